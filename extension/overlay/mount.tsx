@@ -1,0 +1,40 @@
+// Reads the product on the current page, asks the background for its footprint and mounts the
+// badge in a shadow root: next to the main heading, or as a floating card when there is none.
+
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { extractPage } from '../../shared/extract/index.ts';
+import { sendMessage } from '../messaging.ts';
+import { ProductBadge } from './ProductBadge.tsx';
+
+let current: ShadowRootContentScriptUi<void> | undefined;
+
+export async function showProductFootprint(ctx: ContentScriptContext): Promise<void> {
+  current?.remove();
+  current = undefined;
+  const extraction = extractPage(document, location.href);
+  const product = extraction.page === 'product' ? extraction.products[0] : undefined;
+  if (!product) return;
+  const { estimate } = (await sendMessage('product-viewed', { product })) ?? {};
+  if (!estimate || ctx.isInvalid) return;
+  const heading = document.querySelector('h1');
+  const kind = heading ? 'badge' : 'card';
+  const ui = await createShadowRootUi<void>(ctx, {
+    name: 'carbon-ledger-badge',
+    position: 'inline',
+    anchor: heading,
+    append: 'after',
+    onMount(container, _shadow, host) {
+      host.dataset.carbonLedger = kind;
+      host.dataset.kgCo2e = String(Math.round(estimate.kgCO2e * 1000) / 1000);
+      if (kind === 'card') container.classList.add('cl-card');
+      render(<ProductBadge estimate={estimate} />, container);
+    },
+    onRemove(_mounted) {
+      if (ui.uiContainer) render(null, ui.uiContainer);
+    },
+  });
+  ui.mount();
+  current = ui;
+}
