@@ -1,0 +1,41 @@
+// Where the team's reference material lives (../shared beside the repository), for tests that
+// read real pages and data from it. Those tests skip, saying why, when it is absent.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const SHARED_DIR = resolve(process.env.CARBON_LEDGER_SHARED ?? join(REPO_ROOT, '..', 'shared'));
+export const HAS_SHARED = existsSync(join(SHARED_DIR, 'fixtures', 'pages.json'));
+
+if (!HAS_SHARED && !process.env.CARBON_LEDGER_SHARED_WARNED) {
+  process.env.CARBON_LEDGER_SHARED_WARNED = '1';
+  console.warn(
+    `Skipping tests that read real pages: ${SHARED_DIR} not found (place the team's shared folder beside the repository or set CARBON_LEDGER_SHARED).`,
+  );
+}
+
+export const sharedPath = (...parts: string[]): string => join(SHARED_DIR, ...parts);
+
+export interface FixturePage {
+  file: string;
+  site: string;
+  page_type: 'product' | 'listing' | 'search';
+  url: string;
+  title: string | null;
+  price_displayed: string | null;
+  price_amount: string | null;
+  currency: string | null;
+  brand: string | null;
+  breadcrumb: string | null;
+  notes?: string;
+  [key: string]: unknown;
+}
+
+export function fixturePages(): FixturePage[] {
+  if (!HAS_SHARED) return [];
+  return JSON.parse(readFileSync(sharedPath('fixtures', 'pages.json'), 'utf8')) as FixturePage[];
+}
+
+export const readFixture = (file: string): string => readFileSync(sharedPath('fixtures', file), 'utf8');
