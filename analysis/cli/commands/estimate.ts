@@ -50,8 +50,7 @@ export const estimateCommand: Command = {
     }
     const estimate = estimateFootprint(product);
     if (!estimate) throw new CliError('no estimate: the product needs a price in a known currency');
-    const { kgCO2e, low, high, category, method, sources } = estimate;
-    console.log(JSON.stringify({ kgCO2e, low, high, category, method, sources, ...estimate }, null, 2));
+    console.log(JSON.stringify(estimate, null, 2));
     return 0;
   },
 };
