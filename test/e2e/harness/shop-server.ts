@@ -1,0 +1,60 @@
+// A local HTTPS server that answers for real shop host names. Chromium resolves every host
+// name to it (see chromium.ts), so a saved page is served at its real URL and nothing leaves
+// the machine; anything not in the routes gets 404 and is recorded as blocked.
+
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { makeSelfSignedCertificate } from './certificate.ts';
+
+export interface Route {
+  /** File to serve, or literal HTML. */
+  file?: string;
+  html?: string;
+  contentType?: string;
+}
+
+export interface ShopServer {
+  port: number;
+  /** Registers `url` (https://host/path, query ignored) to be served. */
+  serve(url: string, route: Route): void;
+  /** Requests that matched no route, as https://host/path. */
+  blocked: string[];
+  close(): Promise<void>;
+}
+
+const routeKey = (host: string, path: string): string => `${host.toLowerCase()}${path.split('#')[0]?.split('?')[0]}`;
+
+export async function startShopServer(): Promise<ShopServer> {
+  const routes = new Map<string, Route>();
+  const blocked: string[] = [];
+  const server: Server = createServer(makeSelfSignedCertificate(), (request, response) => {
+    const host = (request.headers.host ?? '').replace(/:\d+$/, '');
+    const route = routes.get(routeKey(host, request.url ?? '/'));
+    if (!route) {
+      blocked.push(`https://${host}${request.url}`);
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not served in tests');
+      return;
+    }
+    const body = route.html ?? readFileSync(route.file ?? '');
+    response.writeHead(200, {
+      'content-type': route.contentType ?? 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+    });
+    response.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    blocked,
+    serve(url, route) {
+      const { host, pathname } = new URL(url);
+      routes.set(routeKey(host, pathname), route);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
