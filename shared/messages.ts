@@ -31,7 +31,7 @@ export function validateProduct(value: unknown): Product | null {
   if (!isRecord(value)) return null;
   const title = cleanText(value.title);
   const url = cleanText(value.url, 4000);
-  if (!title || !url || !/^https?:\/\//.test(url)) return null;
+  if (!title || !url || !/^https?:\/\//.test(url) || !URL.canParse(url)) return null;
   let price: Product['price'] = null;
   if (isRecord(value.price)) {
     const { amount, currency } = value.price;

@@ -11,18 +11,24 @@ const ledger = (): LedgerDb => {
   return db;
 };
 
-interface Sender {
+/** What the background knows about who sent a message (a subset of runtime.MessageSender). */
+export interface Sender {
+  /** URL of the sending frame or page. */
+  url?: string;
+  /** Present when the sender is a content script or an extension page open in a tab. */
   tab?: { url?: string };
 }
+
+/** Messages a content script (someone else's page) may send; everything else is for our own pages. */
+const FROM_PAGES: ReadonlySet<Message['type']> = new Set(['product-viewed']);
 
 type Handlers = { [T in Message['type']]: (message: MessageOf<T>, sender: Sender) => Promise<Response<T>> };
 
 const handlers: Handlers = {
   'product-viewed': async ({ product }, sender) => {
     // A page can only report products on its own site.
-    if (sender.tab?.url && new URL(sender.tab.url).host !== new URL(product.url).host) {
-      return { estimate: null };
-    }
+    const pageUrl = sender.url ?? sender.tab?.url;
+    if (!pageUrl || new URL(pageUrl).host !== new URL(product.url).host) return { estimate: null };
     const estimate = estimateFootprint(product);
     await recordProductView(ledger(), product, estimate);
     return { estimate };
@@ -30,9 +36,22 @@ const handlers: Handlers = {
   'ledger-count': async () => ({ events: await ledger().events.count() }),
 };
 
-export async function handleMessage(raw: unknown, sender: Sender): Promise<unknown> {
+// Spelled out because URL.origin is "null" for schemes the URL standard does not know, such as
+// chrome-extension: in some runtimes.
+const originOf = (url: string): string => {
+  const { protocol, host } = new URL(url);
+  return `${protocol}//${host}`;
+};
+
+/**
+ * Validates and answers one message. `extensionOrigin` is our own origin
+ * (chrome-extension://id): only our pages may send messages beyond what content scripts need.
+ */
+export async function handleMessage(raw: unknown, sender: Sender, extensionOrigin: string): Promise<unknown> {
   const message = validateMessage(raw);
   if (!message) return undefined;
+  const fromOwnPage = sender.url !== undefined && originOf(sender.url) === originOf(extensionOrigin);
+  if (!fromOwnPage && !FROM_PAGES.has(message.type)) return undefined;
   const handler = handlers[message.type] as (m: Message, s: Sender) => Promise<unknown>;
   return handler(message, sender);
 }

@@ -1,0 +1,70 @@
+// The background's message handling against a real (in-memory) IndexedDB: what a shop page may
+// ask, what it may not, and that a product view lands in the ledger.
+
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { handleMessage } from '../../../extension/entrypoints/background/handlers.ts';
+import { openLedger } from '../../../extension/ledger/db.ts';
+
+const OWN_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+const product = {
+  title: 'Stainless steel electric kettle 1.7 l',
+  url: 'https://www.amazon.com/dp/B000000002',
+  price: { amount: 39.99, currency: 'USD' },
+  brand: null,
+  category: ['Home & Kitchen', 'Kitchen Small Appliances', 'Electric Kettles'],
+  gtin: null,
+};
+const fromAmazon = {
+  url: 'https://www.amazon.com/dp/B000000002',
+  tab: { url: 'https://www.amazon.com/dp/B000000002' },
+};
+
+const countEvents = () => openLedger().events.count();
+
+beforeEach(async () => {
+  await openLedger().delete();
+});
+
+describe('handleMessage', () => {
+  it('estimates a product viewed on its own site and records the view', async () => {
+    const answer = (await handleMessage({ type: 'product-viewed', product }, fromAmazon, OWN_ORIGIN)) as {
+      estimate: { kgCO2e: number; low: number; high: number } | null;
+    };
+    expect(answer.estimate?.kgCO2e).toBeGreaterThan(0);
+    expect(answer.estimate?.low).toBeLessThan(answer.estimate?.kgCO2e ?? 0);
+    expect(answer.estimate?.high).toBeGreaterThan(answer.estimate?.kgCO2e ?? 0);
+    const events = await openLedger().events.toArray();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'product-viewed', shopHost: 'www.amazon.com', schemaVersion: 1 });
+    expect(events[0]?.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$/);
+  });
+
+  it('ignores a page reporting a product of another site', async () => {
+    const forged = { ...product, url: 'https://www.ebay.com/itm/1' };
+    expect(await handleMessage({ type: 'product-viewed', product: forged }, fromAmazon, OWN_ORIGIN)).toEqual({
+      estimate: null,
+    });
+    expect(await countEvents()).toBe(0);
+  });
+
+  it('ignores a content script without a page URL', async () => {
+    expect(await handleMessage({ type: 'product-viewed', product }, {}, OWN_ORIGIN)).toEqual({ estimate: null });
+    expect(await countEvents()).toBe(0);
+  });
+
+  it('answers ledger questions only to our own pages', async () => {
+    await handleMessage({ type: 'product-viewed', product }, fromAmazon, OWN_ORIGIN);
+    expect(await handleMessage({ type: 'ledger-count' }, fromAmazon, OWN_ORIGIN)).toBeUndefined();
+    expect(await handleMessage({ type: 'ledger-count' }, { url: `${OWN_ORIGIN}/popup.html` }, OWN_ORIGIN)).toEqual({
+      events: 1,
+    });
+  });
+
+  it('ignores malformed messages without touching the ledger', async () => {
+    for (const junk of [null, 42, 'product-viewed', { type: 'product-viewed' }, { type: 'drop-tables' }]) {
+      expect(await handleMessage(junk, fromAmazon, OWN_ORIGIN)).toBeUndefined();
+    }
+    expect(await countEvents()).toBe(0);
+  });
+});
