@@ -16,6 +16,9 @@ export interface DemoPage {
   kind: 'product' | 'listing';
 }
 
+/** The stylesheet every demo page links to, as a URL and the file that answers it. */
+export const DEMO_SHOP_STYLESHEET = { url: `${DEMO_SHOP_ORIGIN}/shop.css`, file: join(shopDir, 'shop.css') };
+
 export function demoShopPages(): DemoPage[] {
   const products = readdirSync(join(shopDir, 'p'))
     .filter((name) => name.endsWith('.html'))

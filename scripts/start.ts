@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { demoShopPages } from '../demo/shop.ts';
+import { DEMO_SHOP_STYLESHEET, demoShopPages } from '../demo/shop.ts';
 import { CHROMIUM_PATH, launchWithExtension } from '../test/e2e/harness/chromium.ts';
 import { startShopServer } from '../test/e2e/harness/shop-server.ts';
 
@@ -52,6 +52,7 @@ if (!values['no-build']) {
 const server = await startShopServer();
 const pages = demoShopPages();
 for (const page of pages) server.serve(page.url, { file: page.file });
+server.serve(DEMO_SHOP_STYLESHEET.url, { file: DEMO_SHOP_STYLESHEET.file, contentType: 'text/css' });
 
 const headless = values.headless || !process.env.DISPLAY;
 if (headless && !values.headless) {

@@ -1,7 +1,7 @@
 // The thin thread through the product: a product page is read, estimated by the background,
 // badged in a shadow root, and the view lands in the ledger.
 
-import { demoShopPages } from '../../demo/shop.ts';
+import { DEMO_SHOP_STYLESHEET, demoShopPages } from '../../demo/shop.ts';
 import { fixturePages, HAS_SHARED, sharedPath } from '../shared-fixtures.ts';
 import { expect, screenshotPath, test } from './harness/fixture.ts';
 import { readLedgerEvents } from './harness/ledger.ts';
@@ -52,6 +52,7 @@ test('a page without a product gets nothing and logs nothing', async ({ shop }) 
 });
 
 test('every demo shop product page gets a badge', async ({ shop }) => {
+  shop.server.serve(DEMO_SHOP_STYLESHEET.url, { file: DEMO_SHOP_STYLESHEET.file, contentType: 'text/css' });
   for (const demo of demoShopPages().filter((p) => p.kind === 'product')) {
     const page = await shop.open(demo.url, { file: demo.file });
     await expect.poll(() => page.locator(BADGE).count(), { timeout: 10_000, message: demo.url }).toBe(1);
