@@ -2,12 +2,38 @@
 // Messages from content scripts come from someone else's page, so the background validates
 // every field before it acts on one.
 
+import { CHOICES, type Choice } from './events.ts';
 import type { FootprintEstimate } from './footprint/estimate.ts';
 import type { Product } from './product.ts';
+
+/** An alternative as a content script reports it; the background recomputes what it saves. */
+export interface OfferedAlternative {
+  kind: string;
+  title: string;
+  url: string | null;
+  /** For an item on the same page: the product, so its footprint can be estimated. */
+  product: Product | null;
+}
+
+/** What the background says after a logging request. */
+export interface Logged {
+  logged: boolean;
+}
 
 export interface ProtocolMap {
   /** A content script read a product: estimate it and record the view. */
   'product-viewed': { request: { product: Product }; response: { estimate: FootprintEstimate | null } };
+  /** The overlay showed greener alternatives for a product. */
+  'alternatives-shown': { request: { product: Product; alternatives: OfferedAlternative[] }; response: Logged };
+  /** The shopper opened one of them. */
+  'alternative-opened': { request: { product: Product; alternative: OfferedAlternative }; response: Logged };
+  /** The shopper chose: took the greener option, kept this one, or said it is not relevant. */
+  'choice-made': {
+    request: { product: Product; choice: Choice; alternative: OfferedAlternative | null };
+    response: Logged & { avoidedKgCO2e: number };
+  };
+  /** The shopper marked the product as bought. */
+  'purchase-marked': { request: { product: Product }; response: Logged };
   /** Extension pages and tests: how many events the ledger holds. */
   'ledger-count': { request: object; response: { events: number } };
 }
@@ -53,7 +79,42 @@ export function validateProduct(value: unknown): Product | null {
     brand: cleanText(value.brand, 200),
     category,
     gtin: gtin && /^\d{8,14}$/.test(gtin) ? gtin : null,
+    ...optionalFields(value),
   };
+}
+
+const CONDITIONS: readonly NonNullable<Product['condition']>[] = ['new', 'used', 'refurbished'];
+
+/** The optional product fields the estimator uses, each kept only when well-formed. */
+function optionalFields(value: Record<string, unknown>): Partial<Product> {
+  const fields: Partial<Product> = {};
+  if (Array.isArray(value.materials)) {
+    fields.materials = value.materials
+      .map((m) => cleanText(m, 100))
+      .filter((m): m is string => m !== null)
+      .slice(0, 10);
+  }
+  const { weightKg, energyClass, condition, country } = value;
+  if (typeof weightKg === 'number' && Number.isFinite(weightKg) && weightKg > 0 && weightKg < 100_000) {
+    fields.weightKg = weightKg;
+  }
+  if (typeof energyClass === 'string' && /^[A-G]\+{0,3}$/.test(energyClass)) fields.energyClass = energyClass;
+  const knownCondition = CONDITIONS.find((c) => c === condition);
+  if (knownCondition) fields.condition = knownCondition;
+  if (typeof country === 'string' && /^[A-Z]{2}$/.test(country)) fields.country = country;
+  return fields;
+}
+
+function validateAlternative(value: unknown): OfferedAlternative | null {
+  if (!isRecord(value)) return null;
+  const kind = cleanText(value.kind, 50);
+  const title = cleanText(value.title);
+  const url = value.url === null || value.url === undefined ? null : cleanText(value.url, 4000);
+  if (!kind || !/^[a-z-]+$/.test(kind) || !title) return null;
+  if (url !== null && (!/^https?:\/\//.test(url) || !URL.canParse(url))) return null;
+  const product = value.product === null || value.product === undefined ? null : validateProduct(value.product);
+  if (value.product && !product) return null;
+  return { kind, title, url, product };
 }
 
 /** Checks a message from an untrusted sender; returns it typed, or null to ignore it. */
@@ -63,6 +124,30 @@ export function validateMessage(value: unknown): Message | null {
     case 'product-viewed': {
       const product = validateProduct(value.product);
       return product ? { type: 'product-viewed', product } : null;
+    }
+    case 'alternatives-shown': {
+      const product = validateProduct(value.product);
+      if (!product || !Array.isArray(value.alternatives) || value.alternatives.length > 50) return null;
+      const alternatives = value.alternatives.map(validateAlternative);
+      if (alternatives.some((a) => a === null)) return null;
+      return { type: 'alternatives-shown', product, alternatives: alternatives as OfferedAlternative[] };
+    }
+    case 'alternative-opened': {
+      const product = validateProduct(value.product);
+      const alternative = validateAlternative(value.alternative);
+      return product && alternative ? { type: 'alternative-opened', product, alternative } : null;
+    }
+    case 'choice-made': {
+      const product = validateProduct(value.product);
+      const choice = CHOICES.find((c) => c === value.choice);
+      const alternative =
+        value.alternative === null || value.alternative === undefined ? null : validateAlternative(value.alternative);
+      if (!product || !choice || (value.alternative && !alternative)) return null;
+      return { type: 'choice-made', product, choice, alternative };
+    }
+    case 'purchase-marked': {
+      const product = validateProduct(value.product);
+      return product ? { type: 'purchase-marked', product } : null;
     }
     case 'ledger-count':
       return { type: 'ledger-count' };

@@ -1,36 +1,158 @@
-// The ledger's Dexie database. It lives in the extension's own origin (background and
-// extension pages); content scripts reach it only through messages.
+// The ledger's Dexie database, in one module. It lives in the extension's own origin (background
+// and extension pages); content scripts reach it only through messages. A shipped version is
+// never edited: a change is a new version with an upgrade, tested against the old one.
 
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { EVENT_SCHEMA_VERSION, type LedgerEvent, type ProductSummary } from '../../shared/events.ts';
 
-export const EVENT_SCHEMA_VERSION = 1;
+export const LEDGER_DB_NAME = 'carbon-ledger';
 
-export interface LedgerEvent {
-  /** UUID v4. */
+/** One row per product ever viewed, for history and search. */
+export interface SeenProduct {
+  url: string;
+  shopHost: string;
+  title: string;
+  category: string | null;
+  kgCO2e: number | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  views: number;
+}
+
+/** An everyday action logged by hand; the matching `action-logged` event has the same id. */
+export interface LoggedAction {
+  id: string;
+  actionId: string;
+  at: string;
+  photoId: string | null;
+}
+
+export interface EarnedBadgeRow {
+  id: string;
+  earnedAt: string;
+}
+
+/** A photo proof. It never leaves the device unless the shopper exports it on purpose. */
+export interface PhotoProof {
+  id: string;
+  blob: Blob;
+  createdAt: string;
+}
+
+export interface LedgerSettings {
+  /** Nothing is logged while paused. */
+  paused: boolean;
+  /** Shop hosts the shopper switched off: no overlay, no logging. */
+  disabledShops: string[];
+  /** Events older than this many days are deleted; null keeps everything. */
+  retentionDays: number | null;
+  /** Whether the browser granted persistent storage when asked. */
+  persisted: boolean | null;
+}
+
+export const DEFAULT_SETTINGS: LedgerSettings = {
+  paused: false,
+  disabledShops: [],
+  retentionDays: null,
+  persisted: null,
+};
+
+export interface SettingRow<K extends keyof LedgerSettings = keyof LedgerSettings> {
+  key: K;
+  value: LedgerSettings[K];
+}
+
+export type LedgerDb = Dexie & {
+  events: EntityTable<LedgerEvent, 'id'>;
+  products: EntityTable<SeenProduct, 'url'>;
+  actions: EntityTable<LoggedAction, 'id'>;
+  badges: EntityTable<EarnedBadgeRow, 'id'>;
+  photos: EntityTable<PhotoProof, 'id'>;
+  settings: EntityTable<SettingRow, 'key'>;
+};
+
+/** Version 1 (first release): a product view held the whole product and a separate estimate. */
+interface V1ProductViewed {
   id: string;
   type: 'product-viewed';
-  /** ISO 8601 timestamp with the shopper's UTC offset. */
   at: string;
-  /** IANA time zone of the shopper when the event happened. */
   timeZone: string;
   schemaVersion: number;
   shopHost: string;
-  data: Record<string, unknown>;
+  data: {
+    product: { title: string; url: string; price: ProductSummary['price']; brand: string | null };
+    estimate: { kgCO2e: number; low: number; high: number; category: string; method: string } | null;
+  };
 }
 
-export type LedgerDb = Dexie & { events: EntityTable<LedgerEvent, 'id'> };
+/** The version-1 schema, kept so tests can create a database as the first release left it. */
+export const V1_STORES = { events: 'id, type, at, shopHost' };
 
-export function openLedger(name = 'carbon-ledger'): LedgerDb {
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  const products = new Map<string, SeenProduct>();
+  await tx
+    .table('events')
+    .toCollection()
+    .modify((old: V1ProductViewed | LedgerEvent) => {
+      if (old.type !== 'product-viewed' || !('estimate' in old.data)) return;
+      const { product, estimate } = (old as V1ProductViewed).data;
+      const summary: ProductSummary = {
+        title: product.title,
+        url: product.url,
+        price: product.price ?? null,
+        brand: product.brand ?? null,
+        category: estimate?.category ?? null,
+        kgCO2e: estimate?.kgCO2e ?? null,
+        low: estimate?.low ?? null,
+        high: estimate?.high ?? null,
+        method: estimate?.method ?? null,
+      };
+      const next = old as unknown as LedgerEvent;
+      next.data = { product: summary } as LedgerEvent['data'];
+      next.schemaVersion = EVENT_SCHEMA_VERSION;
+      next.study = null;
+      const seen = products.get(summary.url);
+      products.set(summary.url, {
+        url: summary.url,
+        shopHost: old.shopHost ?? new URL(summary.url).host,
+        title: summary.title,
+        category: summary.category,
+        kgCO2e: summary.kgCO2e,
+        firstSeenAt: seen && seen.firstSeenAt < old.at ? seen.firstSeenAt : old.at,
+        lastSeenAt: seen && seen.lastSeenAt > old.at ? seen.lastSeenAt : old.at,
+        views: (seen?.views ?? 0) + 1,
+      });
+    });
+  await tx.table('products').bulkPut([...products.values()]);
+}
+
+export function openLedger(name = LEDGER_DB_NAME): LedgerDb {
   const db = new Dexie(name) as LedgerDb;
-  db.version(1).stores({ events: 'id, type, at, shopHost' });
+  db.version(1).stores(V1_STORES);
+  db.version(2)
+    .stores({
+      events: 'id, type, at, shopHost, [type+at]',
+      products: 'url, shopHost, lastSeenAt, category',
+      actions: 'id, actionId, at',
+      badges: 'id, earnedAt',
+      photos: 'id, createdAt',
+      settings: 'key',
+    })
+    .upgrade(upgradeToV2);
   return db;
 }
 
-/** The local time as an ISO string with its UTC offset, e.g. 2026-11-23T14:05:00.000+01:00. */
-export function localIsoTimestamp(date = new Date()): string {
-  const offsetMinutes = -date.getTimezoneOffset();
-  const sign = offsetMinutes >= 0 ? '+' : '-';
-  const abs = Math.abs(offsetMinutes);
-  const local = new Date(date.getTime() + offsetMinutes * 60_000).toISOString().slice(0, -1);
-  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+export async function readSettings(db: LedgerDb): Promise<LedgerSettings> {
+  const rows = await db.settings.toArray();
+  const settings = { ...DEFAULT_SETTINGS } as Record<string, unknown>;
+  for (const row of rows) if (row.key in DEFAULT_SETTINGS) settings[row.key] = row.value;
+  return settings as unknown as LedgerSettings;
+}
+
+export async function writeSettings(db: LedgerDb, changes: Partial<LedgerSettings>): Promise<LedgerSettings> {
+  const rows = Object.entries(changes)
+    .filter(([key]) => key in DEFAULT_SETTINGS)
+    .map(([key, value]) => ({ key, value }) as SettingRow);
+  await db.settings.bulkPut(rows);
+  return readSettings(db);
 }

@@ -1,0 +1,143 @@
+// Export and import: the research export round-trips, bad files are refused with one clear
+// message and the ledger unchanged, and the CSV has one row per event.
+
+import 'fake-indexeddb/auto';
+import './worker-globals.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type LedgerDb, openLedger } from '../../../extension/ledger/db.ts';
+import { logEvent } from '../../../extension/ledger/record.ts';
+import { exportResearch, importResearch } from '../../../extension/ledger/transfer.ts';
+import { CSV_COLUMNS, parseResearchExport, researchCsv } from '../../../shared/export/research.ts';
+import { oneOfEach } from './samples.ts';
+
+let counter = 0;
+const opened: LedgerDb[] = [];
+const freshLedger = (): LedgerDb => {
+  const db = openLedger(`transfer-test-${++counter}`);
+  opened.push(db);
+  return db;
+};
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+async function seeded(): Promise<LedgerDb> {
+  const db = freshLedger();
+  for (const day of ['2026-11-02', '2026-11-09', '2026-11-16']) for (const e of oneOfEach(day)) await logEvent(db, e);
+  return db;
+}
+
+const snapshot = async (db: LedgerDb) => ({
+  events: await db.events.orderBy('id').toArray(),
+  products: await db.products.orderBy('url').toArray(),
+  actions: await db.actions.orderBy('id').toArray(),
+});
+
+describe('research export', () => {
+  it('imports back into an empty ledger as identical rows', async () => {
+    const source = await seeded();
+    const file = JSON.stringify(await exportResearch(source));
+    const target = freshLedger();
+    expect(await importResearch(target, file)).toEqual({ ok: true, value: { events: 18 } });
+    expect(await snapshot(target)).toEqual(await snapshot(source));
+  });
+
+  it('changes nothing when the same file is imported twice', async () => {
+    const db = await seeded();
+    const before = await snapshot(db);
+    const file = JSON.stringify(await exportResearch(db));
+    expect((await importResearch(db, file)).ok).toBe(true);
+    expect((await snapshot(db)).events).toEqual(before.events);
+  });
+
+  it('carries a format and version header and leaves photos out unless asked', async () => {
+    const db = await seeded();
+    await db.photos.add({
+      id: 'p1',
+      blob: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }),
+      createdAt: '',
+    });
+    const plain = await exportResearch(db);
+    expect(plain).toMatchObject({ format: 'carbon-ledger-research-export', version: 1, eventSchemaVersion: 1 });
+    expect(plain).not.toHaveProperty('photos');
+    const withPhotos = await exportResearch(db, { includePhotos: true });
+    expect(withPhotos.photos).toEqual([{ id: 'p1', mediaType: 'image/png', base64: 'AQID' }]);
+  });
+
+  it('writes CSV with a header comment, the documented columns and one row per event', async () => {
+    const db = await seeded();
+    const lines = researchCsv(await db.events.toArray())
+      .trimEnd()
+      .split('\n');
+    expect(lines[0]).toBe('# format=carbon-ledger-research-export; version=1');
+    expect(lines[1]).toBe(CSV_COLUMNS.join(','));
+    expect(lines).toHaveLength(2 + 18);
+  });
+});
+
+describe('refusing bad import files', () => {
+  const valid = async () => exportResearch(await seeded());
+
+  const hostile: [string, (file: Record<string, unknown>) => string, RegExp][] = [
+    ['not JSON', () => '{"format": "carbon-ledger-research-export", "events": [', /^not JSON/],
+    ['a JSON array', () => '[]', /not a Carbon Ledger export/],
+    ['another format', (f) => JSON.stringify({ ...f, format: 'dexie' }), /not a Carbon Ledger export/],
+    ['a future version', (f) => JSON.stringify({ ...f, version: 9 }), /version 9/],
+    ['events not a list', (f) => JSON.stringify({ ...f, events: {} }), /^events: must be a list/],
+    [
+      'one bad event among good ones',
+      (f) => {
+        const events = [...(f.events as object[])];
+        events[7] = { ...events[7], at: 'tomorrow' };
+        return JSON.stringify({ ...f, events });
+      },
+      /^events\[7\] at:/,
+    ],
+    [
+      'a duplicated id',
+      (f) => JSON.stringify({ ...f, events: [...(f.events as object[]), (f.events as object[])[0]] }),
+      /appears twice/,
+    ],
+    [
+      'a prototype-polluting event',
+      (f) => JSON.stringify({ ...f, events: [JSON.parse('{"__proto__": {"polluted": true}, "type": "choice-made"}')] }),
+      /^events\[0\]/,
+    ],
+    [
+      'a bad photo',
+      (f) => JSON.stringify({ ...f, photos: [{ id: 'x', mediaType: 'text/html', base64: '<b>' }] }),
+      /^photos\[0\]/,
+    ],
+  ];
+
+  it.each(hostile)('refuses %s in one line and leaves the ledger as it was', async (_, corrupt, message) => {
+    const file = corrupt((await valid()) as unknown as Record<string, unknown>);
+    const db = await seeded();
+    const before = await snapshot(db);
+    const result = await importResearch(db, file);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toMatch(message);
+      expect(result.error).not.toContain('\n');
+    }
+    expect(await snapshot(db)).toEqual(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('survives random corruption of a valid file without throwing', async () => {
+    const text = JSON.stringify(await valid());
+    let seed = 42;
+    const random = () => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let round = 0; round < 300; round++) {
+      const chars = [...text];
+      for (let k = 0; k < 1 + Math.floor(random() * 5); k++) {
+        chars[Math.floor(random() * chars.length)] = String.fromCharCode(32 + Math.floor(random() * 95));
+      }
+      const result = parseResearchExport(chars.join(''));
+      if (!result.ok) expect(result.error.length).toBeGreaterThan(0);
+    }
+  });
+});
