@@ -12,6 +12,7 @@ import type { BenchFigure, Benchmark } from './figures.ts';
 /** Every benchmark, by name; each module also runs on its own with `node bench/<name>.ts`. */
 const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   bundle: async () => (await import('./bundle.ts')).bundleBenchmark,
+  ledger: async () => (await import('./ledger.ts')).ledgerBenchmark,
 };
 
 const { values } = parseArgs({

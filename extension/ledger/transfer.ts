@@ -12,7 +12,6 @@ import {
   researchExport,
 } from '../../shared/export/research.ts';
 import type { LedgerDb } from './db.ts';
-import { LEDGER_DB_NAME } from './db.ts';
 import { writeEventRows } from './record.ts';
 
 const toBase64 = async (blob: Blob): Promise<string> => {
@@ -62,7 +61,7 @@ export async function importResearch(db: LedgerDb, text: string): Promise<Checke
 
 /** A full backup of every table, as dexie-export-import's JSON. Photos only when asked for. */
 export function backupLedger(db: LedgerDb, options: { includePhotos?: boolean } = {}): Promise<Blob> {
-  return exportDB(db, { filter: (table) => options.includePhotos === true || table !== 'photos' });
+  return exportDB(db, { skipTables: options.includePhotos ? [] : ['photos'] });
 }
 
 const BACKUP_TABLES = new Set(['events', 'products', 'actions', 'badges', 'photos', 'settings']);
@@ -81,10 +80,10 @@ export async function restoreBackup(db: LedgerDb, file: Blob): Promise<Checked<{
   } catch (error) {
     return { ok: false, error: `not JSON (${(error as Error).message})` };
   }
-  if (json?.formatName !== 'dexie' || json.data?.databaseName !== LEDGER_DB_NAME || !Array.isArray(json.data.data)) {
+  const tables = json?.formatName === 'dexie' && Array.isArray(json.data?.data) ? json.data.data : null;
+  if (!tables?.some((t) => t?.tableName === 'events')) {
     return { ok: false, error: 'not a Carbon Ledger backup (made by "Back up everything")' };
   }
-  const tables = json.data.data;
   const unknown = tables.find((t) => !BACKUP_TABLES.has(t?.tableName));
   if (unknown) return { ok: false, error: `unknown table ${JSON.stringify(unknown?.tableName)} in backup` };
   const events = tables.find((t) => t.tableName === 'events')?.rows ?? [];
@@ -94,9 +93,16 @@ export async function restoreBackup(db: LedgerDb, file: Blob): Promise<Checked<{
 
   const before = await exportDB(db);
   try {
-    await importInto(db, file, { clearTablesBeforeImport: true, acceptVersionDiff: true });
+    // What is written is the checked copy of each event, holding only the schema's fields.
+    const clean = new Map(checked.value.events.map((event) => [event.id, event]));
+    await importInto(db, file, {
+      clearTablesBeforeImport: true,
+      acceptVersionDiff: true,
+      acceptNameDiff: true,
+      transform: (table, value, key) => ({ value: table === 'events' ? clean.get(value.id) : value, key }),
+    });
   } catch (error) {
-    await importInto(db, before, { clearTablesBeforeImport: true });
+    await importInto(db, before, { clearTablesBeforeImport: true, acceptNameDiff: true });
     return { ok: false, error: `the backup could not be written, nothing changed (${(error as Error).message})` };
   }
   return { ok: true, value: { events: checked.value.events.length } };

@@ -16,7 +16,7 @@ import { type LedgerDb, openLedger } from '../../ledger/db.ts';
 import { logEvent } from '../../ledger/record.ts';
 
 let db: LedgerDb | undefined;
-const ledger = (): LedgerDb => {
+export const ledger = (): LedgerDb => {
   db ??= openLedger();
   return db;
 };

@@ -1,4 +1,5 @@
-import { handleMessage } from './handlers.ts';
+import { ledgerHousekeeping } from '../../ledger/storage.ts';
+import { handleMessage, ledger } from './handlers.ts';
 
 export default defineBackground(() => {
   const extensionOrigin = browser.runtime.getURL('/');
@@ -10,4 +11,6 @@ export default defineBackground(() => {
     });
     return true;
   });
+  // Each time the worker wakes: automatic deletion as the shopper set it, persistence recorded.
+  ledgerHousekeeping(ledger()).catch((error: unknown) => console.error('carbon-ledger: housekeeping failed', error));
 });

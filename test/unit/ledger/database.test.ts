@@ -3,9 +3,10 @@
 
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type LedgerDb, openLedger, readSettings, V1_STORES, writeSettings } from '../../../extension/ledger/db.ts';
 import { applyRetention, deleteEverything, logEvent } from '../../../extension/ledger/record.ts';
+import { requestPersistentStorage } from '../../../extension/ledger/storage.ts';
 import { type LedgerEvent, localIsoTimestamp, newEvent } from '../../../shared/events.ts';
 import { kettle, oneOfEach, sampleEvent } from './samples.ts';
 
@@ -165,5 +166,24 @@ describe('privacy', () => {
     await deleteEverything(db);
     for (const table of [db.events, db.products, db.actions, db.badges, db.photos]) expect(await table.count()).toBe(0);
     expect((await readSettings(db)).retentionDays).toBe(30);
+  });
+});
+
+describe('persistent storage', () => {
+  it('asks the browser to keep the ledger and records the answer', async () => {
+    const db = freshLedger();
+    let asked = 0;
+    const persist = async () => {
+      asked++;
+      return true;
+    };
+    vi.stubGlobal('navigator', { storage: { persist, persisted: async () => false } });
+    try {
+      expect(await requestPersistentStorage(db)).toBe(true);
+      expect(asked).toBe(1);
+      expect((await readSettings(db)).persisted).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

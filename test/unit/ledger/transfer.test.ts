@@ -6,7 +6,7 @@ import './worker-globals.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LedgerDb, openLedger } from '../../../extension/ledger/db.ts';
 import { logEvent } from '../../../extension/ledger/record.ts';
-import { exportResearch, importResearch } from '../../../extension/ledger/transfer.ts';
+import { backupLedger, exportResearch, importResearch, restoreBackup } from '../../../extension/ledger/transfer.ts';
 import { CSV_COLUMNS, parseResearchExport, researchCsv } from '../../../shared/export/research.ts';
 import { oneOfEach } from './samples.ts';
 
@@ -139,5 +139,58 @@ describe('refusing bad import files', () => {
       const result = parseResearchExport(chars.join(''));
       if (!result.ok) expect(result.error.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('backup and restore', () => {
+  it('restores a backup into another ledger as identical rows, photos included when asked', async () => {
+    const source = await seeded();
+    await source.photos.add({
+      id: 'p1',
+      blob: new Blob([new Uint8Array([9, 8, 7])], { type: 'image/png' }),
+      createdAt: '',
+    });
+    const backup = await backupLedger(source, { includePhotos: true });
+    const target = freshLedger();
+    expect(await restoreBackup(target, backup)).toEqual({ ok: true, value: { events: 18 } });
+    expect(await snapshot(target)).toEqual(await snapshot(source));
+    const photo = await target.photos.get('p1');
+    expect([...new Uint8Array(await photo!.blob.arrayBuffer())]).toEqual([9, 8, 7]);
+  });
+
+  it('leaves photos out of a backup unless asked', async () => {
+    const db = await seeded();
+    await db.photos.add({ id: 'p1', blob: new Blob(['x'], { type: 'image/png' }), createdAt: '' });
+    const text = await (await backupLedger(db)).text();
+    expect(JSON.parse(text).data.data.map((t: { tableName: string }) => t.tableName)).not.toContain('photos');
+  });
+
+  it.each([
+    ['not JSON', () => new Blob(['{"formatName":'])],
+    [
+      'a backup of another database',
+      () => new Blob([JSON.stringify({ formatName: 'dexie', data: { data: [{ tableName: 'users', rows: [] }] } })]),
+    ],
+  ])('refuses %s and changes nothing', async (_, file) => {
+    const db = await seeded();
+    const before = await snapshot(db);
+    const result = await restoreBackup(db, file());
+    expect(result.ok).toBe(false);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('refuses a backup with one forged event and changes nothing', async () => {
+    const db = await seeded();
+    const json = JSON.parse(await (await backupLedger(db)).text());
+    const events = json.data.data.find((t: { tableName: string }) => t.tableName === 'events');
+    const index = events.rows.findIndex((row: { type: string }) => row.type === 'choice-made');
+    events.rows[index].data.avoidedKgCO2e = 1e9;
+    const before = await snapshot(db);
+    const result = await restoreBackup(db, new Blob([JSON.stringify(json)]));
+    expect(result).toMatchObject({
+      ok: false,
+      error: `events[${index}] data.avoidedKgCO2e: must be a number from 0 to 1000000`,
+    });
+    expect(await snapshot(db)).toEqual(before);
   });
 });
