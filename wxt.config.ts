@@ -6,6 +6,8 @@ export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
   manifestVersion: 3,
+  // Texts in English, German and Chinese from extension/locales/*.yml, chosen by browser language.
+  modules: ['@wxt-dev/i18n/module'],
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
     build: {
@@ -15,9 +17,9 @@ export default defineConfig({
     },
   }),
   manifest: {
-    name: 'Carbon Ledger',
-    description:
-      'Estimated carbon footprints, with their range and sources, and greener alternatives on shopping pages. Everything stays on your device.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // No host_permissions: the content script's own match patterns are the only sites we touch.
     permissions: [],
     browser_specific_settings: {
