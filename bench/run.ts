@@ -13,6 +13,7 @@ import type { BenchFigure, Benchmark } from './figures.ts';
 const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   bundle: async () => (await import('./bundle.ts')).bundleBenchmark,
   ledger: async () => (await import('./ledger.ts')).ledgerBenchmark,
+  overlay: async () => (await import('./overlay.ts')).overlayBenchmark,
 };
 
 const { values } = parseArgs({

@@ -39,3 +39,21 @@ export function fixturePages(): FixturePage[] {
 }
 
 export const readFixture = (file: string): string => readFileSync(sharedPath('fixtures', file), 'utf8');
+
+/**
+ * The address a saved page is served at: its recorded URL, or for pages saved without one, the
+ * shop's search URL rebuilt from the note in the manifest (`not recorded in page (amazon.de
+ * search "katzenfutter")`). Null when neither says where the page lived.
+ */
+export function fixtureUrl(page: FixturePage): string | null {
+  const recorded = page.url.match(/^https?:\/\/\S+/)?.[0];
+  if (recorded) return recorded;
+  const search = page.url.match(/\(([a-z0-9.-]+\.[a-z]+) search "([^"]+)"\)/);
+  if (!search) return null;
+  const [, site = '', query = ''] = search;
+  const q = encodeURIComponent(query).replaceAll('%20', '+');
+  if (site.startsWith('amazon.')) return `https://www.${site}/s?k=${q}`;
+  if (site.startsWith('ebay.')) return `https://www.${site}/sch/i.html?_nkw=${q}`;
+  if (site === 'bestbuy.com') return `https://www.bestbuy.com/site/searchpage.jsp?st=${q}`;
+  return `https://www.${site}/search?q=${q}`;
+}

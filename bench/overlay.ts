@@ -1,0 +1,240 @@
+// What the extension costs a shopper on a real page, measured in Chromium with the built
+// extension loaded: time from DOMContentLoaded to our overlay on screen, main-thread time spent
+// in the extension's scripts, and layout shift the extension causes. Each saved page from
+// ../shared/fixtures is served at its real address; the same page served at a host the content
+// script does not match gives the baseline that layout shift is compared with.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { launchWithExtension } from '../test/e2e/harness/chromium.ts';
+import { startShopServer } from '../test/e2e/harness/shop-server.ts';
+import { type FixturePage, fixturePages, fixtureUrl, HAS_SHARED, sharedPath } from '../test/shared-fixtures.ts';
+import { type BenchFigure, type Benchmark, median } from './figures.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const extensionDir = join(root, '.output', 'chrome-mv3');
+const BASELINE_HOST = 'baseline.carbon-ledger.invalid';
+/** How long to wait for an overlay before deciding the page gets none. */
+const OVERLAY_TIMEOUT_MS = 4000;
+
+interface PageRun {
+  /** DOMContentLoaded → first frame with an overlay, ms; null when no overlay appeared. */
+  overlayMs: number | null;
+  /** Main-thread time in the extension's scripts, ms. */
+  scriptMs: number;
+  layoutShift: number;
+  overlays: number;
+}
+
+/** Installed before any page script: records layout shifts and when our first overlay lands. */
+function watchPage(): void {
+  const w = window as unknown as { __benchmark: { shift: number; overlayAt: number | null } };
+  w.__benchmark = { shift: 0, overlayAt: null };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+      if (!entry.hadRecentInput) w.__benchmark.shift += entry.value;
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+  const observer = new MutationObserver(() => {
+    if (w.__benchmark.overlayAt !== null || !document.querySelector('[data-carbon-ledger]')) return;
+    observer.disconnect();
+    // On screen means painted: the frame after the host is in the document.
+    requestAnimationFrame(() => {
+      w.__benchmark.overlayAt = performance.now();
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args?: { data?: { url?: string; scriptName?: string } };
+}
+
+/** Total wall time of the union of the extension's script slices on the page's main thread. */
+function extensionScriptMs(events: TraceEvent[], extensionId: string): number {
+  const prefix = `chrome-extension://${extensionId}/`;
+  const intervals = events
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        e.dur !== undefined &&
+        ['FunctionCall', 'EvaluateScript', 'v8.compile', 'v8.callFunction', 'v8.run'].includes(e.name) &&
+        (e.args?.data?.url ?? e.args?.data?.scriptName ?? '').startsWith(prefix),
+    )
+    .map((e) => [e.ts, e.ts + (e.dur ?? 0)] as const)
+    .sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const [from, to] of intervals) {
+    if (to <= end) continue;
+    total += to - Math.max(from, end);
+    end = to;
+  }
+  return total / 1000;
+}
+
+async function traced<T>(session: CDPSession, work: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
+  const events: TraceEvent[] = [];
+  const collect = ({ value }: { value: TraceEvent[] }) => events.push(...value);
+  session.on('Tracing.dataCollected', collect);
+  await session.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] },
+    transferMode: 'ReportEvents',
+  });
+  const result = await work();
+  const complete = new Promise<void>((done) => session.once('Tracing.tracingComplete', () => done()));
+  await session.send('Tracing.end');
+  await complete;
+  session.off('Tracing.dataCollected', collect);
+  return { result, events };
+}
+
+async function loadAndMeasure(page: Page, url: string, expectOverlay: boolean) {
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  if (expectOverlay) {
+    await page
+      .waitForFunction(
+        () => (window as unknown as { __benchmark: { overlayAt: number | null } }).__benchmark.overlayAt !== null,
+        null,
+        {
+          timeout: OVERLAY_TIMEOUT_MS,
+          polling: 50,
+        },
+      )
+      .catch(() => {});
+  }
+  await page.waitForTimeout(expectOverlay ? 300 : 500);
+  return page.evaluate(() => {
+    const w = window as unknown as { __benchmark: { shift: number; overlayAt: number | null } };
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return {
+      overlayMs:
+        w.__benchmark.overlayAt === null ? null : w.__benchmark.overlayAt - (nav?.domContentLoadedEventStart ?? 0),
+      layoutShift: w.__benchmark.shift,
+      overlays: document.querySelectorAll('[data-carbon-ledger]').length,
+    };
+  });
+}
+
+export const overlayBenchmark: Benchmark = async ({ quick }) => {
+  if (!HAS_SHARED) {
+    console.error('bench overlay: ../shared/fixtures not found; skipped');
+    return [];
+  }
+  if (!existsSync(join(extensionDir, 'manifest.json')) || !quick) {
+    execFileSync(process.execPath, [join(root, 'node_modules', 'wxt', 'bin', 'wxt.mjs'), 'build'], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+  }
+  const all = fixturePages().filter((p) => fixtureUrl(p) !== null);
+  const bySize = [...all].sort((a, b) => Number(b.size_bytes) - Number(a.size_bytes));
+  const largestProduct = bySize.find((p) => p.page_type === 'product')!;
+  const pages: FixturePage[] = quick ? [largestProduct, bySize.find((p) => p.page_type !== 'product')!] : all;
+  const runs = quick ? 1 : 5;
+
+  const server = await startShopServer();
+  const browser = await launchWithExtension({ extensionDir, shopPort: server.port });
+  const results = new Map<FixturePage, PageRun[]>();
+  const baselineShift = new Map<FixturePage, number>();
+  try {
+    const page = await browser.context.newPage();
+    await page.addInitScript(watchPage);
+    const session = await browser.context.newCDPSession(page);
+    for (const [index, fixture] of pages.entries()) {
+      const url = fixtureUrl(fixture)!;
+      const file = sharedPath('fixtures', fixture.file);
+      server.serve(url, { file });
+      const baselineUrl = `https://${BASELINE_HOST}${new URL(url).pathname}`;
+      server.serve(baselineUrl, { file });
+      process.stderr.write(`\r  overlay: page ${index + 1}/${pages.length} `);
+      baselineShift.set(fixture, (await loadAndMeasure(page, baselineUrl, false)).layoutShift);
+      const pageRuns: PageRun[] = [];
+      for (let run = 0; run < runs; run++) {
+        const { result, events } = await traced(session, () => loadAndMeasure(page, url, true));
+        pageRuns.push({ ...result, scriptMs: extensionScriptMs(events, browser.extensionId) });
+      }
+      results.set(fixture, pageRuns);
+    }
+    process.stderr.write('\n');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const perPage = [...results].map(([fixture, pageRuns]) => ({
+    fixture,
+    overlayMs: pageRuns.every((r) => r.overlayMs !== null) ? median(pageRuns.map((r) => r.overlayMs!)) : null,
+    scriptMs: median(pageRuns.map((r) => r.scriptMs)),
+    shift: Math.max(0, median(pageRuns.map((r) => r.layoutShift)) - (baselineShift.get(fixture) ?? 0)),
+  }));
+  const largest = perPage.find((p) => p.fixture === largestProduct)!;
+  const withOverlay = perPage.filter((p) => p.overlayMs !== null);
+  const products = perPage.filter((p) => p.fixture.page_type === 'product');
+  const listings = perPage.filter((p) => p.fixture.page_type !== 'product');
+  const figures: BenchFigure[] = [
+    {
+      name: `overlay visible after DOMContentLoaded, largest page (${largestProduct.file.split('/').pop()})`,
+      value: largest.overlayMs ?? Number.NaN,
+      unit: 'ms',
+      runs,
+      target: { max: 50 },
+    },
+    {
+      name: 'extension main-thread script time, largest page',
+      value: largest.scriptMs,
+      unit: 'ms',
+      runs,
+    },
+    {
+      name: `pages with an overlay (of ${perPage.length})`,
+      value: withOverlay.length,
+      unit: 'pages',
+      runs: 1,
+    },
+  ];
+  if (withOverlay.length) {
+    figures.push({
+      name: 'overlay visible after DOMContentLoaded, median over pages',
+      value: median(withOverlay.map((p) => p.overlayMs!)),
+      unit: 'ms',
+      runs,
+    });
+  }
+  if (products.length) {
+    figures.push({
+      name: 'extension main-thread script time, median over product pages',
+      value: median(products.map((p) => p.scriptMs)),
+      unit: 'ms',
+      runs,
+    });
+  }
+  if (listings.length) {
+    figures.push({
+      name: 'extension main-thread script time, median over listing pages',
+      value: median(listings.map((p) => p.scriptMs)),
+      unit: 'ms',
+      runs,
+    });
+  }
+  figures.push({
+    name: 'layout shift caused by the extension, worst page',
+    value: Math.max(...perPage.map((p) => p.shift)),
+    unit: 'CLS',
+    runs,
+  });
+  return figures;
+};
+
+if (import.meta.main) {
+  for (const figure of await overlayBenchmark({ quick: process.argv.includes('--quick') })) {
+    console.log(`${figure.name}: ${figure.value.toFixed(2)} ${figure.unit}`);
+  }
+}
