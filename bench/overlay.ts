@@ -82,7 +82,9 @@ function extensionScriptMs(events: TraceEvent[], extensionId: string): number {
 
 async function traced<T>(session: CDPSession, work: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
   const events: TraceEvent[] = [];
-  const collect = ({ value }: { value: TraceEvent[] }) => events.push(...value);
+  const collect = ({ value }: { value: object[] }) => {
+    events.push(...(value as TraceEvent[]));
+  };
   session.on('Tracing.dataCollected', collect);
   await session.send('Tracing.start', {
     traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] },
