@@ -1,0 +1,128 @@
+// Finds the items of a search-result or category page without knowing the shop: the largest
+// group of sibling-like elements that share a class and each hold a link and a price.
+
+import type { FoundListingItem } from '../sites/adapter.ts';
+import { absoluteUrl, all, clean, first, visibleTextOf, within } from './dom.ts';
+import { inChrome } from './heuristics.ts';
+import { hasAncestor, type PageIndex } from './page-index.ts';
+import { parsePrice } from './price.ts';
+
+export interface ListingOptions {
+  country: string | null;
+  /** Selectors for the item title inside a tile, tried first. */
+  titleSelectors?: readonly string[];
+  /** Selectors for the item price inside a tile, tried first. */
+  priceSelectors?: readonly string[];
+}
+
+const TITLE_IN_TILE = [
+  '[itemprop="name"]',
+  'h2',
+  'h3',
+  'h4',
+  '[class*="title"]',
+  '[class*="Title"]',
+  '[class*="name"]',
+  'a[title]',
+  'a',
+];
+const PRICE_IN_TILE = [
+  '[itemprop="price"]',
+  '[class*="price"]:not([class*="old"]):not([class*="was"])',
+  '[class*="Price"]',
+  '[data-price]',
+];
+
+/** Reads one listing tile; null when it has no title. */
+export function readTile(tile: Element, url: string, options: ListingOptions): FoundListingItem | null {
+  const titleEl = first(tile, [...(options.titleSelectors ?? []), ...TITLE_IN_TILE]);
+  const title = titleEl
+    ? clean(
+        titleEl.getAttribute('title') && titleEl.tagName === 'A' && !visibleTextOf(titleEl, 10)
+          ? titleEl.getAttribute('title')
+          : visibleTextOf(titleEl, 300),
+      )
+    : null;
+  if (!title) return null;
+  let price = null;
+  for (const el of [...(options.priceSelectors ?? []), ...PRICE_IN_TILE].flatMap((s) => all(tile, s).slice(0, 3))) {
+    if (within(el, 'del, s, strike')) continue;
+    const parsed = parsePrice(
+      el.getAttribute('content') && /^\d/.test(el.getAttribute('content') ?? '')
+        ? `${el.getAttribute('content')} ${visibleTextOf(el, 60)}`
+        : visibleTextOf(el, 60),
+      { country: options.country },
+    );
+    if (parsed.amount !== null && parsed.amount > 0 && parsed.currency) {
+      price = {
+        amount: parsed.amount,
+        currency: parsed.currency,
+        ...(parsed.isRange ? { isRangeLowerBound: true } : {}),
+      };
+      break;
+    }
+  }
+  const link = titleEl?.closest('a[href]') ?? titleEl?.querySelector('a[href]') ?? tile.querySelector('a[href]');
+  return {
+    fields: { title, price, url: absoluteUrl(link?.getAttribute('href'), url) ?? url },
+    anchor: titleEl ?? tile,
+    sponsored: isSponsored(tile),
+    placeholder: false,
+  };
+}
+
+const SPONSORED_WORDS = /^(?:sponsored|gesponsert|sponsorisé|patrocinado|sponsorizzato|anzeige|ad|广告)$/i;
+
+/** Does the tile carry an advertisement label? Looks at short labels only, not the whole text. */
+export function isSponsored(tile: Element): boolean {
+  if (
+    tile.querySelector(
+      '[class*="sponsored" i], [data-component-type="sp-sponsored-result"], .puis-sponsored-label-text',
+    )
+  )
+    return true;
+  for (const el of all(tile, 'span, div, small, p').slice(0, 200)) {
+    const value = el.childElementCount === 0 ? (el.textContent ?? '').trim() : '';
+    if (value && value.length < 20 && SPONSORED_WORDS.test(value)) return true;
+  }
+  return false;
+}
+
+/** The page's product tiles in reading order, or [] when the page has no repeated priced tiles. */
+export function genericListing(index: PageIndex, url: string, options: ListingOptions): FoundListingItem[] {
+  const groups = new Map<string, Element[]>();
+  const add = (key: string, el: Element): void => {
+    const group = groups.get(key);
+    if (group) group.push(el);
+    else groups.set(key, [el]);
+  };
+  for (const el of index.tiles) add(`data:${el.tagName}`, el);
+  for (const { el, cls } of index.classed) {
+    if (TILE_TAGS.has(el.tagName)) add(`${el.tagName}.${cls}`, el);
+  }
+  let best: FoundListingItem[] = [];
+  let bestPriced = 0;
+  const ranked = [...groups.values()]
+    .filter((g) => g.length >= 3 && g.length <= 400)
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 12);
+  for (const group of ranked) {
+    // Nested matches of the same signature are parts of one tile, not tiles.
+    const members = new Set(group);
+    const tiles = group
+      .filter((el) => !hasAncestor(el.parentElement ?? el, (node) => members.has(node), 12))
+      .slice(0, 200);
+    if (tiles.length < 3 || tiles.some((tile) => inChrome(tile))) continue;
+    const items = tiles
+      .map((tile) => readTile(tile, url, options))
+      .filter((item): item is FoundListingItem => item !== null);
+    const priced = items.filter((item) => item.fields.price).length;
+    if (priced >= 3 && priced >= items.length / 2 && priced > bestPriced) {
+      best = items;
+      bestPriced = priced;
+    }
+  }
+  return best;
+}
+
+const TILE_TAGS = new Set(['LI', 'ARTICLE', 'DIV', 'SECTION', 'TR']);

@@ -1,0 +1,5 @@
+// The registry of shop adapters, tried in order; the generic reader handles every other shop.
+
+import type { ShopAdapter } from './adapter.ts';
+
+export const SHOP_ADAPTERS: readonly ShopAdapter[] = [];
