@@ -51,7 +51,7 @@ export function mainHeading(index: PageIndex): Element | null {
   return named ?? usable[0] ?? null;
 }
 
-const TITLE_PREFIX = /^(?:details about|détails sur|details zu|dettagli su|detalles de|details over)\s+/i;
+export const TITLE_PREFIX = /^(?:details about|détails sur|details zu|dettagli su|detalles de|details over)\s+/i;
 
 /** A heading's text; headings built from separate blocks ("<span>MÖCKELBY</span><span>Table</span>") get spaces between them. */
 export const headingText = (el: Element): string => {
@@ -202,12 +202,16 @@ export function cleanBrand(value: string | null | undefined): string | null {
   if (!value) return null;
   const brand = value
     .replace(
-      /^(?:visit the|besuchen sie den|visita lo store di|visitez la boutique|visita la tienda de|shop all|more from|view all)\s+/i,
+      /^(?:visit the|besuchen sie den|besuche den|visita lo store di|visitez la boutique(?: de)?|visiter la boutique(?: de)?|visita la tienda de|shop all|more from|view all|alle artikel von)\s+/i,
       '',
     )
-    .replace(/\s+(?:store|-shop|shop|boutique|tienda)$/i, '')
+    .replace(/[-\s]+(?:store|shop|boutique|tienda)$/i, '')
     .replace(/^(?:brand|marke|marca|marque|by|von)\s*:?\s+/i, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return brand && brand.length <= 60 ? brand : null;
+  return brand &&
+    brand.length <= 60 &&
+    !/^(?:learn more|see more|more info|details|shop now|n\/a|none|unbranded|generic|no brand)$/i.test(brand)
+    ? brand
+    : null;
 }

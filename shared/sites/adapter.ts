@@ -9,6 +9,8 @@ import type { PageKind } from '../product.ts';
 export interface FoundProduct {
   fields: ProductFields;
   anchor: Element | null;
+  /** The shop shows no price for this item (e.g. unavailable): do not look for one elsewhere on the page. */
+  priceAbsent?: boolean;
 }
 
 /** One item on a search-result or category page. */

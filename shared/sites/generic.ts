@@ -10,6 +10,7 @@ import {
   headingText,
   mainHeading,
   priceNearHeading,
+  TITLE_PREFIX,
 } from '../extract/heuristics.ts';
 import { breadcrumbsFromJsonLd, hasType, jsonLdNodes, productFromJsonLd } from '../extract/jsonld.ts';
 import { genericListing } from '../extract/listing.ts';
@@ -55,7 +56,7 @@ export function readGeneric(
   const specs = productFromSpecs(index.specCells);
   const fields = mergeFields(
     shop?.fields,
-    { title: jsonLd?.title ?? microdata?.title, category: page.category },
+    { title: chooseTitle(jsonLd?.title ?? microdata?.title, page.title), category: page.category },
     jsonLd,
     microdata,
     { title: page.title },
@@ -63,6 +64,8 @@ export function readGeneric(
     { ...specs, brand: cleanBrand(specs.brand) },
     page,
   );
+  if (shop?.priceAbsent) fields.price = null;
+  if (fields.title) fields.title = fields.title.replace(TITLE_PREFIX, '');
   if (!fields.title) return null;
   const anchor = shop?.anchor ?? printed?.element ?? heading;
   return {
@@ -70,6 +73,27 @@ export function readGeneric(
     anchor,
     structured: !!jsonLd || !!microdata?.title || isOpenGraphProduct(index) || !!openGraph?.price,
   };
+}
+
+const words = (value: string): string[] =>
+  value
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/**
+ * The title as the shopper sees it. Structured names often add the colour or the shop's own
+ * suffix ("… - Buy Cheese Slicer … on Alibaba.com") or drop the brand; when the main heading
+ * names the same thing, the heading is the shown title.
+ */
+export function chooseTitle(structured: string | null | undefined, heading: string | null | undefined): string | null {
+  if (!structured) return heading ?? null;
+  if (!heading) return structured;
+  const a = new Set(words(structured));
+  const b = words(heading);
+  if (b.length === 0) return structured;
+  const shared = b.filter((word) => a.has(word)).length;
+  return shared / Math.min(a.size, b.length) >= 0.6 ? heading : structured;
 }
 
 /** Whether the page lists several products rather than showing one. */

@@ -1,5 +1,6 @@
 // The registry of shop adapters, tried in order; the generic reader handles every other shop.
 
 import type { ShopAdapter } from './adapter.ts';
+import { amazon } from './amazon.ts';
 
-export const SHOP_ADAPTERS: readonly ShopAdapter[] = [];
+export const SHOP_ADAPTERS: readonly ShopAdapter[] = [amazon];
