@@ -41,7 +41,7 @@ export const CURRENCY_SIGNS: readonly (readonly [string, string | null])[] = [
   ['¥', null],
   ['￥', null],
   ['円', 'JPY'],
-  ['元', 'CNY'],
+  ['元', null],
   ['人民币', 'CNY'],
   ['圆', 'CNY'],
   ['圓', 'TWD'],

@@ -47,7 +47,8 @@ const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 
 /** Hidden by markup (not by CSS, which a parsed document does not compute). */
 export function isHidden(el: Element): boolean {
   if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) return true;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  // aria-hidden is not tested: shops mark the visible price aria-hidden beside a screen-reader copy.
+  if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
   const cls = el.getAttribute('class');

@@ -21,13 +21,14 @@ const CHROME_WORDS = new Set([
   'upsell',
   'similar',
   'sims',
-  'footer',
-  'header',
   'modal',
   'popover',
   'flyout',
   'bundle',
 ]);
+// Whole class names of site headers and footers ("range-revamp-header-section" is a product header).
+const CHROME_CLASSES =
+  /(?:^|\s)(?:header|footer|site-header|site-footer|global-header|global-footer|navbar|masthead)(?:\s|$)/i;
 
 /** Is the element in site chrome or someone else's block (header, cart, carousel, related items)? */
 export function inChrome(el: Element): boolean {
@@ -35,6 +36,7 @@ export function inChrome(el: Element): boolean {
     if (CHROME_TAGS.has(node.tagName)) return true;
     const role = node.getAttribute('role');
     if (role === 'dialog' || role === 'banner' || role === 'navigation' || role === 'contentinfo') return true;
+    if (CHROME_CLASSES.test(node.getAttribute('class') ?? '') || CHROME_CLASSES.test(node.id)) return true;
     return classWords(node).some((word) => CHROME_WORDS.has(word));
   });
 }
@@ -53,17 +55,19 @@ export function mainHeading(index: PageIndex): Element | null {
 
 export const TITLE_PREFIX = /^(?:details about|détails sur|details zu|dettagli su|detalles de|details over)\s+/i;
 
-/** A heading's text; headings built from separate blocks ("<span>MÖCKELBY</span><span>Table</span>") get spaces between them. */
-export const headingText = (el: Element): string => {
+/** A heading's text; parts built from separate elements ("<div>MÖCKELBY</div><span>Table</span>") get spaces between them. */
+export const headingText = (el: Element): string =>
+  spacedText(el, 0).replace(/\s+/g, ' ').replace(TITLE_PREFIX, '').trim();
+
+function spacedText(el: Element, depth: number): string {
   const hasOwnText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.nodeValue ?? '').trim());
-  const parts =
-    !hasOwnText && el.children.length > 1
-      ? Array.from(el.children)
-          .filter((c) => !isHidden(c))
-          .map((c) => visibleTextOf(c, 400))
-      : [visibleTextOf(el, 400)];
-  return parts.filter(Boolean).join(' ').replace(/\s+/g, ' ').replace(TITLE_PREFIX, '').trim();
-};
+  if (hasOwnText || el.children.length < 2 || depth > 4) return visibleTextOf(el, 400);
+  return Array.from(el.children)
+    .filter((child) => !isHidden(child))
+    .map((child) => spacedText(child, depth + 1))
+    .filter(Boolean)
+    .join(' ');
+}
 
 // Class or id words of prices that are not what the shopper pays now.
 const NOT_THE_PRICE = new Set([
@@ -145,11 +149,38 @@ export function priceNearHeading(
     best = { element: el, parsed, text };
     bestDistance = distance;
   }
+  best ??= printedPriceAfter(index, heading, country);
   if (!best) return null;
   const { amount, currency, isRange } = best.parsed;
   const price: Money = { amount: amount!, currency: currency! };
   if (isRange) price.isRangeLowerBound = true;
   return { element: best.element, price, text: best.text };
+}
+
+/**
+ * For pages that give prices no telling class: the first short text after the heading that reads
+ * as a price, joined with the next sibling's text for shops that print the currency apart
+ * ("<span>294</span><span>元</span>").
+ */
+function printedPriceAfter(
+  index: PageIndex,
+  heading: Element | null,
+  country: string | null,
+): { element: Element; parsed: ParsedPrice; text: string } | null {
+  if (!heading) return null;
+  const start = index.order.get(heading) ?? 0;
+  for (const el of index.elements.slice(start + 1, start + 600)) {
+    if (el.childElementCount > 0 || STRUCK_TAGS.has(el.tagName)) continue;
+    const own = (el.textContent ?? '').trim();
+    if (!own || own.length > 40 || !/\d/.test(own)) continue;
+    const next = el.nextElementSibling;
+    const nextText = next && next.childElementCount === 0 ? (next.textContent ?? '').trim() : '';
+    const text = nextText.length > 0 && nextText.length <= 6 ? `${own} ${nextText}` : own;
+    if (isHidden(el) || isNotThePrice(el) || inChrome(el)) continue;
+    const parsed = readPrice(text, country);
+    if (parsed) return { element: el, parsed, text };
+  }
+  return null;
 }
 
 const SEPARATOR = /^[\s>›»/|\\→·•-]*$/;
@@ -177,7 +208,8 @@ export function crumbNames(container: Element): string[] {
     .slice(0, 20)
     .map((el) => {
       const named = el.querySelector('[itemprop="name"]');
-      return clean(visibleTextOf(named ?? el, 120))?.replace(/^[>›»/|\s]+|[>›»/|\s]+$/g, '') ?? '';
+      const text = named?.tagName === 'META' ? (named.getAttribute('content') ?? '') : visibleTextOf(named ?? el, 120);
+      return clean(text)?.replace(/^[>›»/|\s]+|[>›»/|\s]+$/g, '') ?? '';
     })
     .filter((name) => name && !SEPARATOR.test(name) && !NOT_A_CRUMB.test(name));
   const unique: string[] = [];

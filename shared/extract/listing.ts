@@ -1,11 +1,12 @@
 // Finds the items of a search-result or category page without knowing the shop: the largest
 // group of sibling-like elements that share a class and each hold a link and a price.
 
+import type { Money } from '../product.ts';
 import type { FoundListingItem } from '../sites/adapter.ts';
 import { absoluteUrl, all, clean, first, visibleTextOf, within } from './dom.ts';
 import { inChrome } from './heuristics.ts';
 import { hasAncestor, type PageIndex } from './page-index.ts';
-import { parsePrice } from './price.ts';
+import { currencyOfCountry, parsePrice } from './price.ts';
 
 export interface ListingOptions {
   country: string | null;
@@ -36,7 +37,7 @@ const PRICE_IN_TILE = [
 /** Reads one listing tile; null when it has no title. */
 export function readTile(tile: Element, url: string, options: ListingOptions): FoundListingItem | null {
   const titleEl = first(tile, [...(options.titleSelectors ?? []), ...TITLE_IN_TILE]);
-  const title = titleEl
+  let title = titleEl
     ? clean(
         titleEl.getAttribute('title') && titleEl.tagName === 'A' && !visibleTextOf(titleEl, 10)
           ? titleEl.getAttribute('title')
@@ -44,7 +45,7 @@ export function readTile(tile: Element, url: string, options: ListingOptions): F
       )
     : null;
   if (!title) return null;
-  let price = null;
+  let price: Money | null = null;
   for (const el of [...(options.priceSelectors ?? []), ...PRICE_IN_TILE].flatMap((s) => all(tile, s).slice(0, 3))) {
     if (within(el, 'del, s, strike')) continue;
     const parsed = parsePrice(
@@ -62,7 +63,25 @@ export function readTile(tile: Element, url: string, options: ListingOptions): F
       break;
     }
   }
-  const link = titleEl?.closest('a[href]') ?? titleEl?.querySelector('a[href]') ?? tile.querySelector('a[href]');
+  // Shops often carry the exact name and price for their analytics on the tile's link.
+  const tagged = tile.querySelector('[data-name][data-price]');
+  if (tagged) {
+    const amount = Number(tagged.getAttribute('data-price'));
+    const currency =
+      price?.currency ??
+      parsePrice(visibleTextOf(tile, 600), { country: options.country }).currency ??
+      currencyOfCountry(options.country);
+    if (Number.isFinite(amount) && amount > 0 && currency) price = { amount, currency };
+    title = clean(tagged.getAttribute('data-name')) ?? title;
+  }
+  const links = all(tile, 'a[href]').slice(0, 10);
+  const link =
+    titleEl?.closest('a[href]') ??
+    titleEl?.querySelector('a[href]') ??
+    links.find(
+      (a) => !/sign-?in|log-?in|wishlist|favou?rite|account|javascript:|^#/i.test(a.getAttribute('href') ?? ''),
+    ) ??
+    links[0];
   return {
     fields: { title, price, url: absoluteUrl(link?.getAttribute('href'), url) ?? url },
     anchor: titleEl ?? tile,
@@ -105,8 +124,11 @@ export function genericListing(index: PageIndex, url: string, options: ListingOp
   const ranked = [...groups.values()]
     .filter((g) => g.length >= 3 && g.length <= 400)
     .sort((a, b) => b.length - a.length)
-    .slice(0, 12);
+    .slice(0, 40);
   for (const group of ranked) {
+    // A quick look at the first tiles rules out most groups before reading them all.
+    const sample = group.slice(0, 4).map((tile) => readTile(tile, url, options));
+    if (sample.filter((item) => item?.fields.price).length < 2) continue;
     // Nested matches of the same signature are parts of one tile, not tiles.
     const members = new Set(group);
     const tiles = group

@@ -6,6 +6,8 @@ export interface PageIndex {
   doc: Document;
   /** Each element's position in document order. */
   order: Map<Element, number>;
+  /** Every element in document order (script and style bodies excluded). */
+  elements: Element[];
   headings: Element[];
   jsonLdScripts: Element[];
   /** meta property/name/itemprop → content, first occurrence wins. */
@@ -47,6 +49,7 @@ export function indexPage(doc: Document): PageIndex {
   const index: PageIndex = {
     doc,
     order: new Map(),
+    elements: [],
     headings: [],
     jsonLdScripts: [],
     metas: new Map(),
@@ -66,6 +69,7 @@ export function indexPage(doc: Document): PageIndex {
   while (stack.length > 0 && position < MAX_ELEMENTS) {
     const el = stack.pop()!;
     index.order.set(el, position++);
+    index.elements.push(el);
     const tag = el.tagName;
     if (tag === 'H1') index.headings.push(el);
     else if (tag === 'TH' || tag === 'DT' || tag === 'LI' || tag === 'TD') index.specCells.push(el);

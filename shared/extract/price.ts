@@ -220,6 +220,7 @@ function resolveCurrency(match: CurrencyMatch, country: string | null | undefine
   const sign = match.text;
   if (sign === '$') return local && (/D$/.test(local) || local === 'MXN') ? local : 'USD';
   if (sign === '¥' || sign === '￥') return local === 'CNY' ? 'CNY' : 'JPY';
+  if (sign === '元') return local === 'TWD' || local === 'HKD' ? local : 'CNY';
   if (/^kr$/i.test(sign)) return local && ['SEK', 'NOK', 'DKK', 'ISK'].includes(local) ? local : null;
   return local ?? null;
 }

@@ -49,10 +49,11 @@ export function readSpecRows(cells: readonly Element[]): Map<SpecKey, string> {
       continue;
     }
     // Table rows and definition lists: the label cell and the value cell beside it.
-    if (cell.tagName === 'TD' && cell.previousElementSibling) continue;
     const value = cell.nextElementSibling;
     if (!value) continue;
     const label = visibleTextOf(cell, 80);
+    // A cell in the middle of a row is a label only when it reads as one ("Brand:").
+    if (cell.tagName === 'TD' && cell.previousElementSibling && !label.endsWith(':')) continue;
     if (label.length <= 60) consider(label, visibleTextOf(value, 300));
   }
   return found;

@@ -2,5 +2,7 @@
 
 import type { ShopAdapter } from './adapter.ts';
 import { amazon } from './amazon.ts';
+import { ebay } from './ebay.ts';
+import { etsy } from './etsy.ts';
 
-export const SHOP_ADAPTERS: readonly ShopAdapter[] = [amazon];
+export const SHOP_ADAPTERS: readonly ShopAdapter[] = [amazon, ebay, etsy];
