@@ -36,7 +36,10 @@ const PRICE_IN_TILE = [
 
 /** Reads one listing tile; null when it has no title. */
 export function readTile(tile: Element, url: string, options: ListingOptions): FoundListingItem | null {
-  const titleEl = first(tile, [...(options.titleSelectors ?? []), ...TITLE_IN_TILE]);
+  let titleEl = first(tile, [...(options.titleSelectors ?? []), ...TITLE_IN_TILE]);
+  // A title block often holds a description too; its link names just the product.
+  const titleLink = titleEl && titleEl.tagName !== 'A' ? titleEl.querySelector('a') : null;
+  if (titleLink && visibleTextOf(titleLink, 300).length >= 8) titleEl = titleLink;
   let title = titleEl
     ? clean(
         titleEl.getAttribute('title') && titleEl.tagName === 'A' && !visibleTextOf(titleEl, 10)

@@ -60,6 +60,8 @@ export const ebay: ShopAdapter = {
       if (!item) continue;
       item.fields.title = item.fields.title?.replace(NEW_LISTING, '') ?? null;
       item.placeholder = isPlaceholder(tile, item.fields.title ?? '');
+      // eBay scrambles its ad label and leaves the fragments in every card, so a label cannot be trusted.
+      item.sponsored = false;
       items.push(item);
     }
     return items.length ? items : null;
