@@ -219,12 +219,12 @@ export function crumbNames(container: Element): string[] {
 
 /** A brand line ("Visit the Brome Store", "Brand: Gorilla", "Shop all up&up") or a brand property. */
 export function brandOnPage(index: PageIndex): string | null {
-  const candidates = index.branded.filter((el) => !inChrome(el)).slice(0, 20);
-  const marked = candidates.find((el) => /\bbrand\b/.test(el.getAttribute('itemprop') ?? ''));
-  for (const el of marked ? [marked, ...candidates] : candidates) {
+  const marked = index.branded.find((el) => /\bbrand\b/.test(el.getAttribute('itemprop') ?? ''));
+  const candidates = marked ? [marked, ...index.branded.slice(0, 30)] : index.branded.slice(0, 30);
+  for (const el of candidates) {
     const named = el.querySelector('[itemprop="name"]');
     const value = cleanBrand((named ?? el).getAttribute('content') ?? visibleTextOf(named ?? el, 120));
-    if (value && value.length <= 40 && value.split(' ').length <= 5) return value;
+    if (value && value.length <= 40 && value.split(' ').length <= 5 && !inChrome(el)) return value;
   }
   return null;
 }

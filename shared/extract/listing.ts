@@ -14,6 +14,8 @@ export interface ListingOptions {
   titleSelectors?: readonly string[];
   /** Selectors for the item price inside a tile, tried first. */
   priceSelectors?: readonly string[];
+  /** False for shops whose ad labels cannot be read (eBay scrambles them). */
+  detectSponsored?: boolean;
 }
 
 const TITLE_IN_TILE = [
@@ -49,7 +51,7 @@ export function readTile(tile: Element, url: string, options: ListingOptions): F
     : null;
   if (!title) return null;
   let price: Money | null = null;
-  for (const el of [...(options.priceSelectors ?? []), ...PRICE_IN_TILE].flatMap((s) => all(tile, s).slice(0, 3))) {
+  for (const el of priceElements(tile, options.priceSelectors)) {
     if (within(el, 'del, s, strike')) continue;
     const parsed = parsePrice(
       el.getAttribute('content') && /^\d/.test(el.getAttribute('content') ?? '')
@@ -88,9 +90,16 @@ export function readTile(tile: Element, url: string, options: ListingOptions): F
   return {
     fields: { title, price, url: absoluteUrl(link?.getAttribute('href'), url) ?? url },
     anchor: titleEl ?? tile,
-    sponsored: isSponsored(tile),
+    sponsored: options.detectSponsored === false ? false : isSponsored(tile),
     placeholder: false,
   };
+}
+
+/** Price elements of a tile, selector by selector, read lazily so the first hit ends the search. */
+function* priceElements(tile: Element, preferred: readonly string[] | undefined): Generator<Element> {
+  for (const selector of [...(preferred ?? []), ...PRICE_IN_TILE]) {
+    yield* all(tile, selector).slice(0, 3);
+  }
 }
 
 const SPONSORED_WORDS = /^(?:sponsored|gesponsert|sponsorisé|patrocinado|sponsorizzato|anzeige|ad|广告)$/i;

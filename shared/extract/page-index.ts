@@ -8,6 +8,8 @@ export interface PageIndex {
   order: Map<Element, number>;
   /** Every element in document order (script and style bodies excluded). */
   elements: Element[];
+  /** Elements by id, first occurrence (getElementById is a full scan in some DOM libraries). */
+  ids: Map<string, Element>;
   headings: Element[];
   jsonLdScripts: Element[];
   /** meta property/name/itemprop → content, first occurrence wins. */
@@ -50,6 +52,7 @@ export function indexPage(doc: Document): PageIndex {
     doc,
     order: new Map(),
     elements: [],
+    ids: new Map(),
     headings: [],
     jsonLdScripts: [],
     metas: new Map(),
@@ -88,41 +91,41 @@ export function indexPage(doc: Document): PageIndex {
 }
 
 function readAttributes(el: Element, index: PageIndex): void {
-  const attrs = el.attributes;
-  if (!attrs || attrs.length === 0) return;
+  if (!el.hasAttributes()) return;
   let priced = false;
   let crumb = false;
   let brand = false;
-  for (let i = 0; i < attrs.length && i < 30; i++) {
-    const attr = attrs[i];
-    if (!attr) continue;
-    const name = attr.name;
-    const value = attr.value;
+  const names = el.getAttributeNames();
+  for (let i = 0; i < names.length && i < 30; i++) {
+    const name = names[i]!;
     if (name === 'class') {
+      const value = el.getAttribute(name) ?? '';
       const cls = value.trim();
       if (cls) index.classed.push({ el, cls: cls.split(/\s+/, 1)[0] ?? '' });
       priced ||= PRICE.test(value);
       crumb ||= CRUMB.test(value);
       brand ||= BRAND.test(value);
-    } else if (
-      name === 'id' ||
-      name === 'data-testid' ||
-      name === 'data-test' ||
-      name === 'data-automation' ||
-      name === 'data-seo-id'
-    ) {
+    } else if (name === 'id') {
+      const value = el.getAttribute(name) ?? '';
+      if (!index.ids.has(value)) index.ids.set(value, el);
+      priced ||= PRICE.test(value);
+      crumb ||= CRUMB.test(value);
+      brand ||= BRAND.test(value);
+    } else if (name === 'data-testid' || name === 'data-test' || name === 'data-automation' || name === 'data-seo-id') {
+      const value = el.getAttribute(name) ?? '';
       priced ||= PRICE.test(value);
       crumb ||= CRUMB.test(value);
       brand ||= BRAND.test(value);
     } else if (name === 'aria-label') {
-      crumb ||= CRUMB.test(value);
+      crumb ||= CRUMB.test(el.getAttribute(name) ?? '');
     } else if (name === 'itemprop' || (name === 'property' && el.tagName !== 'META')) {
+      const value = el.getAttribute(name) ?? '';
       index.props.push(el);
       priced ||= /\bprice\b/i.test(value);
       brand ||= /\bbrand\b/i.test(value);
     } else if (name === 'itemtype' || name === 'typeof') {
       index.scopes.push(el);
-      crumb ||= /Breadcrumb/i.test(value);
+      crumb ||= /Breadcrumb/i.test(el.getAttribute(name) ?? '');
     } else if (name === 'data-price') {
       priced = true;
     } else if (TILE_ATTRS.has(name)) {

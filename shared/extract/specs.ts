@@ -21,6 +21,32 @@ const LABELS = {
 } as const;
 
 type SpecKey = keyof typeof LABELS;
+const KEYS = Object.keys(LABELS) as SpecKey[];
+
+const tidyLabel = (label: string): string =>
+  label
+    .replace(/[\s:\u200e\u200f]+$/u, '')
+    .replace(/^[\s\u200e\u200f]+/u, '')
+    .trim();
+const isLabel = (label: string): boolean => {
+  const tidy = tidyLabel(label);
+  return tidy.length > 0 && tidy.length <= 60 && KEYS.some((key) => LABELS[key].test(tidy));
+};
+
+/** The first characters of an element's text, without reading all of it. */
+function leadingText(el: Element, maxChars: number): string {
+  let out = '';
+  const walk = (node: Node, depth: number): void => {
+    for (let child = node.firstChild; child && out.length < maxChars; child = child.nextSibling) {
+      if (child.nodeType === 3) out += child.nodeValue ?? '';
+      else if (child.nodeType === 1 && depth < 6 && !SKIPPED.has((child as Element).tagName)) walk(child, depth + 1);
+    }
+  };
+  walk(el, 0);
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 const MAX_ROWS = 1500;
 
@@ -34,27 +60,30 @@ export function readSpecRows(cells: readonly Element[]): Map<SpecKey, string> {
       .trim();
     const cleanValue = value.replace(/^[\s:‏‎]+/u, '').trim();
     if (!cleanLabel || !cleanValue || cleanLabel.length > 60 || cleanValue.length > 300) return;
-    for (const key of Object.keys(LABELS) as SpecKey[]) {
+    for (const key of KEYS) {
       if (!found.has(key) && LABELS[key].test(cleanLabel)) found.set(key, cleanValue);
     }
   };
   for (const cell of cells.slice(0, MAX_ROWS)) {
-    if (found.size === Object.keys(LABELS).length) break;
+    if (found.size === KEYS.length) break;
     if (cell.tagName === 'LI') {
-      // "Label : value" list items (Amazon's detail bullets, many small shops).
-      if (cell.childElementCount > 12) continue;
-      const line = visibleTextOf(cell, 200);
-      const colon = line.indexOf(':');
-      if (colon > 0 && colon < 60) consider(line.slice(0, colon), line.slice(colon + 1));
+      // "Label : value" list items (Amazon's detail bullets, many small shops). The label is
+      // checked on the item's first words before its whole text is read.
+      const lead = leadingText(cell, 80);
+      const colon = lead.indexOf(':');
+      if (colon <= 0 || !isLabel(lead.slice(0, colon))) continue;
+      const line = visibleTextOf(cell, 300);
+      const at = line.indexOf(':');
+      if (at > 0 && at < 60) consider(line.slice(0, at), line.slice(at + 1));
       continue;
     }
     // Table rows and definition lists: the label cell and the value cell beside it.
     const value = cell.nextElementSibling;
     if (!value) continue;
-    const label = visibleTextOf(cell, 80);
+    const label = leadingText(cell, 80);
     // A cell in the middle of a row is a label only when it reads as one ("Brand:").
-    if (cell.tagName === 'TD' && cell.previousElementSibling && !label.endsWith(':')) continue;
-    if (label.length <= 60) consider(label, visibleTextOf(value, 300));
+    if (cell.tagName === 'TD' && cell.previousElementSibling && !label.trim().endsWith(':')) continue;
+    if (label.length <= 60 && isLabel(label)) consider(visibleTextOf(cell, 80), visibleTextOf(value, 300));
   }
   return found;
 }

@@ -45,7 +45,7 @@ const SELECTORS = {
   ],
 };
 
-const byId = (index: PageIndex, id: string): Element | null => index.doc.getElementById(id);
+const byId = (index: PageIndex, id: string): Element | null => index.ids.get(id) ?? null;
 
 function shownPrice(index: PageIndex, country: string | null): { price: Money; element: Element } | null {
   for (const [id, inner] of PRICE) {

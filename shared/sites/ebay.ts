@@ -52,16 +52,16 @@ export const ebay: ShopAdapter = {
   extractListing(index, url): FoundListingItem[] | null {
     const items: FoundListingItem[] = [];
     for (const tile of cards(index)) {
+      // eBay scrambles its ad label and leaves the fragments in every card, so a label cannot be trusted.
       const item = readTile(tile, url.href, {
         country: null,
         titleSelectors: SELECTORS.cardTitle,
         priceSelectors: SELECTORS.cardPrice,
+        detectSponsored: false,
       });
       if (!item) continue;
       item.fields.title = item.fields.title?.replace(NEW_LISTING, '') ?? null;
       item.placeholder = isPlaceholder(tile, item.fields.title ?? '');
-      // eBay scrambles its ad label and leaves the fragments in every card, so a label cannot be trusted.
-      item.sponsored = false;
       items.push(item);
     }
     return items.length ? items : null;

@@ -2,6 +2,7 @@
 // trail is only in the Next.js page state.
 
 import { isObject, type Json } from '../extract/jsonld.ts';
+import type { PageIndex } from '../extract/page-index.ts';
 import { type FoundProduct, hostIs, type ShopAdapter } from './adapter.ts';
 
 const SELECTORS = {
@@ -12,8 +13,8 @@ const SELECTORS = {
 
 const MAX_STATE_CHARS = 5_000_000;
 
-function categoryTrail(doc: Document): string[] {
-  const source = doc.getElementById(SELECTORS.pageState)?.textContent ?? '';
+function categoryTrail(index: PageIndex): string[] {
+  const source = index.ids.get(SELECTORS.pageState)?.textContent ?? '';
   if (!source || source.length > MAX_STATE_CHARS) return [];
   let node: unknown;
   try {
@@ -32,7 +33,7 @@ export const walmart: ShopAdapter = {
   matches: (url) => hostIs(url, ['walmart']),
   detect: (_index, url) => (/^\/ip\//.test(url.pathname) ? 'product' : null),
   extractProduct(index): FoundProduct | null {
-    return { fields: { category: categoryTrail(index.doc) }, anchor: null };
+    return { fields: { category: categoryTrail(index) }, anchor: null };
   },
   extractListing: () => null,
 };

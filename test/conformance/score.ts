@@ -119,13 +119,16 @@ export function expectedListingItems(page: FixturePage): { title: string; amount
   return items;
 }
 
+/** The page's address as recorded; pages saved without one get their shop's home address. */
+export function fixtureUrl(page: FixturePage): string {
+  const host = page.site.includes('-') ? page.site.replace(/-(?=[a-z]{2,3}$)/, '.') : `www.${page.site}.com`;
+  return /^https?:\/\/\S+/.exec(page.url)?.[0] ?? `https://${host}/`;
+}
+
 export function extractFixture(page: FixturePage): PageExtraction {
   const html = decodeHtml(readFileSync(sharedPath('fixtures', page.file)));
   const { document } = parseHTML(html);
-  // Pages saved without their address get the shop's home address ("amazon-de" → amazon.de).
-  const host = page.site.includes('-') ? page.site.replace(/-(?=[a-z]{2,3}$)/, '.') : `www.${page.site}.com`;
-  const url = /^https?:\/\/\S+/.exec(page.url)?.[0] ?? `https://${host}/`;
-  return extractPage(document as unknown as Document, url);
+  return extractPage(document as unknown as Document, fixtureUrl(page));
 }
 
 /** Every scored field of one page. */
