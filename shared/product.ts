@@ -25,10 +25,17 @@ export interface Product {
   image?: string | null;
   materials?: string[];
   weightKg?: number | null;
+  /** Dimensions as the page lists them (e.g. length × width × height), converted to centimetres. */
+  dimensionsCm?: number[] | null;
+  /** EU energy-efficiency class as shown, e.g. "A+++" or "B". */
   energyClass?: string | null;
   condition?: Condition | null;
   /** ISO 3166-1 alpha-2 country of the shop site, when known. */
   country?: string | null;
+  /** On a listing: the shop marks this item as an advertisement. */
+  sponsored?: boolean;
+  /** On a listing: a hidden template or placeholder item, not a real offer. */
+  placeholder?: boolean;
 }
 
 export type PageKind = 'product' | 'listing' | 'other';

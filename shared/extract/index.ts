@@ -1,15 +1,137 @@
-// Extraction entry point: a pure function of a Document and its URL, shared by the content
+// Extraction entry point: pure functions of a Document and its URL, shared by the content
 // script and the `carbon-ledger extract` command.
+//
+// Two views of the same reading:
+// - `extractPageWithAnchors(doc, url)` → `{ page, items: [{ product, anchor, sponsored, placeholder }] }`
+//   for the overlay. `anchor` is the element a badge should sit beside: on a product page the
+//   shown price (or the main heading when no price is shown), on a listing the item's title (or
+//   its tile). `sponsored` marks advertised listing items; `placeholder` marks hidden template
+//   items a shop leaves in its markup (eBay's "Shop on eBay"); both are kept, in reading order,
+//   so the overlay decides what to badge.
+// - `extractPage(doc, url)` → `{ page, products }`, the JSON-serialisable view (no elements):
+//   what the CLI prints and what the content script sends to the background. Listing products
+//   carry `sponsored`/`placeholder` as fields.
+//
+// Neither throws: a page we cannot read is `{ page: 'other', products: [] }`.
 
-import type { PageExtraction } from '../product.ts';
-import { productFromJsonLd } from './jsonld.ts';
+import type { PageExtraction, PageKind, Product } from '../product.ts';
+import type { FoundListingItem } from '../sites/adapter.ts';
+import { genericListing, looksLikeListing, readGeneric } from '../sites/generic.ts';
+import { SHOP_ADAPTERS } from '../sites/index.ts';
+import { countryOfPage } from './country.ts';
+import type { ProductFields } from './fields.ts';
+import { indexPage } from './page-index.ts';
 
-export function extractPage(doc: Document, url: string): PageExtraction {
+export interface AnchoredItem {
+  product: Product;
+  /** The element a badge should anchor to, or null when there is none to point at. */
+  anchor: Element | null;
+  sponsored: boolean;
+  placeholder: boolean;
+}
+
+export interface AnchoredExtraction {
+  page: PageKind;
+  items: AnchoredItem[];
+}
+
+const NOTHING: AnchoredExtraction = { page: 'other', items: [] };
+
+/** Reads the page's product (product page) or items (listing), with the elements to anchor badges to. */
+export function extractPageWithAnchors(doc: Document, url: string): AnchoredExtraction {
   try {
-    const product = productFromJsonLd(doc, url);
-    if (product) return { page: 'product', products: [product] };
+    return readPage(doc, url);
   } catch {
     // Never let an odd page break extraction: it is simply a page we cannot read.
+    return NOTHING;
   }
-  return { page: 'other', products: [] };
+}
+
+/** The serialisable view of `extractPageWithAnchors`: `{ page, products }`. */
+export function extractPage(doc: Document, url: string): PageExtraction {
+  const { page, items } = extractPageWithAnchors(doc, url);
+  return { page, products: items.map((item) => item.product) };
+}
+
+function readPage(doc: Document, url: string): AnchoredExtraction {
+  if (!doc || typeof doc.querySelector !== 'function') return NOTHING;
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = null;
+  }
+  const country = countryOfPage(doc, parsed);
+  const index = indexPage(doc);
+  const adapter = parsed ? SHOP_ADAPTERS.find((a) => a.matches(parsed)) : undefined;
+  const declared = adapter && parsed ? adapter.detect(index, parsed) : null;
+  if (declared === 'other') return NOTHING;
+  if (declared === 'listing' && adapter && parsed) {
+    const items = adapter.extractListing(index, parsed) ?? genericListing(index, url, { country });
+    return listingOf(items, url, country);
+  }
+  const shop = declared === 'product' && adapter && parsed ? adapter.extractProduct(index, parsed) : null;
+  if (declared !== 'product' && looksLikeListing(index)) {
+    const items = genericListing(index, url, { country });
+    if (items.length >= 3) return listingOf(items, url, country);
+  }
+  const found = readGeneric(index, url, country, shop);
+  const structured = !!found && (declared === 'product' || found.structured);
+  if (!structured && declared !== 'product') {
+    const items = genericListing(index, url, { country });
+    if (items.length >= 4) return listingOf(items, url, country);
+  }
+  if (!found?.fields.title) return NOTHING;
+  // A heading without any price or product data is an article, not a product page.
+  if (!structured && !found.fields.price) return NOTHING;
+  return {
+    page: 'product',
+    items: [
+      { product: toProduct(found.fields, url, country), anchor: found.anchor, sponsored: false, placeholder: false },
+    ],
+  };
+}
+
+function listingOf(items: FoundListingItem[], url: string, country: string | null): AnchoredExtraction {
+  if (items.length === 0) return NOTHING;
+  return {
+    page: 'listing',
+    items: items.map((item) => ({
+      product: { ...toProduct(item.fields, url, country), sponsored: item.sponsored, placeholder: item.placeholder },
+      anchor: item.anchor,
+      sponsored: item.sponsored,
+      placeholder: item.placeholder,
+    })),
+  };
+}
+
+/** Our product model from merged fields: required fields always present, optional ones only when read. */
+function toProduct(fields: ProductFields, url: string, country: string | null): Product {
+  const product: Product = {
+    title: fields.title ?? '',
+    price: fields.price ?? null,
+    brand: fields.brand ?? null,
+    category: fields.category ?? [],
+    gtin: fields.gtin ?? null,
+    url: fields.url ?? url,
+  };
+  const optional = [
+    'sku',
+    'availability',
+    'image',
+    'materials',
+    'weightKg',
+    'dimensionsCm',
+    'energyClass',
+    'condition',
+  ] as const;
+  for (const key of optional) {
+    const value = fields[key];
+    if (value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0)) {
+      (product as unknown as Record<string, unknown>)[key] = value;
+    }
+  }
+  const shopCountry = fields.country ?? country;
+  if (shopCountry) product.country = shopCountry;
+  return product;
 }

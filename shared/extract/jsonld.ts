@@ -1,101 +1,216 @@
 // Reads schema.org Product data from JSON-LD blocks, tolerating what real shops publish:
-// @graph containers, arrays, wrongly cased types, AggregateOffer and lists of offers.
+// @graph containers, arrays, wrongly cased types, AggregateOffer, lists of offers, products
+// nested in a WebPage's mainEntity, and HTML entities left inside strings.
 
-import type { Money, Product } from '../product.ts';
+import type { Condition, Money } from '../product.ts';
+import { decodeEntities } from './dom.ts';
+import type { ProductFields } from './fields.ts';
 import { validGtin } from './gtin.ts';
+import { parsePrice } from './price.ts';
+import { conditionFrom, weightKgFrom } from './specs.ts';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
+export const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function hasType(node: Json, type: string): boolean {
+/** Does the node declare this schema.org type, in any casing or with a full schema URL? */
+export function hasType(node: Json, type: string): boolean {
   const declared = node['@type'];
   const types = Array.isArray(declared) ? declared : [declared];
   const wanted = type.toLowerCase();
-  return types.some((t) => typeof t === 'string' && t.replace(/^.*[/:]/, '').toLowerCase() === wanted);
+  return types.some((t) => typeof t === 'string' && t.replace(/^.*[/:#]/, '').toLowerCase() === wanted);
 }
 
-/** Every JSON object in the page's JSON-LD scripts, flattened out of arrays and @graph. */
-export function jsonLdNodes(doc: Document): Json[] {
+const MAX_NODES = 3000;
+
+/** Every JSON object in the page's JSON-LD scripts, flattened out of arrays, @graph and nesting. */
+export function jsonLdNodes(scripts: readonly Element[]): Json[] {
   const nodes: Json[] = [];
   const visit = (value: unknown, depth: number): void => {
-    if (depth > 6) return;
+    if (depth > 8 || nodes.length >= MAX_NODES) return;
     if (Array.isArray(value)) {
-      for (const item of value) visit(item, depth + 1);
+      for (const item of value.slice(0, 500)) visit(item, depth + 1);
     } else if (isObject(value)) {
-      nodes.push(value);
-      if (value['@graph']) visit(value['@graph'], depth + 1);
+      if (value['@type'] !== undefined || value['@graph'] !== undefined) nodes.push(value);
+      for (const key of [
+        '@graph',
+        'mainEntity',
+        'mainEntityOfPage',
+        'itemListElement',
+        'item',
+        'hasVariant',
+        'about',
+      ]) {
+        if (value[key] !== undefined) visit(value[key], depth + 1);
+      }
     }
   };
-  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+  for (const script of scripts.slice(0, 50)) {
+    const source = script.textContent ?? '';
+    if (source.length > 2_000_000) continue;
     try {
-      visit(JSON.parse(script.textContent ?? ''), 0);
+      visit(JSON.parse(source), 0);
     } catch {
-      // A broken block is common on real shops; the others may still be fine.
+      // Some shops leave raw newlines or a trailing comma; try once more after tidying.
+      try {
+        visit(JSON.parse(source.replace(/[\n\r\t]+/g, ' ').replace(/,\s*([}\]])/g, '$1')), 0);
+      } catch {
+        // A broken block is common on real shops; the others may still be fine.
+      }
     }
   }
   return nodes;
 }
 
-const text = (value: unknown): string | null => {
-  if (typeof value === 'string') return value.trim() || null;
-  if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return text(value[0]);
-  if (isObject(value)) return text(value.name ?? value['@value']);
+/** A string from a JSON-LD value: plain, first of a list, or an object's name/@value. */
+export const text = (value: unknown, depth = 0): string | null => {
+  if (depth > 4) return null;
+  if (typeof value === 'string') return decodeEntities(value).replace(/\s+/g, ' ').trim() || null;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (Array.isArray(value)) return text(value[0], depth + 1);
+  if (isObject(value)) return text(value.name ?? value['@value'] ?? value.value, depth + 1);
   return null;
 };
 
-function parseAmount(value: unknown): number | null {
+/** A JSON-LD price: plain numbers use a dot as schema.org asks; printed prices are parsed. */
+export function jsonAmount(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string') return null;
-  const cleaned = value.replace(/[^\d.,-]/g, '');
-  // JSON-LD prices should use a dot; accept a lone decimal comma too.
-  const normalised = /^\d+,\d{1,2}$/.test(cleaned) ? cleaned.replace(',', '.') : cleaned.replace(/,/g, '');
-  const amount = Number.parseFloat(normalised);
-  return Number.isFinite(amount) ? amount : null;
+  const trimmed = value.trim();
+  if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  return parsePrice(trimmed).amount;
 }
 
-function offerPrice(offers: unknown): Money | null {
-  const list = (Array.isArray(offers) ? offers : [offers]).filter(isObject);
-  let best: Money | null = null;
+const LIST_PRICE = /ListPrice|StrikethroughPrice|MSRP|SRP/i;
+
+interface OfferReading {
+  price: Money | null;
+  availability: string | null;
+  condition: Condition | null;
+}
+
+function readOffers(offers: unknown, depth = 0): OfferReading {
+  const reading: OfferReading = { price: null, availability: null, condition: null };
+  if (depth > 3) return reading;
+  const list = (Array.isArray(offers) ? offers : [offers]).filter(isObject).slice(0, 200);
+  const amounts: number[] = [];
   for (const offer of list) {
-    const nested = offer.priceSpecification;
-    const spec = isObject(nested) ? nested : Array.isArray(nested) && isObject(nested[0]) ? nested[0] : null;
+    reading.availability ??= schemaTerm(offer.availability);
+    reading.condition ??= conditionFrom(schemaTerm(offer.itemCondition));
+    const specs = (Array.isArray(offer.priceSpecification) ? offer.priceSpecification : [offer.priceSpecification])
+      .filter(isObject)
+      .filter((spec) => !LIST_PRICE.test(String(spec.priceType ?? '')));
+    const spec = specs[0];
     const currency = text(offer.priceCurrency) ?? text(spec?.priceCurrency);
-    const isAggregate = hasType(offer, 'AggregateOffer');
-    const amount = parseAmount(offer.price ?? offer.lowPrice ?? spec?.price);
+    const amount =
+      jsonAmount(offer.price) ?? jsonAmount(offer.lowPrice) ?? jsonAmount(spec?.price) ?? jsonAmount(spec?.minPrice);
     if (amount === null || amount <= 0 || !currency) {
-      if (offer.offers) best ??= offerPrice(offer.offers);
+      if (offer.offers && !reading.price) {
+        const nested = readOffers(offer.offers, depth + 1);
+        reading.price = nested.price;
+        reading.availability ??= nested.availability;
+      }
       continue;
     }
-    const money: Money = { amount, currency: currency.toUpperCase() };
-    if (isAggregate && offer.price === undefined) money.isRangeLowerBound = true;
-    if (!best || amount < best.amount) best = money;
+    amounts.push(amount);
+    const isLowPrice = offer.price === undefined && offer.lowPrice !== undefined;
+    const highPrice = jsonAmount(offer.highPrice);
+    if (!reading.price || amount < reading.price.amount) {
+      reading.price = { amount, currency: normaliseCode(currency) };
+      if (isLowPrice && highPrice !== null && highPrice > amount) reading.price.isRangeLowerBound = true;
+    }
   }
-  return best;
+  if (reading.price && amounts.some((a) => a !== reading.price?.amount)) reading.price.isRangeLowerBound = true;
+  return reading;
 }
 
-function brandOf(node: Json): string | null {
-  return text(node.brand) ?? text(node.manufacturer);
+export const normaliseCode = (code: string): string => {
+  const upper = code.trim().toUpperCase();
+  return upper === 'RUR' ? 'RUB' : upper === 'RMB' ? 'CNY' : upper;
+};
+
+/** "https://schema.org/InStock" → "InStock". */
+export const schemaTerm = (value: unknown): string | null => {
+  const term = text(value);
+  return term ? term.replace(/^.*[/:#]/, '') || null : null;
+};
+
+const GTIN_KEYS = ['gtin13', 'gtin', 'gtin12', 'gtin14', 'gtin8', 'isbn', 'ean', 'upc'];
+
+function gtinOf(node: Json): string | null {
+  for (const key of GTIN_KEYS) {
+    const valid = validGtin(text(node[key]) ?? undefined);
+    if (valid) return valid;
+  }
+  return null;
 }
 
-/** The first schema.org Product in the page's JSON-LD, as our product model. */
-export function productFromJsonLd(doc: Document, url: string): Product | null {
-  const node = jsonLdNodes(doc).find((n) => hasType(n, 'Product') || hasType(n, 'ProductGroup'));
-  if (!node) return null;
-  const title = text(node.name);
-  if (!title) return null;
-  const category = text(node.category);
-  const gtin = [node.gtin13, node.gtin, node.gtin12, node.gtin14, node.gtin8].map(validGtin).find(Boolean);
+/** Splits a JSON-LD category ("A > B", "A/B/C") into a trail. */
+export function splitCategory(value: string | null): string[] {
+  if (!value || /^https?:/.test(value)) return [];
+  return value
+    .split(/\s*(?:>|\/|\||»|›)\s*/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .slice(0, 12);
+}
+
+function scoreProduct(node: Json): number {
+  return (node.offers ? 4 : 0) + (node.name ? 2 : 0) + (node.brand ? 1 : 0) + (node.image ? 1 : 0);
+}
+
+/** The page's main schema.org Product in JSON-LD, as product fields. */
+export function productFromJsonLd(nodes: Json[]): ProductFields | null {
+  let best: Json | undefined;
+  let bestScore = -1;
+  for (const node of nodes) {
+    if (!hasType(node, 'Product') && !hasType(node, 'ProductGroup') && !hasType(node, 'IndividualProduct')) continue;
+    const score = scoreProduct(node);
+    // The first complete product wins: later ones are usually related items or variants.
+    if (score > bestScore) {
+      best = node;
+      bestScore = score;
+    }
+  }
+  if (!best) return null;
+  const offers = readOffers(best.offers);
+  const variants = Array.isArray(best.hasVariant) ? best.hasVariant.filter(isObject) : [];
+  const variantOffers = !offers.price && variants.length ? readOffers(variants.map((v) => v.offers)) : null;
+  const weight = isObject(best.weight) ? best.weight : null;
+  const material = text(best.material);
   return {
-    title,
-    price: offerPrice(node.offers),
-    brand: brandOf(node),
-    category: category ? category.split(/\s*[>/|]\s*/).filter(Boolean) : [],
-    gtin: gtin ?? null,
-    sku: text(node.sku),
-    url,
-    image: text(node.image),
+    title: text(best.name),
+    price: offers.price ?? variantOffers?.price ?? null,
+    brand: text(best.brand) ?? text(best.manufacturer),
+    category: splitCategory(text(best.category)),
+    gtin: gtinOf(best) ?? variants.map(gtinOf).find(Boolean) ?? null,
+    sku: text(best.sku) ?? text(best.productID) ?? text(best.mpn),
+    availability: offers.availability ?? variantOffers?.availability ?? null,
+    image: text(isObject(best.image) ? (best.image.url ?? best.image.contentUrl) : best.image),
+    condition: offers.condition ?? conditionFrom(schemaTerm(best.itemCondition)),
+    materials: material ? material.split(/\s*[,;/]\s*/).filter(Boolean) : undefined,
+    weightKg: weight
+      ? weightKgFrom(`${text(weight.value) ?? ''} ${text(weight.unitText) ?? text(weight.unitCode) ?? ''}`)
+      : null,
   };
+}
+
+/** The longest schema.org BreadcrumbList in JSON-LD, as names from the widest to the narrowest. */
+export function breadcrumbsFromJsonLd(nodes: Json[]): string[] {
+  let best: string[] = [];
+  for (const node of nodes) {
+    if (!hasType(node, 'BreadcrumbList')) continue;
+    const items = (Array.isArray(node.itemListElement) ? node.itemListElement : [node.itemListElement])
+      .filter(isObject)
+      .map((item, index) => ({
+        position: Number(item.position ?? index + 1),
+        name: text(item.name) ?? (isObject(item.item) ? text(item.item.name) : null),
+      }))
+      .sort((a, b) => a.position - b.position)
+      .map((item) => item.name)
+      .filter((name): name is string => !!name);
+    if (items.length > best.length) best = items;
+  }
+  return best.slice(0, 12);
 }

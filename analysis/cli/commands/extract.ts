@@ -3,27 +3,37 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
+import { decodeHtml } from '../../../shared/extract/charset.ts';
 import { extractPage } from '../../../shared/extract/index.ts';
+import type { PageExtraction } from '../../../shared/product.ts';
 import { CliError } from '../errors.ts';
 import type { Command } from '../main.ts';
 
 export const extractCommand: Command = {
   summary: 'read the products on a saved shop page (JSON on stdout)',
-  usage: 'Usage: carbon-ledger extract PAGE.html --url URL\n\nPrints {"page","products":[...]} as JSON.',
+  usage: [
+    'Usage: carbon-ledger extract PAGE.html --url URL',
+    '',
+    'Prints {"page":"product"|"listing"|"other","products":[...]} as JSON.',
+    'The URL is where the page was saved from: it picks the shop adapter and the shop country.',
+    'A page that cannot be read as a shop page prints {"page":"other","products":[]}.',
+  ].join('\n'),
   async run(args) {
     const { values, positionals } = parseArgs({ args, options: { url: { type: 'string' } }, allowPositionals: true });
     const [file] = positionals;
     if (!file) throw new CliError('missing PAGE.html');
-    let html: string;
+    let bytes: Uint8Array;
     try {
-      html = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch (error) {
       throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     const url = values.url ?? `file://${file}`;
-    let result: ReturnType<typeof extractPage> = { page: 'other', products: [] };
+    let result: PageExtraction = { page: 'other', products: [] };
     try {
-      const { document } = parseHTML(html);
+      // Decoded as a browser would (byte-order mark, then the declared charset), so old
+      // windows-1252 pages read right.
+      const { document } = parseHTML(decodeHtml(bytes));
       result = extractPage(document as unknown as Document, url);
     } catch {
       // Malformed HTML is a page we cannot read, not a failure of the command.

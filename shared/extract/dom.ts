@@ -1,0 +1,134 @@
+// Small, defensive DOM readers shared by the generic reader and the shop adapters. They work on
+// any Document passed in (a browser page or linkedom in Node) and never throw on odd markup.
+
+/** Whitespace-collapsed text of an element, bounded so a huge node cannot cost much. */
+export function textOf(node: Element | null | undefined, maxChars = 2000): string {
+  if (!node) return '';
+  const raw = node.textContent ?? '';
+  return (raw.length > maxChars * 4 ? raw.slice(0, maxChars * 4) : raw).replace(/\s+/g, ' ').trim().slice(0, maxChars);
+}
+
+/** Visible-ish text: the element's text without scripts, styles and elements hidden by attributes. */
+export function visibleTextOf(node: Element | null | undefined, maxChars = 2000): string {
+  if (!node) return '';
+  const parts: string[] = [];
+  let length = 0;
+  const walk = (el: Element, depth: number): void => {
+    if (depth > 40 || length > maxChars) return;
+    for (const child of Array.from(el.childNodes)) {
+      if (child.nodeType === 3) {
+        const value = child.nodeValue ?? '';
+        parts.push(value);
+        length += value.length;
+      } else if (child.nodeType === 1) {
+        const element = child as Element;
+        if (isHidden(element)) continue;
+        // Superscript cents ("173<sup>34</sup>") read as a decimal part.
+        if (
+          element.tagName === 'SUP' &&
+          /^\d{2}$/.test((element.textContent ?? '').trim()) &&
+          /\d\s*$/.test(parts.at(-1) ?? '')
+        ) {
+          parts.push(`,${(element.textContent ?? '').trim()}`);
+          continue;
+        }
+        walk(element, depth + 1);
+        if (BLOCK_TAGS.has(element.tagName)) parts.push(' ');
+      }
+    }
+  };
+  walk(node, 0);
+  return parts.join('').replace(/\s+/g, ' ').trim().slice(0, maxChars);
+}
+
+const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TR', 'TD', 'TH', 'BR', 'H1', 'H2', 'H3', 'SECTION', 'DT', 'DD']);
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME']);
+
+/** Hidden by markup (not by CSS, which a parsed document does not compute). */
+export function isHidden(el: Element): boolean {
+  if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) return true;
+  // aria-hidden is not tested: shops mark the visible price aria-hidden beside a screen-reader copy.
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  const cls = el.getAttribute('class');
+  return !!cls && /(?:^|\s)(?:a-offscreen|sr-only|visually-hidden|clipped|hidden|d-none|is-hidden)(?:\s|$)/.test(cls);
+}
+
+/** The first element matching any selector, in the order given (newest layout first). */
+export function first(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    try {
+      const el = root.querySelector(selector);
+      if (el) return el;
+    } catch {
+      // An unsupported selector in one engine must not stop the others.
+    }
+  }
+  return null;
+}
+
+/** Every element matching a selector, or none when the engine rejects the selector. */
+export function all(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+/** Text of the first matching element that has any. */
+export function firstText(root: ParentNode, selectors: readonly string[], maxChars = 500): string | null {
+  for (const selector of selectors) {
+    for (const el of all(root, selector).slice(0, 5)) {
+      const value = el.tagName === 'META' ? (el.getAttribute('content') ?? '').trim() : visibleTextOf(el, maxChars);
+      if (value) return value;
+    }
+  }
+  return null;
+}
+
+/** Content of a `<meta property|name=...>` tag. */
+export function meta(doc: Document, name: string): string | null {
+  const el = first(doc, [`meta[property="${name}"]`, `meta[name="${name}"]`, `meta[itemprop="${name}"]`]);
+  const value = el?.getAttribute('content')?.trim();
+  return value || null;
+}
+
+/** Resolves a link against the page URL; null when it cannot be. */
+export function absoluteUrl(href: string | null | undefined, base: string): string | null {
+  if (!href) return null;
+  try {
+    return new URL(href.trim(), base).href;
+  } catch {
+    return null;
+  }
+}
+
+/** Decodes the HTML entities some shops leave inside JSON-LD strings ("11&quot; iPad"). */
+export function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(/&(#x[\da-f]+|#\d+|quot|amp|apos|lt|gt|nbsp|#39);/gi, (_, code: string) => {
+    const lower = code.toLowerCase();
+    if (lower.startsWith('#x')) return safeChar(Number.parseInt(lower.slice(2), 16));
+    if (lower.startsWith('#')) return safeChar(Number(lower.slice(1)));
+    return ({ quot: '"', amp: '&', apos: "'", lt: '<', gt: '>', nbsp: ' ' } as Record<string, string>)[lower] ?? '';
+  });
+}
+
+const safeChar = (code: number): string => (code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '');
+
+/** Trims and collapses whitespace; null for empty text. */
+export const clean = (value: string | null | undefined): string | null => {
+  const text = value?.replace(/\s+/g, ' ').trim();
+  return text ? text : null;
+};
+
+/** Does `inner` lie inside any element matching `selector` (closest, guarded)? */
+export function within(el: Element, selector: string): boolean {
+  try {
+    return el.closest(selector) !== null;
+  } catch {
+    return false;
+  }
+}

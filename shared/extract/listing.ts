@@ -1,0 +1,162 @@
+// Finds the items of a search-result or category page without knowing the shop: the largest
+// group of sibling-like elements that share a class and each hold a link and a price.
+
+import type { Money } from '../product.ts';
+import type { FoundListingItem } from '../sites/adapter.ts';
+import { absoluteUrl, all, clean, first, visibleTextOf, within } from './dom.ts';
+import { inChrome } from './heuristics.ts';
+import { hasAncestor, type PageIndex } from './page-index.ts';
+import { currencyOfCountry, parsePrice } from './price.ts';
+
+export interface ListingOptions {
+  country: string | null;
+  /** Selectors for the item title inside a tile, tried first. */
+  titleSelectors?: readonly string[];
+  /** Selectors for the item price inside a tile, tried first. */
+  priceSelectors?: readonly string[];
+  /** False for shops whose ad labels cannot be read (eBay scrambles them). */
+  detectSponsored?: boolean;
+}
+
+const TITLE_IN_TILE = [
+  '[itemprop="name"]',
+  'h2',
+  'h3',
+  'h4',
+  '[class*="title"]',
+  '[class*="Title"]',
+  '[class*="name"]',
+  'a[title]',
+  'a',
+];
+const PRICE_IN_TILE = [
+  '[itemprop="price"]',
+  '[class*="price"]:not([class*="old"]):not([class*="was"])',
+  '[class*="Price"]',
+  '[data-price]',
+];
+
+/** Reads one listing tile; null when it has no title. */
+export function readTile(tile: Element, url: string, options: ListingOptions): FoundListingItem | null {
+  let titleEl = first(tile, [...(options.titleSelectors ?? []), ...TITLE_IN_TILE]);
+  // A title block often holds a description too; its link names just the product.
+  const titleLink = titleEl && titleEl.tagName !== 'A' ? titleEl.querySelector('a') : null;
+  if (titleLink && visibleTextOf(titleLink, 300).length >= 8) titleEl = titleLink;
+  let title = titleEl
+    ? clean(
+        titleEl.getAttribute('title') && titleEl.tagName === 'A' && !visibleTextOf(titleEl, 10)
+          ? titleEl.getAttribute('title')
+          : visibleTextOf(titleEl, 300),
+      )
+    : null;
+  if (!title) return null;
+  let price: Money | null = null;
+  for (const el of priceElements(tile, options.priceSelectors)) {
+    if (within(el, 'del, s, strike')) continue;
+    const parsed = parsePrice(
+      el.getAttribute('content') && /^\d/.test(el.getAttribute('content') ?? '')
+        ? `${el.getAttribute('content')} ${visibleTextOf(el, 60)}`
+        : visibleTextOf(el, 60),
+      { country: options.country },
+    );
+    if (parsed.amount !== null && parsed.amount > 0 && parsed.currency) {
+      price = {
+        amount: parsed.amount,
+        currency: parsed.currency,
+        ...(parsed.isRange ? { isRangeLowerBound: true } : {}),
+      };
+      break;
+    }
+  }
+  // Shops often carry the exact name and price for their analytics on the tile's link.
+  const tagged = tile.querySelector('[data-name][data-price]');
+  if (tagged) {
+    const amount = Number(tagged.getAttribute('data-price'));
+    const currency =
+      price?.currency ??
+      parsePrice(visibleTextOf(tile, 600), { country: options.country }).currency ??
+      currencyOfCountry(options.country);
+    if (Number.isFinite(amount) && amount > 0 && currency) price = { amount, currency };
+    title = clean(tagged.getAttribute('data-name')) ?? title;
+  }
+  const links = all(tile, 'a[href]').slice(0, 10);
+  const link =
+    titleEl?.closest('a[href]') ??
+    titleEl?.querySelector('a[href]') ??
+    links.find(
+      (a) => !/sign-?in|log-?in|wishlist|favou?rite|account|javascript:|^#/i.test(a.getAttribute('href') ?? ''),
+    ) ??
+    links[0];
+  return {
+    fields: { title, price, url: absoluteUrl(link?.getAttribute('href'), url) ?? url },
+    anchor: titleEl ?? tile,
+    sponsored: options.detectSponsored === false ? false : isSponsored(tile),
+    placeholder: false,
+  };
+}
+
+/** Price elements of a tile, selector by selector, read lazily so the first hit ends the search. */
+function* priceElements(tile: Element, preferred: readonly string[] | undefined): Generator<Element> {
+  for (const selector of [...(preferred ?? []), ...PRICE_IN_TILE]) {
+    yield* all(tile, selector).slice(0, 3);
+  }
+}
+
+const SPONSORED_WORDS = /^(?:sponsored|gesponsert|sponsorisé|patrocinado|sponsorizzato|anzeige|ad|广告)$/i;
+
+/** Does the tile carry an advertisement label? Looks at short labels only, not the whole text. */
+export function isSponsored(tile: Element): boolean {
+  if (
+    tile.querySelector(
+      '[class*="sponsored" i], [data-component-type="sp-sponsored-result"], .puis-sponsored-label-text',
+    )
+  )
+    return true;
+  for (const el of all(tile, 'span, div, small, p').slice(0, 200)) {
+    const value = el.childElementCount === 0 ? (el.textContent ?? '').trim() : '';
+    if (value && value.length < 20 && SPONSORED_WORDS.test(value)) return true;
+  }
+  return false;
+}
+
+/** The page's product tiles in reading order, or [] when the page has no repeated priced tiles. */
+export function genericListing(index: PageIndex, url: string, options: ListingOptions): FoundListingItem[] {
+  const groups = new Map<string, Element[]>();
+  const add = (key: string, el: Element): void => {
+    const group = groups.get(key);
+    if (group) group.push(el);
+    else groups.set(key, [el]);
+  };
+  for (const el of index.tiles) add(`data:${el.tagName}`, el);
+  for (const { el, cls } of index.classed) {
+    if (TILE_TAGS.has(el.tagName)) add(`${el.tagName}.${cls}`, el);
+  }
+  let best: FoundListingItem[] = [];
+  let bestPriced = 0;
+  const ranked = [...groups.values()]
+    .filter((g) => g.length >= 3 && g.length <= 400)
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 40);
+  for (const group of ranked) {
+    // A quick look at the first tiles rules out most groups before reading them all.
+    const sample = group.slice(0, 4).map((tile) => readTile(tile, url, options));
+    if (sample.filter((item) => item?.fields.price).length < 2) continue;
+    // Nested matches of the same signature are parts of one tile, not tiles.
+    const members = new Set(group);
+    const tiles = group
+      .filter((el) => !hasAncestor(el.parentElement ?? el, (node) => members.has(node), 12))
+      .slice(0, 200);
+    if (tiles.length < 3 || tiles.some((tile) => inChrome(tile))) continue;
+    const items = tiles
+      .map((tile) => readTile(tile, url, options))
+      .filter((item): item is FoundListingItem => item !== null);
+    const priced = items.filter((item) => item.fields.price).length;
+    if (priced >= 3 && priced >= items.length / 2 && priced > bestPriced) {
+      best = items;
+      bestPriced = priced;
+    }
+  }
+  return best;
+}
+
+const TILE_TAGS = new Set(['LI', 'ARTICLE', 'DIV', 'SECTION', 'TR']);

@@ -1,0 +1,230 @@
+// Reads a price as a shop prints it ("1.234,56 €", "US$12", "¥1,200", "ab € 19,99 – 24,99")
+// into an amount and an ISO 4217 currency. Locale-aware without knowing the locale: the
+// separators themselves tell which one is decimal.
+
+import { CODE_ALIASES, COUNTRY_CURRENCY, CURRENCY_SIGNS, ISO_CODES } from './currencies.ts';
+
+export interface ParsedPrice {
+  /** Amount in major units, or null when the text holds no number. */
+  amount: number | null;
+  /** ISO 4217 code, or null when neither the text, the hint nor the country tells. */
+  currency: string | null;
+  /** The currency sign or code exactly as printed, e.g. "US$", "€", "руб.". */
+  currencyText: string | null;
+  /** True when the text showed a range ("€10 – €20", "from 10 to 20") and `amount` is its lower bound. */
+  isRange: boolean;
+}
+
+export interface PriceOptions {
+  /** Text near the price that may name the currency when the price itself does not. */
+  currencyHint?: string | null;
+  /** A decimal separator known in advance ("." or ","); otherwise it is inferred. */
+  decimalSeparator?: string;
+  /** ISO country of the shop, to resolve signs shared by many currencies ($, kr, ¥). */
+  country?: string | null;
+}
+
+// Signs sorted longest first so "US$" wins over "$" and "лв." over "лв".
+const SIGNS = [...CURRENCY_SIGNS].sort((a, b) => b[0].length - a[0].length);
+const LETTER = /\p{L}/u;
+const isLetter = (ch: string | undefined): boolean => ch !== undefined && LETTER.test(ch);
+
+interface CurrencyMatch {
+  text: string;
+  iso: string | null;
+  start: number;
+  end: number;
+}
+
+/** Every currency sign or code in `text`, without overlaps, longest sign first. */
+function findCurrencies(text: string): CurrencyMatch[] {
+  const found: CurrencyMatch[] = [];
+  const taken = new Uint8Array(text.length);
+  const claim = (start: number, end: number, iso: string | null): void => {
+    for (let i = start; i < end; i++) if (taken[i]) return;
+    taken.fill(1, start, end);
+    found.push({ text: text.slice(start, end), iso, start, end });
+  };
+  // ISO codes first: "USD", "eur", "CHf" beside a number. Lower case only next to a digit so
+  // ordinary words ("all", "top") are not read as currencies.
+  const claimCodes = (): void => {
+    for (const match of text.matchAll(/\p{L}{3}/gu)) {
+      const start = match.index;
+      const end = start + 3;
+      if (isLetter(text[start - 1]) || isLetter(text[end])) continue;
+      const upper = match[0].toUpperCase();
+      if (!ISO_CODES.has(upper) && !CODE_ALIASES[upper]) continue;
+      if (match[0] !== upper && !/\d\s?$/.test(text.slice(Math.max(0, start - 2), start))) continue;
+      claim(start, end, CODE_ALIASES[upper] ?? upper);
+    }
+  };
+  const claimSigns = (long: boolean): void => {
+    for (const [sign, iso] of SIGNS) {
+      if (long !== sign.length > 3) continue;
+      const wordLike = isLetter(sign[0]) || isLetter(sign[sign.length - 1]);
+      let from = 0;
+      for (;;) {
+        const start = wordLike ? indexOfIgnoringCase(text, sign, from) : text.indexOf(sign, from);
+        if (start < 0) break;
+        from = start + 1;
+        const end = start + sign.length;
+        // Letter signs count only as whole words ("Rs" not inside "Prices").
+        if (
+          wordLike &&
+          ((isLetter(sign[0]) && isLetter(text[start - 1])) || (isLetter(sign.at(-1)) && isLetter(text[end])))
+        )
+          continue;
+        // Mixed-case letter signs must match exactly unless they sit beside the number.
+        if (wordLike && text.slice(start, end) !== sign && !nearDigit(text, start, end)) continue;
+        claim(start, end, iso);
+      }
+    }
+  };
+  claimSigns(true);
+  claimCodes();
+  claimSigns(false);
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function indexOfIgnoringCase(text: string, sign: string, from: number): number {
+  const lowerText = text.toLowerCase();
+  return lowerText.length === text.length ? lowerText.indexOf(sign.toLowerCase(), from) : text.indexOf(sign, from);
+}
+
+function nearDigit(text: string, start: number, end: number): boolean {
+  return /\d\s?$/.test(text.slice(Math.max(0, start - 2), start)) || /^\s?\d/.test(text.slice(end, end + 2));
+}
+
+// A number as printed: digits with thousands/decimal separators, spaces or apostrophes between
+// groups of three, and the ",-" that German shops use for whole amounts.
+const NUMBER = /(?:\d|[.,]\d)(?:[\d.,'’]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d))|(?<=\d[.,]) (?=\d\d(?!\d)))*/g;
+
+interface NumberMatch {
+  amount: number;
+  start: number;
+  end: number;
+}
+
+function findNumbers(text: string, decimalSeparator?: string): NumberMatch[] {
+  const numbers: NumberMatch[] = [];
+  for (const match of text.matchAll(NUMBER)) {
+    const amount = readNumber(match[0], decimalSeparator);
+    if (amount !== null) numbers.push({ amount, start: match.index, end: match.index + match[0].length });
+    if (numbers.length > 8) break;
+  }
+  return numbers;
+}
+
+/** "1.234,56" → 1234.56, "1,200" → 1200, "12,-" → 12, "1 298,00" → 1298. */
+export function readNumber(raw: string, decimalSeparator?: string): number | null {
+  let digits = raw.replace(/[ \u00a0\u202f\u2009'’]/g, '').replace(/[.,-]+$/, '');
+  if (!digits) return null;
+  let decimal: string | null = null;
+  if (decimalSeparator === '.' || decimalSeparator === ',') {
+    decimal = digits.includes(decimalSeparator) ? decimalSeparator : null;
+  } else {
+    const lastDot = digits.lastIndexOf('.');
+    const lastComma = digits.lastIndexOf(',');
+    if (lastDot >= 0 && lastComma >= 0) decimal = lastDot > lastComma ? '.' : ',';
+    else if (lastDot >= 0 || lastComma >= 0) {
+      const sep = lastDot >= 0 ? '.' : ',';
+      const parts = digits.split(sep);
+      const tail = parts.at(-1) ?? '';
+      const head = parts[0] ?? '';
+      // One separator followed by exactly three digits groups thousands ("1,200", "140.000"),
+      // unless the whole part is zero ("0.500") or empty (".750").
+      const groupsThousands = parts.length > 2 || (tail.length === 3 && head !== '' && !/^0+$/.test(head));
+      decimal = groupsThousands ? null : sep;
+    }
+  }
+  if (decimal) {
+    const at = digits.lastIndexOf(decimal);
+    digits = `${digits.slice(0, at).replace(/[.,]/g, '')}.${digits.slice(at + 1).replace(/[.,]/g, '')}`;
+  } else {
+    digits = digits.replace(/[.,]/g, '');
+  }
+  const amount = Number(digits);
+  return Number.isFinite(amount) ? amount : null;
+}
+
+const FREE = /\b(?:free|gratis|kostenlos|gratuit)\b/i;
+const RANGE_JOINER = /^\s*(?:-|–|—|~|to|bis|à|a|até|до|至)\s*$/i;
+
+/** Reads one price from the text a shop prints. Never throws. */
+export function parsePrice(input: string | null | undefined, options: PriceOptions = {}): ParsedPrice {
+  const none: ParsedPrice = { amount: null, currency: null, currencyText: null, isRange: false };
+  if (typeof input !== 'string' && input != null) return none;
+  // Very long strings are page text, not a price: look at their start only.
+  let text = (input ?? '').slice(0, 300);
+  // French shops print the euro sign as the decimal point: "35€99".
+  const euroDecimal = options.decimalSeparator === '€' ? /(\d)€ ?(\d+)/ : /(\d)€ ?(\d\d)(?!\d)/;
+  const euroAsDecimal = euroDecimal.test(text);
+  if (euroAsDecimal) text = text.replace(euroDecimal, '$1,$2 €');
+  const decimalSeparator = euroAsDecimal ? ',' : options.decimalSeparator;
+  const currencies = findCurrencies(text);
+  // A number may not start inside a currency sign (the "2" of "R2"), and a percentage is a discount.
+  const numbers = findNumbers(text, decimalSeparator).filter(
+    (n) => !currencies.some((c) => n.start >= c.start && n.start < c.end) && text[n.end] !== '%',
+  );
+  const first =
+    numbers[0] ?? (FREE.test(text) ? { amount: 0, start: text.search(FREE), end: text.search(FREE) } : undefined);
+  let isRange = false;
+  if (first && numbers[1]) {
+    const between = stripCurrencies(text.slice(first.end, numbers[1].start), currencies, first.end);
+    isRange = RANGE_JOINER.test(between) && numbers[1].amount >= first.amount;
+  }
+  let currency = nearest(currencies, first);
+  if (!currency && options.currencyHint) currency = nearest(findCurrencies(options.currencyHint), undefined);
+  return {
+    amount: first ? first.amount : null,
+    currency: currency ? resolveCurrency(currency, options.country) : null,
+    currencyText: currency?.text ?? null,
+    isRange,
+  };
+}
+
+function stripCurrencies(between: string, currencies: CurrencyMatch[], offset: number): string {
+  let out = between;
+  for (const c of currencies) {
+    if (c.start >= offset && c.end <= offset + between.length) out = out.replace(c.text, '');
+  }
+  return out;
+}
+
+/** The currency printed closest to the amount; a code beside a bare "$" ("NZD $", "$1 AUD") names it. */
+function nearest(currencies: CurrencyMatch[], number: NumberMatch | undefined): CurrencyMatch | undefined {
+  const best = closest(currencies, number);
+  if (!best || best.iso) return best;
+  const named = currencies.filter((c) => c.iso && /^[A-Z]{3}$/.test(c.text));
+  return named.length === 1 && named[0] ? named[0] : best;
+}
+
+function closest(currencies: CurrencyMatch[], number: NumberMatch | undefined): CurrencyMatch | undefined {
+  if (!number) return currencies[0];
+  let best: CurrencyMatch | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const c of currencies) {
+    const distance = c.end <= number.start ? number.start - c.end : c.start - number.end;
+    if (distance < bestDistance) {
+      best = c;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** The ISO code for a sign, using the shop's country for signs that many currencies share. */
+function resolveCurrency(match: CurrencyMatch, country: string | null | undefined): string | null {
+  if (match.iso) return match.iso;
+  const local = country ? COUNTRY_CURRENCY[country.toUpperCase()] : undefined;
+  const sign = match.text;
+  if (sign === '$') return local && (/D$/.test(local) || local === 'MXN') ? local : 'USD';
+  if (sign === '¥' || sign === '￥') return local === 'CNY' ? 'CNY' : 'JPY';
+  if (sign === '元') return local === 'TWD' || local === 'HKD' ? local : 'CNY';
+  if (/^kr$/i.test(sign)) return local && ['SEK', 'NOK', 'DKK', 'ISK'].includes(local) ? local : null;
+  return local ?? null;
+}
+
+/** Currency from a country alone, for pages that print a bare number. */
+export const currencyOfCountry = (country: string | null | undefined): string | null =>
+  country ? (COUNTRY_CURRENCY[country.toUpperCase()] ?? null) : null;

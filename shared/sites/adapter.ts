@@ -1,0 +1,44 @@
+// The shape of a shop adapter: one shop family, one file. An adapter only reads what its shop
+// shows in its own way; the generic reader (structured data, then page heuristics) fills the rest.
+
+import type { ProductFields } from '../extract/fields.ts';
+import type { PageIndex } from '../extract/page-index.ts';
+import type { PageKind } from '../product.ts';
+
+/** A product read from a page, with the element its badge should sit beside. */
+export interface FoundProduct {
+  fields: ProductFields;
+  anchor: Element | null;
+  /** The shop shows no price for this item (e.g. unavailable): do not look for one elsewhere on the page. */
+  priceAbsent?: boolean;
+}
+
+/** One item on a search-result or category page. */
+export interface FoundListingItem {
+  fields: ProductFields;
+  anchor: Element | null;
+  sponsored: boolean;
+  placeholder: boolean;
+}
+
+export interface ShopAdapter {
+  /** Short name of the shop family, e.g. "amazon". */
+  id: string;
+  /** Whether a URL belongs to this shop family (every country site). */
+  matches(url: URL): boolean;
+  /** The kind of page, when the shop's markup tells; null to let the generic reader decide. */
+  detect(page: PageIndex, url: URL): PageKind | null;
+  /** Fields this shop shows in its own way; null when it shows none. */
+  extractProduct(page: PageIndex, url: URL): FoundProduct | null;
+  /** Every item of a listing in reading order; null when the page is not a listing this adapter knows. */
+  extractListing(page: PageIndex, url: URL): FoundListingItem[] | null;
+}
+
+/** Matches a host and its subdomains against a family's domain names ("amazon" matches amazon.de). */
+export function hostIs(url: URL, names: readonly string[]): boolean {
+  const host = url.hostname.toLowerCase();
+  return names.some((name) => {
+    const pattern = new RegExp(`(?:^|\\.)${name.replace(/\./g, '\\.')}\\.(?:[a-z]{2,3})(?:\\.[a-z]{2})?$`);
+    return pattern.test(host);
+  });
+}

@@ -1,0 +1,69 @@
+// eBay, every country site. Item pages carry microdata (read by the generic reader); this adapter
+// knows the search-result cards and eBay's hidden "Shop on eBay" template card.
+
+import { clean, visibleTextOf } from '../extract/dom.ts';
+import { readTile } from '../extract/listing.ts';
+import type { PageIndex } from '../extract/page-index.ts';
+import { type FoundListingItem, type FoundProduct, hostIs, type ShopAdapter } from './adapter.ts';
+
+const SELECTORS = {
+  // Item page: 2021+ "x-" layout first, then the older #itemTitle / #prcIsum layout.
+  title: ['h1.x-item-title__mainTitle', '#itemTitle', 'h1[itemprop="name"]'],
+  price: ['.x-price-primary', '#prcIsum', '#mm-saleDscPrc', '#prcIsum_bidPrice'],
+  // Search results: 2025+ s-card layout first, then the s-item layout.
+  cardTitle: ['.s-card__title', '.s-item__title'],
+  cardPrice: ['.s-card__price', '.s-item__price'],
+};
+
+/** eBay renders a template card linking to the fake item 123456; it is not a real offer. */
+const isPlaceholder = (tile: Element, title: string): boolean =>
+  /^shop on ebay$/i.test(title) || !!tile.querySelector('a[href*="/itm/123456?"], a[href$="/itm/123456"]');
+
+const NEW_LISTING = /^(?:new listing|neues angebot|nouvelle annonce|nuovo annuncio|nuevo anuncio)\s*/i;
+
+function cards(index: PageIndex): Element[] {
+  const listed = index.tiles.filter(
+    (el) => el.hasAttribute('data-listingid') && el.parentElement?.classList.contains('srp-results'),
+  );
+  if (listed.length) return listed;
+  return index.classed.filter(({ el, cls }) => cls === 's-item' && el.tagName === 'LI').map(({ el }) => el);
+}
+
+export const ebay: ShopAdapter = {
+  id: 'ebay',
+  matches: (url) => hostIs(url, ['ebay']),
+  detect(index, url) {
+    if (/\/itm\//.test(url.pathname)) return 'product';
+    if (/\/(?:sch|b)\//.test(url.pathname) || cards(index).length >= 3) return 'listing';
+    return null;
+  },
+  extractProduct(index): FoundProduct | null {
+    let titleEl: Element | null = null;
+    for (const selector of SELECTORS.title) {
+      titleEl = index.headings.find((h) => h.matches(selector)) ?? null;
+      if (titleEl) break;
+    }
+    const title = titleEl
+      ? clean(visibleTextOf(titleEl, 400).replace(/^(?:details about|détails sur|details zu|dettagli su)\s+/i, ''))
+      : null;
+    const priceEl = index.priced.find((el) => SELECTORS.price.some((selector) => el.matches(selector))) ?? null;
+    return { fields: { title }, anchor: priceEl ?? titleEl };
+  },
+  extractListing(index, url): FoundListingItem[] | null {
+    const items: FoundListingItem[] = [];
+    for (const tile of cards(index)) {
+      // eBay scrambles its ad label and leaves the fragments in every card, so a label cannot be trusted.
+      const item = readTile(tile, url.href, {
+        country: null,
+        titleSelectors: SELECTORS.cardTitle,
+        priceSelectors: SELECTORS.cardPrice,
+        detectSponsored: false,
+      });
+      if (!item) continue;
+      item.fields.title = item.fields.title?.replace(NEW_LISTING, '') ?? null;
+      item.placeholder = isPlaceholder(tile, item.fields.title ?? '');
+      items.push(item);
+    }
+    return items.length ? items : null;
+  },
+};

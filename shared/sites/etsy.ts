@@ -1,0 +1,31 @@
+// Etsy. Its JSON-LD AggregateOffer gives the cheapest variant and its Open Graph price may be in
+// another currency, so the price the shopper sees is read from the buy box.
+
+import { textOf } from '../extract/dom.ts';
+import { parsePrice } from '../extract/price.ts';
+import type { Money } from '../product.ts';
+import { type FoundProduct, hostIs, type ShopAdapter } from './adapter.ts';
+
+const SELECTORS = {
+  // 2022+ buy box, then the 2019–21 one.
+  price: ['[data-buy-box-region="price"] p', '[data-buy-box-region="price"]', '[data-selector="price-only"]'],
+};
+
+export const etsy: ShopAdapter = {
+  id: 'etsy',
+  matches: (url) => hostIs(url, ['etsy']),
+  detect: (_index, url) => (/\/listing\/\d+/.test(url.pathname) ? 'product' : null),
+  extractProduct(index): FoundProduct | null {
+    for (const selector of SELECTORS.price) {
+      const el = index.doc.querySelector(selector);
+      const parsed = parsePrice(textOf(el, 80));
+      if (el && parsed.amount !== null && parsed.amount > 0 && parsed.currency) {
+        const price: Money = { amount: parsed.amount, currency: parsed.currency };
+        if (parsed.isRange) price.isRangeLowerBound = true;
+        return { fields: { price }, anchor: el };
+      }
+    }
+    return null;
+  },
+  extractListing: () => null,
+};

@@ -1,0 +1,105 @@
+// The reader for every shop: schema.org JSON-LD first, then microdata/RDFa, Open Graph and the
+// page's specification rows, and last what the page shows (heading, nearest price, breadcrumbs).
+// Shop adapters run before it and only add what their shop shows in its own way.
+
+import { mergeFields, type ProductFields } from '../extract/fields.ts';
+import {
+  brandOnPage,
+  breadcrumbsOnPage,
+  cleanBrand,
+  headingText,
+  mainHeading,
+  priceNearHeading,
+  TITLE_PREFIX,
+} from '../extract/heuristics.ts';
+import { breadcrumbsFromJsonLd, hasType, jsonLdNodes, productFromJsonLd } from '../extract/jsonld.ts';
+import { genericListing } from '../extract/listing.ts';
+import { isOpenGraphProduct, productFromMicrodata, productFromOpenGraph } from '../extract/microdata.ts';
+import type { PageIndex } from '../extract/page-index.ts';
+import { productFromSpecs } from '../extract/specs.ts';
+import type { PageKind } from '../product.ts';
+import type { FoundListingItem, FoundProduct } from './adapter.ts';
+
+export interface GenericReading {
+  kind: PageKind;
+  product: FoundProduct | null;
+  listing: FoundListingItem[];
+}
+
+/** Reads a page with no knowledge of the shop. `shop` holds what a shop adapter already found. */
+export function readGeneric(
+  index: PageIndex,
+  url: string,
+  country: string | null,
+  shop: FoundProduct | null,
+): (FoundProduct & { structured: boolean }) | null {
+  const nodes = jsonLdNodes(index.jsonLdScripts);
+  const jsonLd = productFromJsonLd(nodes);
+  const microdata = productFromMicrodata(index, url);
+  const openGraph = productFromOpenGraph(index);
+  const heading = mainHeading(index);
+  const structuredPrice = jsonLd?.price ?? microdata?.price ?? null;
+  const hasProductSignal = !!shop || !!jsonLd || !!microdata?.title || isOpenGraphProduct(index) || !!openGraph?.price;
+  // Only look for a printed price when nothing structured gives one: it is the costly part.
+  const printed =
+    !shop?.fields.price && !structuredPrice && !openGraph?.price && (heading || hasProductSignal)
+      ? priceNearHeading(index, heading, country)
+      : null;
+  if (!hasProductSignal && !printed) return null;
+  const crumbs = breadcrumbsFromJsonLd(nodes);
+  const page: ProductFields = {
+    title: heading ? headingText(heading) : null,
+    price: printed?.price ?? null,
+    brand: brandOnPage(index),
+    category: crumbs.length ? crumbs : breadcrumbsOnPage(index),
+  };
+  const specs = productFromSpecs(index.specCells);
+  const fields = mergeFields(
+    shop?.fields,
+    { title: chooseTitle(jsonLd?.title ?? microdata?.title, page.title), category: page.category },
+    jsonLd,
+    microdata,
+    { title: page.title },
+    openGraph,
+    { ...specs, brand: cleanBrand(specs.brand) },
+    page,
+  );
+  if (shop?.priceAbsent) fields.price = null;
+  if (fields.title) fields.title = fields.title.replace(TITLE_PREFIX, '');
+  if (!fields.title) return null;
+  const anchor = shop?.anchor ?? printed?.element ?? heading;
+  return {
+    fields,
+    anchor,
+    structured: !!jsonLd || !!microdata?.title || isOpenGraphProduct(index) || !!openGraph?.price,
+  };
+}
+
+const words = (value: string): string[] =>
+  value
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/**
+ * The title as the shopper sees it. Structured names often add the colour or the shop's own
+ * suffix ("… - Buy Cheese Slicer … on Alibaba.com") or drop the brand; when the main heading
+ * names the same thing, the heading is the shown title.
+ */
+export function chooseTitle(structured: string | null | undefined, heading: string | null | undefined): string | null {
+  if (!structured) return heading ?? null;
+  if (!heading) return structured;
+  const a = new Set(words(structured));
+  const b = words(heading);
+  if (b.length === 0) return structured;
+  const shared = b.filter((word) => a.has(word)).length;
+  return shared / Math.min(a.size, b.length) >= 0.6 ? heading : structured;
+}
+
+/** Whether the page lists several products rather than showing one. */
+export function looksLikeListing(index: PageIndex): boolean {
+  const nodes = jsonLdNodes(index.jsonLdScripts);
+  return nodes.some((n) => hasType(n, 'ItemList') || hasType(n, 'SearchResultsPage') || hasType(n, 'CollectionPage'));
+}
+
+export { genericListing };
