@@ -426,9 +426,11 @@ const TIERS = [
   'device-blend',
   'device-regression',
   'device-other',
+  'device-other-near',
   'published-brand',
   'published-brand-weighed',
   'per-kg',
+  'per-kg-food',
   'per-kg-typical-weight',
   'typical-item',
   'spend',
@@ -442,9 +444,11 @@ const PRIOR: Record<(typeof TIERS)[number], [number, number]> = {
   'device-blend': [-0.4, 0.4],
   'device-regression': [-0.5, 0.5],
   'device-other': [-0.7, 0.7],
+  'device-other-near': [-0.5, 0.5],
   'published-brand': [-0.6, 0.6],
   'published-brand-weighed': [-0.6, 0.6],
   'per-kg': [-0.9, 0.9],
+  'per-kg-food': [-0.7, 0.7],
   'per-kg-typical-weight': [-1.2, 1.2],
   'typical-item': [-1, 1],
   spend: [-1.1, 1.1],
@@ -465,7 +469,7 @@ let spreads: Record<string, Spread> = Object.fromEntries(
 // Written first so the estimator module always finds every tier, even when tiers were added.
 writeCalibration(spreads);
 const { crossValidate, validationSamples } = await import('../shared/footprint/validation.ts');
-for (let pass = 1; pass <= 3; pass++) {
+for (let pass = 1; pass <= 4; pass++) {
   const residuals = new Map<string, number[]>();
   // biome-ignore lint/suspicious/noExplicitAny: the calibration record is typed in the generated module
   for (const s of crossValidate(validationSamples(), 10, spreads as any))
@@ -482,16 +486,19 @@ for (let pass = 1; pass <= 3; pass++) {
       };
       continue;
     }
-    // Split-conformal ranks (⌊0.1 (n+1)⌋ and ⌈0.9 (n+1)⌉) so that a new product falls inside with
-    // at least 80 % probability, not just the products the quantiles were read from.
-    const n = values.length;
-    const lowRank = Math.max(1, Math.floor(0.1 * (n + 1)));
-    const highRank = Math.min(n, Math.ceil(0.9 * (n + 1)));
+    // Quantiles at position p (n + 1) (the Weibull estimator), which does not understate the tails of
+    // small samples as the plain (n − 1) p position does.
+    const at = (p: number) => {
+      const position = Math.min(values.length, Math.max(1, p * (values.length + 1))) - 1;
+      const lo = Math.floor(position);
+      const hi = Math.min(lo + 1, values.length - 1);
+      return values[lo]! + (values[hi]! - values[lo]!) * (position - lo);
+    };
     spreads[tier] = {
-      q10: round(values[lowRank - 1]!, 3),
-      q90: round(values[highRank - 1]!, 3),
+      q10: round(at(0.1), 3),
+      q90: round(at(0.9), 3),
       n: values.length,
-      note: `this range for 80 % of ${values.length} held-out products (10-fold cross-validation)`,
+      note: `80 % of ${values.length} held-out products with published footprints fell inside a range this wide around our estimate (10-fold cross-validation)`,
     };
   }
   writeCalibration(spreads);

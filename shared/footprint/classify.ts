@@ -20,7 +20,7 @@ const COMPOUND_HEADS = new Set(
     'kaffee schokolade creme seife spielzeug fahrrad zelt möbel teppich vorhang handtuch hemd bluse socken schmuck ' +
     'kamera fernseher lautsprecher kopfhörer matratze uhr trockner spüler kühlschrank herd ofen heizung fritteuse ' +
     'rasierer zahnbürste bohrmaschine schrauber säge werkzeug farbe kleber papier buch spiel puppe wagen sitz ' +
-    'kinderwagen festplatte ladegerät kabel batterie akku monitor bildschirm rechner notebook laptop handy telefon'
+    'hackfleisch rindfleisch kinderwagen festplatte ladegerät kabel batterie akku monitor bildschirm rechner notebook laptop handy telefon'
   ).split(' '),
 );
 

@@ -13,7 +13,7 @@ import { MATERIAL_KG_PER_KG } from './data/materials.ts';
 import { NAMED_KG_PER_KG } from './data/named.ts';
 import { PUBLISHED, type PublishedRow } from './data/published.ts';
 import { type DeliveryMode, deliveryKgCO2e } from './delivery.ts';
-import { DeviceModel } from './device-model.ts';
+import { DeviceModel, nameTokens } from './device-model.ts';
 import { toUsd2022 } from './money.ts';
 import { parseQuantity, parseScreenInches, parseYear } from './parse.ts';
 import { SOURCES, type Source, type SourceId } from './sources.ts';
@@ -71,7 +71,7 @@ const fmt = (kg: number): string => (kg >= 100 ? kg.toFixed(0) : kg >= 10 ? kg.t
 const log = Math.log;
 const Z80 = 1.2816;
 /** Methods whose precision (1/variance) is below the best one divided by this are left out. */
-export const MIX = { threshold: 10 };
+export const MIX = { threshold: 4 };
 
 function perKgFactor(category: Category): { kgPerKg: number; label: string; sources: Source[] } | null {
   const ref = category.perKg;
@@ -164,7 +164,9 @@ export class FootprintEstimator {
     // Per-kg factors cover making only; for devices with published whole-life footprints they would
     // drag a better figure down, so they step in only when no device model applies.
     if (perKg && !device) candidates.push(perKg);
-    const spend = this.spendCandidate(product, category);
+    // Spend-based factors stop at the shop shelf; electric products get the same use phase as the others.
+    const useForSpend = device?.useKgCO2e ?? item?.useKgCO2e ?? perKg?.useKgCO2e ?? null;
+    const spend = this.spendCandidate(product, category, useForSpend, country);
     if (spend) candidates.push(spend);
     if (!candidates.length) return null;
 
@@ -211,7 +213,7 @@ export class FootprintEstimator {
       kgCO2e,
       low,
       high,
-      rangeMeaning: `80 % interval: published footprints fell inside ${spread.note}`,
+      rangeMeaning: `80 % interval (${spread.n >= 10 ? 'calibrated' : 'assumed'}): ${spread.note}`,
       category: category.id,
       categoryLabel: category.label,
       confidence,
@@ -243,7 +245,9 @@ export class FootprintEstimator {
     if (!prediction) return null;
     // Electronics beyond the six well-reported types (smart home, streaming, consoles) spread more.
     const tier: Tier = !ELECTRONICS_WITH_REPORTS.has(category.id)
-      ? 'device-other'
+      ? prediction.similarity >= 0.6 && prediction.method !== 'regression'
+        ? 'device-other-near'
+        : 'device-other'
       : prediction.method === 'regression'
         ? 'device-regression'
         : prediction.similarity >= 0.6
@@ -304,7 +308,19 @@ export class FootprintEstimator {
     let tier: Tier = 'published-brand';
     if (weighedKg !== null && weighed.length) {
       tier = 'published-brand-weighed';
-      const perKg = median(weighed.map((p) => p.row[5] / p.row[4]!));
+      // Nearer in weight, nearer in make-up: weight each sibling's kg CO2e per kg by weight closeness.
+      // Shared name words ("Aeron") mark the same product line.
+      const words = new Set(nameTokens(product.title, brandName));
+      let sumW = 0;
+      let sumLog = 0;
+      for (const p of weighed) {
+        const theirs = nameTokens(p.row[1], p.row[2]);
+        const shared = theirs.filter((t) => words.has(t)).length / Math.max(1, Math.min(words.size, theirs.length));
+        const w = Math.exp(-2 * Math.abs(log(p.row[4]! / weighedKg))) * (0.1 + shared);
+        sumW += w;
+        sumLog += w * log(p.row[5] / p.row[4]!);
+      }
+      const perKg = Math.exp(sumLog / sumW);
       kgCO2e = perKg * weighedKg;
       how = `${fmt(perKg)} kg CO2e per kg × ${fmt(weighedKg)} kg`;
     } else {
@@ -376,7 +392,7 @@ export class FootprintEstimator {
       );
     }
     return {
-      tier: weightAssumed ? 'per-kg-typical-weight' : 'per-kg',
+      tier: weightAssumed ? 'per-kg-typical-weight' : category.group === 'food-drink' ? 'per-kg-food' : 'per-kg',
       kgCO2e,
       useKgCO2e,
       steps,
@@ -388,19 +404,28 @@ export class FootprintEstimator {
     };
   }
 
-  private spendCandidate(product: Product, category: Category): Candidate | null {
+  private spendCandidate(
+    product: Product,
+    category: Category,
+    useKgCO2e: number | null,
+    country: string | null,
+  ): Candidate | null {
     if (!product.price || !(product.price.amount > 0)) return null;
     const usd2022 = toUsd2022(product.price);
     const factor = EEIO_KG_PER_USD2022[category.naics];
     if (usd2022 === null || !factor) return null;
-    const kgCO2e = usd2022 * factor.kgPerUsd2022;
+    const shelfKg = usd2022 * factor.kgPerUsd2022;
+    const kgCO2e = shelfKg + (useKgCO2e ?? 0);
     return {
       tier: category.id === 'unknown' ? 'spend-unknown' : 'spend',
       kgCO2e,
-      useKgCO2e: null,
+      useKgCO2e,
       steps: [
         `Price ${product.price.amount} ${product.price.currency} ≈ ${usd2022.toFixed(2)} USD at 2022 prices (annual exchange rate, US CPI-U)`,
-        `NAICS ${category.naics} ${factor.title}: ${factor.kgPerUsd2022} kg CO2e per USD × ${usd2022.toFixed(2)} = ${fmt(kgCO2e)} kg CO2e (cradle to shelf, spend-based)`,
+        `NAICS ${category.naics} ${factor.title}: ${factor.kgPerUsd2022} kg CO2e per USD × ${usd2022.toFixed(2)} = ${fmt(shelfKg)} kg CO2e (cradle to shelf, spend-based)` +
+          (useKgCO2e
+            ? ` + use phase ${fmt(useKgCO2e)} kg${country ? ` (${country} grid)` : ''} = ${fmt(kgCO2e)} kg`
+            : ''),
       ],
       sources: src('epa-supply-chain-v1.3', 'fred-fx', 'ecb-fx', 'bls-cpi-u'),
     };
@@ -412,9 +437,11 @@ const TIER_LABEL: Record<Tier, string> = {
   'device-blend': 'near products and regression over published footprints',
   'device-regression': 'regression over published footprints of the category',
   'device-other': 'near products with published footprints',
+  'device-other-near': 'published footprint of a near product',
   'published-brand': 'published footprints of the same brand',
   'published-brand-weighed': 'published footprints of the same brand, scaled by weight',
   'per-kg': 'per-kg factor × weight',
+  'per-kg-food': 'food per-kg factor × weight',
   'per-kg-typical-weight': 'per-kg factor × typical weight (assumed)',
   'typical-item': 'typical item (ADEME)',
   spend: 'spend-based (US EPA supply-chain factors)',
