@@ -3,6 +3,7 @@
 // every field before it acts on one.
 
 import { CHOICES, type Choice } from './events.ts';
+import type { Alternative } from './footprint/alternatives.ts';
 import type { FootprintEstimate } from './footprint/estimate.ts';
 import type { Product } from './product.ts';
 
@@ -13,6 +14,31 @@ export interface OfferedAlternative {
   url: string | null;
   /** For an item on the same page: the product, so its footprint can be estimated. */
   product: Product | null;
+  /** For an everyday action offered around the purchase: its catalogue id. */
+  actionId?: string | null;
+}
+
+/** Everyday comparison for an estimate: the same emissions as driving this far in an average car. */
+export interface CarComparison {
+  km: number;
+  kgPerKm: number;
+  source: { title: string; publisher: string; year: number; url: string };
+}
+
+/** What the overlay needs for a product page. `hidden` when the shopper switched the overlay off here. */
+export interface ProductFootprint {
+  estimate: FootprintEstimate | null;
+  alternatives: Alternative[];
+  car: CarComparison | null;
+  hidden: boolean;
+}
+
+/** A listing item's estimate: the figures only, for a small badge. */
+export interface ListingEstimate {
+  kgCO2e: number;
+  low: number;
+  high: number;
+  category: string;
 }
 
 /** What the background says after a logging request. */
@@ -22,7 +48,14 @@ export interface Logged {
 
 export interface ProtocolMap {
   /** A content script read a product: estimate it and record the view. */
-  'product-viewed': { request: { product: Product }; response: { estimate: FootprintEstimate | null } };
+  'product-viewed': { request: { product: Product }; response: ProductFootprint };
+  /** A content script read a listing: estimate every item (not logged: a listing is not a product viewed). */
+  'listing-viewed': {
+    request: { items: Product[] };
+    response: { estimates: (ListingEstimate | null)[]; hidden: boolean };
+  };
+  /** The shopper switched the overlay off on this shop (the sender's site, never one named in the message). */
+  'hide-on-site': { request: object; response: { hidden: boolean } };
   /** The overlay showed greener alternatives for a product. */
   'alternatives-shown': { request: { product: Product; alternatives: OfferedAlternative[] }; response: Logged };
   /** The shopper opened one of them. */
@@ -45,6 +78,8 @@ export type Message = { [T in MessageType]: MessageOf<T> }[MessageType];
 export type Response<T extends MessageType> = ProtocolMap[T]['response'];
 
 const MAX_TEXT = 1000;
+/** More items than any listing page shows at once; the overlay sends new items in batches. */
+export const MAX_LISTING_ITEMS = 200;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -114,7 +149,9 @@ function validateAlternative(value: unknown): OfferedAlternative | null {
   if (url !== null && (!/^https?:\/\//.test(url) || !URL.canParse(url))) return null;
   const product = value.product === null || value.product === undefined ? null : validateProduct(value.product);
   if (value.product && !product) return null;
-  return { kind, title, url, product };
+  const actionId =
+    typeof value.actionId === 'string' && /^[a-z0-9-]{1,60}$/.test(value.actionId) ? value.actionId : null;
+  return { kind, title, url, product, actionId };
 }
 
 /** Checks a message from an untrusted sender; returns it typed, or null to ignore it. */
@@ -125,6 +162,14 @@ export function validateMessage(value: unknown): Message | null {
       const product = validateProduct(value.product);
       return product ? { type: 'product-viewed', product } : null;
     }
+    case 'listing-viewed': {
+      if (!Array.isArray(value.items) || value.items.length > MAX_LISTING_ITEMS) return null;
+      const items = value.items.map(validateProduct);
+      if (items.some((item) => item === null)) return null;
+      return { type: 'listing-viewed', items: items as Product[] };
+    }
+    case 'hide-on-site':
+      return { type: 'hide-on-site' };
     case 'alternatives-shown': {
       const product = validateProduct(value.product);
       if (!product || !Array.isArray(value.alternatives) || value.alternatives.length > 50) return null;

@@ -1,46 +1,75 @@
-// The footprint badge shown on a product page: the estimate with its range, and on demand the
-// method, steps and sources behind it. Renders text only; nothing from the page becomes HTML.
+// The footprint badge on a product page: the estimate with its range and an everyday comparison;
+// opened, the method, steps and sources behind it, the greener alternatives, and buttons that
+// record the shopper's choice. Renders text only; nothing from the page becomes HTML.
 
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import type { Alternative } from '../../shared/footprint/alternatives.ts';
 import type { FootprintEstimate } from '../../shared/footprint/estimate.ts';
-import { formatKg } from './format.ts';
+import type { CarComparison } from '../../shared/messages.ts';
+import { formatKg, formatNumber } from './format.ts';
 
-export function ProductBadge({ estimate }: { estimate: FootprintEstimate }) {
+export type ChoiceInOverlay =
+  | { choice: 'greener'; alternative: Alternative }
+  | { choice: 'kept' | 'dismissed'; alternative: null };
+
+export interface ProductBadgeProps {
+  estimate: FootprintEstimate;
+  alternatives: Alternative[];
+  car: CarComparison | null;
+  /** Records a choice; resolves to the kg avoided the background credited. */
+  onChoice(choice: ChoiceInOverlay): Promise<number>;
+  onAlternativeOpened(alternative: Alternative): void;
+  onAlternativesShown(): void;
+  onHideOnSite(): void;
+}
+
+let nextId = 0;
+
+export function ProductBadge(props: ProductBadgeProps) {
+  const { estimate, alternatives, car } = props;
   const [open, setOpen] = useState(false);
-  const detailsId = 'carbon-ledger-details';
+  const [status, setStatus] = useState<string | null>(null);
+  const [detailsId] = useState(() => `carbon-ledger-details-${++nextId}`);
+
+  const toggle = () => {
+    if (!open && alternatives.length) props.onAlternativesShown();
+    setOpen(!open);
+  };
+  const choose = async (choice: ChoiceInOverlay) => {
+    const avoided = await props.onChoice(choice);
+    setStatus(
+      choice.choice === 'greener'
+        ? i18n.t('overlay.recordedGreener', [formatKg(avoided)])
+        : i18n.t('overlay.recordedKept'),
+    );
+  };
+
   return (
-    <section class="cl-badge" aria-label="Estimated carbon footprint">
-      <button
-        type="button"
-        class="cl-summary"
-        aria-expanded={open}
-        aria-controls={detailsId}
-        onClick={() => setOpen(!open)}
-      >
-        <span class="cl-leaf" aria-hidden="true">
-          CO₂e
-        </span>
-        <span class="cl-kg">≈ {formatKg(estimate.kgCO2e)} kg</span>
-        <span class="cl-range">
-          ({formatKg(estimate.low)}–{formatKg(estimate.high)} kg)
-        </span>
-        <span class="cl-more">{open ? 'Hide' : 'Why this number?'}</span>
+    <section class="cl-badge" aria-label={i18n.t('overlay.regionLabel')}>
+      <button type="button" class="cl-summary" aria-expanded={open} aria-controls={detailsId} onClick={toggle}>
+        <span class="cl-kg">{i18n.t('overlay.estimate', [formatKg(estimate.kgCO2e)])}</span>
+        <span class="cl-range">({i18n.t('overlay.range', [formatKg(estimate.low), formatKg(estimate.high)])})</span>
+        {car && <span class="cl-car">· {i18n.t('overlay.carKm', [formatNumber(car.km, car.km < 10 ? 1 : 0)])}</span>}
+        <span class="cl-more">{open ? i18n.t('overlay.hideDetails') : i18n.t('overlay.why')}</span>
       </button>
       {open && (
         <div id={detailsId} class="cl-details">
           <p>
-            <strong>Estimate, not a measurement.</strong> {estimate.method}; category: {estimate.categoryLabel}{' '}
-            (confidence {Math.round(estimate.confidence * 100)} %). Range: {estimate.rangeMeaning}.
+            <strong>{i18n.t('overlay.notMeasurement')}</strong> {i18n.t('overlay.method', [estimate.method])}.{' '}
+            {i18n.t('overlay.category', [estimate.categoryLabel, String(Math.round(estimate.confidence * 100))])}.{' '}
+            {i18n.t('overlay.rangeMeaning', [estimate.rangeMeaning])}.
           </p>
+          <h3>{i18n.t('overlay.steps')}</h3>
           <ol>
             {estimate.steps.map((step) => (
               <li key={step}>{step}</li>
             ))}
           </ol>
-          <p>Sources:</p>
+          <h3>{i18n.t('overlay.sources')}</h3>
           <ul>
             {estimate.sources.map((source) => (
-              <li key={source.url}>
+              <li key={source.url + source.title}>
                 <a href={source.url} target="_blank" rel="noopener noreferrer">
                   {source.title}
                 </a>{' '}
@@ -48,6 +77,72 @@ export function ProductBadge({ estimate }: { estimate: FootprintEstimate }) {
               </li>
             ))}
           </ul>
+          {car && (
+            <p class="cl-note">
+              {i18n.t('overlay.carSource', [
+                formatNumber(car.kgPerKm, 3),
+                `${car.source.publisher}, ${car.source.title}`,
+              ])}
+            </p>
+          )}
+          {alternatives.length > 0 && (
+            <>
+              <h3>{i18n.t('overlay.alternatives')}</h3>
+              <ul class="cl-alternatives">
+                {alternatives.map((alternative) => (
+                  <li key={alternative.kind + alternative.title}>
+                    <span class="cl-alt-title">{alternative.title}</span>{' '}
+                    <span class="cl-saves">{i18n.t('overlay.saves', [formatKg(alternative.avoidedKgCO2e)])}</span>
+                    <span class="cl-reason">{alternative.reason}</span>
+                    <span class="cl-actions">
+                      {alternative.url && (
+                        <a
+                          href={alternative.url}
+                          class="cl-button"
+                          onClick={() => props.onAlternativeOpened(alternative)}
+                          rel="noopener noreferrer"
+                        >
+                          {i18n.t('overlay.open')}
+                        </a>
+                      )}
+                      <button
+                        type="button"
+                        class="cl-button cl-primary"
+                        data-choice="greener"
+                        onClick={() => choose({ choice: 'greener', alternative })}
+                      >
+                        {i18n.t('overlay.takeThis')}
+                      </button>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <p class="cl-choices">
+            <button
+              type="button"
+              class="cl-button"
+              data-choice="kept"
+              onClick={() => choose({ choice: 'kept', alternative: null })}
+            >
+              {i18n.t('overlay.keep')}
+            </button>
+            <button
+              type="button"
+              class="cl-button"
+              data-choice="dismissed"
+              onClick={() => choose({ choice: 'dismissed', alternative: null })}
+            >
+              {i18n.t('overlay.notRelevant')}
+            </button>
+            <button type="button" class="cl-button cl-quiet" data-action="hide-on-site" onClick={props.onHideOnSite}>
+              {i18n.t('overlay.hideOnSite')}
+            </button>
+          </p>
+          <p class="cl-status" role="status" aria-live="polite">
+            {status}
+          </p>
         </div>
       )}
     </section>

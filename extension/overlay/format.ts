@@ -1,6 +1,16 @@
-// Number formatting for the overlay, in the shopper's locale.
+// Number formatting for the overlay, in the browser's language (1,5 kg in German, 1.5 kg in English).
 
-export function formatKg(kg: number, locale?: string): string {
-  const digits = kg < 1 ? 2 : kg < 10 ? 1 : 0;
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(kg);
-}
+const formatters = new Map<number, Intl.NumberFormat>();
+const formatter = (digits: number): Intl.NumberFormat => {
+  let format = formatters.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat(globalThis.navigator?.language, { maximumFractionDigits: digits });
+    formatters.set(digits, format);
+  }
+  return format;
+};
+
+export const formatNumber = (value: number, digits = 0): string => formatter(digits).format(value);
+
+/** kg CO2e with as many digits as an estimate deserves: 0.42, 4.2, 42. */
+export const formatKg = (kg: number): string => formatNumber(kg, kg < 1 ? 2 : kg < 10 ? 1 : 0);

@@ -24,7 +24,8 @@ test('a product page the suite writes itself gets a badge, and the view is logge
   await expect.poll(() => badge.count(), { timeout: 10_000 }).toBe(1);
   const kg = Number(await badge.getAttribute('data-kg-co2e'));
   expect(kg).toBeGreaterThan(1);
-  expect(kg).toBeLessThan(100);
+  // A kettle's electricity over its life dominates; hundreds of kg, not tons.
+  expect(kg).toBeLessThan(1000);
 
   // The overlay lives in a shadow root and shows the range and the sources on demand.
   const summary = badge.locator('button[aria-expanded]');
@@ -32,7 +33,7 @@ test('a product page the suite writes itself gets a badge, and the view is logge
   await summary.click();
   await expect.poll(() => badge.locator('a[href^="https://"]').count()).toBeGreaterThan(0);
 
-  const events = await readLedgerEvents(shop.background);
+  const events = (await readLedgerEvents(shop.background)).filter((e) => e.type === 'product-viewed');
   expect(events).toHaveLength(1);
   expect(events[0]).toMatchObject({ type: 'product-viewed', shopHost: 'www.amazon.de' });
   expect((events[0]?.data.product as { title?: string } | undefined)?.title).toBe('Test electric kettle 1.5 l');
@@ -61,7 +62,8 @@ test('every demo shop product page gets a badge', async ({ shop }) => {
       await page.screenshot({ path: screenshotPath('demo-product-page.png') });
     }
   }
-  expect(await readLedgerEvents(shop.background)).toHaveLength(5);
+  const views = (await readLedgerEvents(shop.background)).filter((e) => e.type === 'product-viewed');
+  expect(views).toHaveLength(5);
 });
 
 const realPage = fixturePages().find((p) => p.file.includes('moeckelby'));

@@ -3,7 +3,8 @@
 // site, and anything that earns points (kg avoided) is computed here, never taken from the page.
 
 import { newEvent, type ProductSummary } from '../../../shared/events.ts';
-import { estimateFootprint, type FootprintEstimate } from '../../../shared/footprint/index.ts';
+import { carComparison } from '../../../shared/footprint/comparison.ts';
+import { estimateFootprint, type FootprintEstimate, greenerAlternatives } from '../../../shared/footprint/index.ts';
 import {
   type Message,
   type MessageOf,
@@ -12,7 +13,7 @@ import {
   validateMessage,
 } from '../../../shared/messages.ts';
 import type { Product } from '../../../shared/product.ts';
-import { type LedgerDb, openLedger } from '../../ledger/db.ts';
+import { type LedgerDb, openLedger, readSettings, writeSettings } from '../../ledger/db.ts';
 import { logEvent } from '../../ledger/record.ts';
 
 let db: LedgerDb | undefined;
@@ -32,6 +33,8 @@ export interface Sender {
 /** Messages a content script (someone else's page) may send; everything else is for our own pages. */
 const FROM_PAGES: ReadonlySet<Message['type']> = new Set([
   'product-viewed',
+  'listing-viewed',
+  'hide-on-site',
   'alternatives-shown',
   'alternative-opened',
   'choice-made',
@@ -52,13 +55,26 @@ export function productSummary(product: Product, estimate: FootprintEstimate | n
   };
 }
 
-/** Emissions avoided by taking `alternative` instead of `product`, from our own estimates. */
+/**
+ * Emissions avoided by taking `alternative` instead of `product`: our own alternatives for the
+ * product are worked out again and the one the page names is looked up, so a page cannot claim
+ * more than we would have offered.
+ */
 export function avoidedKgCO2e(product: Product, alternative: OfferedAlternative | null): number {
-  if (!alternative?.product) return 0;
-  const chosen = estimateFootprint(product);
-  const instead = estimateFootprint(alternative.product);
-  if (!chosen || !instead) return 0;
-  return Math.max(0, Math.round((chosen.kgCO2e - instead.kgCO2e) * 1000) / 1000);
+  if (!alternative) return 0;
+  const estimate = estimateFootprint(product);
+  if (!estimate) return 0;
+  const others = alternative.product ? [alternative.product] : [];
+  const match = greenerAlternatives(product, estimate, others).find(
+    (offered) =>
+      offered.kind === alternative.kind &&
+      (alternative.kind === 'on-page'
+        ? offered.url === alternative.product?.url
+        : alternative.actionId
+          ? offered.actionId === alternative.actionId
+          : offered.title === alternative.title),
+  );
+  return match ? Math.max(0, Math.round(match.avoidedKgCO2e * 1000) / 1000) : 0;
 }
 
 const alternativeSummary = (alternative: OfferedAlternative, product: Product) => ({
@@ -73,9 +89,40 @@ type Handlers = { [T in Message['type']]: Handler<T> };
 
 const handlers: Handlers = {
   'product-viewed': async ({ product }, shopHost) => {
+    const settings = await readSettings(ledger());
+    if (shopHost && settings.disabledShops.includes(shopHost)) {
+      return { estimate: null, alternatives: [], car: null, hidden: true };
+    }
     const estimate = estimateFootprint(product);
-    await logEvent(ledger(), newEvent('product-viewed', { product: productSummary(product, estimate) }, { shopHost }));
-    return { estimate };
+    await logEvent(
+      ledger(),
+      newEvent('product-viewed', { product: productSummary(product, estimate) }, { shopHost }),
+      settings,
+    );
+    return {
+      estimate,
+      alternatives: estimate ? greenerAlternatives(product, estimate).slice(0, 5) : [],
+      car: estimate ? carComparison(estimate.kgCO2e) : null,
+      hidden: false,
+    };
+  },
+  'listing-viewed': async ({ items }, shopHost) => {
+    const settings = await readSettings(ledger());
+    if (shopHost && settings.disabledShops.includes(shopHost)) return { estimates: [], hidden: true };
+    const estimates = items.map((item) => {
+      const estimate = estimateFootprint(item);
+      return (
+        estimate && { kgCO2e: estimate.kgCO2e, low: estimate.low, high: estimate.high, category: estimate.category }
+      );
+    });
+    return { estimates, hidden: false };
+  },
+  'hide-on-site': async (_message, shopHost) => {
+    if (!shopHost) return { hidden: false };
+    const { disabledShops } = await readSettings(ledger());
+    if (!disabledShops.includes(shopHost))
+      await writeSettings(ledger(), { disabledShops: [...disabledShops, shopHost] });
+    return { hidden: true };
   },
   'alternatives-shown': async ({ product, alternatives }, shopHost) => {
     const data = {
@@ -119,8 +166,9 @@ const originOf = (url: string): string => {
   return `${protocol}//${host}`;
 };
 
-/** The product every content-script message is about; each must be on the sender's own site. */
-const productOf = (message: Message): Product | null => ('product' in message ? message.product : null);
+/** The products a content-script message is about; each must be on the sender's own site. */
+const productsOf = (message: Message): Product[] =>
+  'product' in message ? [message.product] : 'items' in message ? message.items : [];
 
 /**
  * Validates and answers one message. `extensionOrigin` is our own origin
@@ -132,14 +180,12 @@ export async function handleMessage(raw: unknown, sender: Sender, extensionOrigi
   const fromOwnPage = sender.url !== undefined && originOf(sender.url) === originOf(extensionOrigin);
   if (!fromOwnPage && !FROM_PAGES.has(message.type)) return undefined;
   let shopHost: string | null = null;
-  const product = productOf(message);
-  if (product && !fromOwnPage) {
-    // A page can only report products on its own site.
+  if (!fromOwnPage) {
+    // A page speaks only for its own site: every product it reports must be on it.
     const pageUrl = sender.url ?? sender.tab?.url;
-    shopHost = new URL(product.url).host;
-    if (!pageUrl || new URL(pageUrl).host !== shopHost) {
-      return message.type === 'product-viewed' ? { estimate: null } : undefined;
-    }
+    if (!pageUrl) return undefined;
+    shopHost = new URL(pageUrl).host;
+    if (productsOf(message).some((p) => new URL(p.url).host !== shopHost)) return undefined;
   }
   const handler = handlers[message.type] as (m: Message, host: string | null) => Promise<unknown>;
   return handler(message, shopHost);

@@ -1,0 +1,79 @@
+// The product-page overlay: asks the background for the footprint of the product the page shows
+// and mounts the badge in a shadow root beside the price or heading, or as a floating card when
+// the page gives us nothing to anchor to.
+
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { AnchoredItem } from '../../shared/extract/index.ts';
+import type { Alternative } from '../../shared/footprint/alternatives.ts';
+import type { OfferedAlternative } from '../../shared/messages.ts';
+import { sendMessage } from '../messaging.ts';
+import { type ChoiceInOverlay, ProductBadge } from './ProductBadge.tsx';
+
+const offered = (alternative: Alternative): OfferedAlternative => ({
+  kind: alternative.kind,
+  title: alternative.title,
+  url: alternative.url ?? null,
+  product: null,
+  actionId: alternative.actionId ?? null,
+});
+
+export async function mountProductBadge(
+  ctx: ContentScriptContext,
+  item: AnchoredItem,
+  others: AnchoredItem[],
+  onHide: () => void,
+): Promise<ShadowRootContentScriptUi<void> | null> {
+  const { product } = item;
+  const footprint = await sendMessage('product-viewed', { product });
+  if (!footprint?.estimate || footprint.hidden || ctx.isInvalid) return null;
+  const { estimate, alternatives, car } = footprint;
+  // On-page alternatives name an item on this page: send it along so the background can check it.
+  const onPage = new Map(others.map((other) => [other.product.url, other.product]));
+  const toMessage = (alternative: Alternative): OfferedAlternative => ({
+    ...offered(alternative),
+    product: (alternative.url && onPage.get(alternative.url)) || null,
+  });
+  const anchor = item.anchor?.isConnected ? item.anchor : null;
+  const kind = anchor ? 'badge' : 'card';
+
+  const ui = await createShadowRootUi<void>(ctx, {
+    name: 'carbon-ledger-badge',
+    position: 'inline',
+    anchor,
+    append: 'after',
+    onMount(container, _shadow, host) {
+      host.dataset.carbonLedger = kind;
+      host.dataset.kgCo2e = String(Math.round(estimate.kgCO2e * 1000) / 1000);
+      if (kind === 'card') container.classList.add('cl-card');
+      render(
+        <ProductBadge
+          estimate={estimate}
+          alternatives={alternatives}
+          car={car}
+          onChoice={async (choice: ChoiceInOverlay) => {
+            const alternative = choice.alternative && toMessage(choice.alternative);
+            const answer = await sendMessage('choice-made', { product, choice: choice.choice, alternative });
+            return answer?.avoidedKgCO2e ?? 0;
+          }}
+          onAlternativeOpened={(alternative) => {
+            sendMessage('alternative-opened', { product, alternative: toMessage(alternative) }).catch(() => {});
+          }}
+          onAlternativesShown={() => {
+            sendMessage('alternatives-shown', { product, alternatives: alternatives.map(toMessage) }).catch(() => {});
+          }}
+          onHideOnSite={() => {
+            sendMessage('hide-on-site', {}).then(onHide, () => {});
+          }}
+        />,
+        container,
+      );
+    },
+    onRemove() {
+      if (ui.uiContainer) render(null, ui.uiContainer);
+    },
+  });
+  ui.mount();
+  return ui;
+}
