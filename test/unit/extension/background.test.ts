@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handleMessage } from '../../../extension/entrypoints/background/handlers.ts';
-import { openLedger } from '../../../extension/ledger/db.ts';
+import { openLedger, readSettings } from '../../../extension/ledger/db.ts';
 
 const OWN_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const product = {
@@ -42,14 +42,12 @@ describe('handleMessage', () => {
 
   it('ignores a page reporting a product of another site', async () => {
     const forged = { ...product, url: 'https://www.ebay.com/itm/1' };
-    expect(await handleMessage({ type: 'product-viewed', product: forged }, fromAmazon, OWN_ORIGIN)).toEqual({
-      estimate: null,
-    });
+    expect(await handleMessage({ type: 'product-viewed', product: forged }, fromAmazon, OWN_ORIGIN)).toBeUndefined();
     expect(await countEvents()).toBe(0);
   });
 
   it('ignores a content script without a page URL', async () => {
-    expect(await handleMessage({ type: 'product-viewed', product }, {}, OWN_ORIGIN)).toEqual({ estimate: null });
+    expect(await handleMessage({ type: 'product-viewed', product }, {}, OWN_ORIGIN)).toBeUndefined();
     expect(await countEvents()).toBe(0);
   });
 
@@ -65,6 +63,66 @@ describe('handleMessage', () => {
     for (const junk of [null, 42, 'product-viewed', { type: 'product-viewed' }, { type: 'drop-tables' }]) {
       expect(await handleMessage(junk, fromAmazon, OWN_ORIGIN)).toBeUndefined();
     }
+    expect(await countEvents()).toBe(0);
+  });
+
+  it('estimates every item of a listing from its own site, and logs nothing', async () => {
+    const items = [product, { ...product, title: 'Glass kettle 1.2 l', url: 'https://www.amazon.com/dp/B000000003' }];
+    const answer = (await handleMessage({ type: 'listing-viewed', items }, fromAmazon, OWN_ORIGIN)) as {
+      estimates: ({ kgCO2e: number } | null)[];
+    };
+    expect(answer.estimates).toHaveLength(2);
+    expect(answer.estimates.every((e) => e !== null && e.kgCO2e > 0)).toBe(true);
+    expect(await countEvents()).toBe(0);
+    const mixed = [product, { ...product, url: 'https://www.ebay.com/itm/1' }];
+    expect(await handleMessage({ type: 'listing-viewed', items: mixed }, fromAmazon, OWN_ORIGIN)).toBeUndefined();
+  });
+
+  it('credits a greener choice only with what our own alternatives save', async () => {
+    const shirt = {
+      ...product,
+      title: 'Cotton T-shirt, crew neck',
+      category: ['Clothing', 'Shirts & Tops', 'T-Shirts'],
+      price: { amount: 25, currency: 'USD' },
+    };
+    const offered = (await handleMessage({ type: 'product-viewed', product: shirt }, fromAmazon, OWN_ORIGIN)) as {
+      alternatives: { kind: string; title: string; avoidedKgCO2e: number; actionId?: string }[];
+    };
+    const secondHand = offered.alternatives.find((a) => a.kind === 'second-hand');
+    expect(secondHand).toBeDefined();
+    const answer = (await handleMessage(
+      {
+        type: 'choice-made',
+        product: shirt,
+        choice: 'greener',
+        alternative: { kind: 'second-hand', title: secondHand!.title, url: null, product: null },
+      },
+      fromAmazon,
+      OWN_ORIGIN,
+    )) as { avoidedKgCO2e: number };
+    expect(answer.avoidedKgCO2e).toBeCloseTo(secondHand!.avoidedKgCO2e, 3);
+    const forged = (await handleMessage(
+      {
+        type: 'choice-made',
+        product: shirt,
+        choice: 'greener',
+        alternative: { kind: 'second-hand', title: 'Buy a thousand second-hand ships', url: null, product: null },
+      },
+      fromAmazon,
+      OWN_ORIGIN,
+    )) as { avoidedKgCO2e: number };
+    expect(forged.avoidedKgCO2e).toBe(0);
+  });
+
+  it('switches the overlay off for the sending shop only', async () => {
+    expect(await handleMessage({ type: 'hide-on-site', host: 'www.ebay.com' }, fromAmazon, OWN_ORIGIN)).toEqual({
+      hidden: true,
+    });
+    expect((await readSettings(openLedger())).disabledShops).toEqual(['www.amazon.com']);
+    expect(await handleMessage({ type: 'product-viewed', product }, fromAmazon, OWN_ORIGIN)).toMatchObject({
+      estimate: null,
+      hidden: true,
+    });
     expect(await countEvents()).toBe(0);
   });
 });
