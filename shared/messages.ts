@@ -54,6 +54,8 @@ export interface ProtocolMap {
     request: { items: Product[] };
     response: { estimates: (ListingEstimate | null)[]; hidden: boolean };
   };
+  /** Sent as a shop page starts loading, so the background is awake and ready when the product is read. */
+  'warm-up': { request: object; response: { ready: boolean } };
   /** The shopper switched the overlay off on this shop (the sender's site, never one named in the message). */
   'hide-on-site': { request: object; response: { hidden: boolean } };
   /** The overlay showed greener alternatives for a product. */
@@ -170,6 +172,8 @@ export function validateMessage(value: unknown): Message | null {
     }
     case 'hide-on-site':
       return { type: 'hide-on-site' };
+    case 'warm-up':
+      return { type: 'warm-up' };
     case 'alternatives-shown': {
       const product = validateProduct(value.product);
       if (!product || !Array.isArray(value.alternatives) || value.alternatives.length > 50) return null;

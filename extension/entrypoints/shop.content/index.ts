@@ -1,12 +1,20 @@
 import '../../overlay/style.css';
 import { SHOP_MATCH_PATTERNS } from '../../../shared/sites/hosts.ts';
+import { sendMessage } from '../../messaging.ts';
 import { startOverlay } from '../../overlay/page.ts';
 
 export default defineContentScript({
   matches: [...SHOP_MATCH_PATTERNS],
   cssInjectionMode: 'ui',
-  runAt: 'document_idle',
+  // Start as the page starts: wake the background while the page is still loading, then read the
+  // product the moment the document is parsed.
+  runAt: 'document_start',
   main(ctx) {
-    startOverlay(ctx);
+    sendMessage('warm-up', {}).catch(() => {});
+    if (document.readyState === 'loading') {
+      ctx.addEventListener(document, 'DOMContentLoaded', () => startOverlay(ctx), { once: true });
+    } else {
+      startOverlay(ctx);
+    }
   },
 });
