@@ -24,31 +24,6 @@ const COMPOUND_HEADS = new Set(
   ).split(' '),
 );
 
-const escapePattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]?');
-
-interface Matcher {
-  category: Category;
-  latin: RegExp | null;
-  zh: RegExp | null;
-}
-
-function compile(category: Category): Matcher {
-  const words = [...category.words].sort((a, b) => b.length - a.length);
-  const plain = words.filter((w) => !COMPOUND_HEADS.has(w) && !/[äöüß]/.test(w)).map(escapePattern);
-  const heads = words.filter((w) => COMPOUND_HEADS.has(w) || /[äöüß]/.test(w)).map(escapePattern);
-  const alternatives = [
-    ...(plain.length ? [`(?<![\\p{L}\\p{N}])(?:${plain.join('|')})(?:s|es|e|n|en)?`] : []),
-    ...(heads.length ? [`(?:${heads.join('|')})(?:s|es|e|n|en|er)?`] : []),
-  ];
-  return {
-    category,
-    latin: alternatives.length ? new RegExp(`(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu') : null,
-    zh: category.zh.length ? new RegExp(category.zh.map(escapePattern).join('|'), 'u') : null,
-  };
-}
-
-const MATCHERS: Matcher[] = CATEGORIES.map(compile);
-
 // Brands that say what a product is when nothing else does.
 const BRAND_HINTS: Record<string, string> = {
   "levi's": 'jeans',
@@ -72,6 +47,71 @@ const BRAND_HINTS: Record<string, string> = {
   pampers: 'diapers-hygiene',
 };
 
+// Word lists are compiled once into maps from normalised phrases to categories, so classifying a
+// product costs a few map lookups per title word rather than a regular expression per category.
+interface Entry {
+  category: Category;
+  /** Length of the phrase in characters: longer phrases are more specific. */
+  length: number;
+}
+
+const PLURAL_ENDINGS = ['', 's', 'es', 'e', 'n', 'en', 'er'];
+const PHRASE_ENDINGS = ['', 's', 'es'];
+const tokenize = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[\s\-–—_/,;:()[\]{}"“”„|+&*.]+/u)
+    .filter(Boolean);
+
+const PHRASES = new Map<string, Entry>();
+const HEADS = new Map<string, Entry>();
+const ZH: { word: string; entry: Entry }[] = [];
+let longestPhrase = 1;
+let longestHead = 3;
+for (const category of CATEGORIES) {
+  for (const word of category.words) {
+    const tokens = tokenize(word);
+    const key = tokens.join(' ');
+    const entry = { category, length: key.length };
+    longestPhrase = Math.max(longestPhrase, tokens.length);
+    // The first category to claim a phrase keeps it (the taxonomy lists narrower categories first).
+    if (!PHRASES.has(key)) PHRASES.set(key, entry);
+    if (tokens.length === 1 && (COMPOUND_HEADS.has(key) || /[äöüß]/.test(key)) && !HEADS.has(key)) {
+      HEADS.set(key, entry);
+      longestHead = Math.max(longestHead, key.length + 2);
+    }
+  }
+  for (const word of category.zh) ZH.push({ word, entry: { category, length: word.length * 2 } });
+}
+ZH.sort((a, b) => b.word.length - a.word.length);
+
+const HEAD_PREFIXES = new Set([...HEADS.keys()].map((head) => head.slice(0, 2)));
+
+const lookup = (key: string, endings: readonly string[]): Entry | undefined => {
+  for (const ending of endings) {
+    if (ending && !key.endsWith(ending)) continue;
+    const found = PHRASES.get(ending ? key.slice(0, -ending.length) : key);
+    if (found) return found;
+  }
+  return undefined;
+};
+
+const lookupHead = (token: string): Entry | undefined => {
+  // German compounds end in the noun that says what they are: "bürostuhl" → "stuhl".
+  for (let start = Math.max(1, token.length - longestHead); start <= token.length - 3; start++) {
+    if (!HEAD_PREFIXES.has(token.slice(start, start + 2))) continue;
+    const rest = token.slice(start);
+    for (const ending of PLURAL_ENDINGS) {
+      if (ending && !rest.endsWith(ending)) continue;
+      const found = HEADS.get(ending ? rest.slice(0, -ending.length) : rest);
+      if (found) return found;
+    }
+  }
+  return undefined;
+};
+
+const HAN = /\p{Script=Han}/u;
+
 interface Match {
   category: Category;
   length: number;
@@ -81,14 +121,31 @@ interface Match {
 /** The most specific category named in a text: the longest match, then the latest one. */
 function bestMatch(text: string): Match | null {
   let best: Match | null = null;
-  for (const matcher of MATCHERS) {
-    for (const pattern of [matcher.latin, matcher.zh]) {
-      if (!pattern) continue;
-      const found = pattern.exec(text);
-      if (!found) continue;
-      const candidate = { category: matcher.category, length: found[0].length, index: found.index };
-      if (!best || candidate.length > best.length || (candidate.length === best.length && candidate.index > best.index))
-        best = candidate;
+  const consider = (entry: Entry, index: number) => {
+    if (!best || entry.length > best.length || (entry.length === best.length && index > best.index))
+      best = { category: entry.category, length: entry.length, index };
+  };
+  const tokens = tokenize(text);
+  for (let i = 0; i < tokens.length; i++) {
+    let matched = false;
+    for (let n = Math.min(longestPhrase, tokens.length - i); n >= 1; n--) {
+      const entry =
+        n === 1 ? lookup(tokens[i]!, PLURAL_ENDINGS) : lookup(tokens.slice(i, i + n).join(' '), PHRASE_ENDINGS);
+      if (entry) {
+        consider(entry, i);
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) {
+      const head = lookupHead(tokens[i]!);
+      if (head) consider(head, i);
+    }
+  }
+  if (HAN.test(text)) {
+    for (const { word, entry } of ZH) {
+      const index = text.indexOf(word);
+      if (index >= 0) consider(entry, tokens.length + index);
     }
   }
   return best;

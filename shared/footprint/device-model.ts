@@ -58,6 +58,10 @@ interface Indexed {
 
 interface TypeModel {
   rows: Indexed[];
+  /** For each name token, the rows that have it, so a query only visits products sharing a word. */
+  postings: Map<string, number[]>;
+  /** Reused per query for dot products (one slot per row, left at zero between queries). */
+  scratch: Float64Array;
   idf: Map<string, number>;
   /** log kg = b0 + b1 (screen − s̄) + b2 (year − ȳ), plus a shrunk brand offset. */
   b: [number, number, number];
@@ -136,6 +140,14 @@ export class DeviceModel {
         logKg: Math.log(row[3]),
       };
     });
+    const postings = new Map<string, number[]>();
+    indexed.forEach((r, i) => {
+      for (const token of r.tokens) {
+        const list = postings.get(token);
+        if (list) list.push(i);
+        else postings.set(token, [i]);
+      }
+    });
     const screens = rows.map((r) => r[4]).filter((s): s is number => s !== null);
     const years = rows.map((r) => r[6]).filter((y): y is number => y !== null);
     const screenMean = screens.length ? screens.reduce((a, b) => a + b, 0) / screens.length : 0;
@@ -164,6 +176,8 @@ export class DeviceModel {
     const lifetimes = rows.map((r) => r[8]).filter((l): l is number => l !== null && l > 0);
     return {
       rows: indexed,
+      postings,
+      scratch: new Float64Array(indexed.length),
       idf,
       b,
       screenMean,
@@ -190,12 +204,24 @@ export class DeviceModel {
 
     // Keep the three most similar published products.
     const top: { indexed: Indexed; similarity: number }[] = [];
-    for (const indexed of model.rows) {
-      let dot = 0;
-      for (const token of indexed.tokens) dot += weights.get(token) ?? 0;
+    // Accumulate dot products only for products that share a word with the query.
+    const dots = model.scratch;
+    const touched: number[] = [];
+    for (const [token, weight] of weights) {
+      if (!(weight > 0)) continue;
+      for (const i of model.postings.get(token) ?? []) {
+        if (dots[i] === 0) touched.push(i);
+        dots[i]! += weight;
+      }
+    }
+    for (const i of touched) {
+      const dot = dots[i]!;
+      dots[i] = 0;
+      const indexed = model.rows[i]!;
       // How much of the query's known name the product explains, discounted by what it adds.
-      let similarity = dot > 0 ? (dot / norm) * (0.5 + (0.5 * dot) / indexed.norm) : 0;
-      if (similarity === 0) continue;
+      let similarity = (dot / norm) * (0.5 + (0.5 * dot) / indexed.norm);
+      // Penalties only lower it: skip the rest when it cannot enter the top k.
+      if (top.length === DEVICE_TUNING.k && similarity <= top[top.length - 1]!.similarity) continue;
       if (brand && indexed.brand !== brand && !brand.includes(indexed.brand)) similarity *= 0.5;
       const screen = indexed.row[4];
       if (query.screenInches !== null && screen !== null)
@@ -204,8 +230,9 @@ export class DeviceModel {
       if (query.year !== null && year !== null)
         similarity *= Math.exp(-Math.abs(query.year - year) / DEVICE_TUNING.yearScale);
       if (top.length < DEVICE_TUNING.k || similarity > top[top.length - 1]!.similarity) {
-        top.push({ indexed, similarity });
-        top.sort((a, b) => b.similarity - a.similarity);
+        let at = top.length;
+        while (at > 0 && top[at - 1]!.similarity < similarity) at--;
+        top.splice(at, 0, { indexed, similarity });
         if (top.length > DEVICE_TUNING.k) top.pop();
       }
     }

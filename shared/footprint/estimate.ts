@@ -114,11 +114,10 @@ const publishedSource = (row: PublishedRow): Source => ({
   licence: SOURCES['carbon-catalogue-2022'].licence,
 });
 
-const sameBrand = (a: string, b: string): boolean => {
-  const x = a.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const y = b.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return x.length > 1 && y.length > 1 && (x === y || x.startsWith(y) || y.startsWith(x));
-};
+const normalBrand = (brand: string): string => brand.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** Brands match when one normalised name starts the other ("levis" / "levistrauss"). */
+const sameBrand = (x: string, y: string): boolean =>
+  x.length > 1 && y.length > 1 && (x === y || x.startsWith(y) || y.startsWith(x));
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -128,7 +127,7 @@ const median = (values: number[]): number => {
 
 export class FootprintEstimator {
   private readonly devices: DeviceModel;
-  private readonly published: { row: PublishedRow; category: string }[];
+  private readonly published: { row: PublishedRow; category: string; brand: string }[];
   private readonly calibration: Record<Tier, Spread>;
 
   constructor(tables: FootprintTables) {
@@ -137,6 +136,7 @@ export class FootprintEstimator {
     this.published = tables.published.map((row) => ({
       row,
       category: classifyProduct({ title: row[1], category: [row[3]], brand: row[2] }).category.id,
+      brand: normalBrand(row[2]),
     }));
   }
 
@@ -294,7 +294,8 @@ export class FootprintEstimator {
   ): Candidate | null {
     if (category.id === 'unknown') return null;
     const brandName = brand ?? product.title.split(/\s+/)[0] ?? '';
-    const siblings = this.published.filter((p) => p.category === category.id && sameBrand(p.row[2], brandName));
+    const brandKey = normalBrand(brandName);
+    const siblings = this.published.filter((p) => p.category === category.id && sameBrand(p.brand, brandKey));
     if (!siblings.length) return null;
     // Scale by weight only between products of similar size: a USB stick is not a tenth of a DVD box.
     const weighed =
@@ -460,10 +461,32 @@ function dedupe(sources: Source[]): Source[] {
 
 let defaultEstimator: FootprintEstimator | null = null;
 
-/** Estimates a product's footprint, or null when nothing we know applies (no category factor, no price). */
+// A listing page estimates the same products again and again (every badge, and every item's
+// alternatives compare it with all the others), so recent results are kept. The estimate is a
+// pure function of these fields, so a hit returns exactly what a fresh run would.
+const MEMO_SIZE = 2000;
+const memo = new Map<string, FootprintEstimate | null>();
+const memoKey = (p: Product, o: EstimateOptions): string =>
+  JSON.stringify([p.title, p.brand, p.category, p.price, p.weightKg, p.country, p.condition, o.country, o.delivery]);
+
+/**
+ * Estimates a product's footprint, or null when nothing we know applies (no category factor, no
+ * price). Results are shared between calls with the same product: treat them as read-only.
+ */
 export function estimateFootprint(product: Product, options: EstimateOptions = {}): FootprintEstimate | null {
+  const key = memoKey(product, options);
+  const hit = memo.get(key);
+  if (hit !== undefined) {
+    // Refresh its place so the least recently used entry is the one dropped.
+    memo.delete(key);
+    memo.set(key, hit);
+    return hit;
+  }
   defaultEstimator ??= new FootprintEstimator({ devices: DEVICES, published: PUBLISHED });
-  return defaultEstimator.estimate(product, options);
+  const estimate = defaultEstimator.estimate(product, options);
+  memo.set(key, estimate);
+  if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  return estimate;
 }
 
 export type { Classification };
