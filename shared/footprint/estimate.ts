@@ -72,6 +72,8 @@ const log = Math.log;
 const Z80 = 1.2816;
 /** Methods whose precision (1/variance) is below the best one divided by this are left out. */
 export const MIX = { threshold: 4 };
+/** Chosen by cross-validation (docs/methods.md): how a brand sibling's footprint scales with weight. */
+export const TUNING = { weightElasticity: 0.5 };
 
 function perKgFactor(category: Category): { kgPerKg: number; label: string; sources: Source[] } | null {
   const ref = category.perKg;
@@ -309,21 +311,22 @@ export class FootprintEstimator {
     let tier: Tier = 'published-brand';
     if (weighedKg !== null && weighed.length) {
       tier = 'published-brand-weighed';
-      // Nearer in weight, nearer in make-up: weight each sibling's kg CO2e per kg by weight closeness.
-      // Shared name words ("Aeron") mark the same product line.
+      // Each sibling's footprint scaled to this weight, kg ∝ weight^e (e < 1: a product twice as heavy
+      // is rarely twice the footprint), averaged with more say for siblings of similar weight and
+      // for shared name words ("Aeron"), which mark the same product line.
       const words = new Set(nameTokens(product.title, brandName));
       let sumW = 0;
       let sumLog = 0;
       for (const p of weighed) {
         const theirs = nameTokens(p.row[1], p.row[2]);
         const shared = theirs.filter((t) => words.has(t)).length / Math.max(1, Math.min(words.size, theirs.length));
-        const w = Math.exp(-2 * Math.abs(log(p.row[4]! / weighedKg))) * (0.1 + shared);
+        const weightLog = log(weighedKg / p.row[4]!);
+        const w = Math.exp(-2 * Math.abs(weightLog)) * (0.1 + shared);
         sumW += w;
-        sumLog += w * log(p.row[5] / p.row[4]!);
+        sumLog += w * (log(p.row[5]) + TUNING.weightElasticity * weightLog);
       }
-      const perKg = Math.exp(sumLog / sumW);
-      kgCO2e = perKg * weighedKg;
-      how = `${fmt(perKg)} kg CO2e per kg × ${fmt(weighedKg)} kg`;
+      kgCO2e = Math.exp(sumLog / sumW);
+      how = `scaled to ${fmt(weighedKg)} kg (footprint ∝ weight^${TUNING.weightElasticity})`;
     } else {
       kgCO2e = median(siblings.map((p) => p.row[5]));
       how = 'their median';

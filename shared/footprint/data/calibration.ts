@@ -40,8 +40,8 @@ export const CALIBRATION: Record<Tier, Spread> = {
   "note": "in our assumed range (too few published footprints to calibrate)"
  },
  "published-brand-weighed": {
-  "q10": -0.947,
-  "q90": 0.913,
+  "q10": -0.908,
+  "q90": 0.864,
   "n": 25,
   "note": "80 % of 25 held-out products with published footprints fell inside a range this wide around our estimate (10-fold cross-validation)"
  },
@@ -53,7 +53,7 @@ export const CALIBRATION: Record<Tier, Spread> = {
  },
  "per-kg-food": {
   "q10": -1.69,
-  "q90": 0.319,
+  "q90": 0.3,
   "n": 13,
   "note": "80 % of 13 held-out products with published footprints fell inside a range this wide around our estimate (10-fold cross-validation)"
  },
