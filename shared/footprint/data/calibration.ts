@@ -25,7 +25,7 @@ export const CALIBRATION: Record<Tier, Spread> = {
   "q10": -0.7,
   "q90": 0.7,
   "n": 9,
-  "note": "in our assumed range (too few published footprints to calibrate)"
+  "note": "our assumed spread for this method (too few published footprints to calibrate it)"
  },
  "device-other-near": {
   "q10": -0.943,
@@ -37,7 +37,7 @@ export const CALIBRATION: Record<Tier, Spread> = {
   "q10": -0.6,
   "q90": 0.6,
   "n": 4,
-  "note": "in our assumed range (too few published footprints to calibrate)"
+  "note": "our assumed spread for this method (too few published footprints to calibrate it)"
  },
  "published-brand-weighed": {
   "q10": -0.908,
@@ -61,24 +61,24 @@ export const CALIBRATION: Record<Tier, Spread> = {
   "q10": -1.2,
   "q90": 1.2,
   "n": 0,
-  "note": "in our assumed range (too few published footprints to calibrate)"
+  "note": "our assumed spread for this method (too few published footprints to calibrate it)"
  },
  "typical-item": {
   "q10": -1,
   "q90": 1,
   "n": 4,
-  "note": "in our assumed range (too few published footprints to calibrate)"
+  "note": "our assumed spread for this method (too few published footprints to calibrate it)"
  },
  "spend": {
   "q10": -1.1,
   "q90": 1.1,
   "n": 0,
-  "note": "in our assumed range (too few published footprints to calibrate)"
+  "note": "our assumed spread for this method (too few published footprints to calibrate it)"
  },
  "spend-unknown": {
   "q10": -1.6,
   "q90": 1.6,
   "n": 0,
-  "note": "in our assumed range (too few published footprints to calibrate)"
+  "note": "our assumed spread for this method (too few published footprints to calibrate it)"
  }
 };
