@@ -154,6 +154,8 @@ function bestMatch(text: string): Match | null {
 // Words after these introduce what a product goes with ("bag for laptop"), not what it is.
 const HEAD_CUT = /\s(?:for|with|für|mit|compatible with|passend für)\s|适用于|适用|配/iu;
 
+const TYRE_SIZE = /\b\d{3}\/\d{2}\s?Z?R\s?\d{2}\b/i;
+
 // Categories that are the catch-all of their group.
 const GENERIC = new Set(['clothing', 'shoes', 'furniture', 'food', 'toys', 'sports-equipment', 'home-decor']);
 
@@ -170,6 +172,15 @@ export function classifyProduct(product: Pick<Product, 'title' | 'category' | 'b
     if (match) trailMatch = { match, element };
   }
   const title = product.title ?? '';
+  // A tyre size ("225/45 R17", "205/55ZR16") names a tyre whatever else the title says.
+  if (TYRE_SIZE.test(title)) {
+    const tyres = byId.get('tyres')!;
+    return {
+      category: tyres,
+      confidence: trailMatch?.match.category === tyres ? 0.9 : 0.7,
+      evidence: 'tyre size in title',
+    };
+  }
   const head = title.split(HEAD_CUT)[0] ?? title;
   const titleMatch = bestMatch(head) ?? (head === title ? null : bestMatch(title));
 

@@ -121,6 +121,11 @@ export class DeviceModel {
     return this.types.has(type);
   }
 
+  /** Number of published footprints of a type: a handful (printers) calibrates nothing. */
+  count(type: string): number {
+    return this.types.get(type)?.rows.length ?? 0;
+  }
+
   private build(rows: DeviceRow[]): TypeModel {
     const documentFrequency = new Map<string, number>();
     const tokenized = rows.map((row) => {

@@ -70,6 +70,8 @@ const src = (...ids: SourceId[]): Source[] => ids.map((id) => SOURCES[id]);
 const fmt = (kg: number): string => (kg >= 100 ? kg.toFixed(0) : kg >= 10 ? kg.toFixed(1) : kg.toPrecision(2));
 const log = Math.log;
 const Z80 = 1.2816;
+/** Device types with fewer published footprints than this are estimated with the wide tier. */
+const SPARSE_DEVICE_TYPE = 15;
 /** Methods whose precision (1/variance) is below the best one divided by this are left out. */
 export const MIX = { threshold: 4 };
 /** Chosen by cross-validation (docs/methods.md): how a brand sibling's footprint scales with weight. */
@@ -246,15 +248,21 @@ export class FootprintEstimator {
     });
     if (!prediction) return null;
     // Electronics beyond the six well-reported types (smart home, streaming, consoles) spread more.
-    const tier: Tier = !ELECTRONICS_WITH_REPORTS.has(category.id)
-      ? prediction.similarity >= 0.6 && prediction.method !== 'regression'
-        ? 'device-other-near'
-        : 'device-other'
-      : prediction.method === 'regression'
-        ? 'device-regression'
-        : prediction.similarity >= 0.6
-          ? 'device-near'
-          : 'device-blend';
+    // Types with a handful of reports (printers: six office machines of one brand) say little about
+    // another brand's products: use them only for their own brand, and with the wide tier.
+    const sparse = this.devices.count(category.device) < SPARSE_DEVICE_TYPE;
+    const nearestBrand = prediction.neighbours[0]?.row[0].toLowerCase();
+    if (sparse && (!brand || !nearestBrand || !brand.toLowerCase().includes(nearestBrand))) return null;
+    const tier: Tier =
+      sparse || !ELECTRONICS_WITH_REPORTS.has(category.id)
+        ? prediction.similarity >= 0.6 && prediction.method !== 'regression'
+          ? 'device-other-near'
+          : 'device-other'
+        : prediction.method === 'regression'
+          ? 'device-regression'
+          : prediction.similarity >= 0.6
+            ? 'device-near'
+            : 'device-blend';
     const steps = [
       prediction.method === 'regression'
         ? `No near product with a published footprint; regression over published ${category.label.toLowerCase()} footprints (screen size, year, brand) → ${fmt(prediction.kgCO2e)} kg CO2e`
