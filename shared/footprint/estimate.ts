@@ -58,12 +58,14 @@ export interface FootprintTables {
   calibration?: Record<Tier, Spread>;
 }
 
+// Steps and sources are built only when someone reads them (the overlay's details, --explain, a
+// message to a page): most estimates on a listing are only ever shown as a number.
 interface Candidate {
   tier: Tier;
   kgCO2e: number;
   useKgCO2e: number | null;
-  steps: string[];
-  sources: Source[];
+  steps: () => string[];
+  sources: () => Source[];
 }
 
 const src = (...ids: SourceId[]): Source[] => ids.map((id) => SOURCES[id]);
@@ -189,28 +191,36 @@ export class FootprintEstimator {
     let high = kgCO2e * Math.exp(spread.q90);
     const useParts = used.map((i) => candidates[i]!.useKgCO2e).filter((u): u is number => u !== null);
     const useKgCO2e = useParts.length ? median(useParts) : null;
-    const steps = [
-      `Category: ${category.label} (${classification.evidence}; confidence ${classification.confidence})`,
-      ...used.flatMap((i) => candidates[i]!.steps),
-    ];
-    if (used.length > 1)
-      steps.push(
-        `Combined ${used.map((i) => `${fmt(candidates[i]!.kgCO2e)} kg (${candidates[i]!.tier})`).join(', ')} weighted by their calibrated precision → ${fmt(kgCO2e)} kg CO2e`,
-      );
     const productKgCO2e = kgCO2e;
     let delivery: number | null = null;
-    if (options.delivery) {
-      delivery = deliveryKgCO2e(options.delivery, weightKg ?? 1);
+    const mode = options.delivery ?? null;
+    if (mode) {
+      delivery = deliveryKgCO2e(mode, weightKg ?? 1);
       kgCO2e += delivery;
       low += delivery;
       high += delivery;
-      steps.push(`Delivery (${options.delivery}, ${fmt(weightKg ?? 1)} kg parcel): +${fmt(delivery)} kg CO2e (ADEME)`);
     }
-    const sources = dedupe([
-      ...used.flatMap((i) => candidates[i]!.sources),
-      ...(delivery !== null ? src('ademe-impactco2-delivery') : []),
-      ...(weightAssumed ? src('carbon-ledger-assumption') : []),
-    ]);
+    const describe = (): string[] => {
+      const lines = [
+        `Category: ${category.label} (${classification.evidence}; confidence ${classification.confidence})`,
+        ...used.flatMap((i) => candidates[i]!.steps()),
+      ];
+      if (used.length > 1)
+        lines.push(
+          `Combined ${used.map((i) => `${fmt(candidates[i]!.kgCO2e)} kg (${candidates[i]!.tier})`).join(', ')} weighted by their calibrated precision → ${fmt(productKgCO2e)} kg CO2e`,
+        );
+      if (mode && delivery !== null)
+        lines.push(`Delivery (${mode}, ${fmt(weightKg ?? 1)} kg parcel): +${fmt(delivery)} kg CO2e (ADEME)`);
+      return lines;
+    };
+    const cite = (): Source[] =>
+      dedupe([
+        ...used.flatMap((i) => candidates[i]!.sources()),
+        ...(delivery !== null ? src('ademe-impactco2-delivery') : []),
+        ...(weightAssumed ? src('carbon-ledger-assumption') : []),
+      ]);
+    let steps: string[] | undefined;
+    let sources: Source[] | undefined;
     const confidence =
       Math.round(classification.confidence * Math.min(1, 0.5 / Math.max(0.25, spread.q90 - spread.q10)) * 100) / 100;
     return {
@@ -223,8 +233,15 @@ export class FootprintEstimator {
       confidence,
       method: used.map((i) => TIER_LABEL[candidates[i]!.tier]).join(' + '),
       methods: used.map((i) => candidates[i]!.tier),
-      steps,
-      sources,
+      // Built on first read and kept; enumerable, so JSON and structured clone include them.
+      get steps() {
+        steps ??= describe();
+        return steps;
+      },
+      get sources() {
+        sources ??= cite();
+        return sources;
+      },
       breakdown: { productKgCO2e, useKgCO2e, deliveryKgCO2e: delivery },
       weightKg,
       weightAssumed,
@@ -263,13 +280,13 @@ export class FootprintEstimator {
           : prediction.similarity >= 0.6
             ? 'device-near'
             : 'device-blend';
-    const steps = [
+    const firstStep = () =>
       prediction.method === 'regression'
         ? `No near product with a published footprint; regression over published ${category.label.toLowerCase()} footprints (screen size, year, brand) → ${fmt(prediction.kgCO2e)} kg CO2e`
         : `Nearest published footprints: ${prediction.neighbours
             .map((n) => `${n.row[0]} ${n.row[1]} ${fmt(n.row[3])} kg (similarity ${n.similarity.toFixed(2)})`)
-            .join('; ')} → ${fmt(prediction.kgCO2e)} kg CO2e whole life as reported`,
-    ];
+            .join('; ')} → ${fmt(prediction.kgCO2e)} kg CO2e whole life as reported`;
+    let countryStep: (() => string) | null = null;
     let kgCO2e = prediction.kgCO2e;
     let useKg = kgCO2e * prediction.useShare;
     if (country) {
@@ -277,9 +294,9 @@ export class FootprintEstimator {
       const from = gridOfUseLocation(prediction.useLocation);
       const to = gridFor(country);
       const adjusted = useKg * (to.kgPerKwh / from.kgPerKwh);
-      steps.push(
-        `Use phase ${Math.round(prediction.useShare * 100)} % of it (${fmt(useKg)} kg on the ${from.key} grid) moved to the ${to.key} grid (${Math.round(to.kgPerKwh * 1000)} g/kWh, Ember ${to.year}): ${fmt(adjusted)} kg`,
-      );
+      const reportedUseKg = useKg;
+      countryStep = () =>
+        `Use phase ${Math.round(prediction.useShare * 100)} % of it (${fmt(reportedUseKg)} kg on the ${from.key} grid) moved to the ${to.key} grid (${Math.round(to.kgPerKwh * 1000)} g/kWh, Ember ${to.year}): ${fmt(adjusted)} kg`;
       kgCO2e += adjusted - useKg;
       useKg = adjusted;
     }
@@ -287,8 +304,8 @@ export class FootprintEstimator {
       tier,
       kgCO2e,
       useKgCO2e: useKg,
-      steps,
-      sources: [
+      steps: () => (countryStep ? [firstStep(), countryStep()] : [firstStep()]),
+      sources: () => [
         ...src('boavizta-2023'),
         ...prediction.neighbours.slice(0, prediction.method === 'regression' ? 0 : 3).map((n) => deviceSource(n.row)),
         ...(country ? src('ember-2025') : []),
@@ -315,7 +332,7 @@ export class FootprintEstimator {
             (p) => p.row[4] !== null && p.row[4] > 0 && Math.abs(Math.log(p.row[4] / weighedKg)) < Math.log(3),
           );
     let kgCO2e: number;
-    let how: string;
+    let how: () => string;
     let tier: Tier = 'published-brand';
     if (weighedKg !== null && weighed.length) {
       tier = 'published-brand-weighed';
@@ -334,22 +351,23 @@ export class FootprintEstimator {
         sumLog += w * (log(p.row[5]) + TUNING.weightElasticity * weightLog);
       }
       kgCO2e = Math.exp(sumLog / sumW);
-      how = `scaled to ${fmt(weighedKg)} kg (footprint ∝ weight^${TUNING.weightElasticity})`;
+      const kg = weighedKg;
+      how = () => `scaled to ${fmt(kg)} kg (footprint ∝ weight^${TUNING.weightElasticity})`;
     } else {
       kgCO2e = median(siblings.map((p) => p.row[5]));
-      how = 'their median';
+      how = () => 'their median';
     }
     return {
       tier,
       kgCO2e,
       useKgCO2e: null,
-      steps: [
+      steps: () => [
         `Published footprints of ${siblings.length} ${brandName} product(s) in this category: ${siblings
           .slice(0, 3)
           .map((p) => `${p.row[1]} ${fmt(p.row[5])} kg`)
-          .join('; ')} → ${how} = ${fmt(kgCO2e)} kg CO2e`,
+          .join('; ')} → ${how()} = ${fmt(kgCO2e)} kg CO2e`,
       ],
-      sources: [...src('carbon-catalogue-2022'), ...siblings.slice(0, 3).map((p) => publishedSource(p.row))],
+      sources: () => [...src('carbon-catalogue-2022'), ...siblings.slice(0, 3).map((p) => publishedSource(p.row))],
     };
   }
 
@@ -358,8 +376,9 @@ export class FootprintEstimator {
     if (!item || !category.item) return null;
     const use = category.electric ? itemUsePhase(category.item, country) : null;
     const kgCO2e = item.kgMaking + Math.max(0, item.kgEndOfLife) + (use?.kgCO2e ?? 0);
-    const steps = [
-      `Typical ${category.label.toLowerCase()} (ADEME Impact CO2 "${category.item}"): making ${fmt(item.kgMaking)} kg CO2e` +
+    const slug = category.item;
+    const steps = () => [
+      `Typical ${category.label.toLowerCase()} (ADEME Impact CO2 "${slug}"): making ${fmt(item.kgMaking)} kg CO2e` +
         (use
           ? ` + use ${Math.round(use.kwhPerYear)} kWh/year × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${use.grid.key}, Ember ${use.grid.year}) = ${fmt(use.kgCO2e)} kg`
           : '') +
@@ -370,7 +389,7 @@ export class FootprintEstimator {
       kgCO2e,
       useKgCO2e: use?.kgCO2e ?? null,
       steps,
-      sources: [
+      sources: () => [
         { ...SOURCES['ademe-impactco2'], url: item.url },
         ...(use ? [...src('ember-2025'), ...src('carbon-ledger-assumption')] : []),
       ],
@@ -387,28 +406,30 @@ export class FootprintEstimator {
   ): Candidate | null {
     const factor = perKgFactor(category);
     if (!factor || weightKg === null) return null;
-    let kgCO2e = factor.kgPerKg * weightKg;
-    const weightNote = weightAssumed
-      ? `typical weight ${fmt(weightKg)} kg (our assumption)`
-      : pageWeight !== null
-        ? `${fmt(weightKg)} kg from the page`
-        : `${fmt(weightKg)} kg read from "${quantityText}"`;
-    const steps = [`${factor.label}: ${factor.kgPerKg} kg CO2e per kg × ${weightNote} = ${fmt(kgCO2e)} kg CO2e`];
-    let useKgCO2e: number | null = null;
+    const kg = weightKg;
+    const makingKg = factor.kgPerKg * kg;
     const use = category.electric && category.item ? itemUsePhase(category.item, country) : null;
-    if (use) {
-      useKgCO2e = use.kgCO2e;
-      kgCO2e += use.kgCO2e;
-      steps.push(
-        `+ use ${Math.round(use.kwhPerYear)} kWh/year × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${use.grid.key}) = ${fmt(use.kgCO2e)} kg`,
-      );
-    }
+    const useKgCO2e = use ? use.kgCO2e : null;
+    const kgCO2e = makingKg + (useKgCO2e ?? 0);
+    const steps = () => {
+      const weightNote = weightAssumed
+        ? `typical weight ${fmt(kg)} kg (our assumption)`
+        : pageWeight !== null
+          ? `${fmt(kg)} kg from the page`
+          : `${fmt(kg)} kg read from "${quantityText}"`;
+      const lines = [`${factor.label}: ${factor.kgPerKg} kg CO2e per kg × ${weightNote} = ${fmt(makingKg)} kg CO2e`];
+      if (use)
+        lines.push(
+          `+ use ${Math.round(use.kwhPerYear)} kWh/year × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${use.grid.key}) = ${fmt(use.kgCO2e)} kg`,
+        );
+      return lines;
+    };
     return {
       tier: weightAssumed ? 'per-kg-typical-weight' : category.group === 'food-drink' ? 'per-kg-food' : 'per-kg',
       kgCO2e,
       useKgCO2e,
       steps,
-      sources: [
+      sources: () => [
         ...factor.sources,
         ...(weightAssumed || use ? src('carbon-ledger-assumption') : []),
         ...(use ? src('ember-2025') : []),
@@ -422,8 +443,9 @@ export class FootprintEstimator {
     useKgCO2e: number | null,
     country: string | null,
   ): Candidate | null {
-    if (!product.price || !(product.price.amount > 0)) return null;
-    const usd2022 = toUsd2022(product.price);
+    const price = product.price;
+    if (!price || !(price.amount > 0)) return null;
+    const usd2022 = toUsd2022(price);
     const factor = EEIO_KG_PER_USD2022[category.naics];
     if (usd2022 === null || !factor) return null;
     const shelfKg = usd2022 * factor.kgPerUsd2022;
@@ -432,14 +454,14 @@ export class FootprintEstimator {
       tier: category.id === 'unknown' ? 'spend-unknown' : 'spend',
       kgCO2e,
       useKgCO2e,
-      steps: [
-        `Price ${product.price.amount} ${product.price.currency} ≈ ${usd2022.toFixed(2)} USD at 2022 prices (annual exchange rate, US CPI-U)`,
+      steps: () => [
+        `Price ${price.amount} ${price.currency} ≈ ${usd2022.toFixed(2)} USD at 2022 prices (annual exchange rate, US CPI-U)`,
         `NAICS ${category.naics} ${factor.title}: ${factor.kgPerUsd2022} kg CO2e per USD × ${usd2022.toFixed(2)} = ${fmt(shelfKg)} kg CO2e (cradle to shelf, spend-based)` +
           (useKgCO2e
             ? ` + use phase ${fmt(useKgCO2e)} kg${country ? ` (${country} grid)` : ''} = ${fmt(kgCO2e)} kg`
             : ''),
       ],
-      sources: src('epa-supply-chain-v1.3', 'fred-fx', 'ecb-fx', 'bls-cpi-u'),
+      sources: () => src('epa-supply-chain-v1.3', 'fred-fx', 'ecb-fx', 'bls-cpi-u'),
     };
   }
 }
