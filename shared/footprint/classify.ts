@@ -84,6 +84,12 @@ for (const category of CATEGORIES) {
   for (const word of category.zh) ZH.push({ word, entry: { category, length: word.length * 2 } });
 }
 ZH.sort((a, b) => b.word.length - a.word.length);
+// Chinese words by their first character, longest first, so a title is scanned once.
+const ZH_BY_FIRST = new Map<string, { word: string; entry: Entry }[]>();
+for (const zh of ZH) {
+  const first = zh.word[0]!;
+  ZH_BY_FIRST.set(first, [...(ZH_BY_FIRST.get(first) ?? []), zh]);
+}
 
 const HEAD_PREFIXES = new Set([...HEADS.keys()].map((head) => head.slice(0, 2)));
 
@@ -143,9 +149,11 @@ function bestMatch(text: string): Match | null {
     }
   }
   if (HAN.test(text)) {
-    for (const { word, entry } of ZH) {
-      const index = text.indexOf(word);
-      if (index >= 0) consider(entry, tokens.length + index);
+    for (let index = 0; index < text.length; index++) {
+      const candidates = ZH_BY_FIRST.get(text[index]!);
+      if (!candidates) continue;
+      for (const { word, entry } of candidates)
+        if (text.startsWith(word, index)) consider(entry, tokens.length + index);
     }
   }
   return best;

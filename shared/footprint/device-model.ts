@@ -32,6 +32,8 @@ const STOP = new Set(
   ),
 );
 
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
 /** Name tokens, plus a model-family token for model numbers ("5420" → "54~", "542~"; "p2422h" → "p24~", "p242~"). */
 export function nameTokens(text: string, brand: string | null): string[] {
   const brandWords = new Set((brand ?? '').toLowerCase().split(/\W+/));
@@ -39,10 +41,14 @@ export function nameTokens(text: string, brand: string | null): string[] {
   for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
     if (!raw || STOP.has(raw) || brandWords.has(raw)) continue;
     tokens.add(raw);
-    const family = /^(\p{L}*)(\d{3,})/u.exec(raw);
-    if (family) {
-      tokens.add(`${family[1]}${family[2]!.slice(0, 2)}~`);
-      tokens.add(`${family[1]}${family[2]!.slice(0, 3)}~`);
+    // Letters then at least three digits: a model number.
+    let digitsAt = 0;
+    while (digitsAt < raw.length && !isDigit(raw.charCodeAt(digitsAt))) digitsAt++;
+    let digitsEnd = digitsAt;
+    while (digitsEnd < raw.length && isDigit(raw.charCodeAt(digitsEnd))) digitsEnd++;
+    if (digitsEnd - digitsAt >= 3 && !/\d/.test(raw.slice(0, digitsAt))) {
+      tokens.add(`${raw.slice(0, digitsAt + 2)}~`);
+      tokens.add(`${raw.slice(0, digitsAt + 3)}~`);
     }
   }
   return [...tokens];
