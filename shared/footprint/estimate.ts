@@ -1,14 +1,36 @@
-// Footprint estimation. The first method is spend-based: the price in 2022 US dollars times
-// the EPA supply-chain factor of the product's commodity.
+// Footprint estimation: every method that applies to a product gives a figure with a calibrated
+// spread; the figures are combined by their precision, and the range is the calibrated 80 %
+// interval of the most precise one. Pure and deterministic: no DOM, no clock, no randomness.
 
 import type { Product } from '../product.ts';
-import { classifyProduct } from './classify.ts';
+import { type Classification, classifyProduct } from './classify.ts';
+import { CALIBRATION, type Spread, type Tier } from './data/calibration.ts';
+import { DEVICES, type DeviceRow } from './data/devices.ts';
 import { EEIO_KG_PER_USD2022 } from './data/eeio.ts';
+import { AGRIBALYSE_KG_PER_KG, POORE_NEMECEK_KG_PER_KG } from './data/food.ts';
+import { TYPICAL_ITEMS } from './data/items.ts';
+import { MATERIAL_KG_PER_KG } from './data/materials.ts';
+import { NAMED_KG_PER_KG } from './data/named.ts';
+import { PUBLISHED, type PublishedRow } from './data/published.ts';
+import { type DeliveryMode, deliveryKgCO2e } from './delivery.ts';
+import { DeviceModel, nameTokens } from './device-model.ts';
 import { toUsd2022 } from './money.ts';
+import { parseQuantity, parseScreenInches, parseYear } from './parse.ts';
 import { SOURCES, type Source, type SourceId } from './sources.ts';
+import { type Category, ELECTRONICS_WITH_REPORTS } from './taxonomy.ts';
+import { gridFor, gridOfUseLocation, itemUsePhase } from './use-phase.ts';
+
+export type { Tier } from './data/calibration.ts';
+
+export interface EstimateOptions {
+  /** ISO country of the shop (or the shopper), for use-phase electricity. Defaults to product.country. */
+  country?: string | null;
+  /** Add the delivery of the parcel by this mode to the total. */
+  delivery?: DeliveryMode | null;
+}
 
 export interface FootprintEstimate {
-  /** Central estimate, kg CO2e per item, cradle to point of sale. */
+  /** Central estimate, kg CO2e per offer (the whole pack), life cycle as the method's sources define it. */
   kgCO2e: number;
   low: number;
   high: number;
@@ -17,41 +39,487 @@ export interface FootprintEstimate {
   category: string;
   categoryLabel: string;
   confidence: number;
+  /** The methods used, in words, most precise first. */
   method: string;
+  /** Machine-readable method tiers, most precise first. */
+  methods: Tier[];
   steps: string[];
   sources: Source[];
+  breakdown: { productKgCO2e: number; useKgCO2e: number | null; deliveryKgCO2e: number | null };
+  /** The weight used, and whether it was our typical-weight assumption. */
+  weightKg: number | null;
+  weightAssumed: boolean;
 }
 
-// Spend-based factors average a whole industry; published per-product footprints of a
-// commodity spread roughly ×2.5 either side of it. Until calibration lands, the range says so.
-const SPEND_RANGE_FACTOR = 2.5;
-const UNKNOWN_RANGE_FACTOR = 4;
-
-/** Estimates a product's footprint, or null when nothing we know applies (no usable price). */
-export function estimateFootprint(product: Product): FootprintEstimate | null {
-  if (!product.price || !(product.price.amount > 0)) return null;
-  const usd2022 = toUsd2022(product.price);
-  if (usd2022 === null) return null;
-  const { category, confidence } = classifyProduct(product);
-  const factor = EEIO_KG_PER_USD2022[category.naics];
-  if (!factor) return null;
-  const kgCO2e = usd2022 * factor.kgPerUsd2022;
-  const spread = category.id === 'unknown' ? UNKNOWN_RANGE_FACTOR : SPEND_RANGE_FACTOR;
-  const sourceIds: SourceId[] = ['epa-supply-chain-v1.3', 'ecb-fx', 'bls-cpi-u'];
-  return {
-    kgCO2e,
-    low: kgCO2e / spread,
-    high: kgCO2e * spread,
-    rangeMeaning: `rough range: ×${spread} either side of the spend-based estimate (not yet calibrated)`,
-    category: category.id,
-    categoryLabel: category.label,
-    confidence,
-    method: 'spend-based (US EPA supply-chain factors)',
-    steps: [
-      `Price ${product.price.amount} ${product.price.currency} ≈ ${usd2022.toFixed(2)} USD at 2022 prices`,
-      `Category "${category.label}" → NAICS ${category.naics} ${factor.title}: ${factor.kgPerUsd2022} kg CO2e per USD`,
-      `${usd2022.toFixed(2)} USD × ${factor.kgPerUsd2022} = ${kgCO2e.toFixed(1)} kg CO2e`,
-    ],
-    sources: sourceIds.map((id) => SOURCES[id]),
-  };
+export interface FootprintTables {
+  devices: readonly DeviceRow[];
+  published: readonly PublishedRow[];
+  /** Spreads per method tier; the committed calibration unless a calibration run supplies its own. */
+  calibration?: Record<Tier, Spread>;
 }
+
+// Steps and sources are built only when someone reads them (the overlay's details, --explain, a
+// message to a page): most estimates on a listing are only ever shown as a number.
+interface Candidate {
+  tier: Tier;
+  kgCO2e: number;
+  useKgCO2e: number | null;
+  steps: () => string[];
+  sources: () => Source[];
+}
+
+const src = (...ids: SourceId[]): Source[] => ids.map((id) => SOURCES[id]);
+const fmt = (kg: number): string => (kg >= 100 ? kg.toFixed(0) : kg >= 10 ? kg.toFixed(1) : kg.toPrecision(2));
+const log = Math.log;
+const Z80 = 1.2816;
+/** Device types with fewer published footprints than this are estimated with the wide tier. */
+const SPARSE_DEVICE_TYPE = 15;
+/** Methods whose precision (1/variance) is below the best one divided by this are left out. */
+export const MIX = { threshold: 4 };
+/** Chosen by cross-validation (docs/methods.md): how a brand sibling's footprint scales with weight. */
+export const TUNING = { weightElasticity: 0.5 };
+
+function perKgFactor(category: Category): { kgPerKg: number; label: string; sources: Source[] } | null {
+  const ref = category.perKg;
+  if (!ref) return null;
+  if (ref.table === 'agribalyse') {
+    const row = AGRIBALYSE_KG_PER_KG[ref.key];
+    return row
+      ? { kgPerKg: row.kgPerKg, label: `Agribalyse "${ref.key}" median`, sources: src('agribalyse-3.2') }
+      : null;
+  }
+  if (ref.table === 'poore') {
+    const row = POORE_NEMECEK_KG_PER_KG[ref.key];
+    return row
+      ? { kgPerKg: row.kgPerKg, label: `Poore & Nemecek "${ref.key}"`, sources: src('poore-nemecek-2018') }
+      : null;
+  }
+  if (ref.table === 'desnz') {
+    const row = MATERIAL_KG_PER_KG[ref.key];
+    return row ? { kgPerKg: row.kgPerKg, label: `DESNZ material "${ref.key}"`, sources: src('desnz-2025') } : null;
+  }
+  const row = NAMED_KG_PER_KG[ref.key];
+  return row
+    ? { kgPerKg: row.kgPerKg, label: `${ref.key}: ${row.how}`, sources: row.src.map((id) => SOURCES[id as SourceId]) }
+    : null;
+}
+
+const deviceSource = (row: DeviceRow): Source => ({
+  title: `${row[0]} ${row[1]}: product carbon footprint report`,
+  publisher: `${row[0]} (via Boavizta)`,
+  year: row[6] ?? 2023,
+  url: row[10],
+  licence: SOURCES['boavizta-2023'].licence,
+});
+
+const publishedSource = (row: PublishedRow): Source => ({
+  title: `${row[1]}: footprint reported to CDP (${row[6]})`,
+  publisher: `${row[2]} (via The Carbon Catalogue)`,
+  year: 2022,
+  url: SOURCES['carbon-catalogue-2022'].url,
+  licence: SOURCES['carbon-catalogue-2022'].licence,
+});
+
+const normalBrand = (brand: string): string => brand.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** Brands match when one normalised name starts the other ("levis" / "levistrauss"). */
+const sameBrand = (x: string, y: string): boolean =>
+  x.length > 1 && y.length > 1 && (x === y || x.startsWith(y) || y.startsWith(x));
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+export class FootprintEstimator {
+  private readonly devices: DeviceModel;
+  private readonly published: { row: PublishedRow; category: string; brand: string }[];
+  private readonly calibration: Record<Tier, Spread>;
+
+  constructor(tables: FootprintTables) {
+    this.calibration = tables.calibration ?? CALIBRATION;
+    this.devices = new DeviceModel(tables.devices);
+    this.published = tables.published.map((row) => ({
+      row,
+      category: classifyProduct({ title: row[1], category: [row[3]], brand: row[2] }).category.id,
+      brand: normalBrand(row[2]),
+    }));
+  }
+
+  estimate(product: Product, options: EstimateOptions = {}): FootprintEstimate | null {
+    const classification = classifyProduct(product);
+    const { category } = classification;
+    const country = options.country ?? product.country ?? null;
+    const title = product.title ?? '';
+    const quantity = parseQuantity(title);
+    const pageWeight = product.weightKg && product.weightKg > 0 ? product.weightKg : null;
+    const weighedKg = pageWeight ?? quantity?.kg ?? null;
+    const weightKg = weighedKg ?? (category.id === 'unknown' ? null : category.typicalKg);
+    const weightAssumed = weighedKg === null && weightKg !== null;
+    const brand = product.brand ?? null;
+
+    const candidates: Candidate[] = [];
+    const device = this.deviceCandidate(product, category, brand, country);
+    if (device) candidates.push(device);
+    const published = this.publishedCandidate(product, category, brand, weighedKg);
+    if (published) candidates.push(published);
+    const item = this.itemCandidate(category, country);
+    const perKg = this.perKgCandidate(category, weightKg, weightAssumed, quantity?.text ?? null, pageWeight, country);
+    // A typical item stands for a typical weight; with a real weight the per-kg figure is better.
+    if (item && (weightAssumed || !perKg)) candidates.push(item);
+    // Per-kg factors cover making only; for devices with published whole-life footprints they would
+    // drag a better figure down, so they step in only when no device model applies.
+    if (perKg && !device) candidates.push(perKg);
+    // Spend-based factors stop at the shop shelf; electric products get the same use phase as the others.
+    const useForSpend = device?.useKgCO2e ?? item?.useKgCO2e ?? perKg?.useKgCO2e ?? null;
+    const spend = this.spendCandidate(product, category, useForSpend, country);
+    if (spend) candidates.push(spend);
+    if (!candidates.length) return null;
+
+    // Precision-weighted mean of the logs; the range is the most precise method's calibrated interval.
+    const spreads = candidates.map((c) => this.calibration[c.tier]);
+    const weights = spreads.map((s) => 1 / ((s.q90 - s.q10) / (2 * Z80)) ** 2);
+    const order = candidates.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]!);
+    const best = order[0]!;
+    // Methods far less precise than the best one add noise, not information: leave them out.
+    const used = order.filter((i) => weights[i]! >= weights[best]! / MIX.threshold);
+    const totalWeight = used.reduce((sum, i) => sum + weights[i]!, 0);
+    const logKg = used.reduce((sum, i) => sum + weights[i]! * log(candidates[i]!.kgCO2e), 0) / totalWeight;
+    let kgCO2e = Math.exp(logKg);
+    const spread = spreads[best]!;
+    let low = kgCO2e * Math.exp(spread.q10);
+    let high = kgCO2e * Math.exp(spread.q90);
+    const useParts = used.map((i) => candidates[i]!.useKgCO2e).filter((u): u is number => u !== null);
+    const useKgCO2e = useParts.length ? median(useParts) : null;
+    const productKgCO2e = kgCO2e;
+    let delivery: number | null = null;
+    const mode = options.delivery ?? null;
+    if (mode) {
+      delivery = deliveryKgCO2e(mode, weightKg ?? 1);
+      kgCO2e += delivery;
+      low += delivery;
+      high += delivery;
+    }
+    const describe = (): string[] => {
+      const lines = [
+        `Category: ${category.label} (${classification.evidence}; confidence ${classification.confidence})`,
+        ...used.flatMap((i) => candidates[i]!.steps()),
+      ];
+      if (used.length > 1)
+        lines.push(
+          `Combined ${used.map((i) => `${fmt(candidates[i]!.kgCO2e)} kg (${candidates[i]!.tier})`).join(', ')} weighted by their calibrated precision → ${fmt(productKgCO2e)} kg CO2e`,
+        );
+      if (mode && delivery !== null)
+        lines.push(`Delivery (${mode}, ${fmt(weightKg ?? 1)} kg parcel): +${fmt(delivery)} kg CO2e (ADEME)`);
+      return lines;
+    };
+    const cite = (): Source[] =>
+      dedupe([
+        ...used.flatMap((i) => candidates[i]!.sources()),
+        ...(delivery !== null ? src('ademe-impactco2-delivery') : []),
+        ...(weightAssumed ? src('carbon-ledger-assumption') : []),
+      ]);
+    let steps: string[] | undefined;
+    let sources: Source[] | undefined;
+    const confidence =
+      Math.round(classification.confidence * Math.min(1, 0.5 / Math.max(0.25, spread.q90 - spread.q10)) * 100) / 100;
+    return {
+      kgCO2e,
+      low,
+      high,
+      rangeMeaning: `80 % interval (${spread.n >= 10 ? 'calibrated' : 'assumed'}): ${spread.note}`,
+      category: category.id,
+      categoryLabel: category.label,
+      confidence,
+      method: used.map((i) => TIER_LABEL[candidates[i]!.tier]).join(' + '),
+      methods: used.map((i) => candidates[i]!.tier),
+      // Built on first read and kept; enumerable, so JSON and structured clone include them.
+      get steps() {
+        steps ??= describe();
+        return steps;
+      },
+      get sources() {
+        sources ??= cite();
+        return sources;
+      },
+      breakdown: { productKgCO2e, useKgCO2e, deliveryKgCO2e: delivery },
+      weightKg,
+      weightAssumed,
+    };
+  }
+
+  private deviceCandidate(
+    product: Product,
+    category: Category,
+    brand: string | null,
+    country: string | null,
+  ): Candidate | null {
+    if (!category.device || !this.devices.has(category.device)) return null;
+    const title = product.title ?? '';
+    const prediction = this.devices.predict({
+      type: category.device,
+      brand: brand ?? title.split(/\s+/)[0] ?? null,
+      title,
+      screenInches: parseScreenInches(title),
+      year: parseYear(title),
+    });
+    if (!prediction) return null;
+    // Electronics beyond the six well-reported types (smart home, streaming, consoles) spread more.
+    // Types with a handful of reports (printers: six office machines of one brand) say little about
+    // another brand's products: use them only for their own brand, and with the wide tier.
+    const sparse = this.devices.count(category.device) < SPARSE_DEVICE_TYPE;
+    const nearestBrand = prediction.neighbours[0]?.row[0].toLowerCase();
+    if (sparse && (!brand || !nearestBrand || !brand.toLowerCase().includes(nearestBrand))) return null;
+    const tier: Tier =
+      sparse || !ELECTRONICS_WITH_REPORTS.has(category.id)
+        ? prediction.similarity >= 0.6 && prediction.method !== 'regression'
+          ? 'device-other-near'
+          : 'device-other'
+        : prediction.method === 'regression'
+          ? 'device-regression'
+          : prediction.similarity >= 0.6
+            ? 'device-near'
+            : 'device-blend';
+    const firstStep = () =>
+      prediction.method === 'regression'
+        ? `No near product with a published footprint; regression over published ${category.label.toLowerCase()} footprints (screen size, year, brand) → ${fmt(prediction.kgCO2e)} kg CO2e`
+        : `Nearest published footprints: ${prediction.neighbours
+            .map((n) => `${n.row[0]} ${n.row[1]} ${fmt(n.row[3])} kg (similarity ${n.similarity.toFixed(2)})`)
+            .join('; ')} → ${fmt(prediction.kgCO2e)} kg CO2e whole life as reported`;
+    let countryStep: (() => string) | null = null;
+    let kgCO2e = prediction.kgCO2e;
+    let useKg = kgCO2e * prediction.useShare;
+    if (country) {
+      // Re-run the reported use phase on the shop country's grid instead of the report's.
+      const from = gridOfUseLocation(prediction.useLocation);
+      const to = gridFor(country);
+      const adjusted = useKg * (to.kgPerKwh / from.kgPerKwh);
+      const reportedUseKg = useKg;
+      countryStep = () =>
+        `Use phase ${Math.round(prediction.useShare * 100)} % of it (${fmt(reportedUseKg)} kg on the ${from.key} grid) moved to the ${to.key} grid (${Math.round(to.kgPerKwh * 1000)} g/kWh, Ember ${to.year}): ${fmt(adjusted)} kg`;
+      kgCO2e += adjusted - useKg;
+      useKg = adjusted;
+    }
+    return {
+      tier,
+      kgCO2e,
+      useKgCO2e: useKg,
+      steps: () => (countryStep ? [firstStep(), countryStep()] : [firstStep()]),
+      sources: () => [
+        ...src('boavizta-2023'),
+        ...prediction.neighbours.slice(0, prediction.method === 'regression' ? 0 : 3).map((n) => deviceSource(n.row)),
+        ...(country ? src('ember-2025') : []),
+      ],
+    };
+  }
+
+  private publishedCandidate(
+    product: Product,
+    category: Category,
+    brand: string | null,
+    weighedKg: number | null,
+  ): Candidate | null {
+    if (category.id === 'unknown') return null;
+    const brandName = brand ?? product.title.split(/\s+/)[0] ?? '';
+    const brandKey = normalBrand(brandName);
+    const siblings = this.published.filter((p) => p.category === category.id && sameBrand(p.brand, brandKey));
+    if (!siblings.length) return null;
+    // Scale by weight only between products of similar size: a USB stick is not a tenth of a DVD box.
+    const weighed =
+      weighedKg === null
+        ? []
+        : siblings.filter(
+            (p) => p.row[4] !== null && p.row[4] > 0 && Math.abs(Math.log(p.row[4] / weighedKg)) < Math.log(3),
+          );
+    let kgCO2e: number;
+    let how: () => string;
+    let tier: Tier = 'published-brand';
+    if (weighedKg !== null && weighed.length) {
+      tier = 'published-brand-weighed';
+      // Each sibling's footprint scaled to this weight, kg ∝ weight^e (e < 1: a product twice as heavy
+      // is rarely twice the footprint), averaged with more say for siblings of similar weight and
+      // for shared name words ("Aeron"), which mark the same product line.
+      const words = new Set(nameTokens(product.title, brandName));
+      let sumW = 0;
+      let sumLog = 0;
+      for (const p of weighed) {
+        const theirs = nameTokens(p.row[1], p.row[2]);
+        const shared = theirs.filter((t) => words.has(t)).length / Math.max(1, Math.min(words.size, theirs.length));
+        const weightLog = log(weighedKg / p.row[4]!);
+        const w = Math.exp(-2 * Math.abs(weightLog)) * (0.1 + shared);
+        sumW += w;
+        sumLog += w * (log(p.row[5]) + TUNING.weightElasticity * weightLog);
+      }
+      kgCO2e = Math.exp(sumLog / sumW);
+      const kg = weighedKg;
+      how = () => `scaled to ${fmt(kg)} kg (footprint ∝ weight^${TUNING.weightElasticity})`;
+    } else {
+      kgCO2e = median(siblings.map((p) => p.row[5]));
+      how = () => 'their median';
+    }
+    return {
+      tier,
+      kgCO2e,
+      useKgCO2e: null,
+      steps: () => [
+        `Published footprints of ${siblings.length} ${brandName} product(s) in this category: ${siblings
+          .slice(0, 3)
+          .map((p) => `${p.row[1]} ${fmt(p.row[5])} kg`)
+          .join('; ')} → ${how()} = ${fmt(kgCO2e)} kg CO2e`,
+      ],
+      sources: () => [...src('carbon-catalogue-2022'), ...siblings.slice(0, 3).map((p) => publishedSource(p.row))],
+    };
+  }
+
+  private itemCandidate(category: Category, country: string | null): Candidate | null {
+    const item = category.item ? TYPICAL_ITEMS[category.item] : undefined;
+    if (!item || !category.item) return null;
+    const use = category.electric ? itemUsePhase(category.item, country) : null;
+    const kgCO2e = item.kgMaking + Math.max(0, item.kgEndOfLife) + (use?.kgCO2e ?? 0);
+    const slug = category.item;
+    const steps = () => [
+      `Typical ${category.label.toLowerCase()} (ADEME Impact CO2 "${slug}"): making ${fmt(item.kgMaking)} kg CO2e` +
+        (use
+          ? ` + use ${Math.round(use.kwhPerYear)} kWh/year × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${use.grid.key}, Ember ${use.grid.year}) = ${fmt(use.kgCO2e)} kg`
+          : '') +
+        ` → ${fmt(kgCO2e)} kg CO2e`,
+    ];
+    return {
+      tier: 'typical-item',
+      kgCO2e,
+      useKgCO2e: use?.kgCO2e ?? null,
+      steps,
+      sources: () => [
+        { ...SOURCES['ademe-impactco2'], url: item.url },
+        ...(use ? [...src('ember-2025'), ...src('carbon-ledger-assumption')] : []),
+      ],
+    };
+  }
+
+  private perKgCandidate(
+    category: Category,
+    weightKg: number | null,
+    weightAssumed: boolean,
+    quantityText: string | null,
+    pageWeight: number | null,
+    country: string | null,
+  ): Candidate | null {
+    const factor = perKgFactor(category);
+    if (!factor || weightKg === null) return null;
+    const kg = weightKg;
+    const makingKg = factor.kgPerKg * kg;
+    const use = category.electric && category.item ? itemUsePhase(category.item, country) : null;
+    const useKgCO2e = use ? use.kgCO2e : null;
+    const kgCO2e = makingKg + (useKgCO2e ?? 0);
+    const steps = () => {
+      const weightNote = weightAssumed
+        ? `typical weight ${fmt(kg)} kg (our assumption)`
+        : pageWeight !== null
+          ? `${fmt(kg)} kg from the page`
+          : `${fmt(kg)} kg read from "${quantityText}"`;
+      const lines = [`${factor.label}: ${factor.kgPerKg} kg CO2e per kg × ${weightNote} = ${fmt(makingKg)} kg CO2e`];
+      if (use)
+        lines.push(
+          `+ use ${Math.round(use.kwhPerYear)} kWh/year × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${use.grid.key}) = ${fmt(use.kgCO2e)} kg`,
+        );
+      return lines;
+    };
+    return {
+      tier: weightAssumed ? 'per-kg-typical-weight' : category.group === 'food-drink' ? 'per-kg-food' : 'per-kg',
+      kgCO2e,
+      useKgCO2e,
+      steps,
+      sources: () => [
+        ...factor.sources,
+        ...(weightAssumed || use ? src('carbon-ledger-assumption') : []),
+        ...(use ? src('ember-2025') : []),
+      ],
+    };
+  }
+
+  private spendCandidate(
+    product: Product,
+    category: Category,
+    useKgCO2e: number | null,
+    country: string | null,
+  ): Candidate | null {
+    const price = product.price;
+    if (!price || !(price.amount > 0)) return null;
+    const usd2022 = toUsd2022(price);
+    const factor = EEIO_KG_PER_USD2022[category.naics];
+    if (usd2022 === null || !factor) return null;
+    const shelfKg = usd2022 * factor.kgPerUsd2022;
+    const kgCO2e = shelfKg + (useKgCO2e ?? 0);
+    return {
+      tier: category.id === 'unknown' ? 'spend-unknown' : 'spend',
+      kgCO2e,
+      useKgCO2e,
+      steps: () => [
+        `Price ${price.amount} ${price.currency} ≈ ${usd2022.toFixed(2)} USD at 2022 prices (annual exchange rate, US CPI-U)`,
+        `NAICS ${category.naics} ${factor.title}: ${factor.kgPerUsd2022} kg CO2e per USD × ${usd2022.toFixed(2)} = ${fmt(shelfKg)} kg CO2e (cradle to shelf, spend-based)` +
+          (useKgCO2e
+            ? ` + use phase ${fmt(useKgCO2e)} kg${country ? ` (${country} grid)` : ''} = ${fmt(kgCO2e)} kg`
+            : ''),
+      ],
+      sources: () => src('epa-supply-chain-v1.3', 'fred-fx', 'ecb-fx', 'bls-cpi-u'),
+    };
+  }
+}
+
+const TIER_LABEL: Record<Tier, string> = {
+  'device-near': 'published footprint of a near product',
+  'device-blend': 'near products and regression over published footprints',
+  'device-regression': 'regression over published footprints of the category',
+  'device-other': 'near products with published footprints',
+  'device-other-near': 'published footprint of a near product',
+  'published-brand': 'published footprints of the same brand',
+  'published-brand-weighed': 'published footprints of the same brand, scaled by weight',
+  'per-kg': 'per-kg factor × weight',
+  'per-kg-food': 'food per-kg factor × weight',
+  'per-kg-typical-weight': 'per-kg factor × typical weight (assumed)',
+  'typical-item': 'typical item (ADEME)',
+  spend: 'spend-based (US EPA supply-chain factors)',
+  'spend-unknown': 'spend-based, category unknown',
+};
+
+function dedupe(sources: Source[]): Source[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => {
+    const key = `${s.title}|${s.url}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+let defaultEstimator: FootprintEstimator | null = null;
+
+// A listing page estimates the same products again and again (every badge, and every item's
+// alternatives compare it with all the others), so recent results are kept. The estimate is a
+// pure function of these fields, so a hit returns exactly what a fresh run would.
+const MEMO_SIZE = 2000;
+const memo = new Map<string, FootprintEstimate | null>();
+const memoKey = (p: Product, o: EstimateOptions): string =>
+  JSON.stringify([p.title, p.brand, p.category, p.price, p.weightKg, p.country, p.condition, o.country, o.delivery]);
+
+/**
+ * Estimates a product's footprint, or null when nothing we know applies (no category factor, no
+ * price). Results are shared between calls with the same product: treat them as read-only.
+ */
+export function estimateFootprint(product: Product, options: EstimateOptions = {}): FootprintEstimate | null {
+  const key = memoKey(product, options);
+  const hit = memo.get(key);
+  if (hit !== undefined) {
+    // Refresh its place so the least recently used entry is the one dropped.
+    memo.delete(key);
+    memo.set(key, hit);
+    return hit;
+  }
+  defaultEstimator ??= new FootprintEstimator({ devices: DEVICES, published: PUBLISHED });
+  const estimate = defaultEstimator.estimate(product, options);
+  memo.set(key, estimate);
+  if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  return estimate;
+}
+
+export type { Classification };

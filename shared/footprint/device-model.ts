@@ -1,0 +1,281 @@
+// Methods 1 and 2 for electronics: the published footprint of the same or a near product
+// (brand, model line, generation, screen size, storage), and a regression over a device type's
+// published footprints (screen size, year, brand) when no near product is known.
+
+import type { DeviceRow } from './data/devices.ts';
+
+export interface DeviceQuery {
+  type: string;
+  brand: string | null;
+  title: string;
+  screenInches: number | null;
+  year: number | null;
+}
+
+export interface DevicePrediction {
+  kgCO2e: number;
+  /** Similarity of the nearest published product, 0–1. */
+  similarity: number;
+  /** The published products the figure rests on (at most 3), nearest first. */
+  neighbours: { row: DeviceRow; similarity: number }[];
+  /** Share of the whole-life footprint that is use phase, from the neighbours' reports. */
+  useShare: number;
+  lifetimeYears: number;
+  useLocation: string;
+  method: 'near-product' | 'regression' | 'blend';
+  regressionKgCO2e: number;
+}
+
+const STOP = new Set(
+  'the and with for of in inch inches gb tb ssd hdd cpu core display screen wifi wi fi 5g 4g lte new edition model series generation gen laptop notebook monitor desktop tablet phone smartphone printer computer pc'.split(
+    ' ',
+  ),
+);
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** Name tokens, plus a model-family token for model numbers ("5420" → "54~", "542~"; "p2422h" → "p24~", "p242~"). */
+export function nameTokens(text: string, brand: string | null): string[] {
+  const brandWords = new Set((brand ?? '').toLowerCase().split(/\W+/));
+  const tokens = new Set<string>();
+  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (!raw || STOP.has(raw) || brandWords.has(raw)) continue;
+    tokens.add(raw);
+    // Letters then at least three digits: a model number.
+    let digitsAt = 0;
+    while (digitsAt < raw.length && !isDigit(raw.charCodeAt(digitsAt))) digitsAt++;
+    let digitsEnd = digitsAt;
+    while (digitsEnd < raw.length && isDigit(raw.charCodeAt(digitsEnd))) digitsEnd++;
+    if (digitsEnd - digitsAt >= 3 && !/\d/.test(raw.slice(0, digitsAt))) {
+      tokens.add(`${raw.slice(0, digitsAt + 2)}~`);
+      tokens.add(`${raw.slice(0, digitsAt + 3)}~`);
+    }
+  }
+  return [...tokens];
+}
+
+interface Indexed {
+  row: DeviceRow;
+  brand: string;
+  tokens: string[];
+  norm: number;
+  logKg: number;
+}
+
+interface TypeModel {
+  rows: Indexed[];
+  /** For each name token, the rows that have it, so a query only visits products sharing a word. */
+  postings: Map<string, number[]>;
+  /** Reused per query for dot products (one slot per row, left at zero between queries). */
+  scratch: Float64Array;
+  idf: Map<string, number>;
+  /** log kg = b0 + b1 (screen − s̄) + b2 (year − ȳ), plus a shrunk brand offset. */
+  b: [number, number, number];
+  screenMean: number;
+  yearMean: number;
+  brandOffset: Map<string, number>;
+  useShare: number;
+  lifetimeYears: number;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length === 0 ? Number.NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** Least squares for three coefficients (normal equations, solved by Cramer's rule). */
+function fit3(xs: [number, number, number][], ys: number[]): [number, number, number] {
+  const a = [
+    [0, 0, 0],
+    [0, 0, 0],
+    [0, 0, 0],
+  ];
+  const v = [0, 0, 0];
+  xs.forEach((x, k) => {
+    for (let i = 0; i < 3; i++) {
+      v[i]! += x[i]! * ys[k]!;
+      for (let j = 0; j < 3; j++) a[i]![j]! += x[i]! * x[j]!;
+    }
+  });
+  // A little ridge on the slopes keeps thin types (few screens or years) stable.
+  a[1]![1]! += 1;
+  a[2]![2]! += 1;
+  const det = (m: number[][]) =>
+    m[0]![0]! * (m[1]![1]! * m[2]![2]! - m[1]![2]! * m[2]![1]!) -
+    m[0]![1]! * (m[1]![0]! * m[2]![2]! - m[1]![2]! * m[2]![0]!) +
+    m[0]![2]! * (m[1]![0]! * m[2]![1]! - m[1]![1]! * m[2]![0]!);
+  const d = det(a);
+  if (Math.abs(d) < 1e-9) return [median(ys), 0, 0];
+  const solve = (col: number) => det(a.map((row, i) => row.map((value, j) => (j === col ? v[i]! : value))));
+  return [solve(0) / d, solve(1) / d, solve(2) / d];
+}
+
+/** Tuning of the near-product weighting, fixed by cross-validation (see docs/methods.md). */
+export const DEVICE_TUNING = { k: 3, power: 4, trustFrom: 0.2, trustSpan: 0.5, screenScale: 3, yearScale: 4 };
+
+export class DeviceModel {
+  private readonly types = new Map<string, TypeModel>();
+
+  constructor(rows: readonly DeviceRow[]) {
+    const byType = new Map<string, DeviceRow[]>();
+    for (const row of rows) byType.set(row[2], [...(byType.get(row[2]) ?? []), row]);
+    for (const [type, typeRows] of byType) this.types.set(type, this.build(typeRows));
+  }
+
+  has(type: string): boolean {
+    return this.types.has(type);
+  }
+
+  /** Number of published footprints of a type: a handful (printers) calibrates nothing. */
+  count(type: string): number {
+    return this.types.get(type)?.rows.length ?? 0;
+  }
+
+  private build(rows: DeviceRow[]): TypeModel {
+    const documentFrequency = new Map<string, number>();
+    const tokenized = rows.map((row) => {
+      const tokens = nameTokens(row[1], row[0]);
+      for (const token of tokens) documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
+      return tokens;
+    });
+    const idf = new Map<string, number>();
+    for (const [token, count] of documentFrequency) idf.set(token, Math.log(1 + rows.length / count));
+    const indexed: Indexed[] = rows.map((row, i) => {
+      const tokens = tokenized[i]!;
+      return {
+        row,
+        brand: row[0].toLowerCase(),
+        tokens,
+        norm: tokens.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0) || 1,
+        logKg: Math.log(row[3]),
+      };
+    });
+    const postings = new Map<string, number[]>();
+    indexed.forEach((r, i) => {
+      for (const token of r.tokens) {
+        const list = postings.get(token);
+        if (list) list.push(i);
+        else postings.set(token, [i]);
+      }
+    });
+    const screens = rows.map((r) => r[4]).filter((s): s is number => s !== null);
+    const years = rows.map((r) => r[6]).filter((y): y is number => y !== null);
+    const screenMean = screens.length ? screens.reduce((a, b) => a + b, 0) / screens.length : 0;
+    const yearMean = years.length ? years.reduce((a, b) => a + b, 0) / years.length : 2020;
+    const xs = rows.map((r): [number, number, number] => [
+      1,
+      (r[4] ?? screenMean) - screenMean,
+      (r[6] ?? yearMean) - yearMean,
+    ]);
+    const ys = indexed.map((r) => r.logKg);
+    const b = fit3(xs, ys);
+    const residualsByBrand = new Map<string, number[]>();
+    indexed.forEach((r, i) => {
+      const x = xs[i]!;
+      const residual = r.logKg - (b[0] + b[1] * x[1] + b[2] * x[2]);
+      residualsByBrand.set(r.brand, [...(residualsByBrand.get(r.brand) ?? []), residual]);
+    });
+    const brandOffset = new Map<string, number>();
+    // Shrink brand offsets towards zero: a brand with 2 reports should barely move the estimate.
+    for (const [brand, residuals] of residualsByBrand)
+      brandOffset.set(
+        brand,
+        (residuals.reduce((a, c) => a + c, 0) / residuals.length) * (residuals.length / (residuals.length + 5)),
+      );
+    const useShares = rows.map((r) => r[7]).filter((u): u is number => u !== null && u >= 0 && u < 1);
+    const lifetimes = rows.map((r) => r[8]).filter((l): l is number => l !== null && l > 0);
+    return {
+      rows: indexed,
+      postings,
+      scratch: new Float64Array(indexed.length),
+      idf,
+      b,
+      screenMean,
+      yearMean,
+      brandOffset,
+      useShare: useShares.length ? median(useShares) : 0.3,
+      lifetimeYears: lifetimes.length ? median(lifetimes) : 4,
+    };
+  }
+
+  predict(query: DeviceQuery): DevicePrediction | null {
+    const model = this.types.get(query.type);
+    if (!model) return null;
+    const brand = (query.brand ?? '').toLowerCase();
+    const tokens = nameTokens(query.title, query.brand);
+    const weights = new Map(tokens.map((t) => [t, model.idf.get(t) ?? 0]));
+    const norm = [...weights.values()].reduce((sum, w) => sum + w, 0) || 1;
+
+    const regressionLog =
+      model.b[0] +
+      model.b[1] * ((query.screenInches ?? model.screenMean) - model.screenMean) +
+      model.b[2] * ((query.year ?? model.yearMean) - model.yearMean) +
+      (model.brandOffset.get(brand) ?? 0);
+
+    // Keep the three most similar published products.
+    const top: { indexed: Indexed; similarity: number }[] = [];
+    // Accumulate dot products only for products that share a word with the query.
+    const dots = model.scratch;
+    const touched: number[] = [];
+    for (const [token, weight] of weights) {
+      if (!(weight > 0)) continue;
+      for (const i of model.postings.get(token) ?? []) {
+        if (dots[i] === 0) touched.push(i);
+        dots[i]! += weight;
+      }
+    }
+    for (const i of touched) {
+      const dot = dots[i]!;
+      dots[i] = 0;
+      const indexed = model.rows[i]!;
+      // How much of the query's known name the product explains, discounted by what it adds.
+      let similarity = (dot / norm) * (0.5 + (0.5 * dot) / indexed.norm);
+      // Penalties only lower it: skip the rest when it cannot enter the top k.
+      if (top.length === DEVICE_TUNING.k && similarity <= top[top.length - 1]!.similarity) continue;
+      if (brand && indexed.brand !== brand && !brand.includes(indexed.brand)) similarity *= 0.5;
+      const screen = indexed.row[4];
+      if (query.screenInches !== null && screen !== null)
+        similarity *= Math.exp(-Math.abs(query.screenInches - screen) / DEVICE_TUNING.screenScale);
+      const year = indexed.row[6];
+      if (query.year !== null && year !== null)
+        similarity *= Math.exp(-Math.abs(query.year - year) / DEVICE_TUNING.yearScale);
+      if (top.length < DEVICE_TUNING.k || similarity > top[top.length - 1]!.similarity) {
+        let at = top.length;
+        while (at > 0 && top[at - 1]!.similarity < similarity) at--;
+        top.splice(at, 0, { indexed, similarity });
+        if (top.length > DEVICE_TUNING.k) top.pop();
+      }
+    }
+    const best = top[0]?.similarity ?? 0;
+    let logKg = regressionLog;
+    let method: DevicePrediction['method'] = 'regression';
+    if (top.length) {
+      let sumW = 0;
+      let sumLog = 0;
+      for (const { indexed, similarity } of top) {
+        const w = similarity ** DEVICE_TUNING.power;
+        sumW += w;
+        sumLog += w * indexed.logKg;
+      }
+      const nearLog = sumLog / sumW;
+      // Trust the near products in proportion to how near they are; the regression fills in.
+      const trust = Math.min(1, Math.max(0, (best - DEVICE_TUNING.trustFrom) / DEVICE_TUNING.trustSpan));
+      logKg = trust * nearLog + (1 - trust) * regressionLog;
+      method = trust >= 1 ? 'near-product' : trust > 0 ? 'blend' : 'regression';
+    }
+    const nearRows = top.map((t) => t.indexed.row);
+    const useShares = nearRows.map((r) => r[7]).filter((u): u is number => u !== null && u >= 0 && u < 1);
+    const lifetimes = nearRows.map((r) => r[8]).filter((l): l is number => l !== null && l > 0);
+    return {
+      kgCO2e: Math.exp(logKg),
+      similarity: best,
+      neighbours: top.map((t) => ({ row: t.indexed.row, similarity: t.similarity })),
+      useShare: method !== 'regression' && useShares.length ? median(useShares) : model.useShare,
+      lifetimeYears: method !== 'regression' && lifetimes.length ? median(lifetimes) : model.lifetimeYears,
+      useLocation: (method !== 'regression' && nearRows[0]?.[9]) || 'WW',
+      method,
+      regressionKgCO2e: Math.exp(regressionLog),
+    };
+  }
+}
