@@ -2,12 +2,7 @@
 // a time, so a cohort of any size streams to disk in constant memory. Deterministic: everything
 // random comes from generators seeded by the cohort seed (no Math.random, no clock).
 
-import {
-  EVENT_SCHEMA_VERSION,
-  type EventType,
-  type ProductSummary,
-  type StudyStamp,
-} from '../../shared/events.ts';
+import { EVENT_SCHEMA_VERSION, type EventType, type ProductSummary, type StudyStamp } from '../../shared/events.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
 import { assignParticipant } from '../../shared/study/enrollment.ts';
 import { Random } from '../../shared/study/random.ts';
