@@ -49,6 +49,18 @@ const fieldPath = (pointer: string): string =>
     .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`))
     .join('');
 
+/** What a pattern means, by field name, instead of the regular expression. */
+const PATTERN_MESSAGES: Record<string, string> = {
+  id: 'must be a UUID',
+  at: 'must be an ISO 8601 time with its UTC offset',
+  shopHost: 'must be a lower-case host name',
+  url: 'must be an http(s) URL',
+  currency: 'must be an ISO 4217 code',
+  actionId: 'must be an action catalogue id',
+  mediaType: 'must be an image media type',
+  base64: 'must be base64 data',
+};
+
 /** Ajv's errors in our one-line form, without the "must match then schema" echoes of if/then. */
 export function describeAjvErrors(errors: readonly ErrorObject[], prefix: string): Problem[] {
   const lines = new Map<string, Problem>();
@@ -71,6 +83,9 @@ export function describeAjvErrors(errors: readonly ErrorObject[], prefix: string
         break;
       case 'const':
         message = `must be ${JSON.stringify(params.allowedValue)}`;
+        break;
+      case 'pattern':
+        message = PATTERN_MESSAGES[where.slice(where.lastIndexOf('.') + 1)] ?? message;
         break;
     }
     where = where.replace(/^\./, '');
