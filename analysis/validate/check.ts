@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { CHOICES, EVENT_TYPES, validateEvent } from '../../shared/events.ts';
 import { CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
+import { STUDY_FORMAT, validateStudy } from '../../shared/study/study.ts';
 import { JsonSyntaxError, scanExportFile } from './json-stream.ts';
 
 export interface Problem {
@@ -145,6 +146,12 @@ export async function checkJsonExport(path: string, report: (problem: Problem) =
       return { events, problems };
     }
     throw error;
+  }
+  if (header.format === STUDY_FORMAT && !sawEvents) {
+    // A study file (docs/study.schema.json) given to check, not an export.
+    const study = validateStudy(header);
+    if (!study.ok) for (const line of study.errors) problem(line.split(': ')[0]!, line.split(': ').slice(1).join(': '));
+    return { events, problems };
   }
   if (!sawEvents) problem('events', 'is missing');
   if (!file({ ...header, events: [] })) {

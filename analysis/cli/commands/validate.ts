@@ -13,6 +13,7 @@ Checks research exports (JSON or CSV, docs/export-format.md) against docs/export
 and the rules the extension applies when it imports one. Prints one line per problem,
   FILE: events[12].data.choice: must be one of greener, kept, dismissed
 and exits with 2 if there is any; otherwise prints one summary line and exits with 0.
+A study file (docs/study.schema.json) is checked as one.
 
   --max-problems N   lines to print per file before summing up the rest (default 1000)`;
 

@@ -90,18 +90,17 @@ describe('carbon-ledger validate', { timeout: 60_000 }, () => {
   });
 
   it('reports bad CSV rows by line and column', async () => {
-    const csv = researchCsv(ALL_TYPES.map((t) => sampleEvent(t))).split('\n');
-    const columns = csv[1]!.split(',');
-    const row = csv[2]!.split(',');
-    row[columns.indexOf('type')] = 'hack';
-    csv[2] = row.join(',');
+    // One event an hour, so the rows come in ALL_TYPES order.
+    const csv = researchCsv(ALL_TYPES.map((t, i) => sampleEvent(t, '2026-11-02', 8 + i))).split('\n');
+    const viewLine = csv.findIndex((l) => l.includes(',product-viewed,'));
     const choiceLine = csv.findIndex((l) => l.includes(',choice-made,'));
+    csv[viewLine] = csv[viewLine]!.replace(',product-viewed,', ',hack,');
     csv[choiceLine] = csv[choiceLine]!.replace(',greener,', ',perhaps,');
     writeFileSync(path('bad.csv'), csv.join('\n'));
     const { code, stdout } = await runBin(['validate', path('bad.csv')]);
     expect(code).toBe(2);
     expect(lines(stdout)).toEqual([
-      `${path('bad.csv')}: line 3: type: must be one of product-viewed, alternatives-shown, alternative-opened, choice-made, action-logged, purchase-marked`,
+      `${path('bad.csv')}: line ${viewLine + 1}: type: must be one of product-viewed, alternatives-shown, alternative-opened, choice-made, action-logged, purchase-marked`,
       `${path('bad.csv')}: line ${choiceLine + 1}: choice: must be one of greener, kept, dismissed`,
       // The sample choice avoided 8 kg, which only a greener choice may.
       `${path('bad.csv')}: line ${choiceLine + 1}: avoidedKgCO2e: must be 0 unless the choice is greener`,
@@ -132,10 +131,22 @@ describe('carbon-ledger validate', { timeout: 60_000 }, () => {
     expect(lines(stdout)[5]).toBe(`${path('many.json')}: … and 45 more problems`);
   });
 
+  it('checks study files too', async () => {
+    const example = join(REPO_ROOT, 'docs', 'examples', 'study.json');
+    expect((await runBin(['validate', example])).code).toBe(0);
+    const study = JSON.parse(readFileSync(example, 'utf8'));
+    study.arms[0].overlay = 'sometimes';
+    writeFileSync(path('study.json'), JSON.stringify(study));
+    const { code, stdout } = await runBin(['validate', path('study.json')]);
+    expect(code).toBe(2);
+    expect(lines(stdout)).toEqual([
+      `${path('study.json')}: arms[0].overlay: must be one of full, none, no-alternatives`,
+    ]);
+  });
+
   it('needs at least one file', async () => {
     const { code, stderr } = await runBin(['validate']);
     expect(code).toBe(2);
     expect(lines(stderr)).toEqual([expect.stringMatching(/missing FILE/)]);
-    expect(REPO_ROOT).toBeTruthy();
   });
 });

@@ -42,7 +42,11 @@ const product = {
 };
 const fromAmazon = { url: product.url, tab: { url: product.url } };
 const OWN_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
-const view = () => handleMessage({ type: 'product-viewed', product }, fromAmazon, OWN_ORIGIN);
+// Events are ordered by their millisecond time: keep views a few milliseconds apart.
+const view = async () => {
+  await new Promise((resolve) => setTimeout(resolve, 3));
+  return handleMessage({ type: 'product-viewed', product }, fromAmazon, OWN_ORIGIN);
+};
 // A seed that lands in the "labels" arm, found once: assignment is deterministic.
 const labelsSeed = (() => {
   for (let i = 0; ; i++) {
