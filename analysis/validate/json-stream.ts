@@ -126,7 +126,9 @@ export async function scanExportFile(path: string, visitor: ExportVisitor): Prom
       if (isSpace(b)) continue;
       switch (now) {
         case 'start':
-          if (b !== OPEN_BRACE) fail(offset + i, 'expected a JSON object');
+          if (b !== OPEN_BRACE) {
+            throw new JsonSyntaxError('not a Carbon Ledger export (expected a JSON object with "format" and "events")');
+          }
           phase = 'key-or-end';
           break;
         case 'key-or-end':
