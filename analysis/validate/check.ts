@@ -112,6 +112,9 @@ export async function checkJsonExport(path: string, report: (problem: Problem) =
       member(key, value) {
         header[key] = value;
       },
+      eventsList() {
+        sawEvents = true;
+      },
       eventsNotList() {
         sawEvents = true;
         problem('events', 'must be a list');

@@ -11,6 +11,8 @@ export interface ExportVisitor {
   member(key: string, value: unknown): void;
   /** The text of one element of the top-level `events` list (not parsed: the caller decides). */
   event(index: number, text: string): void;
+  /** The `events` list begins (it may be empty). */
+  eventsList?(): void;
   /** `events` was present but is not a list. */
   eventsNotList?(value: unknown): void;
 }
@@ -23,6 +25,10 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 const COLON = 0x3a;
+const indexOrEnd = (chunk: Buffer, byte: number, from: number): number => {
+  const at = chunk.indexOf(byte, from);
+  return at === -1 ? chunk.length : at;
+};
 const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
 type Phase =
@@ -89,6 +95,7 @@ export async function scanExportFile(path: string, visitor: ExportVisitor): Prom
 
   for await (const chunk of createReadStream(path, { highWaterMark: 4 << 20 }) as AsyncIterable<Buffer>) {
     const n = chunk.length;
+    let nextBackslash = -1;
     if (start >= 0) start = 0;
     for (let i = 0; i < n; i++) {
       const b = chunk[i]!;
@@ -96,8 +103,18 @@ export async function scanExportFile(path: string, visitor: ExportVisitor): Prom
       if (now === 'element' || now === 'value' || now === 'key') {
         // Inside a value being captured.
         if (inString) {
-          if (escaped) escaped = false;
-          else if (b === BACKSLASH) escaped = true;
+          if (escaped) {
+            escaped = false;
+            continue;
+          }
+          if (b !== QUOTE && b !== BACKSLASH) {
+            // Most of an export is string content: jump to the next quote or backslash natively.
+            if (nextBackslash < i) nextBackslash = indexOrEnd(chunk, BACKSLASH, i);
+            const stop = Math.min(indexOrEnd(chunk, QUOTE, i), nextBackslash);
+            i = stop - 1;
+            continue;
+          }
+          if (b === BACKSLASH) escaped = true;
           else if (b === QUOTE) {
             inString = false;
             if (phase === 'key') {
@@ -147,6 +164,7 @@ export async function scanExportFile(path: string, visitor: ExportVisitor): Prom
           if (key === 'events' && b === OPEN_BRACKET) {
             inEvents = true;
             phase = 'element-or-end';
+            visitor.eventsList?.();
           } else startValue(b, i);
           break;
         case 'after-member':

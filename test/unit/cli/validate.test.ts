@@ -31,12 +31,24 @@ describe('carbon-ledger validate', { timeout: 60_000 }, () => {
       JSON.stringify(researchExport(events, { exportedAt: '2026-11-23T12:00:00.000Z' }), null, 2),
     );
     writeFileSync(path('one.csv'), researchCsv(events));
-    const { code, stdout, stderr } = await runBin(['validate', cohort, path('one.json'), path('one.csv')]);
+    // An empty ledger's export, with quotes, backslashes and brackets in the study title.
+    const empty = researchExport([], {
+      exportedAt: '2026-11-23T12:00:00.000Z',
+      study: { id: 's', title: 'a \\"b"} [' },
+    });
+    writeFileSync(path('empty.json'), JSON.stringify(empty));
+    const { code, stdout, stderr } = await runBin([
+      'validate',
+      cohort,
+      path('one.json'),
+      path('one.csv'),
+      path('empty.json'),
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const expected = JSON.parse(readFileSync(cohort, 'utf8')).events.length + 12;
     expect(lines(stdout)).toEqual([
-      expect.stringMatching(new RegExp(`^validate: 3 files, ${expected.toLocaleString('en')} events, no problems`)),
+      expect.stringMatching(new RegExp(`^validate: 4 files, ${expected.toLocaleString('en')} events, no problems`)),
     ]);
   });
 
