@@ -14,6 +14,7 @@ import {
 import type { Product } from '../../../shared/product.ts';
 import { type LedgerDb, openLedger } from '../../ledger/db.ts';
 import { logEvent } from '../../ledger/record.ts';
+import { studyStamp } from '../../ledger/study.ts';
 
 let db: LedgerDb | undefined;
 export const ledger = (): LedgerDb => {
@@ -68,13 +69,19 @@ const alternativeSummary = (alternative: OfferedAlternative, product: Product) =
   avoidedKgCO2e: avoidedKgCO2e(product, alternative),
 });
 
+/** Options for a new event: its shop and, while the shopper is enrolled, the study stamp. */
+const eventOptions = async (shopHost: string | null) => ({ shopHost, study: await studyStamp(ledger()) });
+
 type Handler<T extends Message['type']> = (message: MessageOf<T>, shopHost: string | null) => Promise<Response<T>>;
 type Handlers = { [T in Message['type']]: Handler<T> };
 
 const handlers: Handlers = {
   'product-viewed': async ({ product }, shopHost) => {
     const estimate = estimateFootprint(product);
-    await logEvent(ledger(), newEvent('product-viewed', { product: productSummary(product, estimate) }, { shopHost }));
+    await logEvent(
+      ledger(),
+      newEvent('product-viewed', { product: productSummary(product, estimate) }, await eventOptions(shopHost)),
+    );
     return { estimate };
   },
   'alternatives-shown': async ({ product, alternatives }, shopHost) => {
@@ -82,7 +89,7 @@ const handlers: Handlers = {
       product: productSummary(product, estimateFootprint(product)),
       alternatives: alternatives.map((a) => alternativeSummary(a, product)),
     };
-    const result = await logEvent(ledger(), newEvent('alternatives-shown', data, { shopHost }));
+    const result = await logEvent(ledger(), newEvent('alternatives-shown', data, await eventOptions(shopHost)));
     return { logged: result.logged };
   },
   'alternative-opened': async ({ product, alternative }, shopHost) => {
@@ -90,7 +97,7 @@ const handlers: Handlers = {
       product: productSummary(product, estimateFootprint(product)),
       alternative: alternativeSummary(alternative, product),
     };
-    const result = await logEvent(ledger(), newEvent('alternative-opened', data, { shopHost }));
+    const result = await logEvent(ledger(), newEvent('alternative-opened', data, await eventOptions(shopHost)));
     return { logged: result.logged };
   },
   'choice-made': async ({ product, choice, alternative }, shopHost) => {
@@ -101,12 +108,12 @@ const handlers: Handlers = {
       alternative: alternative && { ...alternativeSummary(alternative, product), avoidedKgCO2e: avoided },
       avoidedKgCO2e: avoided,
     };
-    const result = await logEvent(ledger(), newEvent('choice-made', data, { shopHost }));
+    const result = await logEvent(ledger(), newEvent('choice-made', data, await eventOptions(shopHost)));
     return { logged: result.logged, avoidedKgCO2e: result.logged ? avoided : 0 };
   },
   'purchase-marked': async ({ product }, shopHost) => {
     const data = { product: productSummary(product, estimateFootprint(product)) };
-    const result = await logEvent(ledger(), newEvent('purchase-marked', data, { shopHost }));
+    const result = await logEvent(ledger(), newEvent('purchase-marked', data, await eventOptions(shopHost)));
     return { logged: result.logged };
   },
   'ledger-count': async () => ({ events: await ledger().events.count() }),
