@@ -14,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   bundle: async () => (await import('./bundle.ts')).bundleBenchmark,
   ledger: async () => (await import('./ledger.ts')).ledgerBenchmark,
   overlay: async () => (await import('./overlay.ts')).overlayBenchmark,
+  estimate: async () => (await import('./estimate.ts')).estimateBenchmark,
 };
 
 const { values } = parseArgs({

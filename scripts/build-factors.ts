@@ -482,7 +482,7 @@ for (let pass = 1; pass <= 4; pass++) {
         q10: PRIOR[tier][0],
         q90: PRIOR[tier][1],
         n: values.length,
-        note: 'in our assumed range (too few published footprints to calibrate)',
+        note: 'our assumed spread for this method (too few published footprints to calibrate it)',
       };
       continue;
     }

@@ -12,6 +12,8 @@ export interface Command {
 const commands: Record<string, () => Promise<Command>> = {
   extract: async () => (await import('./commands/extract.ts')).extractCommand,
   estimate: async () => (await import('./commands/estimate.ts')).estimateCommand,
+  simulate: async () => (await import('./commands/simulate.ts')).simulateCommand,
+  validate: async () => (await import('./commands/validate.ts')).validateCommand,
 };
 
 async function help(): Promise<string> {

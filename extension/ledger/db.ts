@@ -4,6 +4,8 @@
 
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { EVENT_SCHEMA_VERSION, type LedgerEvent, type ProductSummary } from '../../shared/events.ts';
+import type { Enrollment } from '../../shared/study/enrollment.ts';
+import type { Study } from '../../shared/study/study.ts';
 
 export const LEDGER_DB_NAME = 'carbon-ledger';
 
@@ -48,6 +50,8 @@ export interface LedgerSettings {
   retentionDays: number | null;
   /** Whether the browser granted persistent storage when asked. */
   persisted: boolean | null;
+  /** The study the shopper joined (kept after leaving, for the participant bundle), or null. */
+  enrollment?: { study: Study; enrollment: Enrollment } | null;
 }
 
 export const DEFAULT_SETTINGS: LedgerSettings = {
@@ -55,6 +59,7 @@ export const DEFAULT_SETTINGS: LedgerSettings = {
   disabledShops: [],
   retentionDays: null,
   persisted: null,
+  enrollment: null,
 };
 
 export interface SettingRow<K extends keyof LedgerSettings = keyof LedgerSettings> {

@@ -32,6 +32,8 @@ const STOP = new Set(
   ),
 );
 
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
 /** Name tokens, plus a model-family token for model numbers ("5420" → "54~", "542~"; "p2422h" → "p24~", "p242~"). */
 export function nameTokens(text: string, brand: string | null): string[] {
   const brandWords = new Set((brand ?? '').toLowerCase().split(/\W+/));
@@ -39,10 +41,14 @@ export function nameTokens(text: string, brand: string | null): string[] {
   for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
     if (!raw || STOP.has(raw) || brandWords.has(raw)) continue;
     tokens.add(raw);
-    const family = /^(\p{L}*)(\d{3,})/u.exec(raw);
-    if (family) {
-      tokens.add(`${family[1]}${family[2]!.slice(0, 2)}~`);
-      tokens.add(`${family[1]}${family[2]!.slice(0, 3)}~`);
+    // Letters then at least three digits: a model number.
+    let digitsAt = 0;
+    while (digitsAt < raw.length && !isDigit(raw.charCodeAt(digitsAt))) digitsAt++;
+    let digitsEnd = digitsAt;
+    while (digitsEnd < raw.length && isDigit(raw.charCodeAt(digitsEnd))) digitsEnd++;
+    if (digitsEnd - digitsAt >= 3 && !/\d/.test(raw.slice(0, digitsAt))) {
+      tokens.add(`${raw.slice(0, digitsAt + 2)}~`);
+      tokens.add(`${raw.slice(0, digitsAt + 3)}~`);
     }
   }
   return [...tokens];
@@ -58,6 +64,10 @@ interface Indexed {
 
 interface TypeModel {
   rows: Indexed[];
+  /** For each name token, the rows that have it, so a query only visits products sharing a word. */
+  postings: Map<string, number[]>;
+  /** Reused per query for dot products (one slot per row, left at zero between queries). */
+  scratch: Float64Array;
   idf: Map<string, number>;
   /** log kg = b0 + b1 (screen − s̄) + b2 (year − ȳ), plus a shrunk brand offset. */
   b: [number, number, number];
@@ -117,6 +127,11 @@ export class DeviceModel {
     return this.types.has(type);
   }
 
+  /** Number of published footprints of a type: a handful (printers) calibrates nothing. */
+  count(type: string): number {
+    return this.types.get(type)?.rows.length ?? 0;
+  }
+
   private build(rows: DeviceRow[]): TypeModel {
     const documentFrequency = new Map<string, number>();
     const tokenized = rows.map((row) => {
@@ -135,6 +150,14 @@ export class DeviceModel {
         norm: tokens.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0) || 1,
         logKg: Math.log(row[3]),
       };
+    });
+    const postings = new Map<string, number[]>();
+    indexed.forEach((r, i) => {
+      for (const token of r.tokens) {
+        const list = postings.get(token);
+        if (list) list.push(i);
+        else postings.set(token, [i]);
+      }
     });
     const screens = rows.map((r) => r[4]).filter((s): s is number => s !== null);
     const years = rows.map((r) => r[6]).filter((y): y is number => y !== null);
@@ -164,6 +187,8 @@ export class DeviceModel {
     const lifetimes = rows.map((r) => r[8]).filter((l): l is number => l !== null && l > 0);
     return {
       rows: indexed,
+      postings,
+      scratch: new Float64Array(indexed.length),
       idf,
       b,
       screenMean,
@@ -190,12 +215,24 @@ export class DeviceModel {
 
     // Keep the three most similar published products.
     const top: { indexed: Indexed; similarity: number }[] = [];
-    for (const indexed of model.rows) {
-      let dot = 0;
-      for (const token of indexed.tokens) dot += weights.get(token) ?? 0;
+    // Accumulate dot products only for products that share a word with the query.
+    const dots = model.scratch;
+    const touched: number[] = [];
+    for (const [token, weight] of weights) {
+      if (!(weight > 0)) continue;
+      for (const i of model.postings.get(token) ?? []) {
+        if (dots[i] === 0) touched.push(i);
+        dots[i]! += weight;
+      }
+    }
+    for (const i of touched) {
+      const dot = dots[i]!;
+      dots[i] = 0;
+      const indexed = model.rows[i]!;
       // How much of the query's known name the product explains, discounted by what it adds.
-      let similarity = dot > 0 ? (dot / norm) * (0.5 + (0.5 * dot) / indexed.norm) : 0;
-      if (similarity === 0) continue;
+      let similarity = (dot / norm) * (0.5 + (0.5 * dot) / indexed.norm);
+      // Penalties only lower it: skip the rest when it cannot enter the top k.
+      if (top.length === DEVICE_TUNING.k && similarity <= top[top.length - 1]!.similarity) continue;
       if (brand && indexed.brand !== brand && !brand.includes(indexed.brand)) similarity *= 0.5;
       const screen = indexed.row[4];
       if (query.screenInches !== null && screen !== null)
@@ -204,8 +241,9 @@ export class DeviceModel {
       if (query.year !== null && year !== null)
         similarity *= Math.exp(-Math.abs(query.year - year) / DEVICE_TUNING.yearScale);
       if (top.length < DEVICE_TUNING.k || similarity > top[top.length - 1]!.similarity) {
-        top.push({ indexed, similarity });
-        top.sort((a, b) => b.similarity - a.similarity);
+        let at = top.length;
+        while (at > 0 && top[at - 1]!.similarity < similarity) at--;
+        top.splice(at, 0, { indexed, similarity });
         if (top.length > DEVICE_TUNING.k) top.pop();
       }
     }

@@ -58,20 +58,26 @@ export interface FootprintTables {
   calibration?: Record<Tier, Spread>;
 }
 
+// Steps and sources are built only when someone reads them (the overlay's details, --explain, a
+// message to a page): most estimates on a listing are only ever shown as a number.
 interface Candidate {
   tier: Tier;
   kgCO2e: number;
   useKgCO2e: number | null;
-  steps: string[];
-  sources: Source[];
+  steps: () => string[];
+  sources: () => Source[];
 }
 
 const src = (...ids: SourceId[]): Source[] => ids.map((id) => SOURCES[id]);
 const fmt = (kg: number): string => (kg >= 100 ? kg.toFixed(0) : kg >= 10 ? kg.toFixed(1) : kg.toPrecision(2));
 const log = Math.log;
 const Z80 = 1.2816;
+/** Device types with fewer published footprints than this are estimated with the wide tier. */
+const SPARSE_DEVICE_TYPE = 15;
 /** Methods whose precision (1/variance) is below the best one divided by this are left out. */
 export const MIX = { threshold: 4 };
+/** Chosen by cross-validation (docs/methods.md): how a brand sibling's footprint scales with weight. */
+export const TUNING = { weightElasticity: 0.5 };
 
 function perKgFactor(category: Category): { kgPerKg: number; label: string; sources: Source[] } | null {
   const ref = category.perKg;
@@ -114,11 +120,10 @@ const publishedSource = (row: PublishedRow): Source => ({
   licence: SOURCES['carbon-catalogue-2022'].licence,
 });
 
-const sameBrand = (a: string, b: string): boolean => {
-  const x = a.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const y = b.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return x.length > 1 && y.length > 1 && (x === y || x.startsWith(y) || y.startsWith(x));
-};
+const normalBrand = (brand: string): string => brand.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** Brands match when one normalised name starts the other ("levis" / "levistrauss"). */
+const sameBrand = (x: string, y: string): boolean =>
+  x.length > 1 && y.length > 1 && (x === y || x.startsWith(y) || y.startsWith(x));
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -128,7 +133,7 @@ const median = (values: number[]): number => {
 
 export class FootprintEstimator {
   private readonly devices: DeviceModel;
-  private readonly published: { row: PublishedRow; category: string }[];
+  private readonly published: { row: PublishedRow; category: string; brand: string }[];
   private readonly calibration: Record<Tier, Spread>;
 
   constructor(tables: FootprintTables) {
@@ -137,6 +142,7 @@ export class FootprintEstimator {
     this.published = tables.published.map((row) => ({
       row,
       category: classifyProduct({ title: row[1], category: [row[3]], brand: row[2] }).category.id,
+      brand: normalBrand(row[2]),
     }));
   }
 
@@ -185,28 +191,36 @@ export class FootprintEstimator {
     let high = kgCO2e * Math.exp(spread.q90);
     const useParts = used.map((i) => candidates[i]!.useKgCO2e).filter((u): u is number => u !== null);
     const useKgCO2e = useParts.length ? median(useParts) : null;
-    const steps = [
-      `Category: ${category.label} (${classification.evidence}; confidence ${classification.confidence})`,
-      ...used.flatMap((i) => candidates[i]!.steps),
-    ];
-    if (used.length > 1)
-      steps.push(
-        `Combined ${used.map((i) => `${fmt(candidates[i]!.kgCO2e)} kg (${candidates[i]!.tier})`).join(', ')} weighted by their calibrated precision → ${fmt(kgCO2e)} kg CO2e`,
-      );
     const productKgCO2e = kgCO2e;
     let delivery: number | null = null;
-    if (options.delivery) {
-      delivery = deliveryKgCO2e(options.delivery, weightKg ?? 1);
+    const mode = options.delivery ?? null;
+    if (mode) {
+      delivery = deliveryKgCO2e(mode, weightKg ?? 1);
       kgCO2e += delivery;
       low += delivery;
       high += delivery;
-      steps.push(`Delivery (${options.delivery}, ${fmt(weightKg ?? 1)} kg parcel): +${fmt(delivery)} kg CO2e (ADEME)`);
     }
-    const sources = dedupe([
-      ...used.flatMap((i) => candidates[i]!.sources),
-      ...(delivery !== null ? src('ademe-impactco2-delivery') : []),
-      ...(weightAssumed ? src('carbon-ledger-assumption') : []),
-    ]);
+    const describe = (): string[] => {
+      const lines = [
+        `Category: ${category.label} (${classification.evidence}; confidence ${classification.confidence})`,
+        ...used.flatMap((i) => candidates[i]!.steps()),
+      ];
+      if (used.length > 1)
+        lines.push(
+          `Combined ${used.map((i) => `${fmt(candidates[i]!.kgCO2e)} kg (${candidates[i]!.tier})`).join(', ')} weighted by their calibrated precision → ${fmt(productKgCO2e)} kg CO2e`,
+        );
+      if (mode && delivery !== null)
+        lines.push(`Delivery (${mode}, ${fmt(weightKg ?? 1)} kg parcel): +${fmt(delivery)} kg CO2e (ADEME)`);
+      return lines;
+    };
+    const cite = (): Source[] =>
+      dedupe([
+        ...used.flatMap((i) => candidates[i]!.sources()),
+        ...(delivery !== null ? src('ademe-impactco2-delivery') : []),
+        ...(weightAssumed ? src('carbon-ledger-assumption') : []),
+      ]);
+    let steps: string[] | undefined;
+    let sources: Source[] | undefined;
     const confidence =
       Math.round(classification.confidence * Math.min(1, 0.5 / Math.max(0.25, spread.q90 - spread.q10)) * 100) / 100;
     return {
@@ -219,8 +233,15 @@ export class FootprintEstimator {
       confidence,
       method: used.map((i) => TIER_LABEL[candidates[i]!.tier]).join(' + '),
       methods: used.map((i) => candidates[i]!.tier),
-      steps,
-      sources,
+      // Built on first read and kept; enumerable, so JSON and structured clone include them.
+      get steps() {
+        steps ??= describe();
+        return steps;
+      },
+      get sources() {
+        sources ??= cite();
+        return sources;
+      },
       breakdown: { productKgCO2e, useKgCO2e, deliveryKgCO2e: delivery },
       weightKg,
       weightAssumed,
@@ -244,22 +265,28 @@ export class FootprintEstimator {
     });
     if (!prediction) return null;
     // Electronics beyond the six well-reported types (smart home, streaming, consoles) spread more.
-    const tier: Tier = !ELECTRONICS_WITH_REPORTS.has(category.id)
-      ? prediction.similarity >= 0.6 && prediction.method !== 'regression'
-        ? 'device-other-near'
-        : 'device-other'
-      : prediction.method === 'regression'
-        ? 'device-regression'
-        : prediction.similarity >= 0.6
-          ? 'device-near'
-          : 'device-blend';
-    const steps = [
+    // Types with a handful of reports (printers: six office machines of one brand) say little about
+    // another brand's products: use them only for their own brand, and with the wide tier.
+    const sparse = this.devices.count(category.device) < SPARSE_DEVICE_TYPE;
+    const nearestBrand = prediction.neighbours[0]?.row[0].toLowerCase();
+    if (sparse && (!brand || !nearestBrand || !brand.toLowerCase().includes(nearestBrand))) return null;
+    const tier: Tier =
+      sparse || !ELECTRONICS_WITH_REPORTS.has(category.id)
+        ? prediction.similarity >= 0.6 && prediction.method !== 'regression'
+          ? 'device-other-near'
+          : 'device-other'
+        : prediction.method === 'regression'
+          ? 'device-regression'
+          : prediction.similarity >= 0.6
+            ? 'device-near'
+            : 'device-blend';
+    const firstStep = () =>
       prediction.method === 'regression'
         ? `No near product with a published footprint; regression over published ${category.label.toLowerCase()} footprints (screen size, year, brand) → ${fmt(prediction.kgCO2e)} kg CO2e`
         : `Nearest published footprints: ${prediction.neighbours
             .map((n) => `${n.row[0]} ${n.row[1]} ${fmt(n.row[3])} kg (similarity ${n.similarity.toFixed(2)})`)
-            .join('; ')} → ${fmt(prediction.kgCO2e)} kg CO2e whole life as reported`,
-    ];
+            .join('; ')} → ${fmt(prediction.kgCO2e)} kg CO2e whole life as reported`;
+    let countryStep: (() => string) | null = null;
     let kgCO2e = prediction.kgCO2e;
     let useKg = kgCO2e * prediction.useShare;
     if (country) {
@@ -267,9 +294,9 @@ export class FootprintEstimator {
       const from = gridOfUseLocation(prediction.useLocation);
       const to = gridFor(country);
       const adjusted = useKg * (to.kgPerKwh / from.kgPerKwh);
-      steps.push(
-        `Use phase ${Math.round(prediction.useShare * 100)} % of it (${fmt(useKg)} kg on the ${from.key} grid) moved to the ${to.key} grid (${Math.round(to.kgPerKwh * 1000)} g/kWh, Ember ${to.year}): ${fmt(adjusted)} kg`,
-      );
+      const reportedUseKg = useKg;
+      countryStep = () =>
+        `Use phase ${Math.round(prediction.useShare * 100)} % of it (${fmt(reportedUseKg)} kg on the ${from.key} grid) moved to the ${to.key} grid (${Math.round(to.kgPerKwh * 1000)} g/kWh, Ember ${to.year}): ${fmt(adjusted)} kg`;
       kgCO2e += adjusted - useKg;
       useKg = adjusted;
     }
@@ -277,8 +304,8 @@ export class FootprintEstimator {
       tier,
       kgCO2e,
       useKgCO2e: useKg,
-      steps,
-      sources: [
+      steps: () => (countryStep ? [firstStep(), countryStep()] : [firstStep()]),
+      sources: () => [
         ...src('boavizta-2023'),
         ...prediction.neighbours.slice(0, prediction.method === 'regression' ? 0 : 3).map((n) => deviceSource(n.row)),
         ...(country ? src('ember-2025') : []),
@@ -294,7 +321,8 @@ export class FootprintEstimator {
   ): Candidate | null {
     if (category.id === 'unknown') return null;
     const brandName = brand ?? product.title.split(/\s+/)[0] ?? '';
-    const siblings = this.published.filter((p) => p.category === category.id && sameBrand(p.row[2], brandName));
+    const brandKey = normalBrand(brandName);
+    const siblings = this.published.filter((p) => p.category === category.id && sameBrand(p.brand, brandKey));
     if (!siblings.length) return null;
     // Scale by weight only between products of similar size: a USB stick is not a tenth of a DVD box.
     const weighed =
@@ -304,40 +332,42 @@ export class FootprintEstimator {
             (p) => p.row[4] !== null && p.row[4] > 0 && Math.abs(Math.log(p.row[4] / weighedKg)) < Math.log(3),
           );
     let kgCO2e: number;
-    let how: string;
+    let how: () => string;
     let tier: Tier = 'published-brand';
     if (weighedKg !== null && weighed.length) {
       tier = 'published-brand-weighed';
-      // Nearer in weight, nearer in make-up: weight each sibling's kg CO2e per kg by weight closeness.
-      // Shared name words ("Aeron") mark the same product line.
+      // Each sibling's footprint scaled to this weight, kg ∝ weight^e (e < 1: a product twice as heavy
+      // is rarely twice the footprint), averaged with more say for siblings of similar weight and
+      // for shared name words ("Aeron"), which mark the same product line.
       const words = new Set(nameTokens(product.title, brandName));
       let sumW = 0;
       let sumLog = 0;
       for (const p of weighed) {
         const theirs = nameTokens(p.row[1], p.row[2]);
         const shared = theirs.filter((t) => words.has(t)).length / Math.max(1, Math.min(words.size, theirs.length));
-        const w = Math.exp(-2 * Math.abs(log(p.row[4]! / weighedKg))) * (0.1 + shared);
+        const weightLog = log(weighedKg / p.row[4]!);
+        const w = Math.exp(-2 * Math.abs(weightLog)) * (0.1 + shared);
         sumW += w;
-        sumLog += w * log(p.row[5] / p.row[4]!);
+        sumLog += w * (log(p.row[5]) + TUNING.weightElasticity * weightLog);
       }
-      const perKg = Math.exp(sumLog / sumW);
-      kgCO2e = perKg * weighedKg;
-      how = `${fmt(perKg)} kg CO2e per kg × ${fmt(weighedKg)} kg`;
+      kgCO2e = Math.exp(sumLog / sumW);
+      const kg = weighedKg;
+      how = () => `scaled to ${fmt(kg)} kg (footprint ∝ weight^${TUNING.weightElasticity})`;
     } else {
       kgCO2e = median(siblings.map((p) => p.row[5]));
-      how = 'their median';
+      how = () => 'their median';
     }
     return {
       tier,
       kgCO2e,
       useKgCO2e: null,
-      steps: [
+      steps: () => [
         `Published footprints of ${siblings.length} ${brandName} product(s) in this category: ${siblings
           .slice(0, 3)
           .map((p) => `${p.row[1]} ${fmt(p.row[5])} kg`)
-          .join('; ')} → ${how} = ${fmt(kgCO2e)} kg CO2e`,
+          .join('; ')} → ${how()} = ${fmt(kgCO2e)} kg CO2e`,
       ],
-      sources: [...src('carbon-catalogue-2022'), ...siblings.slice(0, 3).map((p) => publishedSource(p.row))],
+      sources: () => [...src('carbon-catalogue-2022'), ...siblings.slice(0, 3).map((p) => publishedSource(p.row))],
     };
   }
 
@@ -346,8 +376,9 @@ export class FootprintEstimator {
     if (!item || !category.item) return null;
     const use = category.electric ? itemUsePhase(category.item, country) : null;
     const kgCO2e = item.kgMaking + Math.max(0, item.kgEndOfLife) + (use?.kgCO2e ?? 0);
-    const steps = [
-      `Typical ${category.label.toLowerCase()} (ADEME Impact CO2 "${category.item}"): making ${fmt(item.kgMaking)} kg CO2e` +
+    const slug = category.item;
+    const steps = () => [
+      `Typical ${category.label.toLowerCase()} (ADEME Impact CO2 "${slug}"): making ${fmt(item.kgMaking)} kg CO2e` +
         (use
           ? ` + use ${Math.round(use.kwhPerYear)} kWh/year × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${use.grid.key}, Ember ${use.grid.year}) = ${fmt(use.kgCO2e)} kg`
           : '') +
@@ -358,7 +389,7 @@ export class FootprintEstimator {
       kgCO2e,
       useKgCO2e: use?.kgCO2e ?? null,
       steps,
-      sources: [
+      sources: () => [
         { ...SOURCES['ademe-impactco2'], url: item.url },
         ...(use ? [...src('ember-2025'), ...src('carbon-ledger-assumption')] : []),
       ],
@@ -375,28 +406,30 @@ export class FootprintEstimator {
   ): Candidate | null {
     const factor = perKgFactor(category);
     if (!factor || weightKg === null) return null;
-    let kgCO2e = factor.kgPerKg * weightKg;
-    const weightNote = weightAssumed
-      ? `typical weight ${fmt(weightKg)} kg (our assumption)`
-      : pageWeight !== null
-        ? `${fmt(weightKg)} kg from the page`
-        : `${fmt(weightKg)} kg read from "${quantityText}"`;
-    const steps = [`${factor.label}: ${factor.kgPerKg} kg CO2e per kg × ${weightNote} = ${fmt(kgCO2e)} kg CO2e`];
-    let useKgCO2e: number | null = null;
+    const kg = weightKg;
+    const makingKg = factor.kgPerKg * kg;
     const use = category.electric && category.item ? itemUsePhase(category.item, country) : null;
-    if (use) {
-      useKgCO2e = use.kgCO2e;
-      kgCO2e += use.kgCO2e;
-      steps.push(
-        `+ use ${Math.round(use.kwhPerYear)} kWh/year × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${use.grid.key}) = ${fmt(use.kgCO2e)} kg`,
-      );
-    }
+    const useKgCO2e = use ? use.kgCO2e : null;
+    const kgCO2e = makingKg + (useKgCO2e ?? 0);
+    const steps = () => {
+      const weightNote = weightAssumed
+        ? `typical weight ${fmt(kg)} kg (our assumption)`
+        : pageWeight !== null
+          ? `${fmt(kg)} kg from the page`
+          : `${fmt(kg)} kg read from "${quantityText}"`;
+      const lines = [`${factor.label}: ${factor.kgPerKg} kg CO2e per kg × ${weightNote} = ${fmt(makingKg)} kg CO2e`];
+      if (use)
+        lines.push(
+          `+ use ${Math.round(use.kwhPerYear)} kWh/year × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${use.grid.key}) = ${fmt(use.kgCO2e)} kg`,
+        );
+      return lines;
+    };
     return {
       tier: weightAssumed ? 'per-kg-typical-weight' : category.group === 'food-drink' ? 'per-kg-food' : 'per-kg',
       kgCO2e,
       useKgCO2e,
       steps,
-      sources: [
+      sources: () => [
         ...factor.sources,
         ...(weightAssumed || use ? src('carbon-ledger-assumption') : []),
         ...(use ? src('ember-2025') : []),
@@ -410,8 +443,9 @@ export class FootprintEstimator {
     useKgCO2e: number | null,
     country: string | null,
   ): Candidate | null {
-    if (!product.price || !(product.price.amount > 0)) return null;
-    const usd2022 = toUsd2022(product.price);
+    const price = product.price;
+    if (!price || !(price.amount > 0)) return null;
+    const usd2022 = toUsd2022(price);
     const factor = EEIO_KG_PER_USD2022[category.naics];
     if (usd2022 === null || !factor) return null;
     const shelfKg = usd2022 * factor.kgPerUsd2022;
@@ -420,14 +454,14 @@ export class FootprintEstimator {
       tier: category.id === 'unknown' ? 'spend-unknown' : 'spend',
       kgCO2e,
       useKgCO2e,
-      steps: [
-        `Price ${product.price.amount} ${product.price.currency} ≈ ${usd2022.toFixed(2)} USD at 2022 prices (annual exchange rate, US CPI-U)`,
+      steps: () => [
+        `Price ${price.amount} ${price.currency} ≈ ${usd2022.toFixed(2)} USD at 2022 prices (annual exchange rate, US CPI-U)`,
         `NAICS ${category.naics} ${factor.title}: ${factor.kgPerUsd2022} kg CO2e per USD × ${usd2022.toFixed(2)} = ${fmt(shelfKg)} kg CO2e (cradle to shelf, spend-based)` +
           (useKgCO2e
             ? ` + use phase ${fmt(useKgCO2e)} kg${country ? ` (${country} grid)` : ''} = ${fmt(kgCO2e)} kg`
             : ''),
       ],
-      sources: src('epa-supply-chain-v1.3', 'fred-fx', 'ecb-fx', 'bls-cpi-u'),
+      sources: () => src('epa-supply-chain-v1.3', 'fred-fx', 'ecb-fx', 'bls-cpi-u'),
     };
   }
 }
@@ -460,10 +494,32 @@ function dedupe(sources: Source[]): Source[] {
 
 let defaultEstimator: FootprintEstimator | null = null;
 
-/** Estimates a product's footprint, or null when nothing we know applies (no category factor, no price). */
+// A listing page estimates the same products again and again (every badge, and every item's
+// alternatives compare it with all the others), so recent results are kept. The estimate is a
+// pure function of these fields, so a hit returns exactly what a fresh run would.
+const MEMO_SIZE = 2000;
+const memo = new Map<string, FootprintEstimate | null>();
+const memoKey = (p: Product, o: EstimateOptions): string =>
+  JSON.stringify([p.title, p.brand, p.category, p.price, p.weightKg, p.country, p.condition, o.country, o.delivery]);
+
+/**
+ * Estimates a product's footprint, or null when nothing we know applies (no category factor, no
+ * price). Results are shared between calls with the same product: treat them as read-only.
+ */
 export function estimateFootprint(product: Product, options: EstimateOptions = {}): FootprintEstimate | null {
+  const key = memoKey(product, options);
+  const hit = memo.get(key);
+  if (hit !== undefined) {
+    // Refresh its place so the least recently used entry is the one dropped.
+    memo.delete(key);
+    memo.set(key, hit);
+    return hit;
+  }
   defaultEstimator ??= new FootprintEstimator({ devices: DEVICES, published: PUBLISHED });
-  return defaultEstimator.estimate(product, options);
+  const estimate = defaultEstimator.estimate(product, options);
+  memo.set(key, estimate);
+  if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  return estimate;
 }
 
 export type { Classification };

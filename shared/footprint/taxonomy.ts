@@ -115,7 +115,7 @@ export const CATEGORIES: readonly Category[] = [
     'smartphones',
     'Smartphones',
     'electronics',
-    'smartphone|iphone|galaxy s|galaxy a|pixel|mobile phone|cell phone|cellphone|handy|mobiltelefon|fairphone|phone',
+    'smartphone|iphone|galaxy|galaxy s|galaxy a|pixel|mobile phone|cell phone|cellphone|handy|mobiltelefon|fairphone|phone',
     '智能手机 手机',
     { naics: '334220', device: 'phone', item: 'smartphone', typicalKg: 0.2, electric: true },
   ),

@@ -24,7 +24,7 @@ test('a product page the suite writes itself gets a badge, and the view is logge
   await expect.poll(() => badge.count(), { timeout: 10_000 }).toBe(1);
   const kg = Number(await badge.getAttribute('data-kg-co2e'));
   expect(kg).toBeGreaterThan(1);
-  // A kettle's electricity over its life dominates; hundreds of kg, not tons.
+  // A kettle's electricity over its life dominates: hundreds of kg, not tons.
   expect(kg).toBeLessThan(1000);
 
   // The overlay lives in a shadow root and shows the range and the sources on demand.

@@ -15,6 +15,7 @@ import {
 import type { Product } from '../../../shared/product.ts';
 import { type LedgerDb, openLedger, readSettings, writeSettings } from '../../ledger/db.ts';
 import { logEvent } from '../../ledger/record.ts';
+import { overlayMode, studyStamp } from '../../ledger/study.ts';
 
 let db: LedgerDb | undefined;
 export const ledger = (): LedgerDb => {
@@ -94,6 +95,9 @@ const WARM_UP_PRODUCT: Product = {
   url: 'https://example.com/warm-up',
 };
 
+/** Options for a new event: its shop and, while the shopper is enrolled, the study stamp. */
+const eventOptions = async (shopHost: string | null) => ({ shopHost, study: await studyStamp(ledger()) });
+
 type Handler<T extends Message['type']> = (message: MessageOf<T>, shopHost: string | null) => Promise<Response<T>>;
 type Handlers = { [T in Message['type']]: Handler<T> };
 
@@ -106,12 +110,15 @@ const handlers: Handlers = {
     const estimate = estimateFootprint(product);
     await logEvent(
       ledger(),
-      newEvent('product-viewed', { product: productSummary(product, estimate) }, { shopHost }),
+      newEvent('product-viewed', { product: productSummary(product, estimate) }, await eventOptions(shopHost)),
       settings,
     );
+    // A study arm decides what the shopper sees: nothing (log only), no alternatives, or everything.
+    const mode = await overlayMode(ledger());
+    if (mode === 'none') return { estimate: null, alternatives: [], car: null, hidden: true };
     return {
       estimate,
-      alternatives: estimate ? greenerAlternatives(product, estimate).slice(0, 5) : [],
+      alternatives: estimate && mode === 'full' ? greenerAlternatives(product, estimate).slice(0, 5) : [],
       car: estimate ? carComparison(estimate.kgCO2e) : null,
       hidden: false,
     };
@@ -119,6 +126,7 @@ const handlers: Handlers = {
   'listing-viewed': async ({ items }, shopHost) => {
     const settings = await readSettings(ledger());
     if (shopHost && settings.disabledShops.includes(shopHost)) return { estimates: [], hidden: true };
+    if ((await overlayMode(ledger())) === 'none') return { estimates: [], hidden: true };
     const estimates = items.map((item) => {
       const estimate = estimateFootprint(item);
       return (
@@ -146,7 +154,7 @@ const handlers: Handlers = {
       product: productSummary(product, estimateFootprint(product)),
       alternatives: alternatives.map((a) => alternativeSummary(a, product)),
     };
-    const result = await logEvent(ledger(), newEvent('alternatives-shown', data, { shopHost }));
+    const result = await logEvent(ledger(), newEvent('alternatives-shown', data, await eventOptions(shopHost)));
     return { logged: result.logged };
   },
   'alternative-opened': async ({ product, alternative }, shopHost) => {
@@ -154,7 +162,7 @@ const handlers: Handlers = {
       product: productSummary(product, estimateFootprint(product)),
       alternative: alternativeSummary(alternative, product),
     };
-    const result = await logEvent(ledger(), newEvent('alternative-opened', data, { shopHost }));
+    const result = await logEvent(ledger(), newEvent('alternative-opened', data, await eventOptions(shopHost)));
     return { logged: result.logged };
   },
   'choice-made': async ({ product, choice, alternative }, shopHost) => {
@@ -165,12 +173,12 @@ const handlers: Handlers = {
       alternative: alternative && { ...alternativeSummary(alternative, product), avoidedKgCO2e: avoided },
       avoidedKgCO2e: avoided,
     };
-    const result = await logEvent(ledger(), newEvent('choice-made', data, { shopHost }));
+    const result = await logEvent(ledger(), newEvent('choice-made', data, await eventOptions(shopHost)));
     return { logged: result.logged, avoidedKgCO2e: result.logged ? avoided : 0 };
   },
   'purchase-marked': async ({ product }, shopHost) => {
     const data = { product: productSummary(product, estimateFootprint(product)) };
-    const result = await logEvent(ledger(), newEvent('purchase-marked', data, { shopHost }));
+    const result = await logEvent(ledger(), newEvent('purchase-marked', data, await eventOptions(shopHost)));
     return { logged: result.logged };
   },
   'ledger-count': async () => ({ events: await ledger().events.count() }),

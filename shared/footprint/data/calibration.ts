@@ -4,81 +4,81 @@ export type Tier = 'device-near' | 'device-blend' | 'device-regression' | 'devic
 export interface Spread { q10: number; q90: number; n: number; note: string }
 export const CALIBRATION: Record<Tier, Spread> = {
  "device-near": {
-  "q10": -0.283,
-  "q90": 0.374,
-  "n": 391,
-  "note": "80 % of 391 held-out products with published footprints fell inside a range this wide around our estimate (10-fold cross-validation)"
+  "q10": -0.279,
+  "q90": 0.372,
+  "n": 384,
+  "note": "80 % of 384 held-out products with published footprints fell inside a range this wide around our estimate (10-fold cross-validation)"
  },
  "device-blend": {
-  "q10": -0.295,
-  "q90": 0.297,
-  "n": 461,
-  "note": "80 % of 461 held-out products with published footprints fell inside a range this wide around our estimate (10-fold cross-validation)"
+  "q10": -0.294,
+  "q90": 0.293,
+  "n": 456,
+  "note": "80 % of 456 held-out products with published footprints fell inside a range this wide around our estimate (10-fold cross-validation)"
  },
  "device-regression": {
-  "q10": -0.449,
-  "q90": 0.286,
-  "n": 40,
-  "note": "80 % of 40 held-out products with published footprints fell inside a range this wide around our estimate (10-fold cross-validation)"
+  "q10": -0.486,
+  "q90": 0.243,
+  "n": 33,
+  "note": "80 % of 33 held-out products with published footprints fell inside a range this wide around our estimate (10-fold cross-validation)"
  },
  "device-other": {
-  "q10": -0.7,
-  "q90": 0.7,
-  "n": 9,
-  "note": "in our assumed range (too few published footprints to calibrate)"
+  "q10": -0.542,
+  "q90": 0.677,
+  "n": 12,
+  "note": "80 % of 12 held-out products with published footprints fell inside a range this wide around our estimate (10-fold cross-validation)"
  },
  "device-other-near": {
-  "q10": -0.943,
-  "q90": 0.572,
-  "n": 23,
-  "note": "80 % of 23 held-out products with published footprints fell inside a range this wide around our estimate (10-fold cross-validation)"
+  "q10": -0.703,
+  "q90": 0.472,
+  "n": 30,
+  "note": "80 % of 30 held-out products with published footprints fell inside a range this wide around our estimate (10-fold cross-validation)"
  },
  "published-brand": {
   "q10": -0.6,
   "q90": 0.6,
   "n": 4,
-  "note": "in our assumed range (too few published footprints to calibrate)"
+  "note": "our assumed spread for this method (too few published footprints to calibrate it)"
  },
  "published-brand-weighed": {
-  "q10": -0.947,
-  "q90": 0.913,
+  "q10": -0.908,
+  "q90": 0.864,
   "n": 25,
   "note": "80 % of 25 held-out products with published footprints fell inside a range this wide around our estimate (10-fold cross-validation)"
  },
  "per-kg": {
-  "q10": -1.45,
-  "q90": 2.29,
-  "n": 11,
-  "note": "80 % of 11 held-out products with published footprints fell inside a range this wide around our estimate (10-fold cross-validation)"
+  "q10": -1.42,
+  "q90": 2.35,
+  "n": 13,
+  "note": "80 % of 13 held-out products with published footprints fell inside a range this wide around our estimate (10-fold cross-validation)"
  },
  "per-kg-food": {
   "q10": -1.69,
-  "q90": 0.319,
+  "q90": 0.3,
   "n": 13,
   "note": "80 % of 13 held-out products with published footprints fell inside a range this wide around our estimate (10-fold cross-validation)"
  },
  "per-kg-typical-weight": {
   "q10": -1.2,
   "q90": 1.2,
-  "n": 0,
-  "note": "in our assumed range (too few published footprints to calibrate)"
+  "n": 6,
+  "note": "our assumed spread for this method (too few published footprints to calibrate it)"
  },
  "typical-item": {
   "q10": -1,
   "q90": 1,
-  "n": 4,
-  "note": "in our assumed range (too few published footprints to calibrate)"
+  "n": 5,
+  "note": "our assumed spread for this method (too few published footprints to calibrate it)"
  },
  "spend": {
   "q10": -1.1,
   "q90": 1.1,
   "n": 0,
-  "note": "in our assumed range (too few published footprints to calibrate)"
+  "note": "our assumed spread for this method (too few published footprints to calibrate it)"
  },
  "spend-unknown": {
   "q10": -1.6,
   "q90": 1.6,
   "n": 0,
-  "note": "in our assumed range (too few published footprints to calibrate)"
+  "note": "our assumed spread for this method (too few published footprints to calibrate it)"
  }
 };

@@ -47,8 +47,9 @@ describe('docs/export-format.schema.json', () => {
     [
       'a product without a URL',
       (f: ReturnType<typeof file>) => {
-        const { url: _, ...product } = f.events[0].data.product;
-        return { ...f, events: [{ ...f.events[0], data: { product } }] };
+        const view = f.events.find((e: { type: string }) => e.type === 'product-viewed');
+        const { url: _, ...product } = view.data.product;
+        return { ...f, events: [{ ...view, data: { product } }] };
       },
     ],
   ])('refuses %s, as our import does', (_, corrupt) => {

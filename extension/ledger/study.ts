@@ -1,0 +1,82 @@
+// Study mode in the ledger: joining and leaving a study (the enrollment lives in the settings
+// table), the study stamp every new event carries while the shopper is enrolled, what the
+// overlay should show, and the participant bundle the shopper hands to the researcher.
+
+import { localIsoTimestamp, type StudyStamp } from '../../shared/events.ts';
+import type { ResearchExport } from '../../shared/export/research.ts';
+import { participantBundle as bundleOf } from '../../shared/study/bundle.ts';
+import { createEnrollment, type Enrollment } from '../../shared/study/enrollment.ts';
+import { type OverlayMode, type Study, validateStudy, withinStudy } from '../../shared/study/study.ts';
+import { type LedgerDb, readSettings, writeSettings } from './db.ts';
+
+export interface CurrentStudy {
+  study: Study;
+  enrollment: Enrollment;
+}
+
+/** The study the shopper joined (also after leaving it), or null. */
+export async function currentEnrollment(db: LedgerDb): Promise<CurrentStudy | null> {
+  return (await readSettings(db)).enrollment ?? null;
+}
+
+/** Whether the enrollment is active at `now`: joined, not left, and within the study's dates. */
+export function isActive(current: CurrentStudy | null, now = new Date()): current is CurrentStudy {
+  if (!current || current.enrollment.leftAt !== null) return false;
+  return withinStudy(current.study, localIsoTimestamp(now));
+}
+
+/**
+ * Joins a study after the participant accepted its consent. The study is checked again here,
+ * so a page cannot enroll with a file that never passed validation. Replaces an earlier study.
+ */
+export async function enroll(
+  db: LedgerDb,
+  study: Study,
+  options: { consentAcceptedAt: Date; now?: Date; seed?: string },
+): Promise<CurrentStudy> {
+  const checked = validateStudy(study);
+  if (!checked.ok) throw new Error(`not a valid study: ${checked.errors[0]}`);
+  const enrollment = await createEnrollment(checked.value, options);
+  const current = { study: checked.value, enrollment };
+  await writeSettings(db, { enrollment: current });
+  return current;
+}
+
+/** Leaves the study: new events carry no stamp from now on; the record stays for the bundle. */
+export async function leaveStudy(db: LedgerDb, now = new Date()): Promise<CurrentStudy | null> {
+  const current = await currentEnrollment(db);
+  if (!current || current.enrollment.leftAt !== null) return current;
+  const left = { ...current, enrollment: { ...current.enrollment, leftAt: now.toISOString() } };
+  await writeSettings(db, { enrollment: left });
+  return left;
+}
+
+/** Forgets the study altogether (after the bundle was sent, or to join none). Events keep their stamps. */
+export async function forgetStudy(db: LedgerDb): Promise<void> {
+  await writeSettings(db, { enrollment: null });
+}
+
+/** The stamp for an event happening now: the enrollment's study, arm and participant, or null. */
+export async function studyStamp(db: LedgerDb, now = new Date()): Promise<StudyStamp | null> {
+  const current = await currentEnrollment(db);
+  if (!isActive(current, now)) return null;
+  const { studyId, arm, participantId } = current.enrollment;
+  return { studyId, arm, participantId };
+}
+
+/** What the overlay shows now: the arm's overlay while enrolled, the full overlay otherwise. */
+export async function overlayMode(db: LedgerDb, now = new Date()): Promise<OverlayMode> {
+  const current = await currentEnrollment(db);
+  if (!isActive(current, now)) return 'full';
+  return current.study.arms.find((arm) => arm.id === current.enrollment.arm)?.overlay ?? 'full';
+}
+
+/** The participant bundle of the current (or left) study, or null when the shopper joined none. */
+export async function participantBundle(db: LedgerDb, now = new Date()): Promise<ResearchExport | null> {
+  const current = await currentEnrollment(db);
+  if (!current) return null;
+  // `at` is local time: start the index scan a day early, whatever the shopper's UTC offset.
+  const dayBefore = new Date(Date.parse(current.enrollment.enrolledAt) - 86_400_000).toISOString().slice(0, 10);
+  const events = await db.events.where('at').aboveOrEqual(dayBefore).toArray();
+  return bundleOf(events, current.study, current.enrollment, { exportedAt: now.toISOString() });
+}

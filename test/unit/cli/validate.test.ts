@@ -1,0 +1,164 @@
+// `carbon-ledger validate`: good exports pass with one summary line; every bad record is named by
+// file, event and field, and the exit code is 2.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scanExportFile } from '../../../analysis/validate/json-stream.ts';
+import { researchCsv, researchExport } from '../../../shared/export/research.ts';
+import { REPO_ROOT } from '../../shared-fixtures.ts';
+import { ALL_TYPES, sampleEvent } from '../ledger/samples.ts';
+import { runBin } from './run-bin.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'carbon-ledger-validate-'));
+const path = (name: string) => join(dir, name);
+const lines = (text: string) => text.trim().split('\n');
+
+// Child processes on a shared two-core machine: generous time limits.
+describe('carbon-ledger validate', { timeout: 60_000 }, () => {
+  // Large enough (about 6 MB) to span several 4 MB read chunks.
+  const cohort = path('cohort.json');
+  beforeAll(async () => {
+    const made = await runBin(['simulate', '--participants', '100', '--days', '30', '--seed', 'v', '--out', cohort]);
+    expect(made.code).toBe(0);
+  }, 60_000);
+
+  it('passes a simulated cohort and an extension export, JSON and CSV, with one summary line', async () => {
+    const events = ALL_TYPES.map((t) => sampleEvent(t));
+    writeFileSync(
+      path('one.json'),
+      JSON.stringify(researchExport(events, { exportedAt: '2026-11-23T12:00:00.000Z' }), null, 2),
+    );
+    writeFileSync(path('one.csv'), researchCsv(events));
+    // An empty ledger's export, with quotes, backslashes and brackets in the study title.
+    const empty = researchExport([], {
+      exportedAt: '2026-11-23T12:00:00.000Z',
+      study: { id: 's', title: 'a \\"b"} [' },
+    });
+    writeFileSync(path('empty.json'), JSON.stringify(empty));
+    const { code, stdout, stderr } = await runBin([
+      'validate',
+      cohort,
+      path('one.json'),
+      path('one.csv'),
+      path('empty.json'),
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const expected = JSON.parse(readFileSync(cohort, 'utf8')).events.length + 12;
+    expect(lines(stdout)).toEqual([
+      expect.stringMatching(new RegExp(`^validate: 4 files, ${expected.toLocaleString('en')} events, no problems`)),
+    ]);
+  });
+
+  it('streams a large file to the same events and header as JSON.parse reads', async () => {
+    const whole = JSON.parse(readFileSync(cohort, 'utf8'));
+    const members: Record<string, unknown> = {};
+    let count = 0;
+    let last = '';
+    await scanExportFile(cohort, {
+      member: (key, value) => {
+        members[key] = value;
+      },
+      event: (index, text) => {
+        expect(index).toBe(count);
+        count++;
+        last = text;
+      },
+    });
+    expect(count).toBe(whole.events.length);
+    expect(JSON.parse(last)).toEqual(whole.events.at(-1));
+    const { events: _, ...header } = whole;
+    expect(members).toEqual(header);
+  });
+
+  it('names each bad record by file, event and field, exit 2', async () => {
+    const file = JSON.parse(readFileSync(cohort, 'utf8'));
+    const events = file.events;
+    const products = events.flatMap((e: { data: object }, i: number) => ('product' in e.data ? [i] : []));
+    const choice = events.findIndex((e: { type: string }) => e.type === 'choice-made');
+    events[choice].data.choice = 'maybe';
+    events[products[1]].at = '2027-01-05 10:00';
+    events[products[2]].data.product.kgCO2e = 1e6;
+    delete events[products[3]].data.product.url;
+    events[products[5]].id = events[products[4]].id;
+    file.version = 3;
+    const bad = path('bad.json');
+    writeFileSync(bad, JSON.stringify(file));
+    const { code, stdout, stderr } = await runBin(['validate', bad]);
+    expect(code).toBe(2);
+    expect(lines(stdout).sort()).toEqual(
+      [
+        `${bad}: events[${choice}].data.choice: must be one of greener, kept, dismissed`,
+        `${bad}: events[${products[1]}].at: must be an ISO 8601 time with its UTC offset`,
+        `${bad}: events[${products[2]}].data.product.kgCO2e: must lie between low and high`,
+        `${bad}: events[${products[3]}].data.product.url: is missing`,
+        `${bad}: events[${products[5]}].id: ${events[products[4]].id} appears twice`,
+        `${bad}: version: must be 1`,
+      ].sort(),
+    );
+    expect(stderr).toMatch(/^validate: 6 problems in 1 file/);
+  });
+
+  it('reports bad CSV rows by line and column', async () => {
+    // One event an hour, so the rows come in ALL_TYPES order.
+    const csv = researchCsv(ALL_TYPES.map((t, i) => sampleEvent(t, '2026-11-02', 8 + i))).split('\n');
+    const viewLine = csv.findIndex((l) => l.includes(',product-viewed,'));
+    const choiceLine = csv.findIndex((l) => l.includes(',choice-made,'));
+    csv[viewLine] = csv[viewLine]!.replace(',product-viewed,', ',hack,');
+    csv[choiceLine] = csv[choiceLine]!.replace(',greener,', ',perhaps,');
+    writeFileSync(path('bad.csv'), csv.join('\n'));
+    const { code, stdout } = await runBin(['validate', path('bad.csv')]);
+    expect(code).toBe(2);
+    expect(lines(stdout)).toEqual([
+      `${path('bad.csv')}: line ${viewLine + 1}: type: must be one of product-viewed, alternatives-shown, alternative-opened, choice-made, action-logged, purchase-marked`,
+      `${path('bad.csv')}: line ${choiceLine + 1}: choice: must be one of greener, kept, dismissed`,
+      // The sample choice avoided 8 kg, which only a greener choice may.
+      `${path('bad.csv')}: line ${choiceLine + 1}: avoidedKgCO2e: must be 0 unless the choice is greener`,
+    ]);
+  });
+
+  it('says what is wrong with files that are no exports at all', async () => {
+    writeFileSync(path('truncated.json'), '{"format":"carbon-ledger-research-export","events":[{"id":');
+    writeFileSync(path('other.json'), '{"hello":"world"}');
+    const missing = path('missing.json');
+    const { code, stdout } = await runBin(['validate', path('truncated.json'), path('other.json'), missing]);
+    expect(code).toBe(2);
+    const out = lines(stdout);
+    expect(out).toContain(`${path('truncated.json')}: file: not JSON (unexpected end of file at byte 58)`);
+    expect(out).toContain(`${path('other.json')}: events: is missing`);
+    expect(out).toContain(`${path('other.json')}: format: is missing`);
+    expect(out).toContain(`${path('other.json')}: hello: is not a field of the format`);
+    expect(out).toContain(`${missing}: cannot read (ENOENT)`);
+  });
+
+  it('sums up beyond --max-problems', async () => {
+    const file = JSON.parse(readFileSync(cohort, 'utf8'));
+    for (const e of file.events.slice(0, 50)) e.timeZone = '';
+    writeFileSync(path('many.json'), JSON.stringify(file));
+    const { code, stdout } = await runBin(['validate', path('many.json'), '--max-problems', '5']);
+    expect(code).toBe(2);
+    expect(lines(stdout)).toHaveLength(6);
+    expect(lines(stdout)[5]).toBe(`${path('many.json')}: … and 45 more problems`);
+  });
+
+  it('checks study files too', async () => {
+    const example = join(REPO_ROOT, 'docs', 'examples', 'study.json');
+    expect((await runBin(['validate', example])).code).toBe(0);
+    const study = JSON.parse(readFileSync(example, 'utf8'));
+    study.arms[0].overlay = 'sometimes';
+    writeFileSync(path('study.json'), JSON.stringify(study));
+    const { code, stdout } = await runBin(['validate', path('study.json')]);
+    expect(code).toBe(2);
+    expect(lines(stdout)).toEqual([
+      `${path('study.json')}: arms[0].overlay: must be one of full, none, no-alternatives`,
+    ]);
+  });
+
+  it('needs at least one file', async () => {
+    const { code, stderr } = await runBin(['validate']);
+    expect(code).toBe(2);
+    expect(lines(stderr)).toEqual([expect.stringMatching(/missing FILE/)]);
+  });
+});

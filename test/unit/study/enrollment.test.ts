@@ -1,0 +1,104 @@
+// Assignment is reproducible from the recorded seed, and over many seeds the arms come out in
+// the proportions the study asks for.
+
+import { describe, expect, it } from 'vitest';
+import {
+  armForDraw,
+  assignParticipant,
+  consentTextHash,
+  createEnrollment,
+  newSeed,
+  verifyEnrollment,
+} from '../../../shared/study/enrollment.ts';
+import { Random } from '../../../shared/study/random.ts';
+import type { Study } from '../../../shared/study/study.ts';
+
+const study: Study = {
+  format: 'carbon-ledger-study',
+  version: 1,
+  id: 'labels-2027',
+  title: 'Labels',
+  consent: 'I agree.',
+  arms: [
+    { id: 'control', probability: 0.5, overlay: 'none' },
+    { id: 'labels', probability: 0.3, overlay: 'no-alternatives' },
+    { id: 'full', probability: 0.2, overlay: 'full' },
+  ],
+  start: '2027-01-04',
+  end: '2027-03-31',
+  exportEventTypes: ['product-viewed', 'choice-made'],
+  includeFullUrls: false,
+  showArmToParticipant: false,
+};
+
+describe('assignParticipant', () => {
+  it('gives the same participant and arm for the same seed', () => {
+    const seed = '0123456789abcdef0123456789abcdef';
+    const first = assignParticipant(study, seed);
+    expect(assignParticipant(study, seed)).toEqual(first);
+    expect(first.participantId).toMatch(/^p-[0-9a-f]{16}$/);
+    // Pinned: a change of derivation must change ASSIGNMENT_METHOD, not silently move people.
+    expect(first).toMatchSnapshot();
+  });
+
+  it('gives unrelated participants for other seeds and other studies', () => {
+    const seed = '0123456789abcdef0123456789abcdef';
+    expect(assignParticipant(study, 'f123456789abcdef0123456789abcdef').participantId).not.toBe(
+      assignParticipant(study, seed).participantId,
+    );
+    expect(assignParticipant({ ...study, id: 'other' }, seed).participantId).not.toBe(
+      assignParticipant(study, seed).participantId,
+    );
+  });
+
+  it('assigns arms in the study’s proportions over many seeds', () => {
+    const random = new Random('proportions');
+    const counts: Record<string, number> = { control: 0, labels: 0, full: 0 };
+    const n = 20_000;
+    for (let i = 0; i < n; i++) counts[assignParticipant(study, random.hex(128)).arm]! += 1;
+    // 4 standard errors of a proportion with n = 20,000 is under 0.015.
+    expect(Math.abs(counts.control! / n - 0.5)).toBeLessThan(0.015);
+    expect(Math.abs(counts.labels! / n - 0.3)).toBeLessThan(0.015);
+    expect(Math.abs(counts.full! / n - 0.2)).toBeLessThan(0.015);
+  });
+
+  it('maps draws to arms by cumulative probability', () => {
+    expect(armForDraw(study.arms, 0).id).toBe('control');
+    expect(armForDraw(study.arms, 0.4999).id).toBe('control');
+    expect(armForDraw(study.arms, 0.5).id).toBe('labels');
+    expect(armForDraw(study.arms, 0.7999).id).toBe('labels');
+    expect(armForDraw(study.arms, 0.8).id).toBe('full');
+    expect(armForDraw(study.arms, 0.9999999999).id).toBe('full');
+  });
+
+  it('refuses a seed that is not 128 bits of hex', () => {
+    expect(() => assignParticipant(study, 'abc')).toThrow(/32 lower-case hex/);
+  });
+});
+
+describe('createEnrollment', () => {
+  it('records seed, times and the consent hash, and verifies against the study', async () => {
+    const now = new Date('2027-01-05T10:00:00Z');
+    const accepted = new Date('2027-01-05T09:59:30Z');
+    const enrollment = await createEnrollment(study, { now, consentAcceptedAt: accepted });
+    expect(enrollment.seed).toMatch(/^[0-9a-f]{32}$/);
+    expect(enrollment).toMatchObject({
+      studyId: 'labels-2027',
+      enrolledAt: '2027-01-05T10:00:00.000Z',
+      consentAcceptedAt: '2027-01-05T09:59:30.000Z',
+      method: 'xoshiro128ss-v1',
+      leftAt: null,
+    });
+    const { participantId, arm } = assignParticipant(study, enrollment.seed);
+    expect(enrollment).toMatchObject({ participantId, arm });
+    // SHA-256 of "I agree." computed independently (sha256sum).
+    expect(enrollment.consentTextHash).toBe(await consentTextHash('I agree.'));
+    expect(enrollment.consentTextHash).toBe('sha256:826ff0dab649a97ffdd7779a332accafb35cc161012253a19383db19289d6e02');
+    expect(verifyEnrollment(study, enrollment)).toBe(true);
+    expect(verifyEnrollment(study, { ...enrollment, arm: enrollment.arm === 'full' ? 'control' : 'full' })).toBe(false);
+  });
+
+  it('draws a fresh seed each time', () => {
+    expect(newSeed()).not.toBe(newSeed());
+  });
+});
