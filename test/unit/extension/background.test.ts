@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handleMessage } from '../../../extension/entrypoints/background/handlers.ts';
 import { openLedger, readSettings } from '../../../extension/ledger/db.ts';
+import { enroll } from '../../../extension/ledger/study.ts';
 
 const OWN_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const product = {
@@ -124,5 +125,30 @@ describe('handleMessage', () => {
       hidden: true,
     });
     expect(await countEvents()).toBe(0);
+  });
+
+  it.each([
+    ['none', { estimate: null, hidden: true }],
+    ['no-alternatives', { hidden: false, alternatives: [] }],
+  ] as const)('follows a study arm whose overlay is %s, and stamps the event', async (overlay, answer) => {
+    const db = openLedger();
+    const study = {
+      format: 'carbon-ledger-study',
+      version: 1,
+      id: 'arm-test',
+      title: 'Arm test',
+      consent: 'You agree to take part in a test.',
+      arms: [{ id: 'only', probability: 1, overlay }],
+      start: '2020-01-01',
+      end: '2099-12-31',
+      exportEventTypes: ['product-viewed'],
+    };
+    await enroll(db, study as unknown as Parameters<typeof enroll>[1], { consentAcceptedAt: new Date() });
+    const shirt = { ...product, title: 'Cotton T-shirt', category: ['Clothing', 'T-Shirts'] };
+    expect(await handleMessage({ type: 'product-viewed', product: shirt }, fromAmazon, OWN_ORIGIN)).toMatchObject(
+      answer,
+    );
+    const [event] = await db.events.toArray();
+    expect(event?.study).toMatchObject({ studyId: 'arm-test', arm: 'only' });
   });
 });
