@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { type LedgerEvent, newEvent, type ProductSummary } from '../../shared/events.ts';
 import { parseResearchExport, researchExport } from '../../shared/export/research.ts';
-import { expect, screenshotPath, type Shop, test } from './harness/fixture.ts';
+import { expect, type Shop, screenshotPath, test } from './harness/fixture.ts';
 import { readLedgerEvents } from './harness/ledger.ts';
 
 const PRODUCTS: { title: string; host: string; category: string; kg: number }[] = [
@@ -47,7 +47,9 @@ function seededLedger(): LedgerEvent[] {
           {
             product,
             choice: greener ? 'greener' : day % 3 === 0 ? 'dismissed' : 'kept',
-            alternative: greener ? { kind: 'second-hand', title: 'Refurbished', url: null, avoidedKgCO2e: avoided } : null,
+            alternative: greener
+              ? { kind: 'second-hand', title: 'Refurbished', url: null, avoidedKgCO2e: avoided }
+              : null,
             avoidedKgCO2e: avoided,
           },
           { shopHost: item.host, now: when(2) },
@@ -100,7 +102,9 @@ test('the dashboard shows a seeded ledger, exports it, and refuses a bad file wi
 
   // Live figures and every chart, drawn by Plot as SVG.
   const greener = seeded.filter((e) => e.type === 'choice-made' && e.data.choice === 'greener').length;
-  await expect.poll(() => page.locator('[data-figures="totals"] [data-figure="greener"]').textContent()).toBe(String(greener));
+  await expect
+    .poll(() => page.locator('[data-figures="totals"] [data-figure="greener"]').textContent())
+    .toBe(String(greener));
   await expect.poll(() => page.locator('#overview .chart svg').count()).toBeGreaterThanOrEqual(4);
   expect(await page.locator('#overview .chart').first().locator('path').count()).toBeGreaterThan(0);
   expect(await page.locator('[data-badge="first-greener-choice"]').getAttribute('data-earned')).toBe('true');
@@ -109,7 +113,9 @@ test('the dashboard shows a seeded ledger, exports it, and refuses a bad file wi
   // History search: every word must match.
   await page.fill('#history-search', 'kettle amazon');
   const kettles = seeded.filter((e) => 'product' in e.data && e.data.product.title.includes('kettle')).length;
-  await expect.poll(() => page.locator('[data-history-total]').getAttribute('data-history-total')).toBe(String(kettles));
+  await expect
+    .poll(() => page.locator('[data-history-total]').getAttribute('data-history-total'))
+    .toBe(String(kettles));
 
   // An everyday action with a photo proof that stays on the device.
   const png = Buffer.from(
@@ -143,7 +149,9 @@ test('the dashboard shows a seeded ledger, exports it, and refuses a bad file wi
     buffer: Buffer.from(JSON.stringify(broken)),
   });
   const alert = page.locator('#data-outcome[role="alert"]');
-  await expect.poll(() => alert.textContent()).toContain('broken.json was not imported, nothing changed: events[1] at:');
+  await expect
+    .poll(() => alert.textContent())
+    .toContain('broken.json was not imported, nothing changed: events[1] at:');
   expect(await readLedgerEvents(shop.background)).toHaveLength(before);
   expect(await eventCount(page)).toBe(before);
 

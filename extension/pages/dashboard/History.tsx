@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { EVENT_TYPES, type EventType, type LedgerEvent } from '../../../shared/events.ts';
-import { historyEntry, searchHistory } from '../../../shared/ledger/breakdowns.ts';
+import { type HistoryEntry, historyEntry, searchHistory } from '../../../shared/ledger/breakdowns.ts';
 import { actionTitle } from '../catalogue.ts';
 import { formatAt, formatCount, formatKg } from '../format.ts';
 
@@ -12,7 +12,12 @@ const PAGE = 100;
 export function History({ events }: { events: readonly LedgerEvent[] }) {
   const [text, setText] = useState('');
   const [type, setType] = useState<EventType | ''>('');
-  const entries = useMemo(() => events.map((e) => historyEntry(e, actionTitle)), [events]);
+  // Newest first, as shown: the search's own sort then has nothing to do.
+  const entries = useMemo(() => {
+    const list: HistoryEntry[] = [];
+    for (let i = events.length - 1; i >= 0; i--) list.push(historyEntry(events[i]!, actionTitle));
+    return list;
+  }, [events]);
   const found = useMemo(() => searchHistory(entries, { text, type: type || null, limit: PAGE }), [entries, text, type]);
   return (
     <section id="history" aria-labelledby="history-title">
