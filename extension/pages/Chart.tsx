@@ -6,6 +6,7 @@ export function Chart({ draw, label }: { draw: (document: Document) => Element; 
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     host.current?.replaceChildren(draw(document));
+    performance.mark('carbon-ledger:chart-drawn');
   }, [draw]);
   return <div class="chart" role="img" aria-label={label} ref={host} />;
 }

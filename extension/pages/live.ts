@@ -3,9 +3,9 @@
 // screen follows the ledger without reloading.
 
 import { liveQuery } from 'dexie';
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { type LedgerEvent, localDay, localIsoTimestamp } from '../../shared/events.ts';
-import { type LedgerProgress, ledgerProgress } from '../../shared/ledger/progress.ts';
+import { useEffect, useState } from 'preact/hooks';
+import { localDay, localIsoTimestamp } from '../../shared/events.ts';
+import { type LedgerSummary, ledgerStamp, summariseLedger } from '../../shared/ledger/summary.ts';
 import { type LedgerDb, type LedgerSettings, openLedger, readSettings } from '../ledger/db.ts';
 
 let db: LedgerDb | undefined;
@@ -32,23 +32,61 @@ export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): T
 /** Today in the shopper's calendar, YYYY-MM-DD. */
 export const today = (): string => localDay(localIsoTimestamp());
 
-export interface LedgerView {
-  /** Oldest first. */
-  events: readonly LedgerEvent[];
-  progress: LedgerProgress;
-  today: string;
+const SUMMARY_KEY = 'carbon-ledger:summary';
+
+interface CachedSummary {
+  stamp: string;
+  summary: LedgerSummary;
 }
 
-/** Every event and the totals computed from them; undefined while the ledger is being read. */
-export function useLedger(ledger: LedgerDb): LedgerView | undefined {
-  // In time order from the index: the sorts in ledgerProgress and the history then find the
-  // work already done, which matters at 100,000 events.
-  const events = useLiveQuery(() => ledger.events.orderBy('at').toArray(), [ledger]);
-  return useMemo(() => {
-    if (!events) return undefined;
+// The last summary, in this origin's localStorage (pages only; the background never needs it).
+const readCachedSummary = (): CachedSummary | null => {
+  try {
+    return JSON.parse(localStorage.getItem(SUMMARY_KEY) ?? 'null') as CachedSummary | null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The ledger's summary, live. The last one computed (by this page or another) is shown at once;
+ * the whole log is read and summarised again only when the ledger's stamp or the day changed.
+ */
+export function useLedgerSummary(ledger: LedgerDb): LedgerSummary | undefined {
+  const [summary, setSummary] = useState<LedgerSummary | undefined>(() => readCachedSummary()?.summary);
+  const stamp = useLiveQuery(
+    async () => ledgerStamp(await ledger.events.count(), await ledger.events.orderBy('at').last()),
+    [ledger],
+  );
+  useEffect(() => {
+    if (stamp === undefined) return;
     const day = today();
-    return { events, progress: ledgerProgress(events, day), today: day };
-  }, [events]);
+    const cached = readCachedSummary();
+    if (cached?.stamp === stamp && cached.summary.today === day) {
+      setSummary(cached.summary);
+      return;
+    }
+    let cancelled = false;
+    ledger.events
+      .orderBy('at')
+      .toArray()
+      .then((events) => {
+        if (cancelled) return;
+        performance.mark('carbon-ledger:events-read');
+        const fresh = summariseLedger(events, day);
+        setSummary(fresh);
+        try {
+          localStorage.setItem(SUMMARY_KEY, JSON.stringify({ stamp, summary: fresh } satisfies CachedSummary));
+        } catch {
+          // A full localStorage only costs the next page a full read.
+        }
+      })
+      .catch((error: unknown) => console.error('carbon-ledger: reading the ledger failed', error));
+    return () => {
+      cancelled = true;
+    };
+  }, [ledger, stamp]);
+  return summary;
 }
 
 export const useSettings = (ledger: LedgerDb): LedgerSettings | undefined =>

@@ -3,7 +3,7 @@
 // searchable history. Pure functions of the event log, so they run in extension pages (where
 // Arquero cannot) and in tests alike.
 
-import type { ChoiceMadeEvent, EventType, LedgerEvent } from '../events.ts';
+import type { Choice, ChoiceMadeEvent, EventType, LedgerEvent } from '../events.ts';
 import type { WeekSummary } from './progress.ts';
 
 /** Choices made about products of one category or on one shop. */
@@ -95,7 +95,7 @@ export interface HistoryEntry {
   kgCO2e: number | null;
   avoidedKgCO2e: number;
   /** The choice made, for a choice. */
-  choice: string | null;
+  choice: Choice | null;
   photoId: string | null;
 }
 

@@ -5,7 +5,7 @@ import { useEffect } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { LedgerDb } from '../../ledger/db.ts';
 import type { ActionEntry, FactorTable } from '../catalogue.ts';
-import { useLedger } from '../live.ts';
+import { useLedgerSummary } from '../live.ts';
 import { ActionsSection } from './ActionsSection.tsx';
 import { Badges } from './Badges.tsx';
 import { DataSection } from './DataSection.tsx';
@@ -33,16 +33,16 @@ export interface DashboardProps {
 }
 
 export function Dashboard({ db, catalogue, factorTables }: DashboardProps) {
-  const ledger = useLedger(db);
+  const summary = useLedgerSummary(db);
   useEffect(() => {
     // Tests and the benchmark wait for this: the first render with the ledger's data is done
     // (child effects, which draw the charts, run before this one).
-    if (!ledger) return;
+    if (!summary) return;
     const root = document.documentElement;
     if (!root.dataset.ready) root.dataset.readyMs = String(performance.now());
     root.dataset.ready = 'true';
-    root.dataset.events = String(ledger.events.length);
-  }, [ledger]);
+    root.dataset.events = String(summary.progress.events);
+  }, [summary]);
 
   return (
     <div class="dashboard">
@@ -59,12 +59,12 @@ export function Dashboard({ db, catalogue, factorTables }: DashboardProps) {
         </nav>
       </header>
       <main>
-        {ledger ? (
+        {summary ? (
           <>
-            <Overview ledger={ledger} />
-            <Badges earned={ledger.progress.badges} />
+            <Overview summary={summary} />
+            <Badges earned={summary.progress.badges} />
             <ActionsSection db={db} catalogue={catalogue} />
-            <History events={ledger.events} />
+            <History db={db} totalEvents={summary.progress.events} />
           </>
         ) : (
           <p class="muted" id="loading">

@@ -2,23 +2,51 @@
 
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { EVENT_TYPES, type EventType, type LedgerEvent } from '../../../shared/events.ts';
+import { type Choice, EVENT_TYPES, type EventType, type LedgerEvent } from '../../../shared/events.ts';
 import { type HistoryEntry, historyEntry, searchHistory } from '../../../shared/ledger/breakdowns.ts';
+import type { LedgerDb } from '../../ledger/db.ts';
 import { actionTitle } from '../catalogue.ts';
 import { formatAt, formatCount, formatKg } from '../format.ts';
+import { useLiveQuery } from '../live.ts';
 
 const PAGE = 100;
 
-export function History({ events }: { events: readonly LedgerEvent[] }) {
+const KIND_KEYS = {
+  'product-viewed': 'dashboard.kindProductViewed',
+  'alternatives-shown': 'dashboard.kindAlternativesShown',
+  'alternative-opened': 'dashboard.kindAlternativeOpened',
+  'choice-made': 'dashboard.kindChoiceMade',
+  'action-logged': 'dashboard.kindActionLogged',
+  'purchase-marked': 'dashboard.kindPurchaseMarked',
+} as const satisfies Record<EventType, string>;
+const CHOICE_KEYS = {
+  greener: 'dashboard.choiceGreener',
+  kept: 'dashboard.choiceKept',
+  dismissed: 'dashboard.choiceDismissed',
+} as const satisfies Record<Choice, string>;
+
+/** The kind of an entry in the shopper's words, with the choice for a choice. */
+const kindLabel = (type: EventType, choice: Choice | null): string =>
+  choice ? `${i18n.t(KIND_KEYS[type])}: ${i18n.t(CHOICE_KEYS[choice])}` : i18n.t(KIND_KEYS[type]);
+
+const toEntries = (events: readonly LedgerEvent[]): HistoryEntry[] => events.map((e) => historyEntry(e, actionTitle));
+
+export function History({ db, totalEvents }: { db: LedgerDb; totalEvents: number }) {
   const [text, setText] = useState('');
   const [type, setType] = useState<EventType | ''>('');
-  // Newest first, as shown: the search's own sort then has nothing to do.
-  const entries = useMemo(() => {
-    const list: HistoryEntry[] = [];
-    for (let i = events.length - 1; i >= 0; i--) list.push(historyEntry(events[i]!, actionTitle));
-    return list;
-  }, [events]);
-  const found = useMemo(() => searchHistory(entries, { text, type: type || null, limit: PAGE }), [entries, text, type]);
+  const searching = text.trim() !== '' || type !== '';
+  // The latest page comes straight from the index; the whole log is read only for a search.
+  const latest = useLiveQuery(() => db.events.orderBy('at').reverse().limit(PAGE).toArray(), [db]);
+  const everything = useLiveQuery(
+    async (): Promise<LedgerEvent[] | null> => (searching ? db.events.orderBy('at').reverse().toArray() : null),
+    [db, searching],
+  );
+  const allEntries = useMemo(() => (everything ? toEntries(everything) : null), [everything]);
+  const found = useMemo(() => {
+    if (!searching) return { entries: toEntries(latest ?? []), total: totalEvents };
+    if (!allEntries) return null;
+    return searchHistory(allEntries, { text, type: type || null, limit: PAGE });
+  }, [searching, latest, totalEvents, allEntries, text, type]);
   return (
     <section id="history" aria-labelledby="history-title">
       <h2 id="history-title">{i18n.t('dashboard.history')}</h2>
@@ -40,13 +68,15 @@ export function History({ events }: { events: readonly LedgerEvent[] }) {
           <option value="">{i18n.t('dashboard.allKinds')}</option>
           {EVENT_TYPES.map((t) => (
             <option key={t} value={t}>
-              {t}
+              {i18n.t(KIND_KEYS[t])}
             </option>
           ))}
         </select>
       </div>
-      <p class="muted" aria-live="polite" data-history-total={found.total}>
-        {i18n.t('dashboard.showing', [formatCount(found.entries.length), formatCount(found.total)])}
+      <p class="muted" aria-live="polite" data-history-total={found?.total}>
+        {found
+          ? i18n.t('dashboard.showing', [formatCount(found.entries.length), formatCount(found.total)])
+          : i18n.t('dashboard.searching')}
       </p>
       <table class="history">
         <thead>
@@ -60,13 +90,10 @@ export function History({ events }: { events: readonly LedgerEvent[] }) {
           </tr>
         </thead>
         <tbody>
-          {found.entries.map((entry) => (
+          {found?.entries.map((entry) => (
             <tr key={entry.id}>
               <td>{formatAt(entry.at)}</td>
-              <td>
-                {entry.type}
-                {entry.choice ? ` (${entry.choice})` : ''}
-              </td>
+              <td>{kindLabel(entry.type, entry.choice)}</td>
               <td>
                 {entry.url ? (
                   <a href={entry.url} target="_blank" rel="noreferrer">

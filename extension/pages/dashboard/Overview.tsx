@@ -2,11 +2,11 @@
 
 import { useCallback } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { choicesByCategory, choicesByShop, cumulativeAvoided } from '../../../shared/ledger/breakdowns.ts';
+import { cumulativeAvoided } from '../../../shared/ledger/breakdowns.ts';
+import type { LedgerSummary } from '../../../shared/ledger/summary.ts';
 import { Chart } from '../Chart.tsx';
 import { type ChartOptions, choicesPlot, cumulativeAvoidedPlot, weeklyFootprintPlot } from '../charts.ts';
 import { formatCount, formatKg } from '../format.ts';
-import type { LedgerView } from '../live.ts';
 
 const chartLabels = (): ChartOptions['labels'] => ({
   viewed: i18n.t('dashboard.chartViewed'),
@@ -17,8 +17,8 @@ const chartLabels = (): ChartOptions['labels'] => ({
   dismissed: i18n.t('dashboard.choiceDismissed'),
 });
 
-export function Overview({ ledger }: { ledger: LedgerView }) {
-  const { progress, events } = ledger;
+export function Overview({ summary }: { summary: LedgerSummary }) {
+  const { progress, byCategory: categories, byShop: shops } = summary;
   const labels = chartLabels();
   const weekly = useCallback(
     (document: Document) => weeklyFootprintPlot(progress.weeks, { document, labels }),
@@ -28,14 +28,8 @@ export function Overview({ ledger }: { ledger: LedgerView }) {
     (document: Document) => cumulativeAvoidedPlot(cumulativeAvoided(progress.weeks), { document, labels }),
     [progress],
   );
-  const byCategory = useCallback(
-    (document: Document) => choicesPlot(choicesByCategory(events), { document, labels }),
-    [events],
-  );
-  const byShop = useCallback(
-    (document: Document) => choicesPlot(choicesByShop(events), { document, labels }),
-    [events],
-  );
+  const byCategory = useCallback((document: Document) => choicesPlot(categories, { document, labels }), [categories]);
+  const byShop = useCallback((document: Document) => choicesPlot(shops, { document, labels }), [shops]);
   const hasChoices = progress.choices.greener + progress.choices.kept + progress.choices.dismissed > 0;
 
   return (

@@ -11,6 +11,7 @@ import { Dashboard } from './Dashboard.tsx';
 export function mountDashboard(root: HTMLElement): void {
   document.documentElement.lang = i18n.t('@@ui_locale').replace('_', '-');
   document.title = i18n.t('dashboard.title');
+  performance.mark('carbon-ledger:script-started');
   const db = pageLedger();
   render(<Dashboard db={db} catalogue={ACTIONS} factorTables={FACTOR_TABLES} />, root);
   requestPersistentStorage(db).catch((error: unknown) =>

@@ -3,25 +3,39 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { recentChoices, weekSummary } from '../../../shared/ledger/breakdowns.ts';
+import type { LedgerEvent } from '../../../shared/events.ts';
+import { weekSummary } from '../../../shared/ledger/breakdowns.ts';
 import { suggestedActions, weekOf } from '../../../shared/ledger/progress.ts';
 import type { LedgerDb } from '../../ledger/db.ts';
 import { logEverydayAction } from '../actions.ts';
 import type { ActionEntry } from '../catalogue.ts';
 import { formatCount, formatGrams, formatKg } from '../format.ts';
-import { useLedger } from '../live.ts';
+import { today as todayNow, useLedgerSummary, useLiveQuery } from '../live.ts';
+
+/** A day a little over a week ago, as the start of an index range over `at`. */
+const weekAgoIso = (): string => new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 10);
 
 export function Popup({ db, catalogue }: { db: LedgerDb; catalogue: readonly ActionEntry[] }) {
-  const ledger = useLedger(db);
+  const summary = useLedgerSummary(db);
+  // Suggestions only need this week's everyday actions, read from the index without the whole log.
+  const weekAgo = weekAgoIso();
+  const recentActions = useLiveQuery(
+    () => db.events.where('[type+at]').between(['action-logged', weekAgo], ['action-logged', '\uffff']).toArray(),
+    [db, weekAgo],
+  );
   const [logged, setLogged] = useState<string | null>(null);
   useEffect(() => {
-    if (ledger) document.documentElement.dataset.ready = 'true';
-  }, [ledger]);
-  if (!ledger) return <p class="muted">{i18n.t('popup.loading')}</p>;
-  const { progress, events, today } = ledger;
+    if (!summary) return;
+    const root = document.documentElement;
+    if (!root.dataset.ready) root.dataset.readyMs = String(performance.now());
+    root.dataset.ready = 'true';
+  }, [summary]);
+  if (!summary) return <p class="muted">{i18n.t('popup.loading')}</p>;
+  const { progress } = summary;
+  const today = todayNow();
   const week = weekSummary(progress.weeks, weekOf(today));
-  const choices = recentChoices(events, 3);
-  const suggestions = suggestedActions(catalogue, events, today);
+  const choices = summary.recentChoices.slice(0, 3);
+  const suggestions = suggestedActions(catalogue, (recentActions ?? []) as LedgerEvent[], today);
 
   const log = async (action: ActionEntry) => {
     const result = await logEverydayAction(db, action);

@@ -12,6 +12,7 @@ import {
   weekSummary,
 } from '../../../shared/ledger/breakdowns.ts';
 import { ledgerProgress } from '../../../shared/ledger/progress.ts';
+import { ledgerStamp, summariseLedger } from '../../../shared/ledger/summary.ts';
 import { kettle, sampleEvent } from '../ledger/samples.ts';
 
 const choice = (
@@ -138,5 +139,27 @@ describe('searchHistory', () => {
       '2026-11-02',
       '2026-11-01',
     ]);
+  });
+});
+
+describe('summariseLedger and ledgerStamp', () => {
+  it('keeps what the pages show, as plain JSON', () => {
+    const events = [
+      choice('2026-11-02', 'greener', { kg: 2 }),
+      choice('2026-11-03', 'kept'),
+      sampleEvent('product-viewed'),
+    ];
+    const summary = summariseLedger(events, '2026-11-03');
+    expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
+    expect(summary.progress.avoidedKgCO2e).toBe(2);
+    expect(summary.byCategory).toEqual(choicesByCategory(events));
+    expect(summary.recentChoices.map((e) => e.data.choice)).toEqual(['kept', 'greener']);
+  });
+
+  it('changes with the count and with the latest event', () => {
+    const [a, b] = [sampleEvent('product-viewed', '2026-11-02'), sampleEvent('product-viewed', '2026-11-03')];
+    expect(ledgerStamp(1, a)).not.toBe(ledgerStamp(2, a));
+    expect(ledgerStamp(2, a)).not.toBe(ledgerStamp(2, b));
+    expect(ledgerStamp(0, undefined)).toBe('0||');
   });
 });
