@@ -3,7 +3,7 @@
 // screen follows the ledger without reloading.
 
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { localDay, localIsoTimestamp } from '../../shared/events.ts';
 import { type LedgerSummary, ledgerStamp, summariseLedger } from '../../shared/ledger/summary.ts';
 import { type LedgerDb, type LedgerSettings, openLedger, readSettings } from '../ledger/db.ts';
@@ -52,8 +52,12 @@ const readCachedSummary = (): CachedSummary | null => {
  * The ledger's summary, live. The last one computed (by this page or another) is shown at once;
  * the whole log is read and summarised again only when the ledger's stamp or the day changed.
  */
-export function useLedgerSummary(ledger: LedgerDb): LedgerSummary | undefined {
-  const [summary, setSummary] = useState<LedgerSummary | undefined>(() => readCachedSummary()?.summary);
+export function useLedgerSummary(ledger: LedgerDb): { summary: LedgerSummary | undefined; updating: boolean } {
+  const [kept] = useState(readCachedSummary);
+  const [summary, setSummary] = useState<LedgerSummary | undefined>(kept?.summary);
+  const [updating, setUpdating] = useState(false);
+  // The stamp of the summary on screen, so a summary still valid is not drawn twice.
+  const shownStamp = useRef(kept?.stamp);
   const stamp = useLiveQuery(
     async () => ledgerStamp(await ledger.events.count(), await ledger.events.orderBy('at').last()),
     [ledger],
@@ -63,10 +67,12 @@ export function useLedgerSummary(ledger: LedgerDb): LedgerSummary | undefined {
     const day = today();
     const cached = readCachedSummary();
     if (cached?.stamp === stamp && cached.summary.today === day) {
-      setSummary(cached.summary);
+      if (shownStamp.current !== stamp) setSummary(cached.summary);
+      shownStamp.current = stamp;
       return;
     }
     let cancelled = false;
+    setUpdating(true);
     ledger.events
       .orderBy('at')
       .toArray()
@@ -75,6 +81,8 @@ export function useLedgerSummary(ledger: LedgerDb): LedgerSummary | undefined {
         performance.mark('carbon-ledger:events-read');
         const fresh = summariseLedger(events, day);
         setSummary(fresh);
+        setUpdating(false);
+        shownStamp.current = stamp;
         try {
           localStorage.setItem(SUMMARY_KEY, JSON.stringify({ stamp, summary: fresh } satisfies CachedSummary));
         } catch {
@@ -86,7 +94,7 @@ export function useLedgerSummary(ledger: LedgerDb): LedgerSummary | undefined {
       cancelled = true;
     };
   }, [ledger, stamp]);
-  return summary;
+  return { summary, updating };
 }
 
 export const useSettings = (ledger: LedgerDb): LedgerSettings | undefined =>

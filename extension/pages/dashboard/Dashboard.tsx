@@ -33,7 +33,7 @@ export interface DashboardProps {
 }
 
 export function Dashboard({ db, catalogue, factorTables }: DashboardProps) {
-  const summary = useLedgerSummary(db);
+  const { summary, updating } = useLedgerSummary(db);
   useEffect(() => {
     // Tests and the benchmark wait for this: the first render with the ledger's data is done
     // (child effects, which draw the charts, run before this one).
@@ -48,6 +48,9 @@ export function Dashboard({ db, catalogue, factorTables }: DashboardProps) {
     <div class="dashboard">
       <header>
         <h1>{i18n.t('dashboard.title')}</h1>
+        <p class="muted updating" role="status">
+          {updating && summary ? i18n.t('dashboard.updating') : ''}
+        </p>
         <nav aria-label={i18n.t('dashboard.sections')}>
           <ul>
             {SECTIONS.map(([id, key]) => (

@@ -16,7 +16,7 @@ import { today as todayNow, useLedgerSummary, useLiveQuery } from '../live.ts';
 const weekAgoIso = (): string => new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 10);
 
 export function Popup({ db, catalogue }: { db: LedgerDb; catalogue: readonly ActionEntry[] }) {
-  const summary = useLedgerSummary(db);
+  const { summary } = useLedgerSummary(db);
   // Suggestions only need this week's everyday actions, read from the index without the whole log.
   const weekAgo = weekAgoIso();
   const recentActions = useLiveQuery(
