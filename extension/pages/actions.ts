@@ -5,6 +5,7 @@
 import { newEvent } from '../../shared/events.ts';
 import type { LedgerDb } from '../ledger/db.ts';
 import { type LogResult, logEvent } from '../ledger/record.ts';
+import { studyStamp } from '../ledger/study.ts';
 import type { ActionEntry } from './catalogue.ts';
 
 export async function logEverydayAction(
@@ -15,10 +16,11 @@ export async function logEverydayAction(
 ): Promise<LogResult> {
   const photoId = photo ? crypto.randomUUID() : null;
   if (photo && photoId) await db.photos.put({ id: photoId, blob: photo, createdAt: now.toISOString() });
+  // While the shopper is enrolled in a study, the event carries its stamp like every other.
   const event = newEvent(
     'action-logged',
     { actionId: action.id, avoidedGramsCO2e: action.gramsCO2e, photoId },
-    { shopHost: null, now },
+    { shopHost: null, now, study: await studyStamp(db, now) },
   );
   const result = await logEvent(db, event);
   // A refused entry (paused, disk full) must not leave an orphan photo behind.

@@ -76,7 +76,7 @@ export function Dashboard({ db, catalogue, factorTables }: DashboardProps) {
         )}
         <DataSection db={db} />
         <PrivacySection db={db} />
-        <StudySection />
+        <StudySection db={db} />
         <MethodsSection factorTables={factorTables} catalogue={catalogue} />
       </main>
     </div>
