@@ -60,7 +60,7 @@ function seededLedger(): LedgerEvent[] {
       events.push(
         newEvent(
           'action-logged',
-          { actionId: 'recycled-shipping-carton', avoidedGramsCO2e: 37, photoId: null },
+          { actionId: 'recycled-carton', avoidedGramsCO2e: 37, photoId: null },
           { shopHost: null, now: when(1) },
         ),
       );
@@ -122,7 +122,7 @@ test('the dashboard shows a seeded ledger, exports it, and refuses a bad file wi
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
     'base64',
   );
-  const row = page.locator('[data-action-id="decline-single-use-tableware"]');
+  const row = page.locator('[data-action-id="decline-single-use"]');
   await row.locator('input[type=file]').setInputFiles({ name: 'proof.png', mimeType: 'image/png', buffer: png });
   await row.locator('button[type=submit]').click();
   await expect.poll(() => eventCount(page)).toBe(seeded.length + 1);
