@@ -15,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   ledger: async () => (await import('./ledger.ts')).ledgerBenchmark,
   overlay: async () => (await import('./overlay.ts')).overlayBenchmark,
   estimate: async () => (await import('./estimate.ts')).estimateBenchmark,
+  dashboard: async () => (await import('./dashboard.ts')).dashboardBenchmark,
 };
 
 const { values } = parseArgs({

@@ -1,0 +1,104 @@
+// Dashboard figure: how long the dashboard takes, in real Chromium with the built extension, from
+// navigation to interactive (first render with the ledger's data, charts drawn) over a large
+// ledger. The ledger is seeded through the dashboard's own import, as a shopper would restore it.
+// Measured warm (the usual case: the summary kept by the last visit is still valid) and cold (the
+// summary removed, so the whole log is read first).
+// Standalone: `node bench/dashboard.ts [--quick]`.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { researchExport } from '../shared/export/research.ts';
+import { launchWithExtension } from '../test/e2e/harness/chromium.ts';
+import { startShopServer } from '../test/e2e/harness/shop-server.ts';
+import { type Benchmark, median } from './figures.ts';
+import { syntheticLedger } from './ledger.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+
+/** Milliseconds from navigation start to the page marking itself ready (performance.now() there). */
+async function timeToReady(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  await page.locator('html[data-ready="true"]').waitFor({ timeout: 120_000 });
+  return Number(await page.locator('html').getAttribute('data-ready-ms'));
+}
+
+export const dashboardBenchmark: Benchmark = async ({ quick }) => {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    execFileSync(process.execPath, ['node_modules/wxt/bin/wxt.mjs', 'build'], { cwd: ROOT, stdio: 'pipe' });
+  }
+  const size = quick ? 10_000 : 100_000;
+  const runs = quick ? 3 : 7;
+  const dir = mkdtempSync(join(tmpdir(), 'carbon-ledger-bench-'));
+  const file = join(dir, 'ledger.json');
+  writeFileSync(file, JSON.stringify(researchExport(syntheticLedger(size), { exportedAt: new Date().toISOString() })));
+
+  const server = await startShopServer();
+  const browser = await launchWithExtension({ extensionDir: EXTENSION_DIR, shopPort: server.port });
+  try {
+    const page = await browser.context.newPage();
+    const dashboard = `chrome-extension://${browser.extensionId}/options.html`;
+    await timeToReady(page, dashboard);
+    const importStarted = performance.now();
+    await page.setInputFiles('#import-file', file);
+    await page.locator('#data-outcome').waitFor({ timeout: 600_000 });
+    const outcome = await page.locator('#data-outcome').textContent();
+    if (!outcome?.includes(size.toLocaleString('en'))) throw new Error(`seeding the ledger failed: ${outcome}`);
+    const importMs = performance.now() - importStarted;
+    // The importing page then summarises the new ledger and keeps the summary for the next visit.
+    await page.locator(`html[data-events="${size}"]`).waitFor({ timeout: 600_000 });
+
+    const dashboardTimes: number[] = [];
+    for (let run = 0; run < runs; run++) dashboardTimes.push(await timeToReady(page, dashboard));
+    const events = Number(await page.locator('html').getAttribute('data-events'));
+    if (events !== size) throw new Error(`the dashboard showed ${events} events, expected ${size}`);
+
+    // Cold: no summary kept from an earlier visit, so the whole log is read and summarised first.
+    const coldTimes: number[] = [];
+    for (let run = 0; run < (quick ? 1 : 3); run++) {
+      await page.evaluate(() => localStorage.removeItem('carbon-ledger:summary'));
+      coldTimes.push(await timeToReady(page, dashboard));
+    }
+
+    const popupTimes: number[] = [];
+    const popup = `chrome-extension://${browser.extensionId}/popup.html`;
+    for (let run = 0; run < runs; run++) popupTimes.push(await timeToReady(page, popup));
+
+    const count = size.toLocaleString('en');
+    return [
+      {
+        name: `dashboard: navigation to interactive, ${count} events (Chromium)`,
+        value: median(dashboardTimes),
+        unit: 'ms',
+        runs,
+        ...(quick ? {} : { target: { max: 500 } }),
+      },
+      {
+        name: `dashboard: navigation to interactive, cold (no kept summary), ${count} events (Chromium)`,
+        value: median(coldTimes),
+        unit: 'ms',
+        runs: coldTimes.length,
+      },
+      {
+        name: `popup: navigation to first figures, ${count} events (Chromium)`,
+        value: median(popupTimes),
+        unit: 'ms',
+        runs,
+      },
+      { name: `dashboard: import a research export of ${count} events`, value: importMs, unit: 'ms', runs: 1 },
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+if (import.meta.main) {
+  for (const figure of await dashboardBenchmark({ quick: process.argv.includes('--quick') })) {
+    console.log(`${figure.name}: ${figure.value.toFixed(1)} ${figure.unit} (${figure.runs} runs)`);
+  }
+}

@@ -1,0 +1,4 @@
+import '../../pages/style.css';
+import { mountDashboard } from '../../pages/dashboard/mount.tsx';
+
+mountDashboard(document.getElementById('app')!);

@@ -1,0 +1,4 @@
+import '../../pages/style.css';
+import { mountPopup } from '../../pages/popup/mount.tsx';
+
+mountPopup(document.getElementById('app')!);

@@ -1,0 +1,171 @@
+// The action catalogue and the list of factor tables the popup and dashboard show, in one place:
+// both come from shared/footprint, so the pages show exactly what the estimator uses.
+
+import { type ActionKind, ACTIONS as CATALOGUE } from '../../shared/footprint/actions.ts';
+import { CALIBRATION } from '../../shared/footprint/data/calibration.ts';
+import { PARCEL_KG_CO2E } from '../../shared/footprint/data/delivery.ts';
+import { DEVICES } from '../../shared/footprint/data/devices.ts';
+import { EEIO_KG_PER_USD2022 } from '../../shared/footprint/data/eeio.ts';
+import { AGRIBALYSE_KG_PER_KG, POORE_NEMECEK_KG_PER_KG } from '../../shared/footprint/data/food.ts';
+import { GRID_G_PER_KWH } from '../../shared/footprint/data/grid.ts';
+import { TYPICAL_ITEMS } from '../../shared/footprint/data/items.ts';
+import { FREIGHT_KG_PER_TONNE_KM, MATERIAL_KG_PER_KG } from '../../shared/footprint/data/materials.ts';
+import { FX_UNITS_PER_USD, US_CPI_U } from '../../shared/footprint/data/money.ts';
+import { NAMED_KG_PER_KG } from '../../shared/footprint/data/named.ts';
+import { PUBLISHED } from '../../shared/footprint/data/published.ts';
+import { SOURCES, type Source, type SourceId } from '../../shared/footprint/sources.ts';
+
+export interface ActionSource {
+  title: string;
+  publisher: string;
+  year: number;
+  url: string;
+}
+
+/** An everyday low-carbon action the shopper can log by hand. */
+export interface ActionEntry {
+  /** Stable id, stored in `action-logged` events (lower-case words and dashes). */
+  id: string;
+  /** In the browser's language (English, German or Chinese). */
+  title: string;
+  /** Emissions one occurrence avoids, grams CO2e. */
+  gramsCO2e: number;
+  category: ActionKind;
+  /** How the figure is made up. */
+  basis: string;
+  source: ActionSource;
+}
+
+const language = (globalThis.navigator?.language ?? 'en').slice(0, 2);
+
+/** The catalogue from shared/footprint/actions.ts, titled in the browser's language. */
+export const ACTIONS: readonly ActionEntry[] = CATALOGUE.map((action) => {
+  const { title, publisher, year, url } = SOURCES[action.sources[0] as SourceId];
+  return {
+    id: action.id,
+    title: language === 'de' ? action.label.de : language === 'zh' ? action.label.zh : action.label.en,
+    gramsCO2e: action.gramsCO2e,
+    category: action.kind,
+    basis: action.basis,
+    source: { title, publisher, year, url },
+  };
+});
+
+const actionsById = new Map(ACTIONS.map((a) => [a.id, a]));
+export const findAction = (id: string): ActionEntry | undefined => actionsById.get(id);
+/** The action's title, or its id for an action no longer in the catalogue. */
+export const actionTitle = (id: string): string => actionsById.get(id)?.title ?? id;
+
+/** A table of factors the estimates use, with every source behind its rows. */
+export interface FactorTable {
+  id: string;
+  title: string;
+  unit: string;
+  rows: number;
+  sources: Source[];
+}
+
+const src = (...ids: SourceId[]): Source[] => ids.map((id) => SOURCES[id]);
+const count = (table: object): number => Object.keys(table).length;
+
+/** Every factor table in shared/footprint/data, with its unit and sources. */
+export const FACTOR_TABLES: readonly FactorTable[] = [
+  {
+    id: 'devices',
+    title: 'Manufacturer footprints of electronics (laptops, monitors, phones, servers…)',
+    unit: 'kg CO2e per device, whole life as reported',
+    rows: DEVICES.length,
+    sources: src('boavizta-2023'),
+  },
+  {
+    id: 'published',
+    title: 'Consumer products with footprints reported by their makers (CDP)',
+    unit: 'kg CO2e per functional unit',
+    rows: PUBLISHED.length,
+    sources: src('carbon-catalogue-2022'),
+  },
+  {
+    id: 'typical-items',
+    title: 'Typical everyday items: making, use per year, end of life',
+    unit: 'kg CO2e per item',
+    rows: count(TYPICAL_ITEMS),
+    sources: src('ademe-impactco2'),
+  },
+  {
+    id: 'delivery',
+    title: 'Delivery and shopping trips per parcel, by purchase mode and weight',
+    unit: 'kg CO2e per parcel',
+    rows: Object.values(PARCEL_KG_CO2E).reduce((n, byWeight) => n + count(byWeight), 0),
+    sources: src('ademe-impactco2-delivery'),
+  },
+  {
+    id: 'food-agribalyse',
+    title: 'Food by sub-group, as sold in France',
+    unit: 'kg CO2e per kg of product',
+    rows: count(AGRIBALYSE_KG_PER_KG),
+    sources: src('agribalyse-3.2'),
+  },
+  {
+    id: 'food-poore-nemecek',
+    title: 'Food, global means',
+    unit: 'kg CO2e per kg of product',
+    rows: count(POORE_NEMECEK_KG_PER_KG),
+    sources: src('poore-nemecek-2018'),
+  },
+  {
+    id: 'named',
+    title: 'Per-kg factors composed from the food tables (shares are our assumption)',
+    unit: 'kg CO2e per kg',
+    rows: count(NAMED_KG_PER_KG),
+    sources: src('agribalyse-3.2', 'poore-nemecek-2018', 'carbon-ledger-assumption'),
+  },
+  {
+    id: 'materials',
+    title: 'Materials, primary production and re-use',
+    unit: 'kg CO2e per kg',
+    rows: count(MATERIAL_KG_PER_KG),
+    sources: src('desnz-2025'),
+  },
+  {
+    id: 'freight',
+    title: 'Freight by mode',
+    unit: 'kg CO2e per tonne-km',
+    rows: count(FREIGHT_KG_PER_TONNE_KM),
+    sources: src('desnz-2025'),
+  },
+  {
+    id: 'grid',
+    title: 'Electricity grid intensity by country',
+    unit: 'g CO2e per kWh',
+    rows: count(GRID_G_PER_KWH),
+    sources: src('ember-2025'),
+  },
+  {
+    id: 'eeio-kg-per-usd2022',
+    title: 'Spend-based emission factors by industry (NAICS-6)',
+    unit: 'kg CO2e per 2022 USD, purchaser price',
+    rows: count(EEIO_KG_PER_USD2022),
+    sources: src('epa-supply-chain-v1.3'),
+  },
+  {
+    id: 'fx-units-per-usd',
+    title: 'Exchange rates, annual averages',
+    unit: 'currency units per USD',
+    rows: Object.values(FX_UNITS_PER_USD).reduce((n, years) => n + count(years), 0),
+    sources: src('fred-fx', 'ecb-fx'),
+  },
+  {
+    id: 'us-cpi-u',
+    title: 'US consumer price index, to bring prices to 2022 dollars',
+    unit: 'index, 1982–84 = 100, annual averages',
+    rows: count(US_CPI_U),
+    sources: src('bls-cpi-u'),
+  },
+  {
+    id: 'calibration',
+    title: 'Calibrated 80 % ranges per estimation method (cross-validated on the published footprints)',
+    unit: 'log ratio, 10th and 90th percentile',
+    rows: count(CALIBRATION),
+    sources: src('boavizta-2023', 'carbon-catalogue-2022'),
+  },
+];

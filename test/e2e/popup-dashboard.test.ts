@@ -1,0 +1,197 @@
+// The popup and the dashboard in real Chromium, with a ledger seeded through the dashboard's own
+// import: live figures, charts, badges, history, an everyday action with a photo, export, and a
+// bad import that shows its reason and changes nothing.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { type LedgerEvent, newEvent, type ProductSummary } from '../../shared/events.ts';
+import { parseResearchExport, researchExport } from '../../shared/export/research.ts';
+import { expect, type Shop, screenshotPath, test } from './harness/fixture.ts';
+import { readLedgerEvents } from './harness/ledger.ts';
+
+const PRODUCTS: { title: string; host: string; category: string; kg: number }[] = [
+  { title: 'Electric kettle 1.7 l', host: 'www.amazon.de', category: 'small-appliances', kg: 12 },
+  { title: 'Oak dining table', host: 'www.ikea.com', category: 'furniture', kg: 95 },
+  { title: 'Organic cotton T-shirt', host: 'www.zalando.de', category: 'clothing', kg: 6 },
+  { title: '14-inch laptop', host: 'www.otto.de', category: 'laptops', kg: 180 },
+  { title: 'Wooden toy train', host: 'www.etsy.com', category: 'toys', kg: 4 },
+];
+
+/** Eight weeks of browsing and choosing, ending today, the same every run. */
+function seededLedger(): LedgerEvent[] {
+  const events: LedgerEvent[] = [];
+  const now = Date.now();
+  for (let day = 55; day >= 0; day--) {
+    const when = (hour: number) => new Date(now - day * 86_400_000 - hour * 60_000);
+    const item = PRODUCTS[day % PRODUCTS.length]!;
+    const product: ProductSummary = {
+      title: item.title,
+      url: `https://${item.host}/p/${day % 7}`,
+      price: { amount: 20 + day, currency: 'EUR' },
+      brand: null,
+      category: item.category,
+      kgCO2e: item.kg,
+      low: item.kg / 2,
+      high: item.kg * 2,
+      method: 'spend-based',
+    };
+    events.push(newEvent('product-viewed', { product }, { shopHost: item.host, now: when(3) }));
+    if (day % 2 === 0) {
+      const greener = day % 4 === 0;
+      const avoided = greener ? Math.round(item.kg * 0.3 * 1000) / 1000 : 0;
+      events.push(
+        newEvent(
+          'choice-made',
+          {
+            product,
+            choice: greener ? 'greener' : day % 3 === 0 ? 'dismissed' : 'kept',
+            alternative: greener
+              ? { kind: 'second-hand', title: 'Refurbished', url: null, avoidedKgCO2e: avoided }
+              : null,
+            avoidedKgCO2e: avoided,
+          },
+          { shopHost: item.host, now: when(2) },
+        ),
+      );
+    }
+    if (day < 9) {
+      events.push(
+        newEvent(
+          'action-logged',
+          { actionId: 'recycled-carton', avoidedGramsCO2e: 37, photoId: null },
+          { shopHost: null, now: when(1) },
+        ),
+      );
+    }
+  }
+  return events;
+}
+
+const extensionPage = async (shop: Shop, path: string): Promise<Page> => {
+  const page = await shop.context.newPage();
+  page.on('pageerror', (error) => shop.extensionErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') shop.extensionErrors.push(message.text());
+  });
+  await page.goto(`chrome-extension://${shop.extensionId}/${path}`);
+  await page.locator('html[data-ready="true"]').waitFor({ timeout: 15_000 });
+  return page;
+};
+
+const eventCount = (page: Page) => page.locator('html').getAttribute('data-events').then(Number);
+
+async function importSeed(page: Page): Promise<LedgerEvent[]> {
+  const events = seededLedger();
+  const dir = mkdtempSync(join(tmpdir(), 'carbon-ledger-seed-'));
+  const file = join(dir, 'seed.json');
+  writeFileSync(file, JSON.stringify(researchExport(events, { exportedAt: new Date().toISOString() })));
+  await page.setInputFiles('#import-file', file);
+  await expect.poll(() => page.locator('#data-outcome').textContent()).toContain(`Imported ${events.length} events`);
+  await expect.poll(() => eventCount(page)).toBe(events.length);
+  return events;
+}
+
+test('the dashboard shows a seeded ledger, exports it, and refuses a bad file without changing anything', async ({
+  shop,
+}) => {
+  const page = await extensionPage(shop, 'options.html');
+  expect(await eventCount(page)).toBe(0);
+  const seeded = await importSeed(page);
+
+  // Live figures and every chart, drawn by Plot as SVG.
+  const greener = seeded.filter((e) => e.type === 'choice-made' && e.data.choice === 'greener').length;
+  await expect
+    .poll(() => page.locator('[data-figures="totals"] [data-figure="greener"]').textContent())
+    .toBe(String(greener));
+  await expect.poll(() => page.locator('#overview .chart svg').count()).toBeGreaterThanOrEqual(4);
+  expect(await page.locator('#overview .chart').first().locator('path').count()).toBeGreaterThan(0);
+  expect(await page.locator('[data-badge="first-greener-choice"]').getAttribute('data-earned')).toBe('true');
+  expect(await page.locator('[data-badge="categories-10"]').getAttribute('data-earned')).toBe('false');
+
+  // History search: every word must match.
+  await page.fill('#history-search', 'kettle amazon');
+  const kettles = seeded.filter((e) => 'product' in e.data && e.data.product.title.includes('kettle')).length;
+  await expect
+    .poll(() => page.locator('[data-history-total]').getAttribute('data-history-total'))
+    .toBe(String(kettles));
+
+  // An everyday action with a photo proof that stays on the device.
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const row = page.locator('[data-action-id="decline-single-use"]');
+  await row.locator('input[type=file]').setInputFiles({ name: 'proof.png', mimeType: 'image/png', buffer: png });
+  await row.locator('button[type=submit]').click();
+  await expect.poll(() => eventCount(page)).toBe(seeded.length + 1);
+  await expect.poll(() => page.locator('.recent-actions img.proof').count()).toBe(1);
+  expect(await page.locator('[data-badge="photo-proof"]').getAttribute('data-earned')).toBe('true');
+
+  // Export downloads a valid research file with every event, and no photo unless asked.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  expect(download.suggestedFilename()).toMatch(/^carbon-ledger-export-\d{4}-\d\d-\d\d\.json$/);
+  const exported = parseResearchExport(readFileSync(await download.path(), 'utf8'));
+  expect(exported.ok).toBe(true);
+  if (exported.ok) {
+    expect(exported.value.events).toHaveLength(seeded.length + 1);
+    expect(exported.value.photos).toBeUndefined();
+  }
+
+  // A file with one broken event: the one-line reason is shown, and the ledger is as it was.
+  const before = (await readLedgerEvents(shop.background)).length;
+  const broken = researchExport(seededLedger(), { exportedAt: new Date().toISOString() });
+  (broken.events[1] as { at: string }).at = 'yesterday';
+  await page.setInputFiles('#import-file', {
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(broken)),
+  });
+  const alert = page.locator('#data-outcome[role="alert"]');
+  await expect
+    .poll(() => alert.textContent())
+    .toContain('broken.json was not imported, nothing changed: events[1] at:');
+  expect(await readLedgerEvents(shop.background)).toHaveLength(before);
+  expect(await eventCount(page)).toBe(before);
+
+  // A backup that is not one is refused the same way.
+  await page.setInputFiles('#restore-file', {
+    name: 'not-a-backup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"formatName":"something else"}'),
+  });
+  await expect.poll(() => alert.textContent()).toContain('not-a-backup.json was not imported');
+  expect(await readLedgerEvents(shop.background)).toHaveLength(before);
+
+  await page.fill('#history-search', '');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: screenshotPath('dashboard.png'), fullPage: false });
+  expect(shop.extensionErrors).toEqual([]);
+});
+
+test('the popup shows this week, the last choices, and logs a suggested action in one click', async ({ shop }) => {
+  const dashboard = await extensionPage(shop, 'options.html');
+  await importSeed(dashboard);
+
+  const popup = await shop.context.newPage();
+  await popup.setViewportSize({ width: 360, height: 640 });
+  await popup.goto(`chrome-extension://${shop.extensionId}/popup.html`);
+  await popup.locator('html[data-ready="true"]').waitFor();
+  expect(await popup.locator('[data-list="choices"] li').count()).toBe(3);
+  const points = async () => Number((await popup.locator('[data-figure="points"]').textContent())?.replace(/\D/g, ''));
+  const pointsBefore = await points();
+  expect(pointsBefore).toBeGreaterThan(0);
+  expect(await popup.locator('[data-figure="viewed-kg"]').textContent()).toMatch(/[1-9].* kg$/);
+
+  const suggestion = popup.locator('[data-list="suggestions"] button').first();
+  await suggestion.focus();
+  await popup.keyboard.press('Enter');
+  await expect.poll(() => popup.locator('[role="status"]').textContent()).toMatch(/^Logged: /);
+  await expect.poll(points).toBeGreaterThan(pointsBefore);
+  // The dashboard, open in another tab, follows without a reload.
+  await expect.poll(() => eventCount(dashboard)).toBe(seededLedger().length + 1);
+
+  await popup.screenshot({ path: screenshotPath('popup.png'), fullPage: true });
+  expect(shop.extensionErrors).toEqual([]);
+});
