@@ -1,0 +1,73 @@
+// A study from the participant's side, in Chromium: join in the dashboard with the study text,
+// accept the consent, shop under the arm's overlay, export the participant file, leave.
+
+import { readFileSync } from 'node:fs';
+import { expect, test } from './harness/fixture.ts';
+import { readLedgerEvents } from './harness/ledger.ts';
+
+const study = {
+  format: 'carbon-ledger-study',
+  version: 1,
+  id: 'labels-only-test',
+  title: 'Labels without alternatives',
+  consent: 'Carbon Ledger records the products you view on shop pages for this test study.',
+  arms: [{ id: 'labels', probability: 1, overlay: 'no-alternatives' }],
+  start: '2020-01-01',
+  end: '2099-12-31',
+  exportEventTypes: ['product-viewed', 'choice-made'],
+  showArmToParticipant: true,
+};
+
+const shirtPage = `<!doctype html><html lang="en"><head><title>Linen shirt</title>
+<script type="application/ld+json">${JSON.stringify({
+  '@context': 'https://schema.org',
+  '@type': 'Product',
+  name: 'Linen shirt, relaxed fit',
+  category: 'Clothing > Shirts',
+  offers: { '@type': 'Offer', price: '49.99', priceCurrency: 'EUR' },
+})}</script></head><body><h1>Linen shirt, relaxed fit</h1><p>49,99 €</p></body></html>`;
+
+test('a participant joins a study, shops under its arm, exports the file and leaves', async ({ shop }) => {
+  const dashboard = await shop.context.newPage();
+  await dashboard.goto(`chrome-extension://${shop.extensionId}/options.html#study`);
+  await dashboard.locator('#study textarea').fill(JSON.stringify(study));
+  await dashboard.getByRole('button', { name: 'Continue' }).click();
+  await expect.poll(() => dashboard.locator('#study').textContent()).toContain(study.consent);
+  const join = dashboard.getByRole('button', { name: 'Join the study' });
+  expect(await join.isDisabled()).toBe(true);
+  await dashboard.getByLabel('I have read this and agree to take part.').check();
+  await join.click();
+  await expect.poll(() => dashboard.locator('#study code').textContent()).toMatch(/^p-[0-9a-f]{16}$/);
+  const participantId = await dashboard.locator('#study code').textContent();
+
+  // The arm shows the footprint but no alternatives.
+  const page = await shop.open('https://www.zalando.de/linen-shirt.html', { html: shirtPage });
+  const badge = page.locator('[data-carbon-ledger]');
+  await expect.poll(() => badge.count(), { timeout: 10_000 }).toBe(1);
+  await badge.locator('button[aria-expanded]').click();
+  await expect.poll(() => badge.locator('button[data-choice="kept"]').count()).toBe(1);
+  expect(await badge.locator('button[data-choice="greener"]').count()).toBe(0);
+  const [view] = (await readLedgerEvents(shop.background)).filter((e) => e.type === 'product-viewed');
+  expect((view as { study?: unknown }).study).toEqual({
+    studyId: study.id,
+    arm: 'labels',
+    participantId,
+  });
+
+  // The participant file: the study's event types, no full addresses.
+  const download = dashboard.waitForEvent('download');
+  await dashboard.getByRole('button', { name: 'Export for the researcher' }).click();
+  const bundle = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+  expect(bundle.format).toBe('carbon-ledger-research-export');
+  expect(bundle.study.id).toBe(study.id);
+  expect(bundle.events.length).toBeGreaterThan(0);
+  for (const event of bundle.events) {
+    expect(study.exportEventTypes).toContain(event.type);
+    expect(event.data.product.url).not.toContain('/linen-shirt.html');
+  }
+
+  dashboard.on('dialog', (dialog) => dialog.accept());
+  await dashboard.getByRole('button', { name: 'Leave the study' }).click();
+  await expect.poll(() => dashboard.locator('#study').textContent()).toContain('You left this study');
+  expect(shop.extensionErrors).toEqual([]);
+});
