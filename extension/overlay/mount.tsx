@@ -4,7 +4,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { extractPage } from '../../shared/extract/index.ts';
+import { extractPageWithAnchors } from '../../shared/extract/index.ts';
 import { sendMessage } from '../messaging.ts';
 import { ProductBadge } from './ProductBadge.tsx';
 
@@ -13,12 +13,14 @@ let current: ShadowRootContentScriptUi<void> | undefined;
 export async function showProductFootprint(ctx: ContentScriptContext): Promise<void> {
   current?.remove();
   current = undefined;
-  const extraction = extractPage(document, location.href);
-  const product = extraction.page === 'product' ? extraction.products[0] : undefined;
+  const extraction = extractPageWithAnchors(document, location.href);
+  const item = extraction.page === 'product' ? extraction.items[0] : undefined;
+  const product = item?.product;
   if (!product) return;
   const { estimate } = (await sendMessage('product-viewed', { product })) ?? {};
   if (!estimate || ctx.isInvalid) return;
-  const heading = document.querySelector('h1');
+  // Beside the shown price or the title, as the extractor says; the first heading otherwise.
+  const heading = item.anchor?.isConnected ? item.anchor : document.querySelector('h1');
   const kind = heading ? 'badge' : 'card';
   const ui = await createShadowRootUi<void>(ctx, {
     name: 'carbon-ledger-badge',
