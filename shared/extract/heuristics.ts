@@ -189,13 +189,14 @@ const NOT_A_CRUMB = /^(?:back to (?:results|search)|zurück|retour|volver|torna|
 
 /** The breadcrumb trail shown on the page, widest first. */
 export function breadcrumbsOnPage(index: PageIndex): string[] {
-  const candidates = index.crumbs.filter((el) => !hasAncestor(el, (node) => node.tagName === 'FOOTER'));
   // Structured trails first, then the outermost element named as a breadcrumb.
-  const ordered = [
-    ...candidates.filter((el) => /Breadcrumb/i.test(el.getAttribute('itemtype') ?? el.getAttribute('typeof') ?? '')),
-    ...candidates,
-  ];
-  for (const container of ordered.slice(0, 30)) {
+  const structured = index.crumbs.filter((el) =>
+    /Breadcrumb/i.test(el.getAttribute('itemtype') ?? el.getAttribute('typeof') ?? ''),
+  );
+  let tried = 0;
+  for (const container of [...structured, ...index.crumbs]) {
+    if (++tried > 30) break;
+    if (hasAncestor(container, (node) => node.tagName === 'FOOTER')) continue;
     const trail = crumbNames(container);
     if (trail.length >= 2 || (trail.length === 1 && container.querySelector('a'))) return trail;
   }

@@ -16,7 +16,7 @@
 
 import type { PageExtraction, PageKind, Product } from '../product.ts';
 import type { FoundListingItem } from '../sites/adapter.ts';
-import { genericListing, looksLikeListing, readGeneric } from '../sites/generic.ts';
+import { genericListing, jsonLdListing, looksLikeListing, readGeneric } from '../sites/generic.ts';
 import { SHOP_ADAPTERS } from '../sites/index.ts';
 import { countryOfPage } from './country.ts';
 import type { ProductFields } from './fields.ts';
@@ -74,6 +74,8 @@ function readPage(doc: Document, url: string): AnchoredExtraction {
   if (declared !== 'product' && looksLikeListing(index)) {
     const items = genericListing(index, url, { country });
     if (items.length >= 3) return listingOf(items, url, country);
+    const published = jsonLdListing(index, url);
+    if (published.length >= 3) return listingOf(published, url, country);
   }
   const found = readGeneric(index, url, country, shop);
   const structured = !!found && (declared === 'product' || found.structured);

@@ -214,3 +214,21 @@ export function breadcrumbsFromJsonLd(nodes: Json[]): string[] {
   }
   return best.slice(0, 12);
 }
+
+/**
+ * Products a listing page publishes in JSON-LD (an ItemList, or several distinct Products), in
+ * the order given. Used when the page's tiles cannot be told apart from its markup.
+ */
+export function listedProducts(nodes: Json[]): ProductFields[] {
+  const products = nodes.filter((node) => hasType(node, 'Product') && text(node.name));
+  const names = new Set(products.map((node) => text(node.name)));
+  if (names.size < 3) return [];
+  return products.slice(0, 200).map((node) => ({
+    title: text(node.name),
+    price: readOffers(node.offers).price,
+    brand: text(node.brand),
+    url: text(node.url),
+    gtin: gtinOf(node),
+    image: text(node.image),
+  }));
+}

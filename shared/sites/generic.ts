@@ -2,6 +2,7 @@
 // page's specification rows, and last what the page shows (heading, nearest price, breadcrumbs).
 // Shop adapters run before it and only add what their shop shows in its own way.
 
+import { absoluteUrl } from '../extract/dom.ts';
 import { mergeFields, type ProductFields } from '../extract/fields.ts';
 import {
   brandOnPage,
@@ -12,7 +13,7 @@ import {
   priceNearHeading,
   TITLE_PREFIX,
 } from '../extract/heuristics.ts';
-import { breadcrumbsFromJsonLd, hasType, jsonLdNodes, productFromJsonLd } from '../extract/jsonld.ts';
+import { breadcrumbsFromJsonLd, hasType, jsonLdNodes, listedProducts, productFromJsonLd } from '../extract/jsonld.ts';
 import { genericListing } from '../extract/listing.ts';
 import { isOpenGraphProduct, productFromMicrodata, productFromOpenGraph } from '../extract/microdata.ts';
 import type { PageIndex } from '../extract/page-index.ts';
@@ -99,7 +100,31 @@ export function chooseTitle(structured: string | null | undefined, heading: stri
 /** Whether the page lists several products rather than showing one. */
 export function looksLikeListing(index: PageIndex): boolean {
   const nodes = jsonLdNodes(index.jsonLdScripts);
-  return nodes.some((n) => hasType(n, 'ItemList') || hasType(n, 'SearchResultsPage') || hasType(n, 'CollectionPage'));
+  return (
+    nodes.some((n) => hasType(n, 'ItemList') || hasType(n, 'SearchResultsPage') || hasType(n, 'CollectionPage')) ||
+    listedProducts(nodes).length > 0
+  );
+}
+
+/** Listing items from the page's JSON-LD, for listings whose tiles the markup does not reveal. */
+export function jsonLdListing(index: PageIndex, url: string): FoundListingItem[] {
+  const products = listedProducts(jsonLdNodes(index.jsonLdScripts));
+  if (products.length === 0) return [];
+  // Each item's badge goes on the page's first link to it.
+  const links = new Map<string, Element>();
+  for (const a of Array.from(index.doc.querySelectorAll('a[href]')).slice(0, 5000)) {
+    const href = absoluteUrl(a.getAttribute('href'), url);
+    if (href && !links.has(href)) links.set(href, a);
+  }
+  return products.map((fields) => {
+    const itemUrl = absoluteUrl(fields.url, url) ?? url;
+    return {
+      fields: { ...fields, url: itemUrl },
+      anchor: links.get(itemUrl) ?? null,
+      sponsored: false,
+      placeholder: false,
+    };
+  });
 }
 
 export { genericListing };

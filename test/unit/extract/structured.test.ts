@@ -205,6 +205,24 @@ describe('listings', () => {
     expect(result.items[0]?.anchor?.tagName).toBe('A');
   });
 
+  it('lists products a page publishes only in JSON-LD, anchored to their links', () => {
+    const items = ['Red mug', 'Blue mug', 'Green mug'].map((name, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      item: { '@type': 'Product', name, url: `/p/${i}`, offers: { price: 5 + i, priceCurrency: 'EUR' } },
+    }));
+    const doc = page(ld({ '@type': 'ItemList', itemListElement: items }), '<h1>Mugs</h1><a href="/p/1">Blue mug</a>');
+    const result = extractPageWithAnchors(doc, 'https://shop.example/c/mugs');
+    expect(result.page).toBe('listing');
+    expect(result.items.map((i) => [i.product.title, i.product.price?.amount])).toEqual([
+      ['Red mug', 5],
+      ['Blue mug', 6],
+      ['Green mug', 7],
+    ]);
+    expect(result.items[1]?.anchor?.textContent).toBe('Blue mug');
+    expect(result.items[0]?.anchor).toBeNull();
+  });
+
   it('flags eBay placeholder cards instead of dropping them', () => {
     const card = (title: string, href: string, price: string): string =>
       `<li class="s-item"><a class="s-item__link" href="${href}"><div class="s-item__title"><span>${title}</span></div></a><span class="s-item__price">${price}</span></li>`;
