@@ -20,7 +20,7 @@ import { genericListing, jsonLdListing, looksLikeListing, readGeneric } from '..
 import { SHOP_ADAPTERS } from '../sites/index.ts';
 import { countryOfPage } from './country.ts';
 import type { ProductFields } from './fields.ts';
-import { indexPage } from './page-index.ts';
+import { classWords, hasAncestor, indexPage, type PageIndex } from './page-index.ts';
 
 export interface AnchoredItem {
   product: Product;
@@ -81,7 +81,12 @@ function readPage(doc: Document, url: string): AnchoredExtraction {
   const structured = !!found && (declared === 'product' || found.structured);
   if (!structured && declared !== 'product') {
     const items = genericListing(index, url, { country });
-    if (items.length >= 4) return listingOf(items, url, country);
+    // A price printed under the heading but outside every tile is a product page with a row of
+    // other products (a carousel the markup does not name); a price inside a tile is item one's.
+    const priceAnchor = found?.fields.price ? found.anchor : null;
+    const productShown =
+      !!priceAnchor && isProductPrice(index, priceAnchor) && !items.some((item) => item.tile?.contains(priceAnchor));
+    if (items.length >= 4 && !productShown) return listingOf(items, url, country);
   }
   if (!found?.fields.title) return NOTHING;
   // A heading without any price or product data is an article, not a product page.
@@ -93,6 +98,20 @@ function readPage(doc: Document, url: string): AnchoredExtraction {
     ],
   };
 }
+
+/** A price just below the main heading and not in a filter form (a listing's "€10 – €50" facet). */
+function isProductPrice(index: PageIndex, price: Element): boolean {
+  const heading = index.headings[0];
+  const headingAt = heading ? (index.order.get(heading) ?? -1) : -1;
+  const priceAt = index.order.get(price) ?? -1;
+  if (headingAt < 0 || priceAt < headingAt || priceAt - headingAt > 150) return false;
+  return !hasAncestor(
+    price,
+    (node) => node.tagName === 'FORM' || classWords(node).some((word) => FILTER_WORDS.has(word)),
+  );
+}
+
+const FILTER_WORDS = new Set(['filter', 'filters', 'facet', 'facets', 'refinement', 'refinements', 'sidebar']);
 
 function listingOf(items: FoundListingItem[], url: string, country: string | null): AnchoredExtraction {
   if (items.length === 0) return NOTHING;

@@ -90,6 +90,7 @@ export function readTile(tile: Element, url: string, options: ListingOptions): F
   return {
     fields: { title, price, url: absoluteUrl(link?.getAttribute('href'), url) ?? url },
     anchor: titleEl ?? tile,
+    tile,
     sponsored: options.detectSponsored === false ? false : isSponsored(tile),
     placeholder: false,
   };

@@ -74,8 +74,17 @@ function findCurrencies(text: string): CurrencyMatch[] {
           ((isLetter(sign[0]) && isLetter(text[start - 1])) || (isLetter(sign.at(-1)) && isLetter(text[end])))
         )
           continue;
-        // Mixed-case letter signs must match exactly unless they sit beside the number.
-        if (wordLike && text.slice(start, end) !== sign && !nearDigit(text, start, end)) continue;
+        // Letter signs must match exactly, bar a capital first letter ("Zł") or, for longer ones,
+        // any case beside the number ("LEI"): "65 dB" is a loudness, not dobras.
+        const printed = text.slice(start, end);
+        const onlyFirstLetterDiffers = printed.slice(1) === sign.slice(1);
+        if (
+          wordLike &&
+          printed !== sign &&
+          !onlyFirstLetterDiffers &&
+          (sign.length < 3 || !nearDigit(text, start, end))
+        )
+          continue;
         claim(start, end, iso);
       }
     }

@@ -19,6 +19,8 @@ export interface FoundProduct {
 export interface FoundListingItem {
   fields: ProductFields;
   anchor: Element | null;
+  /** The item's whole tile, when known. */
+  tile?: Element;
   sponsored: boolean;
   placeholder: boolean;
 }

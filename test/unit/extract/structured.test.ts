@@ -175,6 +175,22 @@ describe('page heuristics', () => {
     });
   });
 
+  it('keeps a product page with an unnamed row of other products a product page', () => {
+    const others = ['One', 'Two', 'Three', 'Four', 'Five']
+      .map(
+        (name, i) =>
+          `<div class="tile"><a href="/p/${i}">${name} lamp</a><span class="price">€${10 + i},00</span></div>`,
+      )
+      .join('');
+    const doc = page(
+      '',
+      `<h1>Desk lamp</h1><div class="buy"><span class="price">€49,00</span></div><section>${others}</section>`,
+    );
+    const result = extractPage(doc, 'https://shop.example/p/desk-lamp');
+    expect(result.page).toBe('product');
+    expect(result.products[0]?.price).toEqual({ amount: 49, currency: 'EUR' });
+  });
+
   it('reports an article without prices as "other"', () => {
     const doc = page('', '<h1>How to choose a kettle</h1><p>Long text about kettles.</p>');
     expect(extractPage(doc, 'https://blog.example/kettles')).toEqual({ page: 'other', products: [] });
