@@ -107,12 +107,9 @@ const SPONSORED_WORDS = /^(?:sponsored|gesponsert|sponsorisé|patrocinado|sponso
 
 /** Does the tile carry an advertisement label? Looks at short labels only, not the whole text. */
 export function isSponsored(tile: Element): boolean {
-  if (
-    tile.querySelector(
-      '[class*="sponsored" i], [data-component-type="sp-sponsored-result"], .puis-sponsored-label-text',
-    )
-  )
-    return true;
+  const marked =
+    '[class*="sponsored"], [class*="Sponsored"], [data-component-type="sp-sponsored-result"], [data-testid*="sponsored"]';
+  if (all(tile, marked).length > 0 || tile.closest('[data-testid*="sponsored"], [class*="sponsored"]')) return true;
   for (const el of all(tile, 'span, div, small, p').slice(0, 200)) {
     const value = el.childElementCount === 0 ? (el.textContent ?? '').trim() : '';
     if (value && value.length < 20 && SPONSORED_WORDS.test(value)) return true;

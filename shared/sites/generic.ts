@@ -17,7 +17,7 @@ import { breadcrumbsFromJsonLd, hasType, jsonLdNodes, listedProducts, productFro
 import { genericListing } from '../extract/listing.ts';
 import { isOpenGraphProduct, productFromMicrodata, productFromOpenGraph } from '../extract/microdata.ts';
 import type { PageIndex } from '../extract/page-index.ts';
-import { productFromSpecs } from '../extract/specs.ts';
+import { conditionFrom, productFromSpecs } from '../extract/specs.ts';
 import type { PageKind } from '../product.ts';
 import type { FoundListingItem, FoundProduct } from './adapter.ts';
 
@@ -67,6 +67,9 @@ export function readGeneric(
   );
   if (shop?.priceAbsent) fields.price = null;
   if (fields.title) fields.title = fields.title.replace(TITLE_PREFIX, '');
+  // Shops name second-hand offers in the title when they mark them up nowhere else.
+  if (!fields.condition && fields.title && SECOND_HAND_TITLE.test(fields.title))
+    fields.condition = conditionFrom(fields.title);
   if (!fields.title) return null;
   const anchor = shop?.anchor ?? printed?.element ?? heading;
   return {
@@ -75,6 +78,9 @@ export function readGeneric(
     structured: !!jsonLd || !!microdata?.title || isOpenGraphProduct(index) || !!openGraph?.price,
   };
 }
+
+const SECOND_HAND_TITLE =
+  /\((?:renewed|refurbished|generalüberholt|reconditionné|reacondicionado|ricondizionato)\)|^(?:refurbished|renewed|used|pre-owned)\b/i;
 
 const words = (value: string): string[] =>
   value
