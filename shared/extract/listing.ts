@@ -16,6 +16,8 @@ export interface ListingOptions {
   priceSelectors?: readonly string[];
   /** False for shops whose ad labels cannot be read (eBay scrambles them). */
   detectSponsored?: boolean;
+  /** The page carries analytics name/price attributes (data-name, data-price) on its tiles. */
+  readAnalytics?: boolean;
 }
 
 const TITLE_IN_TILE = [
@@ -69,7 +71,7 @@ export function readTile(tile: Element, url: string, options: ListingOptions): F
     }
   }
   // Shops often carry the exact name and price for their analytics on the tile's link.
-  const tagged = tile.querySelector('[data-name][data-price]');
+  const tagged = options.readAnalytics ? tile.querySelector('[data-name][data-price]') : null;
   if (tagged) {
     const amount = Number(tagged.getAttribute('data-price'));
     const currency =
@@ -79,10 +81,10 @@ export function readTile(tile: Element, url: string, options: ListingOptions): F
     if (Number.isFinite(amount) && amount > 0 && currency) price = { amount, currency };
     title = clean(tagged.getAttribute('data-name')) ?? title;
   }
-  const links = all(tile, 'a[href]').slice(0, 10);
+  const titleLinked = titleEl?.closest('a[href]') ?? titleEl?.querySelector('a[href]');
+  const links = titleLinked ? [] : all(tile, 'a[href]').slice(0, 10);
   const link =
-    titleEl?.closest('a[href]') ??
-    titleEl?.querySelector('a[href]') ??
+    titleLinked ??
     links.find(
       (a) => !/sign-?in|log-?in|wishlist|favou?rite|account|javascript:|^#/i.test(a.getAttribute('href') ?? ''),
     ) ??
@@ -129,6 +131,8 @@ export function genericListing(index: PageIndex, url: string, options: ListingOp
   for (const { el, cls } of index.classed) {
     if (TILE_TAGS.has(el.tagName)) add(`${el.tagName}.${cls}`, el);
   }
+  const readAnalytics = index.priced.some((el) => el.hasAttribute('data-price') && el.hasAttribute('data-name'));
+  const tileOptions = { ...options, readAnalytics };
   let best: FoundListingItem[] = [];
   let bestPriced = 0;
   const ranked = [...groups.values()]
@@ -137,7 +141,7 @@ export function genericListing(index: PageIndex, url: string, options: ListingOp
     .slice(0, 40);
   for (const group of ranked) {
     // A quick look at the first tiles rules out most groups before reading them all.
-    const sample = group.slice(0, 4).map((tile) => readTile(tile, url, options));
+    const sample = group.slice(0, 4).map((tile) => readTile(tile, url, tileOptions));
     if (sample.filter((item) => item?.fields.price).length < 2) continue;
     // Nested matches of the same signature are parts of one tile, not tiles.
     const members = new Set(group);
@@ -146,7 +150,7 @@ export function genericListing(index: PageIndex, url: string, options: ListingOp
       .slice(0, 200);
     if (tiles.length < 3 || tiles.some((tile) => inChrome(tile))) continue;
     const items = tiles
-      .map((tile) => readTile(tile, url, options))
+      .map((tile) => readTile(tile, url, tileOptions))
       .filter((item): item is FoundListingItem => item !== null);
     const priced = items.filter((item) => item.fields.price).length;
     if (priced >= 3 && priced >= items.length / 2 && priced > bestPriced) {
