@@ -14,8 +14,8 @@ export interface ListingOptions {
   titleSelectors?: readonly string[];
   /** Selectors for the item price inside a tile, tried first. */
   priceSelectors?: readonly string[];
-  /** False for shops whose ad labels cannot be read (eBay scrambles them). */
-  detectSponsored?: boolean;
+  /** False for shops whose ad labels cannot be read (eBay scrambles them); 'marks' for shops that mark ads in their markup. */
+  detectSponsored?: boolean | 'marks';
   /** The page carries analytics name/price attributes (data-name, data-price) on its tiles. */
   readAnalytics?: boolean;
 }
@@ -93,7 +93,7 @@ export function readTile(tile: Element, url: string, options: ListingOptions): F
     fields: { title, price, url: absoluteUrl(link?.getAttribute('href'), url) ?? url },
     anchor: titleEl ?? tile,
     tile,
-    sponsored: options.detectSponsored === false ? false : isSponsored(tile),
+    sponsored: options.detectSponsored === false ? false : isSponsored(tile, options.detectSponsored !== 'marks'),
     placeholder: false,
   };
 }
@@ -108,13 +108,22 @@ function* priceElements(tile: Element, preferred: readonly string[] | undefined)
 const SPONSORED_WORDS = /^(?:sponsored|gesponsert|sponsorisé|patrocinado|sponsorizzato|anzeige|ad|广告)$/i;
 
 /** Does the tile carry an advertisement label? Looks at short labels only, not the whole text. */
-export function isSponsored(tile: Element): boolean {
+export function isSponsored(tile: Element, labels = true): boolean {
   const marked =
     '[class*="sponsored"], [class*="Sponsored"], [data-component-type="sp-sponsored-result"], [data-testid*="sponsored"]';
   if (all(tile, marked).length > 0 || tile.closest('[data-testid*="sponsored"], [class*="sponsored"]')) return true;
-  for (const el of all(tile, 'span, div, small, p').slice(0, 200)) {
-    const value = el.childElementCount === 0 ? (el.textContent ?? '').trim() : '';
-    if (value && value.length < 20 && SPONSORED_WORDS.test(value)) return true;
+  if (!labels) return false;
+  // A short leaf text that is exactly an ad label, looked for in the tile's first few hundred elements.
+  let seen = 0;
+  const stack: Element[] = [tile];
+  while (stack.length > 0 && seen++ < 400) {
+    const el = stack.pop()!;
+    if (el.childElementCount === 0) {
+      const value = (el.textContent ?? '').trim();
+      if (value && value.length < 20 && SPONSORED_WORDS.test(value)) return true;
+      continue;
+    }
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
   }
   return false;
 }
@@ -140,6 +149,10 @@ export function genericListing(index: PageIndex, url: string, options: ListingOp
     .sort((a, b) => b.length - a.length)
     .slice(0, 40);
   for (const group of ranked) {
+    // Groups are sorted by size: one no larger than the best count of priced tiles cannot beat it.
+    if (group.length <= bestPriced) break;
+    // A tile is a small part of the page; a group of big sections is layout, not items.
+    if (group.slice(0, 3).some((el) => subtreeSize(index, el) > MAX_TILE_ELEMENTS)) continue;
     // A quick look at the first tiles rules out most groups before reading them all.
     const sample = group.slice(0, 4).map((tile) => readTile(tile, url, tileOptions));
     if (sample.filter((item) => item?.fields.price).length < 2) continue;
@@ -159,6 +172,18 @@ export function genericListing(index: PageIndex, url: string, options: ListingOp
     }
   }
   return best;
+}
+
+const MAX_TILE_ELEMENTS = 400;
+
+/** How many elements an element spans, from document positions (its next sibling's or an ancestor's). */
+function subtreeSize(index: PageIndex, el: Element): number {
+  const start = index.order.get(el) ?? 0;
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const next = node.nextElementSibling;
+    if (next) return (index.order.get(next) ?? index.elements.length) - start;
+  }
+  return index.elements.length - start;
 }
 
 const TILE_TAGS = new Set(['LI', 'ARTICLE', 'DIV', 'SECTION', 'TR']);
