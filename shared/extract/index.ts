@@ -12,7 +12,14 @@
 //   what the CLI prints and what the content script sends to the background. Listing products
 //   carry `sponsored`/`placeholder` as fields.
 //
-// Neither throws: a page we cannot read is `{ page: 'other', products: [] }`.
+// Neither throws: a page we cannot read is `{ page: 'other', products: [] }`. Listing items a
+// page publishes only in JSON-LD get the page's first link to them as anchor, or null.
+//
+// How a page is read: one walk indexes the elements extraction looks at (page-index.ts); the
+// shop's adapter (shared/sites/<shop>.ts) reads what its shop shows in its own way; the generic
+// reader fills every other field from JSON-LD, microdata/RDFa, Open Graph, specification rows
+// and, last, the page itself (main heading, the price printed nearest to it, breadcrumbs).
+// Prices are parsed by price.ts; a range gives its lower bound with `isRangeLowerBound`.
 
 import type { PageExtraction, PageKind, Product } from '../product.ts';
 import type { FoundListingItem } from '../sites/adapter.ts';
