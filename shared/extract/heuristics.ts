@@ -4,7 +4,7 @@
 
 import type { Money } from '../product.ts';
 import { crumbsIn } from './breadcrumbs.ts';
-import { clean, isHidden, visibleTextOf } from './dom.ts';
+import { isHidden, visibleTextOf } from './dom.ts';
 import { classWords, hasAncestor, type PageIndex } from './page-index.ts';
 import { type ParsedPrice, parsePrice } from './price.ts';
 
@@ -184,7 +184,6 @@ function printedPriceAfter(
   return null;
 }
 
-const SEPARATOR = /^[\s>›»/|\\→·•-]*$/;
 const NOT_A_CRUMB = /^(?:back to (?:results|search)|zurück|retour|volver|torna|‹ back|< back)$/i;
 
 /** The breadcrumb trail shown on the page, widest first. */

@@ -3,7 +3,7 @@
 
 import type { Money } from '../product.ts';
 import type { FoundListingItem } from '../sites/adapter.ts';
-import { absoluteUrl, all, clean, first, visibleTextOf, within } from './dom.ts';
+import { absoluteUrl, all, clean, first, visibleTextOf } from './dom.ts';
 import { inChrome } from './heuristics.ts';
 import { hasAncestor, type PageIndex } from './page-index.ts';
 import { currencyOfCountry, parsePrice } from './price.ts';
@@ -54,7 +54,7 @@ export function readTile(tile: Element, url: string, options: ListingOptions): F
   if (!title) return null;
   let price: Money | null = null;
   for (const el of priceElements(tile, options.priceSelectors)) {
-    if (within(el, 'del, s, strike')) continue;
+    if (hasAncestor(el, (node) => STRUCK.has(node.tagName), 6)) continue;
     const parsed = parsePrice(
       el.getAttribute('content') && /^\d/.test(el.getAttribute('content') ?? '')
         ? `${el.getAttribute('content')} ${visibleTextOf(el, 60)}`
@@ -175,6 +175,7 @@ export function genericListing(index: PageIndex, url: string, options: ListingOp
 }
 
 const MAX_TILE_ELEMENTS = 400;
+const STRUCK = new Set(['DEL', 'S', 'STRIKE']);
 
 /** How many elements an element spans, from document positions (its next sibling's or an ancestor's). */
 function subtreeSize(index: PageIndex, el: Element): number {
