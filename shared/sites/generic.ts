@@ -35,10 +35,10 @@ export function readGeneric(
   shop: FoundProduct | null,
 ): (FoundProduct & { structured: boolean }) | null {
   const nodes = jsonLdNodes(index.jsonLdScripts);
-  const jsonLd = productFromJsonLd(nodes);
+  const heading = mainHeading(index);
+  const jsonLd = productFromJsonLd(nodes, { url, heading: heading ? headingText(heading) : null });
   const microdata = productFromMicrodata(index, url);
   const openGraph = productFromOpenGraph(index);
-  const heading = mainHeading(index);
   const structuredPrice = jsonLd?.price ?? microdata?.price ?? null;
   const hasProductSignal = !!shop || !!jsonLd || !!microdata?.title || isOpenGraphProduct(index) || !!openGraph?.price;
   // Only look for a printed price when nothing structured gives one: it is the costly part.

@@ -80,6 +80,27 @@ describe('JSON-LD', () => {
     expect(product?.category).toEqual(['Computing', 'Tablets']);
   });
 
+  it('picks the product the page is about, not a related one listed first', () => {
+    const doc = page(
+      ld([
+        {
+          '@type': 'Product',
+          name: 'Cable',
+          url: '/p/cable',
+          brand: 'X',
+          image: 'c.jpg',
+          offers: { price: 5, priceCurrency: 'EUR' },
+        },
+        { '@type': 'Product', name: 'Desk lamp', url: '/p/desk-lamp', offers: { price: 49, priceCurrency: 'EUR' } },
+      ]),
+      '<h1>Desk lamp</h1>',
+    );
+    expect(extractPage(doc, 'https://shop.example/p/desk-lamp').products[0]).toMatchObject({
+      title: 'Desk lamp',
+      price: { amount: 49 },
+    });
+  });
+
   it('survives a broken block and still reads a good one', () => {
     const doc = page(
       `<script type="application/ld+json">{ "@type": "Product", </script>${ld({ '@type': 'Product', name: 'Lamp', offers: { price: 5, priceCurrency: 'USD' } })}`,
