@@ -179,7 +179,7 @@ function scoreProduct(node: Json, hint: MainProductHint): number {
   const own = pathOf(text(node.url), base);
   if (own && own === pathOf(base, base)) score += 3;
   const name = text(node.name)?.toLowerCase();
-  if (name && hint.heading && hint.heading.toLowerCase().includes(name.slice(0, 40))) score += 3;
+  if (name && hint.heading?.toLowerCase().includes(name.slice(0, 40))) score += 3;
   return score;
 }
 
