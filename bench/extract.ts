@@ -26,6 +26,18 @@ function loadPages(): ParsedPage[] {
   });
 }
 
+/** Processor time per extraction: steadier than wall time on a machine shared with other work. */
+function cpuMs(page: ParsedPage, runs: number): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.cpuUsage();
+    extractPage(page.doc, page.url);
+    const used = process.cpuUsage(start);
+    times.push((used.user + used.system) / 1000);
+  }
+  return times;
+}
+
 function timeMs(page: ParsedPage, runs: number): number[] {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -46,12 +58,21 @@ export const extractBenchmark: Benchmark = async ({ quick }) => {
   const largest = pages.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   // One warm-up pass so the figures describe steady state, as in a long-lived content script.
   for (const page of pages) timeMs(page, 1);
-  const largestTimes = timeMs(largest, runs);
+  // The issue names "the largest shared page (1.4 MB)"; the manifest has since grown larger pages,
+  // so both the page of about 1.4 MB and the largest one are reported.
+  const near14 = pages.reduce((a, b) => (Math.abs(b.bytes - 1.4e6) < Math.abs(a.bytes - 1.4e6) ? b : a));
   const perPage = pages.map((page) => median(timeMs(page, quick ? 1 : 5)));
-  const figures: BenchFigure[] = [
+  const figures: BenchFigure[] = [near14, largest].map((page) => ({
+    name: `extract ${(page.bytes / 1e6).toFixed(1)} MB shared page (${page.file.replace(/^pages\//, '')})`,
+    value: round(median(timeMs(page, runs))),
+    unit: 'ms',
+    runs,
+    target: { max: 20 },
+  }));
+  figures.push(
     {
-      name: `extract largest shared page (${(largest.bytes / 1e6).toFixed(1)} MB, ${largest.file})`,
-      value: round(median(largestTimes)),
+      name: `extract ${(near14.bytes / 1e6).toFixed(1)} MB shared page, processor time`,
+      value: round(median(cpuMs(near14, runs))),
       unit: 'ms',
       runs,
       target: { max: 20 },
@@ -63,7 +84,7 @@ export const extractBenchmark: Benchmark = async ({ quick }) => {
       runs: pages.length,
     },
     { name: 'extract slowest shared page', value: round(Math.max(...perPage)), unit: 'ms', runs: pages.length },
-  ];
+  );
   return figures;
 };
 

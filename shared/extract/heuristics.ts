@@ -3,7 +3,8 @@
 // the breadcrumb trail and the brand line.
 
 import type { Money } from '../product.ts';
-import { clean, isHidden, visibleTextOf } from './dom.ts';
+import { crumbsIn } from './breadcrumbs.ts';
+import { isHidden, visibleTextOf } from './dom.ts';
 import { classWords, hasAncestor, type PageIndex } from './page-index.ts';
 import { type ParsedPrice, parsePrice } from './price.ts';
 
@@ -183,18 +184,18 @@ function printedPriceAfter(
   return null;
 }
 
-const SEPARATOR = /^[\s>›»/|\\→·•-]*$/;
 const NOT_A_CRUMB = /^(?:back to (?:results|search)|zurück|retour|volver|torna|‹ back|< back)$/i;
 
 /** The breadcrumb trail shown on the page, widest first. */
 export function breadcrumbsOnPage(index: PageIndex): string[] {
-  const candidates = index.crumbs.filter((el) => !hasAncestor(el, (node) => node.tagName === 'FOOTER'));
   // Structured trails first, then the outermost element named as a breadcrumb.
-  const ordered = [
-    ...candidates.filter((el) => /Breadcrumb/i.test(el.getAttribute('itemtype') ?? el.getAttribute('typeof') ?? '')),
-    ...candidates,
-  ];
-  for (const container of ordered.slice(0, 30)) {
+  const structured = index.crumbs.filter((el) =>
+    /Breadcrumb/i.test(el.getAttribute('itemtype') ?? el.getAttribute('typeof') ?? ''),
+  );
+  let tried = 0;
+  for (const container of [...structured, ...index.crumbs]) {
+    if (++tried > 30) break;
+    if (hasAncestor(container, (node) => node.tagName === 'FOOTER')) continue;
     const trail = crumbNames(container);
     if (trail.length >= 2 || (trail.length === 1 && container.querySelector('a'))) return trail;
   }
@@ -202,18 +203,11 @@ export function breadcrumbsOnPage(index: PageIndex): string[] {
 }
 
 export function crumbNames(container: Element): string[] {
-  const items = Array.from(container.querySelectorAll('[itemprop="itemListElement"], li')).slice(0, 40);
-  const tops = items.filter((li) => !items.some((other) => other !== li && other.contains(li)));
-  const parts = (tops.length ? tops : Array.from(container.querySelectorAll('a')).slice(0, 20))
-    .slice(0, 20)
-    .map((el) => {
-      const named = el.querySelector('[itemprop="name"]');
-      const text = named?.tagName === 'META' ? (named.getAttribute('content') ?? '') : visibleTextOf(named ?? el, 120);
-      return clean(text)?.replace(/^[>›»/|\s]+|[>›»/|\s]+$/g, '') ?? '';
-    })
-    .filter((name) => name && !SEPARATOR.test(name) && !NOT_A_CRUMB.test(name));
+  const names = crumbsIn(container, 'https://page.invalid/')
+    .map((crumb) => crumb.name)
+    .filter((name): name is string => !!name && !NOT_A_CRUMB.test(name));
   const unique: string[] = [];
-  for (const part of parts) if (unique.at(-1) !== part) unique.push(part);
+  for (const name of names) if (unique.at(-1) !== name) unique.push(name);
   return unique.length <= 12 ? unique : [];
 }
 
@@ -223,11 +217,40 @@ export function brandOnPage(index: PageIndex): string | null {
   const candidates = marked ? [marked, ...index.branded.slice(0, 30)] : index.branded.slice(0, 30);
   for (const el of candidates) {
     const named = el.querySelector('[itemprop="name"]');
-    const value = cleanBrand((named ?? el).getAttribute('content') ?? visibleTextOf(named ?? el, 120));
+    // A logo's alt text names the brand only inside a brand property; elsewhere it is the shop's logo.
+    const logo = el === marked ? brandNameOf(named ?? el) : null;
+    const value = cleanBrand((named ?? el).getAttribute('content') ?? (visibleTextOf(named ?? el, 120) || logo));
     if (value && value.length <= 40 && value.split(' ').length <= 5 && !inChrome(el)) return value;
   }
   return null;
 }
+
+const MAX_BRAND_CHARS = 50;
+
+/**
+ * The brand an element names, as printed: its own text when short, else the alt or title of a
+ * logo image inside it (looking `depth` levels down). Longer text is a description, not a brand.
+ */
+export function brandNameOf(el: Element, depth = 2): string | null {
+  const own = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (own && own.length <= MAX_BRAND_CHARS) return own;
+  if (own) return null;
+  const images =
+    el.tagName === 'IMG' ? [el] : Array.from(el.querySelectorAll('img')).filter((img) => depthBelow(img, el) <= depth);
+  for (const img of images) {
+    for (const attr of ['alt', 'title']) {
+      const value = (img.getAttribute(attr) ?? '').replace(/\s+/g, ' ').trim();
+      if (value && value.length <= MAX_BRAND_CHARS) return value;
+    }
+  }
+  return null;
+}
+
+const depthBelow = (node: Element, ancestor: Element): number => {
+  let depth = 0;
+  for (let at: Element | null = node; at && at !== ancestor; at = at.parentElement) depth++;
+  return depth;
+};
 
 /** Strips the words shops wrap a brand in, in our languages. */
 export function cleanBrand(value: string | null | undefined): string | null {

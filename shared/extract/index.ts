@@ -12,15 +12,22 @@
 //   what the CLI prints and what the content script sends to the background. Listing products
 //   carry `sponsored`/`placeholder` as fields.
 //
-// Neither throws: a page we cannot read is `{ page: 'other', products: [] }`.
+// Neither throws: a page we cannot read is `{ page: 'other', products: [] }`. Listing items a
+// page publishes only in JSON-LD get the page's first link to them as anchor, or null.
+//
+// How a page is read: one walk indexes the elements extraction looks at (page-index.ts); the
+// shop's adapter (shared/sites/<shop>.ts) reads what its shop shows in its own way; the generic
+// reader fills every other field from JSON-LD, microdata/RDFa, Open Graph, specification rows
+// and, last, the page itself (main heading, the price printed nearest to it, breadcrumbs).
+// Prices are parsed by price.ts; a range gives its lower bound with `isRangeLowerBound`.
 
 import type { PageExtraction, PageKind, Product } from '../product.ts';
 import type { FoundListingItem } from '../sites/adapter.ts';
-import { genericListing, looksLikeListing, readGeneric } from '../sites/generic.ts';
+import { genericListing, jsonLdListing, looksLikeListing, readGeneric } from '../sites/generic.ts';
 import { SHOP_ADAPTERS } from '../sites/index.ts';
 import { countryOfPage } from './country.ts';
 import type { ProductFields } from './fields.ts';
-import { indexPage } from './page-index.ts';
+import { classWords, hasAncestor, indexPage, type PageIndex } from './page-index.ts';
 
 export interface AnchoredItem {
   product: Product;
@@ -74,12 +81,19 @@ function readPage(doc: Document, url: string): AnchoredExtraction {
   if (declared !== 'product' && looksLikeListing(index)) {
     const items = genericListing(index, url, { country });
     if (items.length >= 3) return listingOf(items, url, country);
+    const published = jsonLdListing(index, url);
+    if (published.length >= 3) return listingOf(published, url, country);
   }
   const found = readGeneric(index, url, country, shop);
   const structured = !!found && (declared === 'product' || found.structured);
   if (!structured && declared !== 'product') {
     const items = genericListing(index, url, { country });
-    if (items.length >= 4) return listingOf(items, url, country);
+    // A price printed under the heading but outside every tile is a product page with a row of
+    // other products (a carousel the markup does not name); a price inside a tile is item one's.
+    const priceAnchor = found?.fields.price ? found.anchor : null;
+    const productShown =
+      !!priceAnchor && isProductPrice(index, priceAnchor) && !items.some((item) => item.tile?.contains(priceAnchor));
+    if (items.length >= 4 && !productShown) return listingOf(items, url, country);
   }
   if (!found?.fields.title) return NOTHING;
   // A heading without any price or product data is an article, not a product page.
@@ -91,6 +105,20 @@ function readPage(doc: Document, url: string): AnchoredExtraction {
     ],
   };
 }
+
+/** A price just below the main heading and not in a filter form (a listing's "€10 – €50" facet). */
+function isProductPrice(index: PageIndex, price: Element): boolean {
+  const heading = index.headings[0];
+  const headingAt = heading ? (index.order.get(heading) ?? -1) : -1;
+  const priceAt = index.order.get(price) ?? -1;
+  if (headingAt < 0 || priceAt < headingAt || priceAt - headingAt > 150) return false;
+  return !hasAncestor(
+    price,
+    (node) => node.tagName === 'FORM' || classWords(node).some((word) => FILTER_WORDS.has(word)),
+  );
+}
+
+const FILTER_WORDS = new Set(['filter', 'filters', 'facet', 'facets', 'refinement', 'refinements', 'sidebar']);
 
 function listingOf(items: FoundListingItem[], url: string, country: string | null): AnchoredExtraction {
   if (items.length === 0) return NOTHING;

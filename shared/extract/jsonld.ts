@@ -156,17 +156,40 @@ export function splitCategory(value: string | null): string[] {
     .slice(0, 12);
 }
 
-function scoreProduct(node: Json): number {
-  return (node.offers ? 4 : 0) + (node.name ? 2 : 0) + (node.brand ? 1 : 0) + (node.image ? 1 : 0);
+/** What the page itself says its product is, to tell the main product from related ones. */
+export interface MainProductHint {
+  /** The page's address. */
+  url?: string;
+  /** The main heading's text. */
+  heading?: string | null;
+}
+
+const pathOf = (url: string | null | undefined, base: string): string | null => {
+  if (!url) return null;
+  try {
+    return new URL(url, base).pathname.replace(/\/$/, '');
+  } catch {
+    return null;
+  }
+};
+
+function scoreProduct(node: Json, hint: MainProductHint): number {
+  let score = (node.offers ? 4 : 0) + (node.name ? 2 : 0) + (node.brand ? 1 : 0) + (node.image ? 1 : 0);
+  const base = hint.url ?? 'https://page.invalid/';
+  const own = pathOf(text(node.url), base);
+  if (own && own === pathOf(base, base)) score += 3;
+  const name = text(node.name)?.toLowerCase();
+  if (name && hint.heading?.toLowerCase().includes(name.slice(0, 40))) score += 3;
+  return score;
 }
 
 /** The page's main schema.org Product in JSON-LD, as product fields. */
-export function productFromJsonLd(nodes: Json[]): ProductFields | null {
+export function productFromJsonLd(nodes: Json[], hint: MainProductHint = {}): ProductFields | null {
   let best: Json | undefined;
   let bestScore = -1;
   for (const node of nodes) {
     if (!hasType(node, 'Product') && !hasType(node, 'ProductGroup') && !hasType(node, 'IndividualProduct')) continue;
-    const score = scoreProduct(node);
+    const score = scoreProduct(node, hint);
     // The first complete product wins: later ones are usually related items or variants.
     if (score > bestScore) {
       best = node;
@@ -213,4 +236,22 @@ export function breadcrumbsFromJsonLd(nodes: Json[]): string[] {
     if (items.length > best.length) best = items;
   }
   return best.slice(0, 12);
+}
+
+/**
+ * Products a listing page publishes in JSON-LD (an ItemList, or several distinct Products), in
+ * the order given. Used when the page's tiles cannot be told apart from its markup.
+ */
+export function listedProducts(nodes: Json[]): ProductFields[] {
+  const products = nodes.filter((node) => hasType(node, 'Product') && text(node.name));
+  const names = new Set(products.map((node) => text(node.name)));
+  if (names.size < 3) return [];
+  return products.slice(0, 200).map((node) => ({
+    title: text(node.name),
+    price: readOffers(node.offers).price,
+    brand: text(node.brand),
+    url: text(node.url),
+    gtin: gtinOf(node),
+    image: text(node.image),
+  }));
 }

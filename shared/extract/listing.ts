@@ -3,7 +3,7 @@
 
 import type { Money } from '../product.ts';
 import type { FoundListingItem } from '../sites/adapter.ts';
-import { absoluteUrl, all, clean, first, visibleTextOf, within } from './dom.ts';
+import { absoluteUrl, all, clean, first, visibleTextOf } from './dom.ts';
 import { inChrome } from './heuristics.ts';
 import { hasAncestor, type PageIndex } from './page-index.ts';
 import { currencyOfCountry, parsePrice } from './price.ts';
@@ -14,8 +14,10 @@ export interface ListingOptions {
   titleSelectors?: readonly string[];
   /** Selectors for the item price inside a tile, tried first. */
   priceSelectors?: readonly string[];
-  /** False for shops whose ad labels cannot be read (eBay scrambles them). */
-  detectSponsored?: boolean;
+  /** False for shops whose ad labels cannot be read (eBay scrambles them); 'marks' for shops that mark ads in their markup. */
+  detectSponsored?: boolean | 'marks';
+  /** The page carries analytics name/price attributes (data-name, data-price) on its tiles. */
+  readAnalytics?: boolean;
 }
 
 const TITLE_IN_TILE = [
@@ -52,7 +54,7 @@ export function readTile(tile: Element, url: string, options: ListingOptions): F
   if (!title) return null;
   let price: Money | null = null;
   for (const el of priceElements(tile, options.priceSelectors)) {
-    if (within(el, 'del, s, strike')) continue;
+    if (hasAncestor(el, (node) => STRUCK.has(node.tagName), 6)) continue;
     const parsed = parsePrice(
       el.getAttribute('content') && /^\d/.test(el.getAttribute('content') ?? '')
         ? `${el.getAttribute('content')} ${visibleTextOf(el, 60)}`
@@ -69,7 +71,7 @@ export function readTile(tile: Element, url: string, options: ListingOptions): F
     }
   }
   // Shops often carry the exact name and price for their analytics on the tile's link.
-  const tagged = tile.querySelector('[data-name][data-price]');
+  const tagged = options.readAnalytics ? tile.querySelector('[data-name][data-price]') : null;
   if (tagged) {
     const amount = Number(tagged.getAttribute('data-price'));
     const currency =
@@ -79,10 +81,10 @@ export function readTile(tile: Element, url: string, options: ListingOptions): F
     if (Number.isFinite(amount) && amount > 0 && currency) price = { amount, currency };
     title = clean(tagged.getAttribute('data-name')) ?? title;
   }
-  const links = all(tile, 'a[href]').slice(0, 10);
+  const titleLinked = titleEl?.closest('a[href]') ?? titleEl?.querySelector('a[href]');
+  const links = titleLinked ? [] : all(tile, 'a[href]').slice(0, 10);
   const link =
-    titleEl?.closest('a[href]') ??
-    titleEl?.querySelector('a[href]') ??
+    titleLinked ??
     links.find(
       (a) => !/sign-?in|log-?in|wishlist|favou?rite|account|javascript:|^#/i.test(a.getAttribute('href') ?? ''),
     ) ??
@@ -90,7 +92,8 @@ export function readTile(tile: Element, url: string, options: ListingOptions): F
   return {
     fields: { title, price, url: absoluteUrl(link?.getAttribute('href'), url) ?? url },
     anchor: titleEl ?? tile,
-    sponsored: options.detectSponsored === false ? false : isSponsored(tile),
+    tile,
+    sponsored: options.detectSponsored === false ? false : isSponsored(tile, options.detectSponsored !== 'marks'),
     placeholder: false,
   };
 }
@@ -105,16 +108,22 @@ function* priceElements(tile: Element, preferred: readonly string[] | undefined)
 const SPONSORED_WORDS = /^(?:sponsored|gesponsert|sponsorisé|patrocinado|sponsorizzato|anzeige|ad|广告)$/i;
 
 /** Does the tile carry an advertisement label? Looks at short labels only, not the whole text. */
-export function isSponsored(tile: Element): boolean {
-  if (
-    tile.querySelector(
-      '[class*="sponsored" i], [data-component-type="sp-sponsored-result"], .puis-sponsored-label-text',
-    )
-  )
-    return true;
-  for (const el of all(tile, 'span, div, small, p').slice(0, 200)) {
-    const value = el.childElementCount === 0 ? (el.textContent ?? '').trim() : '';
-    if (value && value.length < 20 && SPONSORED_WORDS.test(value)) return true;
+export function isSponsored(tile: Element, labels = true): boolean {
+  const marked =
+    '[class*="sponsored"], [class*="Sponsored"], [data-component-type="sp-sponsored-result"], [data-testid*="sponsored"]';
+  if (all(tile, marked).length > 0 || tile.closest('[data-testid*="sponsored"], [class*="sponsored"]')) return true;
+  if (!labels) return false;
+  // A short leaf text that is exactly an ad label, looked for in the tile's first few hundred elements.
+  let seen = 0;
+  const stack: Element[] = [tile];
+  while (stack.length > 0 && seen++ < 400) {
+    const el = stack.pop()!;
+    if (el.childElementCount === 0) {
+      const value = (el.textContent ?? '').trim();
+      if (value && value.length < 20 && SPONSORED_WORDS.test(value)) return true;
+      continue;
+    }
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
   }
   return false;
 }
@@ -131,6 +140,8 @@ export function genericListing(index: PageIndex, url: string, options: ListingOp
   for (const { el, cls } of index.classed) {
     if (TILE_TAGS.has(el.tagName)) add(`${el.tagName}.${cls}`, el);
   }
+  const readAnalytics = index.priced.some((el) => el.hasAttribute('data-price') && el.hasAttribute('data-name'));
+  const tileOptions = { ...options, readAnalytics };
   let best: FoundListingItem[] = [];
   let bestPriced = 0;
   const ranked = [...groups.values()]
@@ -138,8 +149,12 @@ export function genericListing(index: PageIndex, url: string, options: ListingOp
     .sort((a, b) => b.length - a.length)
     .slice(0, 40);
   for (const group of ranked) {
+    // Groups are sorted by size: one no larger than the best count of priced tiles cannot beat it.
+    if (group.length <= bestPriced) break;
+    // A tile is a small part of the page; a group of big sections is layout, not items.
+    if (group.slice(0, 3).some((el) => subtreeSize(index, el) > MAX_TILE_ELEMENTS)) continue;
     // A quick look at the first tiles rules out most groups before reading them all.
-    const sample = group.slice(0, 4).map((tile) => readTile(tile, url, options));
+    const sample = group.slice(0, 4).map((tile) => readTile(tile, url, tileOptions));
     if (sample.filter((item) => item?.fields.price).length < 2) continue;
     // Nested matches of the same signature are parts of one tile, not tiles.
     const members = new Set(group);
@@ -148,7 +163,7 @@ export function genericListing(index: PageIndex, url: string, options: ListingOp
       .slice(0, 200);
     if (tiles.length < 3 || tiles.some((tile) => inChrome(tile))) continue;
     const items = tiles
-      .map((tile) => readTile(tile, url, options))
+      .map((tile) => readTile(tile, url, tileOptions))
       .filter((item): item is FoundListingItem => item !== null);
     const priced = items.filter((item) => item.fields.price).length;
     if (priced >= 3 && priced >= items.length / 2 && priced > bestPriced) {
@@ -157,6 +172,19 @@ export function genericListing(index: PageIndex, url: string, options: ListingOp
     }
   }
   return best;
+}
+
+const MAX_TILE_ELEMENTS = 400;
+const STRUCK = new Set(['DEL', 'S', 'STRIKE']);
+
+/** How many elements an element spans, from document positions (its next sibling's or an ancestor's). */
+function subtreeSize(index: PageIndex, el: Element): number {
+  const start = index.order.get(el) ?? 0;
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const next = node.nextElementSibling;
+    if (next) return (index.order.get(next) ?? index.elements.length) - start;
+  }
+  return index.elements.length - start;
 }
 
 const TILE_TAGS = new Set(['LI', 'ARTICLE', 'DIV', 'SECTION', 'TR']);

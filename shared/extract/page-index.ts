@@ -67,13 +67,13 @@ export function indexPage(doc: Document): PageIndex {
   };
   const root = doc.documentElement;
   if (!root) return index;
-  const stack: Element[] = [root];
   let position = 0;
-  while (stack.length > 0 && position < MAX_ELEMENTS) {
-    const el = stack.pop()!;
+  // Pre-order walk by first child and next sibling: cheap in every DOM implementation.
+  let el: Element | null = root;
+  while (el && position < MAX_ELEMENTS) {
     index.order.set(el, position++);
     index.elements.push(el);
-    const tag = el.tagName;
+    const tag: string = el.tagName;
     if (tag === 'H1') index.headings.push(el);
     else if (tag === 'TH' || tag === 'DT' || tag === 'LI' || tag === 'TD') index.specCells.push(el);
     else if (tag === 'SCRIPT') {
@@ -84,8 +84,13 @@ export function indexPage(doc: Document): PageIndex {
       if (key && content && !index.metas.has(key.toLowerCase())) index.metas.set(key.toLowerCase(), content.trim());
     }
     readAttributes(el, index);
-    if (SKIP.has(tag)) continue;
-    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+    const child: Element | null = SKIP.has(tag) ? null : el.firstElementChild;
+    if (child) {
+      el = child;
+      continue;
+    }
+    while (el && el !== root && !el.nextElementSibling) el = el.parentElement;
+    el = !el || el === root ? null : el.nextElementSibling;
   }
   return index;
 }
@@ -99,7 +104,8 @@ function readAttributes(el: Element, index: PageIndex): void {
   for (let i = 0; i < names.length && i < 30; i++) {
     const name = names[i]!;
     if (name === 'class') {
-      const value = el.getAttribute(name) ?? '';
+      // getAttributeNode avoids a class-list round trip in some DOM libraries (linkedom).
+      const value = el.getAttributeNode(name)?.value ?? '';
       const cls = value.trim();
       if (cls) index.classed.push({ el, cls: cls.split(/\s+/, 1)[0] ?? '' });
       priced ||= PRICE.test(value);

@@ -24,10 +24,19 @@ export interface PriceOptions {
   country?: string | null;
 }
 
-// Signs sorted longest first so "US$" wins over "$" and "лв." over "лв".
-const SIGNS = [...CURRENCY_SIGNS].sort((a, b) => b[0].length - a[0].length);
 const LETTER = /\p{L}/u;
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && LETTER.test(ch);
+
+// Signs sorted longest first so "US$" wins over "$" and "лв." over "лв", with what the search
+// needs worked out once: letter signs are searched case-insensitively as whole words.
+const SIGNS = [...CURRENCY_SIGNS]
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([sign, iso]) => ({
+    sign,
+    iso,
+    lower: sign.toLowerCase(),
+    wordLike: isLetter(sign[0]) || isLetter(sign.at(-1)),
+  }));
 
 interface CurrencyMatch {
   text: string;
@@ -58,13 +67,15 @@ function findCurrencies(text: string): CurrencyMatch[] {
       claim(start, end, CODE_ALIASES[upper] ?? upper);
     }
   };
+  // Lower-cased once; when lower-casing changes the length (rare scripts) letter signs match exactly.
+  const lowered = text.toLowerCase();
+  const caseless = lowered.length === text.length;
   const claimSigns = (long: boolean): void => {
-    for (const [sign, iso] of SIGNS) {
+    for (const { sign, iso, lower: signLower, wordLike } of SIGNS) {
       if (long !== sign.length > 3) continue;
-      const wordLike = isLetter(sign[0]) || isLetter(sign[sign.length - 1]);
       let from = 0;
       for (;;) {
-        const start = wordLike ? indexOfIgnoringCase(text, sign, from) : text.indexOf(sign, from);
+        const start = wordLike && caseless ? lowered.indexOf(signLower, from) : text.indexOf(sign, from);
         if (start < 0) break;
         from = start + 1;
         const end = start + sign.length;
@@ -74,8 +85,17 @@ function findCurrencies(text: string): CurrencyMatch[] {
           ((isLetter(sign[0]) && isLetter(text[start - 1])) || (isLetter(sign.at(-1)) && isLetter(text[end])))
         )
           continue;
-        // Mixed-case letter signs must match exactly unless they sit beside the number.
-        if (wordLike && text.slice(start, end) !== sign && !nearDigit(text, start, end)) continue;
+        // Letter signs must match exactly, bar a capital first letter ("Zł") or, for longer ones,
+        // any case beside the number ("LEI"): "65 dB" is a loudness, not dobras.
+        const printed = text.slice(start, end);
+        const onlyFirstLetterDiffers = printed.slice(1) === sign.slice(1);
+        if (
+          wordLike &&
+          printed !== sign &&
+          !onlyFirstLetterDiffers &&
+          (sign.length < 3 || !nearDigit(text, start, end))
+        )
+          continue;
         claim(start, end, iso);
       }
     }
@@ -84,11 +104,6 @@ function findCurrencies(text: string): CurrencyMatch[] {
   claimCodes();
   claimSigns(false);
   return found.sort((a, b) => a.start - b.start);
-}
-
-function indexOfIgnoringCase(text: string, sign: string, from: number): number {
-  const lowerText = text.toLowerCase();
-  return lowerText.length === text.length ? lowerText.indexOf(sign.toLowerCase(), from) : text.indexOf(sign, from);
 }
 
 function nearDigit(text: string, start: number, end: number): boolean {

@@ -1,9 +1,11 @@
 // The shape of a shop adapter: one shop family, one file. An adapter only reads what its shop
 // shows in its own way; the generic reader (structured data, then page heuristics) fills the rest.
 
+import { clean, textOf, visibleTextOf } from '../extract/dom.ts';
 import type { ProductFields } from '../extract/fields.ts';
 import type { PageIndex } from '../extract/page-index.ts';
-import type { PageKind } from '../product.ts';
+import { parsePrice } from '../extract/price.ts';
+import type { Money, PageKind } from '../product.ts';
 
 /** A product read from a page, with the element its badge should sit beside. */
 export interface FoundProduct {
@@ -17,6 +19,8 @@ export interface FoundProduct {
 export interface FoundListingItem {
   fields: ProductFields;
   anchor: Element | null;
+  /** The item's whole tile, when known. */
+  tile?: Element;
   sponsored: boolean;
   placeholder: boolean;
 }
@@ -41,4 +45,56 @@ export function hostIs(url: URL, names: readonly string[]): boolean {
     const pattern = new RegExp(`(?:^|\\.)${name.replace(/\./g, '\\.')}\\.(?:[a-z]{2,3})(?:\\.[a-z]{2})?$`);
     return pattern.test(host);
   });
+}
+
+/** The first element matching one of the selectors (tried in order, newest layout first). */
+export function firstMatch(doc: Document, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    try {
+      const el = doc.querySelector(selector);
+      if (el) return el;
+    } catch {
+      // A selector this DOM cannot parse is skipped, not fatal.
+    }
+  }
+  return null;
+}
+
+/** The shown price from the first selector whose text reads as one, with the element to anchor to. */
+export function shownPrice(
+  doc: Document,
+  selectors: readonly string[],
+  country: string | null,
+): { price: Money; element: Element } | null {
+  for (const selector of selectors) {
+    let el: Element | null = null;
+    try {
+      el = doc.querySelector(selector);
+    } catch {
+      continue;
+    }
+    if (!el) continue;
+    const parsed = parsePrice(visibleTextOf(el, 80) || textOf(el, 80), { country });
+    if (parsed.amount !== null && parsed.amount > 0 && parsed.currency) {
+      const price: Money = { amount: parsed.amount, currency: parsed.currency };
+      if (parsed.isRange) price.isRangeLowerBound = true;
+      return { price, element: el };
+    }
+  }
+  return null;
+}
+
+/** Text of the first matching element, whitespace collapsed; null when none has text. */
+export function shownText(doc: Document, selectors: readonly string[]): { text: string; element: Element } | null {
+  for (const selector of selectors) {
+    let el: Element | null = null;
+    try {
+      el = doc.querySelector(selector);
+    } catch {
+      continue;
+    }
+    const text = el ? clean(visibleTextOf(el, 400)) : null;
+    if (el && text) return { text, element: el };
+  }
+  return null;
 }

@@ -123,6 +123,8 @@ export const amazon: ShopAdapter = {
           country,
           titleSelectors: SELECTORS.listingTitle,
           priceSelectors: SELECTORS.listingPrice,
+          // Amazon marks ads in its markup (puis-sponsored-label, sp-sponsored-result).
+          detectSponsored: 'marks',
         }),
       )
       .filter((item): item is FoundListingItem => item !== null);

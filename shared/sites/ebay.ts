@@ -16,8 +16,8 @@ const SELECTORS = {
 };
 
 /** eBay renders a template card linking to the fake item 123456; it is not a real offer. */
-const isPlaceholder = (tile: Element, title: string): boolean =>
-  /^shop on ebay$/i.test(title) || !!tile.querySelector('a[href*="/itm/123456?"], a[href$="/itm/123456"]');
+const isPlaceholder = (title: string, url: string | null | undefined): boolean =>
+  /^shop on ebay$/i.test(title) || /\/itm\/123456(?:[?#]|$)/.test(url ?? '');
 
 const NEW_LISTING = /^(?:new listing|neues angebot|nouvelle annonce|nuovo annuncio|nuevo anuncio)\s*/i;
 
@@ -61,7 +61,7 @@ export const ebay: ShopAdapter = {
       });
       if (!item) continue;
       item.fields.title = item.fields.title?.replace(NEW_LISTING, '') ?? null;
-      item.placeholder = isPlaceholder(tile, item.fields.title ?? '');
+      item.placeholder = isPlaceholder(item.fields.title ?? '', item.fields.url);
       items.push(item);
     }
     return items.length ? items : null;

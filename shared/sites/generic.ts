@@ -2,6 +2,7 @@
 // page's specification rows, and last what the page shows (heading, nearest price, breadcrumbs).
 // Shop adapters run before it and only add what their shop shows in its own way.
 
+import { absoluteUrl } from '../extract/dom.ts';
 import { mergeFields, type ProductFields } from '../extract/fields.ts';
 import {
   brandOnPage,
@@ -12,11 +13,11 @@ import {
   priceNearHeading,
   TITLE_PREFIX,
 } from '../extract/heuristics.ts';
-import { breadcrumbsFromJsonLd, hasType, jsonLdNodes, productFromJsonLd } from '../extract/jsonld.ts';
+import { breadcrumbsFromJsonLd, hasType, jsonLdNodes, listedProducts, productFromJsonLd } from '../extract/jsonld.ts';
 import { genericListing } from '../extract/listing.ts';
 import { isOpenGraphProduct, productFromMicrodata, productFromOpenGraph } from '../extract/microdata.ts';
 import type { PageIndex } from '../extract/page-index.ts';
-import { productFromSpecs } from '../extract/specs.ts';
+import { conditionFrom, productFromSpecs } from '../extract/specs.ts';
 import type { PageKind } from '../product.ts';
 import type { FoundListingItem, FoundProduct } from './adapter.ts';
 
@@ -34,10 +35,10 @@ export function readGeneric(
   shop: FoundProduct | null,
 ): (FoundProduct & { structured: boolean }) | null {
   const nodes = jsonLdNodes(index.jsonLdScripts);
-  const jsonLd = productFromJsonLd(nodes);
+  const heading = mainHeading(index);
+  const jsonLd = productFromJsonLd(nodes, { url, heading: heading ? headingText(heading) : null });
   const microdata = productFromMicrodata(index, url);
   const openGraph = productFromOpenGraph(index);
-  const heading = mainHeading(index);
   const structuredPrice = jsonLd?.price ?? microdata?.price ?? null;
   const hasProductSignal = !!shop || !!jsonLd || !!microdata?.title || isOpenGraphProduct(index) || !!openGraph?.price;
   // Only look for a printed price when nothing structured gives one: it is the costly part.
@@ -66,6 +67,9 @@ export function readGeneric(
   );
   if (shop?.priceAbsent) fields.price = null;
   if (fields.title) fields.title = fields.title.replace(TITLE_PREFIX, '');
+  // Shops name second-hand offers in the title when they mark them up nowhere else.
+  if (!fields.condition && fields.title && SECOND_HAND_TITLE.test(fields.title))
+    fields.condition = conditionFrom(fields.title);
   if (!fields.title) return null;
   const anchor = shop?.anchor ?? printed?.element ?? heading;
   return {
@@ -74,6 +78,9 @@ export function readGeneric(
     structured: !!jsonLd || !!microdata?.title || isOpenGraphProduct(index) || !!openGraph?.price,
   };
 }
+
+const SECOND_HAND_TITLE =
+  /\((?:renewed|refurbished|generalüberholt|reconditionné|reacondicionado|ricondizionato)\)|^(?:refurbished|renewed|used|pre-owned)\b/i;
 
 const words = (value: string): string[] =>
   value
@@ -99,7 +106,31 @@ export function chooseTitle(structured: string | null | undefined, heading: stri
 /** Whether the page lists several products rather than showing one. */
 export function looksLikeListing(index: PageIndex): boolean {
   const nodes = jsonLdNodes(index.jsonLdScripts);
-  return nodes.some((n) => hasType(n, 'ItemList') || hasType(n, 'SearchResultsPage') || hasType(n, 'CollectionPage'));
+  return (
+    nodes.some((n) => hasType(n, 'ItemList') || hasType(n, 'SearchResultsPage') || hasType(n, 'CollectionPage')) ||
+    listedProducts(nodes).length > 0
+  );
+}
+
+/** Listing items from the page's JSON-LD, for listings whose tiles the markup does not reveal. */
+export function jsonLdListing(index: PageIndex, url: string): FoundListingItem[] {
+  const products = listedProducts(jsonLdNodes(index.jsonLdScripts));
+  if (products.length === 0) return [];
+  // Each item's badge goes on the page's first link to it.
+  const links = new Map<string, Element>();
+  for (const a of Array.from(index.doc.querySelectorAll('a[href]')).slice(0, 5000)) {
+    const href = absoluteUrl(a.getAttribute('href'), url);
+    if (href && !links.has(href)) links.set(href, a);
+  }
+  return products.map((fields) => {
+    const itemUrl = absoluteUrl(fields.url, url) ?? url;
+    return {
+      fields: { ...fields, url: itemUrl },
+      anchor: links.get(itemUrl) ?? null,
+      sponsored: false,
+      placeholder: false,
+    };
+  });
 }
 
 export { genericListing };

@@ -105,16 +105,27 @@ const priceMatches = (actual: Product['price'], expected: { amount: number; curr
     : !!actual && Math.abs(actual.amount - expected.amount) < 0.005 && actual.currency === expected.currency;
 
 /** Listing items named in the manifest: first_items when recorded, else the quoted titles in the notes. */
-export function expectedListingItems(page: FixturePage): { title: string; amount: number | null }[] {
+export function expectedListingItems(
+  page: FixturePage,
+): { title: string; amount: number | null; sponsored?: boolean }[] {
   const recorded = page.first_items as { title: string; amount: number }[] | undefined;
   if (Array.isArray(recorded)) return recorded.map((item) => ({ title: item.title, amount: item.amount }));
   const notes = String(page.notes ?? '');
-  const items: { title: string; amount: number | null }[] = [];
+  const allSponsored = /\(all sponsored\)/i.test(notes);
+  const items: { title: string; amount: number | null; sponsored?: boolean }[] = [];
   for (const match of notes.matchAll(/"([^"]{8,})"\s+((?:ab\s+)?(?:EUR\s|€\s?|\$|£)\s?[\d.,]+(?:,--)?|[\d.,]+\s?€)/g)) {
     // The reader marks shop placeholders ("must be skipped"): they are not items to compare.
     const after = notes.slice(match.index + match[0].length, match.index + match[0].length + 40);
     if (/skipp|placeholder|dropped/i.test(after)) continue;
-    items.push({ title: match[1]!, amount: parsePrice(match[2]).amount });
+    // Where the reader marked ads ("B0FQVG4RWW (Sponsored) "…""), the flag is scored too.
+    const before = notes.slice(Math.max(0, match.index - 30), match.index);
+    const sponsored =
+      allSponsored || /\(sponsored\)\s*$/i.test(before) ? true : /sponsored/i.test(notes) ? false : undefined;
+    items.push({
+      title: match[1]!,
+      amount: parsePrice(match[2]).amount,
+      ...(sponsored === undefined ? {} : { sponsored }),
+    });
   }
   return items;
 }
@@ -146,6 +157,8 @@ export function scorePage(page: FixturePage, result: PageExtraction): FieldResul
     expectedListingItems(page).forEach((want, index) => {
       const got = real[index];
       add(`item ${index + 1} title`, titleMatches(got?.title, want.title), want.title, got?.title);
+      if (want.sponsored !== undefined)
+        add(`item ${index + 1} sponsored`, got?.sponsored === want.sponsored, want.sponsored, got?.sponsored);
       if (want.amount !== null)
         add(
           `item ${index + 1} price`,

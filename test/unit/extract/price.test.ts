@@ -41,6 +41,8 @@ describe('parsePrice on prices as shops print them', () => {
 
   it('does not read words as currencies or discounts as prices', () => {
     expect(parsePrice('all 3 items').currency).toBeNull();
+    expect(parsePrice('65 dB').currency).toBeNull();
+    expect(parsePrice('530,42 Zł').currency).toBe('PLN');
     expect(parsePrice('-22% $35.99').amount).toBe(35.99);
     expect(parsePrice('No longer available')).toMatchObject({ amount: null, currency: null });
   });

@@ -1,0 +1,58 @@
+// Taobao and Tmall (one family: same company, same item pages). Prices are in yuan; the ¥ sign
+// alone would read as yen, so the adapter reads prices as a Chinese shop's.
+
+import { readTile } from '../extract/listing.ts';
+import {
+  type FoundListingItem,
+  type FoundProduct,
+  hostIs,
+  type ShopAdapter,
+  shownPrice,
+  shownText,
+} from './adapter.ts';
+
+const SELECTORS = {
+  // 2023+ React item page, then the classic Taobao and Tmall layouts.
+  title: ['[class*="mainTitle"]', '[class*="ItemTitle"] h1', '.tb-main-title', '.tb-detail-hd h1', 'h1'],
+  price: [
+    '[class*="highlightPrice"] [class*="priceText"]',
+    '[class*="priceText"]',
+    '.tm-promo-price .tm-price',
+    '.tm-price',
+    '#J_PromoPriceNum',
+    '#J_StrPrice .tb-rmb-num',
+  ],
+  tile: ['[class*="doubleCardWrapper"]', '.item.J_MouserOnverReq', '.product'],
+  tileTitle: ['[class*="title--"]', '.title', '.productTitle'],
+  tilePrice: ['[class*="priceInt"]', '.price', '.productPrice'],
+};
+
+export const taobao: ShopAdapter = {
+  id: 'taobao',
+  matches: (url) => hostIs(url, ['taobao', 'tmall']),
+  detect: (_index, url) =>
+    /item\.htm/.test(url.pathname) ? 'product' : /\/search|list\.tmall/.test(url.href) ? 'listing' : null,
+  extractProduct(index): FoundProduct | null {
+    const title = shownText(index.doc, SELECTORS.title);
+    const shown = shownPrice(index.doc, SELECTORS.price, 'CN');
+    return {
+      fields: { title: title?.text ?? null, price: shown?.price ?? null, country: 'CN' },
+      anchor: shown?.element ?? title?.element ?? null,
+    };
+  },
+  extractListing(index, url): FoundListingItem[] | null {
+    for (const selector of SELECTORS.tile) {
+      const items = Array.from(index.doc.querySelectorAll(selector))
+        .map((tile) =>
+          readTile(tile, url.href, {
+            country: 'CN',
+            titleSelectors: SELECTORS.tileTitle,
+            priceSelectors: SELECTORS.tilePrice,
+          }),
+        )
+        .filter((item): item is FoundListingItem => item !== null);
+      if (items.length) return items;
+    }
+    return null;
+  },
+};
