@@ -9,33 +9,13 @@ import { type ListingEstimate, MAX_LISTING_ITEMS } from '../../shared/messages.t
 import { sendMessage } from '../messaging.ts';
 import { formatKg } from './format.ts';
 import listingCss from './listing.css?inline';
+import { createShadowHost } from './shadow.ts';
 
 /** Items at or below this share of the page's estimates are marked as the lowest. */
 const LOWEST_SHARE = 0.25;
 /** Marking "lowest" needs a few items to compare. */
 const MIN_ITEMS_TO_RANK = 4;
 const HOST_TAG = 'carbon-ledger-listing-badge';
-
-let sharedSheet: CSSStyleSheet | null | undefined;
-
-function styleShadow(shadow: ShadowRoot): void {
-  try {
-    if (sharedSheet === undefined) {
-      sharedSheet = new CSSStyleSheet();
-      sharedSheet.replaceSync(listingCss);
-    }
-    if (sharedSheet) {
-      shadow.adoptedStyleSheets = [sharedSheet];
-      return;
-    }
-  } catch {
-    // Some content-script worlds cannot adopt constructed sheets (Firefox's Xray wrappers).
-    sharedSheet = null;
-  }
-  const style = document.createElement('style');
-  style.textContent = listingCss;
-  shadow.append(style);
-}
 
 interface Badge {
   host: HTMLElement;
@@ -81,11 +61,9 @@ export class ListingBadges {
   }
 
   private mount(anchor: Element, estimate: ListingEstimate): HTMLElement {
-    const host = document.createElement(HOST_TAG);
+    const { host, shadow } = createShadowHost(HOST_TAG, listingCss);
     host.dataset.carbonLedger = 'listing-badge';
     host.dataset.kgCo2e = String(Math.round(estimate.kgCO2e * 1000) / 1000);
-    const shadow = host.attachShadow({ mode: 'open' });
-    styleShadow(shadow);
     const pill = document.createElement('span');
     pill.className = 'cl-pill';
     pill.setAttribute('role', 'note');

@@ -3,16 +3,15 @@
 // on navigation. Everything is guarded: a page we cannot read gets nothing, and never breaks.
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { extractPageWithAnchors } from '../../shared/extract/index.ts';
 import { ListingBadges } from './listing.ts';
-import { mountProductBadge } from './product.tsx';
+import { type MountedBadge, mountProductBadge } from './product.tsx';
 
 /** Wait for the page to settle before reading items it added (infinite scroll, lazy results). */
 const RESCAN_DELAY_MS = 250;
 
 export function startOverlay(ctx: ContentScriptContext): void {
-  let productUi: ShadowRootContentScriptUi<void> | null = null;
+  let productUi: MountedBadge | null = null;
   let listing: ListingBadges | null = null;
   let observer: MutationObserver | null = null;
   let hidden = false;

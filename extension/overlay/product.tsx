@@ -4,12 +4,18 @@
 
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { AnchoredItem } from '../../shared/extract/index.ts';
 import type { Alternative } from '../../shared/footprint/alternatives.ts';
 import type { OfferedAlternative } from '../../shared/messages.ts';
 import { sendMessage } from '../messaging.ts';
 import { type ChoiceInOverlay, ProductBadge } from './ProductBadge.tsx';
+import { createShadowHost } from './shadow.ts';
+import badgeCss from './style.css?inline';
+
+/** What the page orchestration needs to take the badge away again. */
+export interface MountedBadge {
+  remove(): void;
+}
 
 const offered = (alternative: Alternative): OfferedAlternative => ({
   kind: alternative.kind,
@@ -24,7 +30,7 @@ export async function mountProductBadge(
   item: AnchoredItem,
   others: AnchoredItem[],
   onHide: () => void,
-): Promise<ShadowRootContentScriptUi<void> | null> {
+): Promise<MountedBadge | null> {
   const { product } = item;
   const footprint = await sendMessage('product-viewed', { product });
   if (!footprint?.estimate || footprint.hidden || ctx.isInvalid) return null;
@@ -38,42 +44,40 @@ export async function mountProductBadge(
   const anchor = item.anchor?.isConnected ? item.anchor : null;
   const kind = anchor ? 'badge' : 'card';
 
-  const ui = await createShadowRootUi<void>(ctx, {
-    name: 'carbon-ledger-badge',
-    position: 'inline',
-    anchor,
-    append: 'after',
-    onMount(container, _shadow, host) {
-      host.dataset.carbonLedger = kind;
-      host.dataset.kgCo2e = String(Math.round(estimate.kgCO2e * 1000) / 1000);
-      if (kind === 'card') container.classList.add('cl-card');
-      render(
-        <ProductBadge
-          estimate={estimate}
-          alternatives={alternatives}
-          car={car}
-          onChoice={async (choice: ChoiceInOverlay) => {
-            const alternative = choice.alternative && toMessage(choice.alternative);
-            const answer = await sendMessage('choice-made', { product, choice: choice.choice, alternative });
-            return answer?.avoidedKgCO2e ?? 0;
-          }}
-          onAlternativeOpened={(alternative) => {
-            sendMessage('alternative-opened', { product, alternative: toMessage(alternative) }).catch(() => {});
-          }}
-          onAlternativesShown={() => {
-            sendMessage('alternatives-shown', { product, alternatives: alternatives.map(toMessage) }).catch(() => {});
-          }}
-          onHideOnSite={() => {
-            sendMessage('hide-on-site', {}).then(onHide, () => {});
-          }}
-        />,
-        container,
-      );
+  const { host, shadow } = createShadowHost('carbon-ledger-badge', badgeCss);
+  host.dataset.carbonLedger = kind;
+  host.dataset.kgCo2e = String(Math.round(estimate.kgCO2e * 1000) / 1000);
+  const container = document.createElement('div');
+  if (kind === 'card') container.classList.add('cl-card');
+  shadow.append(container);
+  render(
+    <ProductBadge
+      estimate={estimate}
+      alternatives={alternatives}
+      car={car}
+      onChoice={async (choice: ChoiceInOverlay) => {
+        const alternative = choice.alternative && toMessage(choice.alternative);
+        const answer = await sendMessage('choice-made', { product, choice: choice.choice, alternative });
+        return answer?.avoidedKgCO2e ?? 0;
+      }}
+      onAlternativeOpened={(alternative) => {
+        sendMessage('alternative-opened', { product, alternative: toMessage(alternative) }).catch(() => {});
+      }}
+      onAlternativesShown={() => {
+        sendMessage('alternatives-shown', { product, alternatives: alternatives.map(toMessage) }).catch(() => {});
+      }}
+      onHideOnSite={() => {
+        sendMessage('hide-on-site', {}).then(onHide, () => {});
+      }}
+    />,
+    container,
+  );
+  if (anchor) anchor.after(host);
+  else document.body.append(host);
+  return {
+    remove() {
+      render(null, container);
+      host.remove();
     },
-    onRemove() {
-      if (ui.uiContainer) render(null, ui.uiContainer);
-    },
-  });
-  ui.mount();
-  return ui;
+  };
 }

@@ -1,11 +1,11 @@
-import '../../overlay/style.css';
 import { SHOP_MATCH_PATTERNS } from '../../../shared/sites/hosts.ts';
 import { sendMessage } from '../../messaging.ts';
 import { startOverlay } from '../../overlay/page.ts';
 
 export default defineContentScript({
   matches: [...SHOP_MATCH_PATTERNS],
-  cssInjectionMode: 'ui',
+  // Our styles live in our own shadow roots (extension/overlay/shadow.ts); nothing is injected.
+  cssInjectionMode: 'manual',
   // Start as the page starts: wake the background while the page is still loading, then read the
   // product the moment the document is parsed.
   runAt: 'document_start',

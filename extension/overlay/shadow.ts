@@ -1,0 +1,35 @@
+// Our own elements on someone else's page: a host element with an open shadow root holding our
+// styles, so page CSS cannot reach in and ours cannot leak out. Lighter than a UI framework's
+// mount helper, which matters for a script that runs on every shop page.
+
+const sheets = new Map<string, CSSStyleSheet | null>();
+
+/** Adds `css` to `shadow`: one constructed sheet shared by every root, or a <style> where that fails. */
+function addStyles(shadow: ShadowRoot, css: string): void {
+  let sheet = sheets.get(css);
+  try {
+    if (sheet === undefined) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      sheets.set(css, sheet);
+    }
+    if (sheet) {
+      shadow.adoptedStyleSheets = [sheet];
+      return;
+    }
+  } catch {
+    // Some content-script worlds cannot adopt constructed sheets (Firefox's Xray wrappers).
+    sheets.set(css, null);
+  }
+  const style = document.createElement('style');
+  style.textContent = css;
+  shadow.append(style);
+}
+
+/** A new host element (not yet in the page) with a styled open shadow root. */
+export function createShadowHost(tagName: string, css: string): { host: HTMLElement; shadow: ShadowRoot } {
+  const host = document.createElement(tagName);
+  const shadow = host.attachShadow({ mode: 'open' });
+  addStyles(shadow, css);
+  return { host, shadow };
+}
