@@ -12,6 +12,7 @@ import type { BenchFigure, Benchmark } from './figures.ts';
 /** Every benchmark, by name; each module also runs on its own with `node bench/<name>.ts`. */
 const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   bundle: async () => (await import('./bundle.ts')).bundleBenchmark,
+  extract: async () => (await import('./extract.ts')).extractBenchmark,
   ledger: async () => (await import('./ledger.ts')).ledgerBenchmark,
   overlay: async () => (await import('./overlay.ts')).overlayBenchmark,
   estimate: async () => (await import('./estimate.ts')).estimateBenchmark,
