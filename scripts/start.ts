@@ -84,14 +84,20 @@ if (!headless) {
       .then(() => true)
       .catch(() => false);
     let line = `  ${name.padEnd(30)} `;
-    if (shown) {
+    if (shown && demo.kind === 'listing') {
+      badged++;
+      const kgs = await page
+        .locator('[data-carbon-ledger="listing-badge"]')
+        .evaluateAll((hosts) => hosts.map((host) => Number(host.getAttribute('data-kg-co2e'))));
+      line += `${kgs.length} listing badges: ${kgs.map((kg) => `${kg.toFixed(1)} kg`).join(', ')}`;
+    } else if (shown) {
       badged++;
       const kg = Number(await overlay.getAttribute('data-kg-co2e'));
       // biome-ignore lint/performance/useDomNodeTextContent: Playwright locator, rendered text is what we want to print
       const summary = (await overlay.locator('button').first().innerText()).replace(/\s+/g, ' ').trim();
       line += `${kg.toFixed(1).padStart(7)} kg CO2e   overlay: "${summary}"`;
     } else {
-      line += demo.kind === 'listing' ? '(listing page: listing badges arrive with the overlay issue)' : 'no overlay';
+      line += 'no overlay';
     }
     const file = join(screenshotDir, `${name}.png`);
     await page.screenshot({ path: file });
