@@ -34,24 +34,54 @@ const STOP = new Set(
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
+// Letters and numbers (`[\p{L}\p{N}]`) by UTF-16 code; characters outside the BMP are tested one by one.
+const WORD_CHAR = new Uint8Array(65536);
+for (let code = 0; code < 65536; code++) if (/[\p{L}\p{N}]/u.test(String.fromCharCode(code))) WORD_CHAR[code] = 1;
+const WORD_CHAR_ASTRAL = /^[\p{L}\p{N}]$/u;
+
 /** Name tokens, plus a model-family token for model numbers ("5420" → "54~", "542~"; "p2422h" → "p24~", "p242~"). */
 export function nameTokens(text: string, brand: string | null): string[] {
-  const brandWords = new Set((brand ?? '').toLowerCase().split(/\W+/));
-  const tokens = new Set<string>();
-  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-    if (!raw || STOP.has(raw) || brandWords.has(raw)) continue;
-    tokens.add(raw);
+  const brandWords = brand ? brand.toLowerCase().split(/\W+/) : null;
+  const tokens: string[] = [];
+  const add = (token: string) => {
+    if (!tokens.includes(token)) tokens.push(token);
+  };
+  const lower = text.toLowerCase();
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    let word = false;
+    let width = 1;
+    if (i < lower.length) {
+      const code = lower.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < lower.length) {
+        const next = lower.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          width = 2;
+          word = WORD_CHAR_ASTRAL.test(lower.slice(i, i + 2));
+        }
+      } else word = WORD_CHAR[code] === 1;
+    }
+    if (word) {
+      if (start < 0) start = i;
+      i += width - 1;
+      continue;
+    }
+    if (start < 0) continue;
+    const raw = lower.slice(start, i);
+    start = -1;
+    if (STOP.has(raw) || (brandWords ? brandWords.includes(raw) : raw === '')) continue;
+    add(raw);
     // Letters then at least three digits: a model number.
     let digitsAt = 0;
     while (digitsAt < raw.length && !isDigit(raw.charCodeAt(digitsAt))) digitsAt++;
     let digitsEnd = digitsAt;
     while (digitsEnd < raw.length && isDigit(raw.charCodeAt(digitsEnd))) digitsEnd++;
-    if (digitsEnd - digitsAt >= 3 && !/\d/.test(raw.slice(0, digitsAt))) {
-      tokens.add(`${raw.slice(0, digitsAt + 2)}~`);
-      tokens.add(`${raw.slice(0, digitsAt + 3)}~`);
+    if (digitsEnd - digitsAt >= 3) {
+      add(`${raw.slice(0, digitsAt + 2)}~`);
+      add(`${raw.slice(0, digitsAt + 3)}~`);
     }
   }
-  return [...tokens];
+  return tokens;
 }
 
 interface Indexed {
@@ -78,7 +108,12 @@ interface TypeModel {
   lifetimeYears: number;
 }
 
+/** Per-query scratch: the query's token weights and the rows it touches (predict is not re-entrant). */
+const WEIGHTS: number[] = [];
+const TOUCHED: number[] = [];
+
 const median = (values: number[]): number => {
+  if (values.length === 1) return values[0]!;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length === 0 ? Number.NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
@@ -204,8 +239,13 @@ export class DeviceModel {
     if (!model) return null;
     const brand = (query.brand ?? '').toLowerCase();
     const tokens = nameTokens(query.title, query.brand);
-    const weights = new Map(tokens.map((t) => [t, model.idf.get(t) ?? 0]));
-    const norm = [...weights.values()].reduce((sum, w) => sum + w, 0) || 1;
+    const weights = WEIGHTS;
+    let norm = 0;
+    for (let t = 0; t < tokens.length; t++) {
+      weights[t] = model.idf.get(tokens[t]!) ?? 0;
+      norm += weights[t]!;
+    }
+    norm ||= 1;
 
     const regressionLog =
       model.b[0] +
@@ -217,15 +257,21 @@ export class DeviceModel {
     const top: { indexed: Indexed; similarity: number }[] = [];
     // Accumulate dot products only for products that share a word with the query.
     const dots = model.scratch;
-    const touched: number[] = [];
-    for (const [token, weight] of weights) {
+    const touched = TOUCHED;
+    let touchedCount = 0;
+    for (let t = 0; t < tokens.length; t++) {
+      const weight = weights[t]!;
       if (!(weight > 0)) continue;
-      for (const i of model.postings.get(token) ?? []) {
-        if (dots[i] === 0) touched.push(i);
+      const rows: number[] | undefined = model.postings.get(tokens[t]!);
+      if (!rows) continue;
+      for (let r = 0; r < rows.length; r++) {
+        const i = rows[r]!;
+        if (dots[i] === 0) touched[touchedCount++] = i;
         dots[i]! += weight;
       }
     }
-    for (const i of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const i = touched[t]!;
       const dot = dots[i]!;
       dots[i] = 0;
       const indexed = model.rows[i]!;
@@ -264,16 +310,29 @@ export class DeviceModel {
       logKg = trust * nearLog + (1 - trust) * regressionLog;
       method = trust >= 1 ? 'near-product' : trust > 0 ? 'blend' : 'regression';
     }
-    const nearRows = top.map((t) => t.indexed.row);
-    const useShares = nearRows.map((r) => r[7]).filter((u): u is number => u !== null && u >= 0 && u < 1);
-    const lifetimes = nearRows.map((r) => r[8]).filter((l): l is number => l !== null && l > 0);
+    let useShare = model.useShare;
+    let lifetimeYears = model.lifetimeYears;
+    const neighbours: DevicePrediction['neighbours'] = [];
+    for (const t of top) neighbours.push({ row: t.indexed.row, similarity: t.similarity });
+    if (method !== 'regression') {
+      const useShares: number[] = [];
+      const lifetimes: number[] = [];
+      for (const { row } of neighbours) {
+        const u = row[7];
+        if (u !== null && u >= 0 && u < 1) useShares.push(u);
+        const l = row[8];
+        if (l !== null && l > 0) lifetimes.push(l);
+      }
+      if (useShares.length) useShare = median(useShares);
+      if (lifetimes.length) lifetimeYears = median(lifetimes);
+    }
     return {
       kgCO2e: Math.exp(logKg),
       similarity: best,
-      neighbours: top.map((t) => ({ row: t.indexed.row, similarity: t.similarity })),
-      useShare: method !== 'regression' && useShares.length ? median(useShares) : model.useShare,
-      lifetimeYears: method !== 'regression' && lifetimes.length ? median(lifetimes) : model.lifetimeYears,
-      useLocation: (method !== 'regression' && nearRows[0]?.[9]) || 'WW',
+      neighbours,
+      useShare,
+      lifetimeYears,
+      useLocation: (method !== 'regression' && neighbours[0]?.row[9]) || 'WW',
       method,
       regressionKgCO2e: Math.exp(regressionLog),
     };
