@@ -85,9 +85,9 @@ for (const category of CATEGORIES) {
 }
 ZH.sort((a, b) => b.word.length - a.word.length);
 // Chinese words by their first character, longest first, so a title is scanned once.
-const ZH_BY_FIRST = new Map<string, { word: string; entry: Entry }[]>();
+const ZH_BY_FIRST = new Map<number, { word: string; entry: Entry }[]>();
 for (const zh of ZH) {
-  const first = zh.word[0]!;
+  const first = zh.word.charCodeAt(0);
   ZH_BY_FIRST.set(first, [...(ZH_BY_FIRST.get(first) ?? []), zh]);
 }
 
@@ -191,7 +191,7 @@ function bestMatch(text: string): Match | null {
   }
   if (HAN.test(text)) {
     for (let index = 0; index < text.length; index++) {
-      const candidates = ZH_BY_FIRST.get(text[index]!);
+      const candidates = ZH_BY_FIRST.get(text.charCodeAt(index));
       if (!candidates) continue;
       for (const { word, entry } of candidates)
         if (

@@ -111,9 +111,18 @@ interface TypeModel {
 /** Per-query scratch: the query's token weights and the rows it touches (predict is not re-entrant). */
 const WEIGHTS: number[] = [];
 const TOUCHED: number[] = [];
+const TOP_ROW: number[] = [];
+const TOP_SIMILARITY: number[] = [];
+const SHARES: number[] = [];
+const LIFETIMES: number[] = [];
 
 const median = (values: number[]): number => {
   if (values.length === 1) return values[0]!;
+  if (values.length === 2) return (values[0]! + values[1]!) / 2;
+  if (values.length === 3) {
+    const [a, b, c] = values as [number, number, number];
+    return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+  }
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length === 0 ? Number.NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
@@ -253,8 +262,11 @@ export class DeviceModel {
       model.b[2] * ((query.year ?? model.yearMean) - model.yearMean) +
       (model.brandOffset.get(brand) ?? 0);
 
-    // Keep the three most similar published products.
-    const top: { indexed: Indexed; similarity: number }[] = [];
+    // Keep the three most similar published products (row indexes and similarities, most similar first).
+    const topRow = TOP_ROW;
+    const topSimilarity = TOP_SIMILARITY;
+    let topCount = 0;
+    const k = DEVICE_TUNING.k;
     // Accumulate dot products only for products that share a word with the query.
     const dots = model.scratch;
     const touched = TOUCHED;
@@ -270,6 +282,8 @@ export class DeviceModel {
         dots[i]! += weight;
       }
     }
+    const screenInches = query.screenInches;
+    const queryYear = query.year;
     for (let t = 0; t < touchedCount; t++) {
       const i = touched[t]!;
       const dot = dots[i]!;
@@ -277,32 +291,46 @@ export class DeviceModel {
       const indexed = model.rows[i]!;
       // How much of the query's known name the product explains, discounted by what it adds.
       let similarity = (dot / norm) * (0.5 + (0.5 * dot) / indexed.norm);
-      // Penalties only lower it: skip the rest when it cannot enter the top k.
-      if (top.length === DEVICE_TUNING.k && similarity <= top[top.length - 1]!.similarity) continue;
-      if (brand && indexed.brand !== brand && !brand.includes(indexed.brand)) similarity *= 0.5;
+      // Penalties only lower it: skip the rest as soon as it cannot enter the top k.
+      if (topCount === k && similarity <= topSimilarity[k - 1]!) continue;
+      if (brand && indexed.brand !== brand && !brand.includes(indexed.brand)) {
+        similarity *= 0.5;
+        if (topCount === k && similarity <= topSimilarity[k - 1]!) continue;
+      }
       const screen = indexed.row[4];
-      if (query.screenInches !== null && screen !== null)
-        similarity *= Math.exp(-Math.abs(query.screenInches - screen) / DEVICE_TUNING.screenScale);
+      if (screenInches !== null && screen !== null) {
+        similarity *= Math.exp(-Math.abs(screenInches - screen) / DEVICE_TUNING.screenScale);
+        if (topCount === k && similarity <= topSimilarity[k - 1]!) continue;
+      }
       const year = indexed.row[6];
-      if (query.year !== null && year !== null)
-        similarity *= Math.exp(-Math.abs(query.year - year) / DEVICE_TUNING.yearScale);
-      if (top.length < DEVICE_TUNING.k || similarity > top[top.length - 1]!.similarity) {
-        let at = top.length;
-        while (at > 0 && top[at - 1]!.similarity < similarity) at--;
-        top.splice(at, 0, { indexed, similarity });
-        if (top.length > DEVICE_TUNING.k) top.pop();
+      if (queryYear !== null && year !== null)
+        similarity *= Math.exp(-Math.abs(queryYear - year) / DEVICE_TUNING.yearScale);
+      if (topCount < k || similarity > topSimilarity[topCount - 1]!) {
+        // Insert after the ones at least as similar (the first one found keeps its place on a tie).
+        let at = topCount < k ? topCount : k - 1;
+        while (at > 0 && topSimilarity[at - 1]! < similarity) {
+          topRow[at] = topRow[at - 1]!;
+          topSimilarity[at] = topSimilarity[at - 1]!;
+          at--;
+        }
+        topRow[at] = i;
+        topSimilarity[at] = similarity;
+        if (topCount < k) topCount++;
       }
     }
-    const best = top[0]?.similarity ?? 0;
+    const neighbours: DevicePrediction['neighbours'] = [];
+    for (let t = 0; t < topCount; t++)
+      neighbours.push({ row: model.rows[topRow[t]!]!.row, similarity: topSimilarity[t]! });
+    const best = topCount ? topSimilarity[0]! : 0;
     let logKg = regressionLog;
     let method: DevicePrediction['method'] = 'regression';
-    if (top.length) {
+    if (topCount) {
       let sumW = 0;
       let sumLog = 0;
-      for (const { indexed, similarity } of top) {
-        const w = similarity ** DEVICE_TUNING.power;
+      for (let t = 0; t < topCount; t++) {
+        const w = topSimilarity[t]! ** DEVICE_TUNING.power;
         sumW += w;
-        sumLog += w * indexed.logKg;
+        sumLog += w * model.rows[topRow[t]!]!.logKg;
       }
       const nearLog = sumLog / sumW;
       // Trust the near products in proportion to how near they are; the regression fills in.
@@ -312,11 +340,11 @@ export class DeviceModel {
     }
     let useShare = model.useShare;
     let lifetimeYears = model.lifetimeYears;
-    const neighbours: DevicePrediction['neighbours'] = [];
-    for (const t of top) neighbours.push({ row: t.indexed.row, similarity: t.similarity });
     if (method !== 'regression') {
-      const useShares: number[] = [];
-      const lifetimes: number[] = [];
+      const useShares = SHARES;
+      const lifetimes = LIFETIMES;
+      useShares.length = 0;
+      lifetimes.length = 0;
       for (const { row } of neighbours) {
         const u = row[7];
         if (u !== null && u >= 0 && u < 1) useShares.push(u);

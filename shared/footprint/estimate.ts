@@ -174,22 +174,16 @@ export class FootprintEstimator {
   /** The published rows of each category, in table order. */
   private readonly publishedByCategory = new Map<string, PublishedEntry[]>();
   private readonly calibration: Record<Tier, Spread>;
-  private readonly precision: Record<Tier, number>;
-  private readonly rangeMeaning: Record<Tier, string>;
+  private readonly precision = new Map<Tier, number>();
+  private readonly rangeMeaning = new Map<Tier, string>();
 
   constructor(tables: FootprintTables) {
     this.calibration = tables.calibration ?? CALIBRATION;
-    const tiers = Object.keys(TIER_LABEL) as Tier[];
-    this.precision = Object.fromEntries(tiers.map((t) => [t, precisionOf(this.calibration[t])])) as Record<
-      Tier,
-      number
-    >;
-    this.rangeMeaning = Object.fromEntries(
-      tiers.map((t) => {
-        const spread = this.calibration[t];
-        return [t, `80 % interval (${spread.n >= 10 ? 'calibrated' : 'assumed'}): ${spread.note}`];
-      }),
-    ) as Record<Tier, string>;
+    for (const tier of Object.keys(TIER_LABEL) as Tier[]) {
+      const spread = this.calibration[tier];
+      this.precision.set(tier, precisionOf(spread));
+      this.rangeMeaning.set(tier, `80 % interval (${spread.n >= 10 ? 'calibrated' : 'assumed'}): ${spread.note}`);
+    }
     this.devices = new DeviceModel(tables.devices);
     this.published = tables.published.map((row) => ({
       row,
@@ -236,31 +230,39 @@ export class FootprintEstimator {
 
     // Precision-weighted mean of the logs; the range is the most precise method's calibrated interval.
     // Most precise first (a stable order: ties keep the order above).
-    const used: Candidate[] = [];
-    for (const candidate of candidates) {
-      const weight = this.precision[candidate.tier];
-      let at = used.length;
-      while (at > 0 && this.precision[used[at - 1]!.tier] < weight) at--;
-      used.splice(at, 0, candidate);
+    const used = candidates;
+    const precisions: number[] = [];
+    for (const candidate of used) precisions.push(this.precision.get(candidate.tier)!);
+    for (let i = 1; i < used.length; i++) {
+      const candidate = used[i]!;
+      const weight = precisions[i]!;
+      let at = i;
+      while (at > 0 && precisions[at - 1]! < weight) {
+        used[at] = used[at - 1]!;
+        precisions[at] = precisions[at - 1]!;
+        at--;
+      }
+      used[at] = candidate;
+      precisions[at] = weight;
     }
     const bestCandidate = used[0]!;
-    const bestWeight = this.precision[bestCandidate.tier];
     // Methods far less precise than the best one add noise, not information: leave them out.
-    while (this.precision[used[used.length - 1]!.tier] < bestWeight / MIX.threshold) used.pop();
+    while (precisions[used.length - 1]! < precisions[0]! / MIX.threshold) used.pop();
     let totalWeight = 0;
     let weightedLog = 0;
     const methods: Tier[] = [];
     let method = '';
     let useParts: number[] | null = null;
-    for (const candidate of used) {
-      totalWeight += this.precision[candidate.tier];
+    for (let i = 0; i < used.length; i++) {
+      const candidate = used[i]!;
+      totalWeight += precisions[i]!;
       methods.push(candidate.tier);
       method = method ? `${method} + ${TIER_LABEL[candidate.tier]}` : TIER_LABEL[candidate.tier];
       if (candidate.useKgCO2e === null) continue;
       if (useParts) useParts.push(candidate.useKgCO2e);
       else useParts = [candidate.useKgCO2e];
     }
-    for (const candidate of used) weightedLog += this.precision[candidate.tier] * log(candidate.kgCO2e);
+    for (let i = 0; i < used.length; i++) weightedLog += precisions[i]! * log(used[i]!.kgCO2e);
     let kgCO2e = Math.exp(weightedLog / totalWeight);
     const spread = this.calibration[bestCandidate.tier];
     let low = kgCO2e * Math.exp(spread.q10);
@@ -278,27 +280,20 @@ export class FootprintEstimator {
     const details = new Details(classification, used, productKgCO2e, mode, delivery, weightKg, weightAssumed);
     const confidence =
       Math.round(classification.confidence * Math.min(1, 0.5 / Math.max(0.25, spread.q90 - spread.q10)) * 100) / 100;
-    return {
+    return new Estimate(
       kgCO2e,
       low,
       high,
-      rangeMeaning: this.rangeMeaning[bestCandidate.tier],
-      category: category.id,
-      categoryLabel: category.label,
+      this.rangeMeaning.get(bestCandidate.tier)!,
+      category,
       confidence,
       method,
       methods,
-      // Built on first read and kept; enumerable, so JSON and structured clone include them.
-      get steps() {
-        return details.steps();
-      },
-      get sources() {
-        return details.sources();
-      },
-      breakdown: { productKgCO2e, useKgCO2e, deliveryKgCO2e: delivery },
+      details,
+      { productKgCO2e, useKgCO2e, deliveryKgCO2e: delivery },
       weightKg,
       weightAssumed,
-    };
+    );
   }
 
   private deviceCandidate(
@@ -444,6 +439,77 @@ export class FootprintEstimator {
       shelfKg,
       country,
     );
+  }
+}
+
+/**
+ * An estimate as returned. Steps and sources are own, enumerable getters (so JSON and structured
+ * clone include them) built on first read and kept. They are shared functions that find the
+ * estimate's details in a private field: per-estimate closures would put every result in V8's slow
+ * dictionary mode and cost more than the rest of the estimate's bookkeeping.
+ */
+class Estimate implements FootprintEstimate {
+  declare kgCO2e: number;
+  declare low: number;
+  declare high: number;
+  declare rangeMeaning: string;
+  declare category: string;
+  declare categoryLabel: string;
+  declare confidence: number;
+  declare method: string;
+  declare methods: Tier[];
+  declare readonly steps: string[];
+  declare readonly sources: Source[];
+  declare breakdown: FootprintEstimate['breakdown'];
+  declare weightKg: number | null;
+  declare weightAssumed: boolean;
+  #details: Details;
+
+  static readonly #steps: PropertyDescriptor = {
+    get(this: Estimate) {
+      return this.#details.steps();
+    },
+    enumerable: true,
+    configurable: true,
+  };
+  static readonly #sources: PropertyDescriptor = {
+    get(this: Estimate) {
+      return this.#details.sources();
+    },
+    enumerable: true,
+    configurable: true,
+  };
+
+  constructor(
+    kgCO2e: number,
+    low: number,
+    high: number,
+    rangeMeaning: string,
+    category: Category,
+    confidence: number,
+    method: string,
+    methods: Tier[],
+    details: Details,
+    breakdown: FootprintEstimate['breakdown'],
+    weightKg: number | null,
+    weightAssumed: boolean,
+  ) {
+    this.#details = details;
+    // Assigned in the order the fields have always had (JSON output keeps it).
+    this.kgCO2e = kgCO2e;
+    this.low = low;
+    this.high = high;
+    this.rangeMeaning = rangeMeaning;
+    this.category = category.id;
+    this.categoryLabel = category.label;
+    this.confidence = confidence;
+    this.method = method;
+    this.methods = methods;
+    Object.defineProperty(this, 'steps', Estimate.#steps);
+    Object.defineProperty(this, 'sources', Estimate.#sources);
+    this.breakdown = breakdown;
+    this.weightKg = weightKg;
+    this.weightAssumed = weightAssumed;
   }
 }
 
