@@ -65,6 +65,12 @@ interface Candidate {
   tier: Tier;
   kgCO2e: number;
   useKgCO2e: number | null;
+  /**
+   * How much wider than its tier's calibrated interval this figure's interval is (1 for most): the
+   * tier's spread is calibrated in these units, so a figure that knows it is less sure (brand
+   * siblings that disagree) gets a wider range and less say in the combination.
+   */
+  scale: number;
   steps(): string[];
   sources(): Source[];
 }
@@ -77,8 +83,12 @@ const Z80 = 1.2816;
 const SPARSE_DEVICE_TYPE = 15;
 /** Methods whose precision (1/variance) is below the best one divided by this are left out. */
 export const MIX = { threshold: 4 };
-/** Chosen by cross-validation (docs/methods.md): how a brand sibling's footprint scales with weight. */
-export const TUNING = { weightElasticity: 0.5 };
+/**
+ * Chosen by cross-validation (docs/methods.md): how a brand sibling's footprint scales with weight,
+ * and the spread (log units) of a sibling-scaled figure when the siblings agree: siblings whose
+ * scaled footprints disagree widen it, sd = √(base² + (range / 2)²).
+ */
+export const TUNING = { weightElasticity: 0.5, siblingBaseSd: 0.3 };
 
 interface PerKgFactor {
   kgPerKg: number;
@@ -182,7 +192,7 @@ export class FootprintEstimator {
     for (const tier of Object.keys(TIER_LABEL) as Tier[]) {
       const spread = this.calibration[tier];
       this.precision.set(tier, precisionOf(spread));
-      this.rangeMeaning.set(tier, `80 % interval (${spread.n >= 10 ? 'calibrated' : 'assumed'}): ${spread.note}`);
+      this.rangeMeaning.set(tier, `80 % interval (${spread.assumed ? 'assumed' : 'calibrated'}): ${spread.note}`);
     }
     this.devices = new DeviceModel(tables.devices);
     this.published = tables.published.map((row) => ({
@@ -232,7 +242,7 @@ export class FootprintEstimator {
     // Most precise first (a stable order: ties keep the order above).
     const used = candidates;
     const precisions: number[] = [];
-    for (const candidate of used) precisions.push(this.precision.get(candidate.tier)!);
+    for (const candidate of used) precisions.push(this.precision.get(candidate.tier)! / candidate.scale ** 2);
     for (let i = 1; i < used.length; i++) {
       const candidate = used[i]!;
       const weight = precisions[i]!;
@@ -265,8 +275,9 @@ export class FootprintEstimator {
     for (let i = 0; i < used.length; i++) weightedLog += precisions[i]! * log(used[i]!.kgCO2e);
     let kgCO2e = Math.exp(weightedLog / totalWeight);
     const spread = this.calibration[bestCandidate.tier];
-    let low = kgCO2e * Math.exp(spread.q10);
-    let high = kgCO2e * Math.exp(spread.q90);
+    const scale = bestCandidate.scale;
+    let low = kgCO2e * Math.exp(spread.q10 * scale);
+    let high = kgCO2e * Math.exp(spread.q90 * scale);
     const useKgCO2e = useParts ? median(useParts) : null;
     const productKgCO2e = kgCO2e;
     let delivery: number | null = null;
@@ -279,7 +290,9 @@ export class FootprintEstimator {
     }
     const details = new Details(classification, used, productKgCO2e, mode, delivery, weightKg, weightAssumed);
     const confidence =
-      Math.round(classification.confidence * Math.min(1, 0.5 / Math.max(0.25, spread.q90 - spread.q10)) * 100) / 100;
+      Math.round(
+        classification.confidence * Math.min(1, 0.5 / Math.max(0.25, (spread.q90 - spread.q10) * scale)) * 100,
+      ) / 100;
     return new Estimate(
       kgCO2e,
       low,
@@ -359,6 +372,8 @@ export class FootprintEstimator {
       const words = nameTokens(product.title, brandName);
       let sumW = 0;
       let sumLog = 0;
+      let lowest = Number.POSITIVE_INFINITY;
+      let highest = Number.NEGATIVE_INFINITY;
       for (const p of weighed) {
         const theirs = p.tokens;
         let common = 0;
@@ -367,11 +382,32 @@ export class FootprintEstimator {
         const weightLog = log(weighedKg / p.row[4]!);
         const w = Math.exp(-2 * Math.abs(weightLog)) * (0.1 + shared);
         sumW += w;
-        sumLog += w * (log(p.row[5]) + TUNING.weightElasticity * weightLog);
+        const scaled = log(p.row[5]) + TUNING.weightElasticity * weightLog;
+        sumLog += w * scaled;
+        if (scaled < lowest) lowest = scaled;
+        if (scaled > highest) highest = scaled;
       }
-      return new PublishedCandidate('published-brand-weighed', Math.exp(sumLog / sumW), siblings, brandName, weighedKg);
+      // Siblings that disagree once scaled to this weight (a product line with 50 and 160 kg desks)
+      // make the figure less sure: its interval widens with their range.
+      const base = TUNING.siblingBaseSd;
+      const scale = Math.sqrt(base ** 2 + ((highest - lowest) / 2) ** 2) / base;
+      return new PublishedCandidate(
+        'published-brand-weighed',
+        Math.exp(sumLog / sumW),
+        siblings,
+        brandName,
+        weighedKg,
+        scale,
+      );
     }
-    return new PublishedCandidate('published-brand', median(siblings.map((p) => p.row[5])), siblings, brandName, null);
+    return new PublishedCandidate(
+      'published-brand',
+      median(siblings.map((p) => p.row[5])),
+      siblings,
+      brandName,
+      null,
+      1,
+    );
   }
 
   private itemCandidate(category: Category, country: string | null): Candidate | null {
@@ -572,6 +608,7 @@ class Details {
 }
 
 class DeviceCandidate implements Candidate {
+  readonly scale = 1;
   readonly kgCO2e: number;
   readonly useKgCO2e: number;
   /** The reported use phase and its grid, when it was moved to the shop country's grid. */
@@ -637,7 +674,17 @@ class PublishedCandidate implements Candidate {
   /** The weight the siblings were scaled to, or null for their median. */
   private readonly scaledTo: number | null;
 
-  constructor(tier: Tier, kgCO2e: number, siblings: PublishedEntry[], brandName: string, scaledTo: number | null) {
+  readonly scale: number;
+
+  constructor(
+    tier: Tier,
+    kgCO2e: number,
+    siblings: PublishedEntry[],
+    brandName: string,
+    scaledTo: number | null,
+    scale: number,
+  ) {
+    this.scale = scale;
     this.tier = tier;
     this.kgCO2e = kgCO2e;
     this.siblings = siblings;
@@ -665,6 +712,7 @@ class PublishedCandidate implements Candidate {
 }
 
 class ItemCandidate implements Candidate {
+  readonly scale = 1;
   readonly tier: Tier = 'typical-item';
   readonly useKgCO2e: number | null;
 
@@ -701,6 +749,7 @@ class ItemCandidate implements Candidate {
 }
 
 class PerKgCandidate implements Candidate {
+  readonly scale = 1;
   readonly tier: Tier;
   readonly kgCO2e: number;
   readonly useKgCO2e: number | null;
@@ -762,6 +811,7 @@ class PerKgCandidate implements Candidate {
 }
 
 class SpendCandidate implements Candidate {
+  readonly scale = 1;
   readonly tier: Tier;
   readonly kgCO2e: number;
   readonly useKgCO2e: number | null;
