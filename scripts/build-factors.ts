@@ -419,8 +419,8 @@ console.log(
 );
 
 // Calibration: the 80 % interval of log(published / estimated) per method tier, from 10-fold
-// cross-validation over the published footprints just written. Two passes, because the tiers'
-// spreads also weight the combination of methods.
+// cross-validation over the published footprints just written (`calibrate` in
+// shared/footprint/validation.ts: four passes, because the spreads also weight the combination).
 const TIERS = [
   'device-near',
   'device-blend',
@@ -436,71 +436,18 @@ const TIERS = [
   'spend',
   'spend-unknown',
 ] as const;
-type Spread = { q10: number; q90: number; n: number; note: string };
-// Spreads for tiers the published sample cannot calibrate (no prices in it, or too few products):
-// our assumption, wide on purpose (EEIO sector averages vs product footprints differ by ×3 either way).
-const PRIOR: Record<(typeof TIERS)[number], [number, number]> = {
-  'device-near': [-0.35, 0.35],
-  'device-blend': [-0.4, 0.4],
-  'device-regression': [-0.5, 0.5],
-  'device-other': [-0.7, 0.7],
-  'device-other-near': [-0.5, 0.5],
-  'published-brand': [-0.6, 0.6],
-  'published-brand-weighed': [-0.6, 0.6],
-  'per-kg': [-0.9, 0.9],
-  'per-kg-food': [-0.7, 0.7],
-  'per-kg-typical-weight': [-1.2, 1.2],
-  'typical-item': [-1, 1],
-  spend: [-1.1, 1.1],
-  'spend-unknown': [-1.6, 1.6],
-};
-const MIN_CALIBRATION_SAMPLES = 10;
+type Spread = { q10: number; q90: number; n: number; note: string; assumed?: boolean };
 const writeCalibration = (spreads: Record<string, Spread>) =>
   write(
     'calibration.ts',
-    '80 % intervals of log(published / estimated) per method tier, from 10-fold cross-validation (priors where too few samples).',
+    '80 % intervals of log(published / estimated) per method tier, from 10-fold cross-validation (shrunk towards assumed spreads; assumed where too few samples).',
     `export type Tier = ${TIERS.map((t) => `'${t}'`).join(' | ')};\n` +
-      'export interface Spread { q10: number; q90: number; n: number; note: string }\n' +
+      'export interface Spread { q10: number; q90: number; n: number; note: string; assumed?: boolean }\n' +
       `export const CALIBRATION: Record<Tier, Spread> = ${JSON.stringify(spreads, null, 1)};\n`,
   );
-let spreads: Record<string, Spread> = Object.fromEntries(
-  TIERS.map((t) => [t, { q10: PRIOR[t][0], q90: PRIOR[t][1], n: 0, note: 'prior' }]),
-);
 // Written first so the estimator module always finds every tier, even when tiers were added.
+writeCalibration(Object.fromEntries(TIERS.map((t) => [t, { q10: -1, q90: 1, n: 0, note: 'prior' }])));
+const { calibrate, validationSamples } = await import('../shared/footprint/validation.ts');
+const spreads = calibrate(validationSamples(), 10, 4);
 writeCalibration(spreads);
-const { crossValidate, validationSamples } = await import('../shared/footprint/validation.ts');
-for (let pass = 1; pass <= 4; pass++) {
-  const residuals = new Map<string, number[]>();
-  // biome-ignore lint/suspicious/noExplicitAny: the calibration record is typed in the generated module
-  for (const s of crossValidate(validationSamples(), 10, spreads as any))
-    residuals.set(s.tier, [...(residuals.get(s.tier) ?? []), Math.log(s.publishedKgCO2e / s.kgCO2e)]);
-  spreads = {};
-  for (const tier of TIERS) {
-    const values = (residuals.get(tier) ?? []).sort((a, b) => a - b);
-    if (values.length < MIN_CALIBRATION_SAMPLES) {
-      spreads[tier] = {
-        q10: PRIOR[tier][0],
-        q90: PRIOR[tier][1],
-        n: values.length,
-        note: 'our assumed spread for this method (too few published footprints to calibrate it)',
-      };
-      continue;
-    }
-    // Quantiles at position p (n + 1) (the Weibull estimator), which does not understate the tails of
-    // small samples as the plain (n − 1) p position does.
-    const at = (p: number) => {
-      const position = Math.min(values.length, Math.max(1, p * (values.length + 1))) - 1;
-      const lo = Math.floor(position);
-      const hi = Math.min(lo + 1, values.length - 1);
-      return values[lo]! + (values[hi]! - values[lo]!) * (position - lo);
-    };
-    spreads[tier] = {
-      q10: round(at(0.1), 3),
-      q90: round(at(0.9), 3),
-      n: values.length,
-      note: `80 % of ${values.length} held-out products with published footprints fell inside a range this wide around our estimate (10-fold cross-validation)`,
-    };
-  }
-  writeCalibration(spreads);
-  console.log(`calibration pass ${pass}: ${TIERS.map((t) => `${t} n=${spreads[t]!.n}`).join(', ')}`);
-}
+console.log(`calibration: ${TIERS.map((t) => `${t} n=${spreads[t]!.n}`).join(', ')}`);

@@ -85,36 +85,76 @@ for (const category of CATEGORIES) {
 }
 ZH.sort((a, b) => b.word.length - a.word.length);
 // Chinese words by their first character, longest first, so a title is scanned once.
-const ZH_BY_FIRST = new Map<string, { word: string; entry: Entry }[]>();
+const ZH_BY_FIRST = new Map<number, { word: string; entry: Entry }[]>();
 for (const zh of ZH) {
-  const first = zh.word[0]!;
+  const first = zh.word.charCodeAt(0);
   ZH_BY_FIRST.set(first, [...(ZH_BY_FIRST.get(first) ?? []), zh]);
 }
 
-const HEAD_PREFIXES = new Set([...HEADS.keys()].map((head) => head.slice(0, 2)));
+// Every form a phrase or head can take in a title (the phrase plus one of its endings), resolved
+// once to the entry the ending-by-ending lookup finds, so a token costs one map lookup.
+const expand = (keys: Iterable<string>, endings: readonly string[], table: Map<string, Entry>) => {
+  const expanded = new Map<string, Entry>();
+  for (const key of keys)
+    for (const ending of endings) {
+      const form = key + ending;
+      if (expanded.has(form)) continue;
+      for (const strip of endings) {
+        if (strip && !form.endsWith(strip)) continue;
+        const found = table.get(strip ? form.slice(0, -strip.length) : form);
+        if (found) {
+          expanded.set(form, found);
+          break;
+        }
+      }
+    }
+  return expanded;
+};
+const WORD_FORMS = expand(PHRASES.keys(), PLURAL_ENDINGS, PHRASES);
+const PHRASE_FORMS = expand(
+  [...PHRASES.keys()].filter((key) => key.includes(' ')),
+  PHRASE_ENDINGS,
+  PHRASES,
+);
+const HEAD_FORMS = expand(HEADS.keys(), PLURAL_ENDINGS, HEADS);
+/** For the first word of each phrase of several words, the most words such a phrase has. */
+const PHRASE_FIRST = new Map<string, number>();
+for (const key of PHRASES.keys()) {
+  const words = key.split(' ');
+  if (words.length > 1) PHRASE_FIRST.set(words[0]!, Math.max(PHRASE_FIRST.get(words[0]!) ?? 0, words.length));
+}
+/** The first two characters of every head, as one number. */
+const HEAD_PREFIXES = new Set([...HEADS.keys()].map((head) => head.charCodeAt(0) * 65536 + head.charCodeAt(1)));
 
-const lookup = (key: string, endings: readonly string[]): Entry | undefined => {
-  for (const ending of endings) {
-    if (ending && !key.endsWith(ending)) continue;
-    const found = PHRASES.get(ending ? key.slice(0, -ending.length) : key);
+const lookupHead = (token: string): Entry | undefined => {
+  // German compounds end in the noun that says what they are: "bürostuhl" → "stuhl".
+  for (let start = Math.max(1, token.length - longestHead); start <= token.length - 3; start++) {
+    if (!HEAD_PREFIXES.has(token.charCodeAt(start) * 65536 + token.charCodeAt(start + 1))) continue;
+    const found = HEAD_FORMS.get(token.slice(start));
     if (found) return found;
   }
   return undefined;
 };
 
-const lookupHead = (token: string): Entry | undefined => {
-  // German compounds end in the noun that says what they are: "bürostuhl" → "stuhl".
-  for (let start = Math.max(1, token.length - longestHead); start <= token.length - 3; start++) {
-    if (!HEAD_PREFIXES.has(token.slice(start, start + 2))) continue;
-    const rest = token.slice(start);
-    for (const ending of PLURAL_ENDINGS) {
-      if (ending && !rest.endsWith(ending)) continue;
-      const found = HEADS.get(ending ? rest.slice(0, -ending.length) : rest);
-      if (found) return found;
-    }
+// The separators `tokenize` splits on, as a table by UTF-16 code (every one is in the BMP).
+const SEPARATOR = new Uint8Array(65536);
+for (let code = 0; code < 65536; code++)
+  if (/[\s\-–—_/,;:()[\]{}"“”„|+&*.]/u.test(String.fromCharCode(code))) SEPARATOR[code] = 1;
+
+/** `tokenize` without the intermediate arrays: fills `out` and returns the number of tokens. */
+function tokenizeInto(text: string, out: string[]): number {
+  const lower = text.toLowerCase();
+  let count = 0;
+  let start = -1;
+  for (let i = 0; i < lower.length; i++) {
+    if (SEPARATOR[lower.charCodeAt(i)]) {
+      if (start >= 0) out[count++] = lower.slice(start, i);
+      start = -1;
+    } else if (start < 0) start = i;
   }
-  return undefined;
-};
+  if (start >= 0) out[count++] = lower.slice(start);
+  return count;
+}
 
 const HAN = /\p{Script=Han}/u;
 
@@ -124,43 +164,53 @@ interface Match {
   index: number;
 }
 
+const TOKENS: string[] = [];
+
 /** The most specific category named in a text: the longest match, then the latest one. */
 function bestMatch(text: string): Match | null {
-  let best: Match | null = null;
-  const consider = (entry: Entry, index: number) => {
-    if (!best || entry.length > best.length || (entry.length === best.length && index > best.index))
-      best = { category: entry.category, length: entry.length, index };
-  };
-  const tokens = tokenize(text);
-  for (let i = 0; i < tokens.length; i++) {
-    let matched = false;
-    for (let n = Math.min(longestPhrase, tokens.length - i); n >= 1; n--) {
-      const entry =
-        n === 1 ? lookup(tokens[i]!, PLURAL_ENDINGS) : lookup(tokens.slice(i, i + n).join(' '), PHRASE_ENDINGS);
-      if (entry) {
-        consider(entry, i);
-        matched = true;
-        break;
+  let best: Entry | undefined;
+  let bestIndex = -1;
+  const tokens = TOKENS;
+  const count = tokenizeInto(text, tokens);
+  for (let i = 0; i < count; i++) {
+    const token = tokens[i]!;
+    let entry: Entry | undefined;
+    const most = PHRASE_FIRST.get(token);
+    if (most !== undefined) {
+      for (let n = Math.min(longestPhrase, most, count - i); n >= 2 && !entry; n--) {
+        let key = token;
+        for (let j = 1; j < n; j++) key += ` ${tokens[i + j]!}`;
+        entry = PHRASE_FORMS.get(key);
       }
     }
-    if (!matched) {
-      const head = lookupHead(tokens[i]!);
-      if (head) consider(head, i);
+    entry ??= WORD_FORMS.get(token) ?? lookupHead(token);
+    if (entry && (!best || entry.length > best.length || (entry.length === best.length && i > bestIndex))) {
+      best = entry;
+      bestIndex = i;
     }
   }
   if (HAN.test(text)) {
     for (let index = 0; index < text.length; index++) {
-      const candidates = ZH_BY_FIRST.get(text[index]!);
+      const candidates = ZH_BY_FIRST.get(text.charCodeAt(index));
       if (!candidates) continue;
       for (const { word, entry } of candidates)
-        if (text.startsWith(word, index)) consider(entry, tokens.length + index);
+        if (
+          text.startsWith(word, index) &&
+          (!best || entry.length > best.length || (entry.length === best.length && count + index > bestIndex))
+        ) {
+          best = entry;
+          bestIndex = count + index;
+        }
     }
   }
-  return best;
+  return best ? { category: best.category, length: best.length, index: bestIndex } : null;
 }
 
 // Words after these introduce what a product goes with ("bag for laptop"), not what it is.
 const HEAD_CUT = /\s(?:for|with|für|mit|compatible with|passend für)\s|适用于|适用|配/iu;
+
+const TRAIL_SEPARATOR = /[>›»/|]/;
+const TRAIL_SPLIT = /\s*[>›»/|]\s*/;
 
 const TYRE_SIZE = /\b\d{3}\/\d{2}\s?Z?R\s?\d{2}\b/i;
 
@@ -171,13 +221,22 @@ const byId = new Map(CATEGORIES.map((category) => [category.id, category]));
 
 export function classifyProduct(product: Pick<Product, 'title' | 'category' | 'brand'>): Classification {
   let trailMatch: { match: Match; element: string } | null = null;
-  // Some pages put the whole trail in one string ("Clothing > Jeans").
-  const trail = product.category.flatMap((element) => element.split(/\s*[>›»/|]\s*/)).filter(Boolean);
   // The narrowest trail element that names a category is the shop's own statement of what it is.
-  for (let i = trail.length - 1; i >= 0 && !trailMatch; i--) {
-    const element = trail[i]!;
-    const match = bestMatch(element);
-    if (match) trailMatch = { match, element };
+  // Some pages put the whole trail in one string ("Clothing > Jeans").
+  const elements = product.category;
+  for (let i = elements.length - 1; i >= 0 && !trailMatch; i--) {
+    const element = elements[i]!;
+    if (!TRAIL_SEPARATOR.test(element)) {
+      const match = element ? bestMatch(element) : null;
+      if (match) trailMatch = { match, element };
+      continue;
+    }
+    const parts = element.split(TRAIL_SPLIT);
+    for (let j = parts.length - 1; j >= 0 && !trailMatch; j--) {
+      const part = parts[j]!;
+      const match = part ? bestMatch(part) : null;
+      if (match) trailMatch = { match, element: part };
+    }
   }
   const title = product.title ?? '';
   // A tyre size ("225/45 R17", "205/55ZR16") names a tyre whatever else the title says.
@@ -189,7 +248,8 @@ export function classifyProduct(product: Pick<Product, 'title' | 'category' | 'b
       evidence: 'tyre size in title',
     };
   }
-  const head = title.split(HEAD_CUT)[0] ?? title;
+  const cut = HEAD_CUT.exec(title);
+  const head = cut ? title.slice(0, cut.index) : title;
   const titleMatch = bestMatch(head) ?? (head === title ? null : bestMatch(title));
 
   if (trailMatch && titleMatch) {

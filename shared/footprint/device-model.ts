@@ -34,24 +34,54 @@ const STOP = new Set(
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
+// Letters and numbers (`[\p{L}\p{N}]`) by UTF-16 code; characters outside the BMP are tested one by one.
+const WORD_CHAR = new Uint8Array(65536);
+for (let code = 0; code < 65536; code++) if (/[\p{L}\p{N}]/u.test(String.fromCharCode(code))) WORD_CHAR[code] = 1;
+const WORD_CHAR_ASTRAL = /^[\p{L}\p{N}]$/u;
+
 /** Name tokens, plus a model-family token for model numbers ("5420" → "54~", "542~"; "p2422h" → "p24~", "p242~"). */
 export function nameTokens(text: string, brand: string | null): string[] {
-  const brandWords = new Set((brand ?? '').toLowerCase().split(/\W+/));
-  const tokens = new Set<string>();
-  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-    if (!raw || STOP.has(raw) || brandWords.has(raw)) continue;
-    tokens.add(raw);
+  const brandWords = brand ? brand.toLowerCase().split(/\W+/) : null;
+  const tokens: string[] = [];
+  const add = (token: string) => {
+    if (!tokens.includes(token)) tokens.push(token);
+  };
+  const lower = text.toLowerCase();
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    let word = false;
+    let width = 1;
+    if (i < lower.length) {
+      const code = lower.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < lower.length) {
+        const next = lower.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          width = 2;
+          word = WORD_CHAR_ASTRAL.test(lower.slice(i, i + 2));
+        }
+      } else word = WORD_CHAR[code] === 1;
+    }
+    if (word) {
+      if (start < 0) start = i;
+      i += width - 1;
+      continue;
+    }
+    if (start < 0) continue;
+    const raw = lower.slice(start, i);
+    start = -1;
+    if (STOP.has(raw) || (brandWords ? brandWords.includes(raw) : raw === '')) continue;
+    add(raw);
     // Letters then at least three digits: a model number.
     let digitsAt = 0;
     while (digitsAt < raw.length && !isDigit(raw.charCodeAt(digitsAt))) digitsAt++;
     let digitsEnd = digitsAt;
     while (digitsEnd < raw.length && isDigit(raw.charCodeAt(digitsEnd))) digitsEnd++;
-    if (digitsEnd - digitsAt >= 3 && !/\d/.test(raw.slice(0, digitsAt))) {
-      tokens.add(`${raw.slice(0, digitsAt + 2)}~`);
-      tokens.add(`${raw.slice(0, digitsAt + 3)}~`);
+    if (digitsEnd - digitsAt >= 3) {
+      add(`${raw.slice(0, digitsAt + 2)}~`);
+      add(`${raw.slice(0, digitsAt + 3)}~`);
     }
   }
-  return [...tokens];
+  return tokens;
 }
 
 interface Indexed {
@@ -78,7 +108,21 @@ interface TypeModel {
   lifetimeYears: number;
 }
 
+/** Per-query scratch: the query's token weights and the rows it touches (predict is not re-entrant). */
+const WEIGHTS: number[] = [];
+const TOUCHED: number[] = [];
+const TOP_ROW: number[] = [];
+const TOP_SIMILARITY: number[] = [];
+const SHARES: number[] = [];
+const LIFETIMES: number[] = [];
+
 const median = (values: number[]): number => {
+  if (values.length === 1) return values[0]!;
+  if (values.length === 2) return (values[0]! + values[1]!) / 2;
+  if (values.length === 3) {
+    const [a, b, c] = values as [number, number, number];
+    return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+  }
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length === 0 ? Number.NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
@@ -204,8 +248,13 @@ export class DeviceModel {
     if (!model) return null;
     const brand = (query.brand ?? '').toLowerCase();
     const tokens = nameTokens(query.title, query.brand);
-    const weights = new Map(tokens.map((t) => [t, model.idf.get(t) ?? 0]));
-    const norm = [...weights.values()].reduce((sum, w) => sum + w, 0) || 1;
+    const weights = WEIGHTS;
+    let norm = 0;
+    for (let t = 0; t < tokens.length; t++) {
+      weights[t] = model.idf.get(tokens[t]!) ?? 0;
+      norm += weights[t]!;
+    }
+    norm ||= 1;
 
     const regressionLog =
       model.b[0] +
@@ -213,50 +262,75 @@ export class DeviceModel {
       model.b[2] * ((query.year ?? model.yearMean) - model.yearMean) +
       (model.brandOffset.get(brand) ?? 0);
 
-    // Keep the three most similar published products.
-    const top: { indexed: Indexed; similarity: number }[] = [];
+    // Keep the three most similar published products (row indexes and similarities, most similar first).
+    const topRow = TOP_ROW;
+    const topSimilarity = TOP_SIMILARITY;
+    let topCount = 0;
+    const k = DEVICE_TUNING.k;
     // Accumulate dot products only for products that share a word with the query.
     const dots = model.scratch;
-    const touched: number[] = [];
-    for (const [token, weight] of weights) {
+    const touched = TOUCHED;
+    let touchedCount = 0;
+    for (let t = 0; t < tokens.length; t++) {
+      const weight = weights[t]!;
       if (!(weight > 0)) continue;
-      for (const i of model.postings.get(token) ?? []) {
-        if (dots[i] === 0) touched.push(i);
+      const rows: number[] | undefined = model.postings.get(tokens[t]!);
+      if (!rows) continue;
+      for (let r = 0; r < rows.length; r++) {
+        const i = rows[r]!;
+        if (dots[i] === 0) touched[touchedCount++] = i;
         dots[i]! += weight;
       }
     }
-    for (const i of touched) {
+    const screenInches = query.screenInches;
+    const queryYear = query.year;
+    for (let t = 0; t < touchedCount; t++) {
+      const i = touched[t]!;
       const dot = dots[i]!;
       dots[i] = 0;
       const indexed = model.rows[i]!;
       // How much of the query's known name the product explains, discounted by what it adds.
       let similarity = (dot / norm) * (0.5 + (0.5 * dot) / indexed.norm);
-      // Penalties only lower it: skip the rest when it cannot enter the top k.
-      if (top.length === DEVICE_TUNING.k && similarity <= top[top.length - 1]!.similarity) continue;
-      if (brand && indexed.brand !== brand && !brand.includes(indexed.brand)) similarity *= 0.5;
+      // Penalties only lower it: skip the rest as soon as it cannot enter the top k.
+      if (topCount === k && similarity <= topSimilarity[k - 1]!) continue;
+      if (brand && indexed.brand !== brand && !brand.includes(indexed.brand)) {
+        similarity *= 0.5;
+        if (topCount === k && similarity <= topSimilarity[k - 1]!) continue;
+      }
       const screen = indexed.row[4];
-      if (query.screenInches !== null && screen !== null)
-        similarity *= Math.exp(-Math.abs(query.screenInches - screen) / DEVICE_TUNING.screenScale);
+      if (screenInches !== null && screen !== null) {
+        similarity *= Math.exp(-Math.abs(screenInches - screen) / DEVICE_TUNING.screenScale);
+        if (topCount === k && similarity <= topSimilarity[k - 1]!) continue;
+      }
       const year = indexed.row[6];
-      if (query.year !== null && year !== null)
-        similarity *= Math.exp(-Math.abs(query.year - year) / DEVICE_TUNING.yearScale);
-      if (top.length < DEVICE_TUNING.k || similarity > top[top.length - 1]!.similarity) {
-        let at = top.length;
-        while (at > 0 && top[at - 1]!.similarity < similarity) at--;
-        top.splice(at, 0, { indexed, similarity });
-        if (top.length > DEVICE_TUNING.k) top.pop();
+      if (queryYear !== null && year !== null)
+        similarity *= Math.exp(-Math.abs(queryYear - year) / DEVICE_TUNING.yearScale);
+      if (topCount < k || similarity > topSimilarity[topCount - 1]!) {
+        // Insert after the ones at least as similar (the first one found keeps its place on a tie).
+        let at = topCount < k ? topCount : k - 1;
+        while (at > 0 && topSimilarity[at - 1]! < similarity) {
+          topRow[at] = topRow[at - 1]!;
+          topSimilarity[at] = topSimilarity[at - 1]!;
+          at--;
+        }
+        topRow[at] = i;
+        topSimilarity[at] = similarity;
+        if (topCount < k) topCount++;
       }
     }
-    const best = top[0]?.similarity ?? 0;
+    const neighbours: DevicePrediction['neighbours'] = [];
+    for (let t = 0; t < topCount; t++)
+      neighbours.push({ row: model.rows[topRow[t]!]!.row, similarity: topSimilarity[t]! });
+    const best = topCount ? topSimilarity[0]! : 0;
     let logKg = regressionLog;
     let method: DevicePrediction['method'] = 'regression';
-    if (top.length) {
+    if (topCount) {
       let sumW = 0;
       let sumLog = 0;
-      for (const { indexed, similarity } of top) {
-        const w = similarity ** DEVICE_TUNING.power;
+      for (let t = 0; t < topCount; t++) {
+        const w = topSimilarity[t]! ** DEVICE_TUNING.power;
         sumW += w;
-        sumLog += w * indexed.logKg;
+        sumLog += w * model.rows[topRow[t]!]!.logKg;
       }
       const nearLog = sumLog / sumW;
       // Trust the near products in proportion to how near they are; the regression fills in.
@@ -264,16 +338,29 @@ export class DeviceModel {
       logKg = trust * nearLog + (1 - trust) * regressionLog;
       method = trust >= 1 ? 'near-product' : trust > 0 ? 'blend' : 'regression';
     }
-    const nearRows = top.map((t) => t.indexed.row);
-    const useShares = nearRows.map((r) => r[7]).filter((u): u is number => u !== null && u >= 0 && u < 1);
-    const lifetimes = nearRows.map((r) => r[8]).filter((l): l is number => l !== null && l > 0);
+    let useShare = model.useShare;
+    let lifetimeYears = model.lifetimeYears;
+    if (method !== 'regression') {
+      const useShares = SHARES;
+      const lifetimes = LIFETIMES;
+      useShares.length = 0;
+      lifetimes.length = 0;
+      for (const { row } of neighbours) {
+        const u = row[7];
+        if (u !== null && u >= 0 && u < 1) useShares.push(u);
+        const l = row[8];
+        if (l !== null && l > 0) lifetimes.push(l);
+      }
+      if (useShares.length) useShare = median(useShares);
+      if (lifetimes.length) lifetimeYears = median(lifetimes);
+    }
     return {
       kgCO2e: Math.exp(logKg),
       similarity: best,
-      neighbours: top.map((t) => ({ row: t.indexed.row, similarity: t.similarity })),
-      useShare: method !== 'regression' && useShares.length ? median(useShares) : model.useShare,
-      lifetimeYears: method !== 'regression' && lifetimes.length ? median(lifetimes) : model.lifetimeYears,
-      useLocation: (method !== 'regression' && nearRows[0]?.[9]) || 'WW',
+      neighbours,
+      useShare,
+      lifetimeYears,
+      useLocation: (method !== 'regression' && neighbours[0]?.row[9]) || 'WW',
       method,
       regressionKgCO2e: Math.exp(regressionLog),
     };

@@ -2,7 +2,7 @@
 // spread; the figures are combined by their precision, and the range is the calibrated 80 %
 // interval of the most precise one. Pure and deterministic: no DOM, no clock, no randomness.
 
-import type { Product } from '../product.ts';
+import type { Money, Product } from '../product.ts';
 import { type Classification, classifyProduct } from './classify.ts';
 import { CALIBRATION, type Spread, type Tier } from './data/calibration.ts';
 import { DEVICES, type DeviceRow } from './data/devices.ts';
@@ -13,12 +13,12 @@ import { MATERIAL_KG_PER_KG } from './data/materials.ts';
 import { NAMED_KG_PER_KG } from './data/named.ts';
 import { PUBLISHED, type PublishedRow } from './data/published.ts';
 import { type DeliveryMode, deliveryKgCO2e } from './delivery.ts';
-import { DeviceModel, nameTokens } from './device-model.ts';
+import { DeviceModel, type DevicePrediction, nameTokens } from './device-model.ts';
 import { toUsd2022 } from './money.ts';
 import { parseQuantity, parseScreenInches, parseYear } from './parse.ts';
 import { SOURCES, type Source, type SourceId } from './sources.ts';
 import { type Category, ELECTRONICS_WITH_REPORTS } from './taxonomy.ts';
-import { gridFor, gridOfUseLocation, itemUsePhase } from './use-phase.ts';
+import { type Grid, gridFor, gridOfUseLocation, itemUsePhase, type UsePhase } from './use-phase.ts';
 
 export type { Tier } from './data/calibration.ts';
 
@@ -59,13 +59,20 @@ export interface FootprintTables {
 }
 
 // Steps and sources are built only when someone reads them (the overlay's details, --explain, a
-// message to a page): most estimates on a listing are only ever shown as a number.
+// message to a page): most estimates on a listing are only ever shown as a number. Each kind of
+// candidate keeps what it needs to describe itself, and describes itself on request.
 interface Candidate {
   tier: Tier;
   kgCO2e: number;
   useKgCO2e: number | null;
-  steps: () => string[];
-  sources: () => Source[];
+  /**
+   * How much wider than its tier's calibrated interval this figure's interval is (1 for most): the
+   * tier's spread is calibrated in these units, so a figure that knows it is less sure (brand
+   * siblings that disagree) gets a wider range and less say in the combination.
+   */
+  scale: number;
+  steps(): string[];
+  sources(): Source[];
 }
 
 const src = (...ids: SourceId[]): Source[] => ids.map((id) => SOURCES[id]);
@@ -76,10 +83,20 @@ const Z80 = 1.2816;
 const SPARSE_DEVICE_TYPE = 15;
 /** Methods whose precision (1/variance) is below the best one divided by this are left out. */
 export const MIX = { threshold: 4 };
-/** Chosen by cross-validation (docs/methods.md): how a brand sibling's footprint scales with weight. */
-export const TUNING = { weightElasticity: 0.5 };
+/**
+ * Chosen by cross-validation (docs/methods.md): how a brand sibling's footprint scales with weight,
+ * and the spread (log units) of a sibling-scaled figure when the siblings agree: siblings whose
+ * scaled footprints disagree widen it, sd = √(base² + (range / 2)²).
+ */
+export const TUNING = { weightElasticity: 0.5, siblingBaseSd: 0.3 };
 
-function perKgFactor(category: Category): { kgPerKg: number; label: string; sources: Source[] } | null {
+interface PerKgFactor {
+  kgPerKg: number;
+  label: string;
+  sources: Source[];
+}
+
+function perKgFactorOf(category: Category): PerKgFactor | null {
   const ref = category.perKg;
   if (!ref) return null;
   if (ref.table === 'agribalyse') {
@@ -104,6 +121,17 @@ function perKgFactor(category: Category): { kgPerKg: number; label: string; sour
     : null;
 }
 
+// A category's factor depends only on the static tables: looked up once per category.
+const PER_KG_FACTORS = new Map<Category, PerKgFactor | null>();
+function perKgFactor(category: Category): PerKgFactor | null {
+  let factor = PER_KG_FACTORS.get(category);
+  if (factor === undefined) {
+    factor = perKgFactorOf(category);
+    PER_KG_FACTORS.set(category, factor);
+  }
+  return factor;
+}
+
 const deviceSource = (row: DeviceRow): Source => ({
   title: `${row[0]} ${row[1]}: product carbon footprint report`,
   publisher: `${row[0]} (via Boavizta)`,
@@ -125,25 +153,59 @@ const normalBrand = (brand: string): string => brand.toLowerCase().replace(/[^a-
 const sameBrand = (x: string, y: string): boolean =>
   x.length > 1 && y.length > 1 && (x === y || x.startsWith(y) || y.startsWith(x));
 
+const WHITESPACE = /\s/;
+/** The first word of a title (`text.split(/\s+/)[0]`). */
+const firstWord = (text: string): string => {
+  const space = WHITESPACE.exec(text);
+  return space ? text.slice(0, space.index) : text;
+};
+
 const median = (values: number[]): number => {
+  if (values.length === 1) return values[0]!;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+interface PublishedEntry {
+  row: PublishedRow;
+  category: string;
+  brand: string;
+  /** Name tokens of the row, for shared product-line words. */
+  tokens: string[];
+}
+
+/** The precision a tier's spread gives a candidate in the combination (1 / variance). */
+const precisionOf = (s: Spread): number => 1 / ((s.q90 - s.q10) / (2 * Z80)) ** 2;
+
 export class FootprintEstimator {
   private readonly devices: DeviceModel;
-  private readonly published: { row: PublishedRow; category: string; brand: string }[];
+  private readonly published: PublishedEntry[];
+  /** The published rows of each category, in table order. */
+  private readonly publishedByCategory = new Map<string, PublishedEntry[]>();
   private readonly calibration: Record<Tier, Spread>;
+  private readonly precision = new Map<Tier, number>();
+  private readonly rangeMeaning = new Map<Tier, string>();
 
   constructor(tables: FootprintTables) {
     this.calibration = tables.calibration ?? CALIBRATION;
+    for (const tier of Object.keys(TIER_LABEL) as Tier[]) {
+      const spread = this.calibration[tier];
+      this.precision.set(tier, precisionOf(spread));
+      this.rangeMeaning.set(tier, `80 % interval (${spread.assumed ? 'assumed' : 'calibrated'}): ${spread.note}`);
+    }
     this.devices = new DeviceModel(tables.devices);
     this.published = tables.published.map((row) => ({
       row,
       category: classifyProduct({ title: row[1], category: [row[3]], brand: row[2] }).category.id,
       brand: normalBrand(row[2]),
+      tokens: nameTokens(row[1], row[2]),
     }));
+    for (const entry of this.published) {
+      const list = this.publishedByCategory.get(entry.category);
+      if (list) list.push(entry);
+      else this.publishedByCategory.set(entry.category, [entry]);
+    }
   }
 
   estimate(product: Product, options: EstimateOptions = {}): FootprintEstimate | null {
@@ -177,20 +239,46 @@ export class FootprintEstimator {
     if (!candidates.length) return null;
 
     // Precision-weighted mean of the logs; the range is the most precise method's calibrated interval.
-    const spreads = candidates.map((c) => this.calibration[c.tier]);
-    const weights = spreads.map((s) => 1 / ((s.q90 - s.q10) / (2 * Z80)) ** 2);
-    const order = candidates.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]!);
-    const best = order[0]!;
+    // Most precise first (a stable order: ties keep the order above).
+    const used = candidates;
+    const precisions: number[] = [];
+    for (const candidate of used) precisions.push(this.precision.get(candidate.tier)! / candidate.scale ** 2);
+    for (let i = 1; i < used.length; i++) {
+      const candidate = used[i]!;
+      const weight = precisions[i]!;
+      let at = i;
+      while (at > 0 && precisions[at - 1]! < weight) {
+        used[at] = used[at - 1]!;
+        precisions[at] = precisions[at - 1]!;
+        at--;
+      }
+      used[at] = candidate;
+      precisions[at] = weight;
+    }
+    const bestCandidate = used[0]!;
     // Methods far less precise than the best one add noise, not information: leave them out.
-    const used = order.filter((i) => weights[i]! >= weights[best]! / MIX.threshold);
-    const totalWeight = used.reduce((sum, i) => sum + weights[i]!, 0);
-    const logKg = used.reduce((sum, i) => sum + weights[i]! * log(candidates[i]!.kgCO2e), 0) / totalWeight;
-    let kgCO2e = Math.exp(logKg);
-    const spread = spreads[best]!;
-    let low = kgCO2e * Math.exp(spread.q10);
-    let high = kgCO2e * Math.exp(spread.q90);
-    const useParts = used.map((i) => candidates[i]!.useKgCO2e).filter((u): u is number => u !== null);
-    const useKgCO2e = useParts.length ? median(useParts) : null;
+    while (precisions[used.length - 1]! < precisions[0]! / MIX.threshold) used.pop();
+    let totalWeight = 0;
+    let weightedLog = 0;
+    const methods: Tier[] = [];
+    let method = '';
+    let useParts: number[] | null = null;
+    for (let i = 0; i < used.length; i++) {
+      const candidate = used[i]!;
+      totalWeight += precisions[i]!;
+      methods.push(candidate.tier);
+      method = method ? `${method} + ${TIER_LABEL[candidate.tier]}` : TIER_LABEL[candidate.tier];
+      if (candidate.useKgCO2e === null) continue;
+      if (useParts) useParts.push(candidate.useKgCO2e);
+      else useParts = [candidate.useKgCO2e];
+    }
+    for (let i = 0; i < used.length; i++) weightedLog += precisions[i]! * log(used[i]!.kgCO2e);
+    let kgCO2e = Math.exp(weightedLog / totalWeight);
+    const spread = this.calibration[bestCandidate.tier];
+    const scale = bestCandidate.scale;
+    let low = kgCO2e * Math.exp(spread.q10 * scale);
+    let high = kgCO2e * Math.exp(spread.q90 * scale);
+    const useKgCO2e = useParts ? median(useParts) : null;
     const productKgCO2e = kgCO2e;
     let delivery: number | null = null;
     const mode = options.delivery ?? null;
@@ -200,52 +288,25 @@ export class FootprintEstimator {
       low += delivery;
       high += delivery;
     }
-    const describe = (): string[] => {
-      const lines = [
-        `Category: ${category.label} (${classification.evidence}; confidence ${classification.confidence})`,
-        ...used.flatMap((i) => candidates[i]!.steps()),
-      ];
-      if (used.length > 1)
-        lines.push(
-          `Combined ${used.map((i) => `${fmt(candidates[i]!.kgCO2e)} kg (${candidates[i]!.tier})`).join(', ')} weighted by their calibrated precision → ${fmt(productKgCO2e)} kg CO2e`,
-        );
-      if (mode && delivery !== null)
-        lines.push(`Delivery (${mode}, ${fmt(weightKg ?? 1)} kg parcel): +${fmt(delivery)} kg CO2e (ADEME)`);
-      return lines;
-    };
-    const cite = (): Source[] =>
-      dedupe([
-        ...used.flatMap((i) => candidates[i]!.sources()),
-        ...(delivery !== null ? src('ademe-impactco2-delivery') : []),
-        ...(weightAssumed ? src('carbon-ledger-assumption') : []),
-      ]);
-    let steps: string[] | undefined;
-    let sources: Source[] | undefined;
+    const details = new Details(classification, used, productKgCO2e, mode, delivery, weightKg, weightAssumed);
     const confidence =
-      Math.round(classification.confidence * Math.min(1, 0.5 / Math.max(0.25, spread.q90 - spread.q10)) * 100) / 100;
-    return {
+      Math.round(
+        classification.confidence * Math.min(1, 0.5 / Math.max(0.25, (spread.q90 - spread.q10) * scale)) * 100,
+      ) / 100;
+    return new Estimate(
       kgCO2e,
       low,
       high,
-      rangeMeaning: `80 % interval (${spread.n >= 10 ? 'calibrated' : 'assumed'}): ${spread.note}`,
-      category: category.id,
-      categoryLabel: category.label,
+      this.rangeMeaning.get(bestCandidate.tier)!,
+      category,
       confidence,
-      method: used.map((i) => TIER_LABEL[candidates[i]!.tier]).join(' + '),
-      methods: used.map((i) => candidates[i]!.tier),
-      // Built on first read and kept; enumerable, so JSON and structured clone include them.
-      get steps() {
-        steps ??= describe();
-        return steps;
-      },
-      get sources() {
-        sources ??= cite();
-        return sources;
-      },
-      breakdown: { productKgCO2e, useKgCO2e, deliveryKgCO2e: delivery },
+      method,
+      methods,
+      details,
+      { productKgCO2e, useKgCO2e, deliveryKgCO2e: delivery },
       weightKg,
       weightAssumed,
-    };
+    );
   }
 
   private deviceCandidate(
@@ -258,7 +319,7 @@ export class FootprintEstimator {
     const title = product.title ?? '';
     const prediction = this.devices.predict({
       type: category.device,
-      brand: brand ?? title.split(/\s+/)[0] ?? null,
+      brand: brand ?? firstWord(title),
       title,
       screenInches: parseScreenInches(title),
       year: parseYear(title),
@@ -280,37 +341,7 @@ export class FootprintEstimator {
           : prediction.similarity >= 0.6
             ? 'device-near'
             : 'device-blend';
-    const firstStep = () =>
-      prediction.method === 'regression'
-        ? `No near product with a published footprint; regression over published ${category.label.toLowerCase()} footprints (screen size, year, brand) → ${fmt(prediction.kgCO2e)} kg CO2e`
-        : `Nearest published footprints: ${prediction.neighbours
-            .map((n) => `${n.row[0]} ${n.row[1]} ${fmt(n.row[3])} kg (similarity ${n.similarity.toFixed(2)})`)
-            .join('; ')} → ${fmt(prediction.kgCO2e)} kg CO2e whole life as reported`;
-    let countryStep: (() => string) | null = null;
-    let kgCO2e = prediction.kgCO2e;
-    let useKg = kgCO2e * prediction.useShare;
-    if (country) {
-      // Re-run the reported use phase on the shop country's grid instead of the report's.
-      const from = gridOfUseLocation(prediction.useLocation);
-      const to = gridFor(country);
-      const adjusted = useKg * (to.kgPerKwh / from.kgPerKwh);
-      const reportedUseKg = useKg;
-      countryStep = () =>
-        `Use phase ${Math.round(prediction.useShare * 100)} % of it (${fmt(reportedUseKg)} kg on the ${from.key} grid) moved to the ${to.key} grid (${Math.round(to.kgPerKwh * 1000)} g/kWh, Ember ${to.year}): ${fmt(adjusted)} kg`;
-      kgCO2e += adjusted - useKg;
-      useKg = adjusted;
-    }
-    return {
-      tier,
-      kgCO2e,
-      useKgCO2e: useKg,
-      steps: () => (countryStep ? [firstStep(), countryStep()] : [firstStep()]),
-      sources: () => [
-        ...src('boavizta-2023'),
-        ...prediction.neighbours.slice(0, prediction.method === 'regression' ? 0 : 3).map((n) => deviceSource(n.row)),
-        ...(country ? src('ember-2025') : []),
-      ],
-    };
+    return new DeviceCandidate(tier, prediction, category, country);
   }
 
   private publishedCandidate(
@@ -320,55 +351,63 @@ export class FootprintEstimator {
     weighedKg: number | null,
   ): Candidate | null {
     if (category.id === 'unknown') return null;
-    const brandName = brand ?? product.title.split(/\s+/)[0] ?? '';
+    const rows = this.publishedByCategory.get(category.id);
+    if (!rows) return null;
+    const brandName = brand ?? firstWord(product.title);
     const brandKey = normalBrand(brandName);
-    const siblings = this.published.filter((p) => p.category === category.id && sameBrand(p.brand, brandKey));
+    const siblings: PublishedEntry[] = [];
+    for (const p of rows) if (sameBrand(p.brand, brandKey)) siblings.push(p);
     if (!siblings.length) return null;
     // Scale by weight only between products of similar size: a USB stick is not a tenth of a DVD box.
-    const weighed =
-      weighedKg === null
-        ? []
-        : siblings.filter(
-            (p) => p.row[4] !== null && p.row[4] > 0 && Math.abs(Math.log(p.row[4] / weighedKg)) < Math.log(3),
-          );
-    let kgCO2e: number;
-    let how: () => string;
-    let tier: Tier = 'published-brand';
-    if (weighedKg !== null && weighed.length) {
-      tier = 'published-brand-weighed';
+    let weighed: PublishedEntry[] | null = null;
+    if (weighedKg !== null)
+      for (const p of siblings)
+        if (p.row[4] !== null && p.row[4] > 0 && Math.abs(Math.log(p.row[4] / weighedKg)) < Math.log(3))
+          if (weighed) weighed.push(p);
+          else weighed = [p];
+    if (weighedKg !== null && weighed) {
       // Each sibling's footprint scaled to this weight, kg ∝ weight^e (e < 1: a product twice as heavy
       // is rarely twice the footprint), averaged with more say for siblings of similar weight and
       // for shared name words ("Aeron"), which mark the same product line.
-      const words = new Set(nameTokens(product.title, brandName));
+      const words = nameTokens(product.title, brandName);
       let sumW = 0;
       let sumLog = 0;
+      let lowest = Number.POSITIVE_INFINITY;
+      let highest = Number.NEGATIVE_INFINITY;
       for (const p of weighed) {
-        const theirs = nameTokens(p.row[1], p.row[2]);
-        const shared = theirs.filter((t) => words.has(t)).length / Math.max(1, Math.min(words.size, theirs.length));
+        const theirs = p.tokens;
+        let common = 0;
+        for (const t of theirs) if (words.includes(t)) common++;
+        const shared = common / Math.max(1, Math.min(words.length, theirs.length));
         const weightLog = log(weighedKg / p.row[4]!);
         const w = Math.exp(-2 * Math.abs(weightLog)) * (0.1 + shared);
         sumW += w;
-        sumLog += w * (log(p.row[5]) + TUNING.weightElasticity * weightLog);
+        const scaled = log(p.row[5]) + TUNING.weightElasticity * weightLog;
+        sumLog += w * scaled;
+        if (scaled < lowest) lowest = scaled;
+        if (scaled > highest) highest = scaled;
       }
-      kgCO2e = Math.exp(sumLog / sumW);
-      const kg = weighedKg;
-      how = () => `scaled to ${fmt(kg)} kg (footprint ∝ weight^${TUNING.weightElasticity})`;
-    } else {
-      kgCO2e = median(siblings.map((p) => p.row[5]));
-      how = () => 'their median';
+      // Siblings that disagree once scaled to this weight (a product line with 50 and 160 kg desks)
+      // make the figure less sure: its interval widens with their range.
+      const base = TUNING.siblingBaseSd;
+      const scale = Math.sqrt(base ** 2 + ((highest - lowest) / 2) ** 2) / base;
+      return new PublishedCandidate(
+        'published-brand-weighed',
+        Math.exp(sumLog / sumW),
+        siblings,
+        brandName,
+        weighedKg,
+        scale,
+      );
     }
-    return {
-      tier,
-      kgCO2e,
-      useKgCO2e: null,
-      steps: () => [
-        `Published footprints of ${siblings.length} ${brandName} product(s) in this category: ${siblings
-          .slice(0, 3)
-          .map((p) => `${p.row[1]} ${fmt(p.row[5])} kg`)
-          .join('; ')} → ${how()} = ${fmt(kgCO2e)} kg CO2e`,
-      ],
-      sources: () => [...src('carbon-catalogue-2022'), ...siblings.slice(0, 3).map((p) => publishedSource(p.row))],
-    };
+    return new PublishedCandidate(
+      'published-brand',
+      median(siblings.map((p) => p.row[5])),
+      siblings,
+      brandName,
+      null,
+      1,
+    );
   }
 
   private itemCandidate(category: Category, country: string | null): Candidate | null {
@@ -376,24 +415,7 @@ export class FootprintEstimator {
     if (!item || !category.item) return null;
     const use = category.electric ? itemUsePhase(category.item, country) : null;
     const kgCO2e = item.kgMaking + Math.max(0, item.kgEndOfLife) + (use?.kgCO2e ?? 0);
-    const slug = category.item;
-    const steps = () => [
-      `Typical ${category.label.toLowerCase()} (ADEME Impact CO2 "${slug}"): making ${fmt(item.kgMaking)} kg CO2e` +
-        (use
-          ? ` + use ${Math.round(use.kwhPerYear)} kWh/year × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${use.grid.key}, Ember ${use.grid.year}) = ${fmt(use.kgCO2e)} kg`
-          : '') +
-        ` → ${fmt(kgCO2e)} kg CO2e`,
-    ];
-    return {
-      tier: 'typical-item',
-      kgCO2e,
-      useKgCO2e: use?.kgCO2e ?? null,
-      steps,
-      sources: () => [
-        { ...SOURCES['ademe-impactco2'], url: item.url },
-        ...(use ? [...src('ember-2025'), ...src('carbon-ledger-assumption')] : []),
-      ],
-    };
+    return new ItemCandidate(kgCO2e, category, item, use);
   }
 
   private perKgCandidate(
@@ -406,35 +428,27 @@ export class FootprintEstimator {
   ): Candidate | null {
     const factor = perKgFactor(category);
     if (!factor || weightKg === null) return null;
-    const kg = weightKg;
-    const makingKg = factor.kgPerKg * kg;
+    const makingKg = factor.kgPerKg * weightKg;
     const use = category.electric && category.item ? itemUsePhase(category.item, country) : null;
     const useKgCO2e = use ? use.kgCO2e : null;
     const kgCO2e = makingKg + (useKgCO2e ?? 0);
-    const steps = () => {
-      const weightNote = weightAssumed
-        ? `typical weight ${fmt(kg)} kg (our assumption)`
-        : pageWeight !== null
-          ? `${fmt(kg)} kg from the page`
-          : `${fmt(kg)} kg read from "${quantityText}"`;
-      const lines = [`${factor.label}: ${factor.kgPerKg} kg CO2e per kg × ${weightNote} = ${fmt(makingKg)} kg CO2e`];
-      if (use)
-        lines.push(
-          `+ use ${Math.round(use.kwhPerYear)} kWh/year × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${use.grid.key}) = ${fmt(use.kgCO2e)} kg`,
-        );
-      return lines;
-    };
-    return {
-      tier: weightAssumed ? 'per-kg-typical-weight' : category.group === 'food-drink' ? 'per-kg-food' : 'per-kg',
+    const tier: Tier = weightAssumed
+      ? 'per-kg-typical-weight'
+      : category.group === 'food-drink'
+        ? 'per-kg-food'
+        : 'per-kg';
+    return new PerKgCandidate(
+      tier,
       kgCO2e,
       useKgCO2e,
-      steps,
-      sources: () => [
-        ...factor.sources,
-        ...(weightAssumed || use ? src('carbon-ledger-assumption') : []),
-        ...(use ? src('ember-2025') : []),
-      ],
-    };
+      factor,
+      weightKg,
+      makingKg,
+      weightAssumed,
+      pageWeight,
+      quantityText,
+      use,
+    );
   }
 
   private spendCandidate(
@@ -450,19 +464,399 @@ export class FootprintEstimator {
     if (usd2022 === null || !factor) return null;
     const shelfKg = usd2022 * factor.kgPerUsd2022;
     const kgCO2e = shelfKg + (useKgCO2e ?? 0);
-    return {
-      tier: category.id === 'unknown' ? 'spend-unknown' : 'spend',
+    return new SpendCandidate(
+      category.id === 'unknown' ? 'spend-unknown' : 'spend',
       kgCO2e,
       useKgCO2e,
-      steps: () => [
-        `Price ${price.amount} ${price.currency} ≈ ${usd2022.toFixed(2)} USD at 2022 prices (annual exchange rate, US CPI-U)`,
-        `NAICS ${category.naics} ${factor.title}: ${factor.kgPerUsd2022} kg CO2e per USD × ${usd2022.toFixed(2)} = ${fmt(shelfKg)} kg CO2e (cradle to shelf, spend-based)` +
-          (useKgCO2e
-            ? ` + use phase ${fmt(useKgCO2e)} kg${country ? ` (${country} grid)` : ''} = ${fmt(kgCO2e)} kg`
-            : ''),
-      ],
-      sources: () => src('epa-supply-chain-v1.3', 'fred-fx', 'ecb-fx', 'bls-cpi-u'),
-    };
+      price,
+      usd2022,
+      category.naics,
+      factor,
+      shelfKg,
+      country,
+    );
+  }
+}
+
+/**
+ * An estimate as returned. Steps and sources are own, enumerable getters (so JSON and structured
+ * clone include them) built on first read and kept. They are shared functions that find the
+ * estimate's details in a private field: per-estimate closures would put every result in V8's slow
+ * dictionary mode and cost more than the rest of the estimate's bookkeeping.
+ */
+class Estimate implements FootprintEstimate {
+  declare kgCO2e: number;
+  declare low: number;
+  declare high: number;
+  declare rangeMeaning: string;
+  declare category: string;
+  declare categoryLabel: string;
+  declare confidence: number;
+  declare method: string;
+  declare methods: Tier[];
+  declare readonly steps: string[];
+  declare readonly sources: Source[];
+  declare breakdown: FootprintEstimate['breakdown'];
+  declare weightKg: number | null;
+  declare weightAssumed: boolean;
+  #details: Details;
+
+  static readonly #steps: PropertyDescriptor = {
+    get(this: Estimate) {
+      return this.#details.steps();
+    },
+    enumerable: true,
+    configurable: true,
+  };
+  static readonly #sources: PropertyDescriptor = {
+    get(this: Estimate) {
+      return this.#details.sources();
+    },
+    enumerable: true,
+    configurable: true,
+  };
+
+  constructor(
+    kgCO2e: number,
+    low: number,
+    high: number,
+    rangeMeaning: string,
+    category: Category,
+    confidence: number,
+    method: string,
+    methods: Tier[],
+    details: Details,
+    breakdown: FootprintEstimate['breakdown'],
+    weightKg: number | null,
+    weightAssumed: boolean,
+  ) {
+    this.#details = details;
+    // Assigned in the order the fields have always had (JSON output keeps it).
+    this.kgCO2e = kgCO2e;
+    this.low = low;
+    this.high = high;
+    this.rangeMeaning = rangeMeaning;
+    this.category = category.id;
+    this.categoryLabel = category.label;
+    this.confidence = confidence;
+    this.method = method;
+    this.methods = methods;
+    Object.defineProperty(this, 'steps', Estimate.#steps);
+    Object.defineProperty(this, 'sources', Estimate.#sources);
+    this.breakdown = breakdown;
+    this.weightKg = weightKg;
+    this.weightAssumed = weightAssumed;
+  }
+}
+
+/** What an estimate needs to explain itself; steps and sources are built on first read and kept. */
+class Details {
+  private builtSteps: string[] | undefined;
+  private builtSources: Source[] | undefined;
+
+  private readonly classification: Classification;
+  private readonly used: Candidate[];
+  private readonly productKgCO2e: number;
+  private readonly mode: DeliveryMode | null;
+  private readonly delivery: number | null;
+  private readonly weightKg: number | null;
+  private readonly weightAssumed: boolean;
+
+  constructor(
+    classification: Classification,
+    used: Candidate[],
+    productKgCO2e: number,
+    mode: DeliveryMode | null,
+    delivery: number | null,
+    weightKg: number | null,
+    weightAssumed: boolean,
+  ) {
+    this.classification = classification;
+    this.used = used;
+    this.productKgCO2e = productKgCO2e;
+    this.mode = mode;
+    this.delivery = delivery;
+    this.weightKg = weightKg;
+    this.weightAssumed = weightAssumed;
+  }
+
+  steps(): string[] {
+    if (this.builtSteps) return this.builtSteps;
+    const { classification, used, mode, delivery, weightKg } = this;
+    const lines = [
+      `Category: ${classification.category.label} (${classification.evidence}; confidence ${classification.confidence})`,
+      ...used.flatMap((c) => c.steps()),
+    ];
+    if (used.length > 1)
+      lines.push(
+        `Combined ${used.map((c) => `${fmt(c.kgCO2e)} kg (${c.tier})`).join(', ')} weighted by their calibrated precision → ${fmt(this.productKgCO2e)} kg CO2e`,
+      );
+    if (mode && delivery !== null)
+      lines.push(`Delivery (${mode}, ${fmt(weightKg ?? 1)} kg parcel): +${fmt(delivery)} kg CO2e (ADEME)`);
+    this.builtSteps = lines;
+    return lines;
+  }
+
+  sources(): Source[] {
+    this.builtSources ??= dedupe([
+      ...this.used.flatMap((c) => c.sources()),
+      ...(this.delivery !== null ? src('ademe-impactco2-delivery') : []),
+      ...(this.weightAssumed ? src('carbon-ledger-assumption') : []),
+    ]);
+    return this.builtSources;
+  }
+}
+
+class DeviceCandidate implements Candidate {
+  readonly scale = 1;
+  readonly kgCO2e: number;
+  readonly useKgCO2e: number;
+  /** The reported use phase and its grid, when it was moved to the shop country's grid. */
+  private readonly moved: { reportedUseKg: number; from: Grid; to: Grid } | null = null;
+
+  readonly tier: Tier;
+  private readonly prediction: DevicePrediction;
+  private readonly category: Category;
+  private readonly country: string | null;
+
+  constructor(tier: Tier, prediction: DevicePrediction, category: Category, country: string | null) {
+    this.tier = tier;
+    this.prediction = prediction;
+    this.category = category;
+    this.country = country;
+    let kgCO2e = prediction.kgCO2e;
+    let useKg = kgCO2e * prediction.useShare;
+    if (country) {
+      // Re-run the reported use phase on the shop country's grid instead of the report's.
+      const from = gridOfUseLocation(prediction.useLocation);
+      const to = gridFor(country);
+      const adjusted = useKg * (to.kgPerKwh / from.kgPerKwh);
+      this.moved = { reportedUseKg: useKg, from, to };
+      kgCO2e += adjusted - useKg;
+      useKg = adjusted;
+    }
+    this.kgCO2e = kgCO2e;
+    this.useKgCO2e = useKg;
+  }
+
+  steps(): string[] {
+    const { prediction, category, moved } = this;
+    const first =
+      prediction.method === 'regression'
+        ? `No near product with a published footprint; regression over published ${category.label.toLowerCase()} footprints (screen size, year, brand) → ${fmt(prediction.kgCO2e)} kg CO2e`
+        : `Nearest published footprints: ${prediction.neighbours
+            .map((n) => `${n.row[0]} ${n.row[1]} ${fmt(n.row[3])} kg (similarity ${n.similarity.toFixed(2)})`)
+            .join('; ')} → ${fmt(prediction.kgCO2e)} kg CO2e whole life as reported`;
+    if (!moved) return [first];
+    return [
+      first,
+      `Use phase ${Math.round(prediction.useShare * 100)} % of it (${fmt(moved.reportedUseKg)} kg on the ${moved.from.key} grid) moved to the ${moved.to.key} grid (${Math.round(moved.to.kgPerKwh * 1000)} g/kWh, Ember ${moved.to.year}): ${fmt(this.useKgCO2e)} kg`,
+    ];
+  }
+
+  sources(): Source[] {
+    const { prediction } = this;
+    return [
+      ...src('boavizta-2023'),
+      ...prediction.neighbours.slice(0, prediction.method === 'regression' ? 0 : 3).map((n) => deviceSource(n.row)),
+      ...(this.country ? src('ember-2025') : []),
+    ];
+  }
+}
+
+class PublishedCandidate implements Candidate {
+  readonly useKgCO2e = null;
+
+  readonly tier: Tier;
+  readonly kgCO2e: number;
+  private readonly siblings: PublishedEntry[];
+  private readonly brandName: string;
+  /** The weight the siblings were scaled to, or null for their median. */
+  private readonly scaledTo: number | null;
+
+  readonly scale: number;
+
+  constructor(
+    tier: Tier,
+    kgCO2e: number,
+    siblings: PublishedEntry[],
+    brandName: string,
+    scaledTo: number | null,
+    scale: number,
+  ) {
+    this.scale = scale;
+    this.tier = tier;
+    this.kgCO2e = kgCO2e;
+    this.siblings = siblings;
+    this.brandName = brandName;
+    this.scaledTo = scaledTo;
+  }
+
+  steps(): string[] {
+    const { siblings, scaledTo } = this;
+    const how =
+      scaledTo !== null
+        ? `scaled to ${fmt(scaledTo)} kg (footprint ∝ weight^${TUNING.weightElasticity})`
+        : 'their median';
+    return [
+      `Published footprints of ${siblings.length} ${this.brandName} product(s) in this category: ${siblings
+        .slice(0, 3)
+        .map((p) => `${p.row[1]} ${fmt(p.row[5])} kg`)
+        .join('; ')} → ${how} = ${fmt(this.kgCO2e)} kg CO2e`,
+    ];
+  }
+
+  sources(): Source[] {
+    return [...src('carbon-catalogue-2022'), ...this.siblings.slice(0, 3).map((p) => publishedSource(p.row))];
+  }
+}
+
+class ItemCandidate implements Candidate {
+  readonly scale = 1;
+  readonly tier: Tier = 'typical-item';
+  readonly useKgCO2e: number | null;
+
+  readonly kgCO2e: number;
+  private readonly category: Category;
+  private readonly item: (typeof TYPICAL_ITEMS)[string] & object;
+  private readonly use: UsePhase | null;
+
+  constructor(kgCO2e: number, category: Category, item: (typeof TYPICAL_ITEMS)[string] & object, use: UsePhase | null) {
+    this.kgCO2e = kgCO2e;
+    this.category = category;
+    this.item = item;
+    this.use = use;
+    this.useKgCO2e = use?.kgCO2e ?? null;
+  }
+
+  steps(): string[] {
+    const { category, item, use, kgCO2e } = this;
+    return [
+      `Typical ${category.label.toLowerCase()} (ADEME Impact CO2 "${category.item}"): making ${fmt(item.kgMaking)} kg CO2e` +
+        (use
+          ? ` + use ${Math.round(use.kwhPerYear)} kWh/year × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${use.grid.key}, Ember ${use.grid.year}) = ${fmt(use.kgCO2e)} kg`
+          : '') +
+        ` → ${fmt(kgCO2e)} kg CO2e`,
+    ];
+  }
+
+  sources(): Source[] {
+    return [
+      { ...SOURCES['ademe-impactco2'], url: this.item.url },
+      ...(this.use ? [...src('ember-2025'), ...src('carbon-ledger-assumption')] : []),
+    ];
+  }
+}
+
+class PerKgCandidate implements Candidate {
+  readonly scale = 1;
+  readonly tier: Tier;
+  readonly kgCO2e: number;
+  readonly useKgCO2e: number | null;
+  private readonly factor: PerKgFactor;
+  private readonly kg: number;
+  private readonly makingKg: number;
+  private readonly weightAssumed: boolean;
+  private readonly pageWeight: number | null;
+  private readonly quantityText: string | null;
+  private readonly use: UsePhase | null;
+
+  constructor(
+    tier: Tier,
+    kgCO2e: number,
+    useKgCO2e: number | null,
+    factor: PerKgFactor,
+    kg: number,
+    makingKg: number,
+    weightAssumed: boolean,
+    pageWeight: number | null,
+    quantityText: string | null,
+    use: UsePhase | null,
+  ) {
+    this.tier = tier;
+    this.kgCO2e = kgCO2e;
+    this.useKgCO2e = useKgCO2e;
+    this.factor = factor;
+    this.kg = kg;
+    this.makingKg = makingKg;
+    this.weightAssumed = weightAssumed;
+    this.pageWeight = pageWeight;
+    this.quantityText = quantityText;
+    this.use = use;
+  }
+
+  steps(): string[] {
+    const { factor, kg, use } = this;
+    const weightNote = this.weightAssumed
+      ? `typical weight ${fmt(kg)} kg (our assumption)`
+      : this.pageWeight !== null
+        ? `${fmt(kg)} kg from the page`
+        : `${fmt(kg)} kg read from "${this.quantityText}"`;
+    const lines = [`${factor.label}: ${factor.kgPerKg} kg CO2e per kg × ${weightNote} = ${fmt(this.makingKg)} kg CO2e`];
+    if (use)
+      lines.push(
+        `+ use ${Math.round(use.kwhPerYear)} kWh/year × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${use.grid.key}) = ${fmt(use.kgCO2e)} kg`,
+      );
+    return lines;
+  }
+
+  sources(): Source[] {
+    const { use } = this;
+    return [
+      ...this.factor.sources,
+      ...(this.weightAssumed || use ? src('carbon-ledger-assumption') : []),
+      ...(use ? src('ember-2025') : []),
+    ];
+  }
+}
+
+class SpendCandidate implements Candidate {
+  readonly scale = 1;
+  readonly tier: Tier;
+  readonly kgCO2e: number;
+  readonly useKgCO2e: number | null;
+  private readonly price: Money;
+  private readonly usd2022: number;
+  private readonly naics: string;
+  private readonly factor: { title: string; kgPerUsd2022: number };
+  private readonly shelfKg: number;
+  private readonly country: string | null;
+
+  constructor(
+    tier: Tier,
+    kgCO2e: number,
+    useKgCO2e: number | null,
+    price: Money,
+    usd2022: number,
+    naics: string,
+    factor: { title: string; kgPerUsd2022: number },
+    shelfKg: number,
+    country: string | null,
+  ) {
+    this.tier = tier;
+    this.kgCO2e = kgCO2e;
+    this.useKgCO2e = useKgCO2e;
+    this.price = price;
+    this.usd2022 = usd2022;
+    this.naics = naics;
+    this.factor = factor;
+    this.shelfKg = shelfKg;
+    this.country = country;
+  }
+
+  steps(): string[] {
+    const { price, usd2022, factor, useKgCO2e, country } = this;
+    return [
+      `Price ${price.amount} ${price.currency} ≈ ${usd2022.toFixed(2)} USD at 2022 prices (annual exchange rate, US CPI-U)`,
+      `NAICS ${this.naics} ${factor.title}: ${factor.kgPerUsd2022} kg CO2e per USD × ${usd2022.toFixed(2)} = ${fmt(this.shelfKg)} kg CO2e (cradle to shelf, spend-based)` +
+        (useKgCO2e
+          ? ` + use phase ${fmt(useKgCO2e)} kg${country ? ` (${country} grid)` : ''} = ${fmt(this.kgCO2e)} kg`
+          : ''),
+    ];
+  }
+
+  sources(): Source[] {
+    return src('epa-supply-chain-v1.3', 'fred-fx', 'ecb-fx', 'bls-cpi-u');
   }
 }
 

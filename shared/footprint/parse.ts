@@ -60,11 +60,14 @@ const PACK_COUNT =
   /(?<!\d)(\d{1,3})\s*(?:er[-\s]?pack|[-\s]?pack\b|[-\s]?count\b|[-\s]?ct\b|stück|pcs|瓶装|罐装|袋装|包装|盒装|支装|件装|只装)/iu;
 const PACK_OF = /(?:pack of|set of|case of|packung mit)\s*(\d{1,3})/iu;
 
+const ANY_DIGIT = /\d/;
 const toNumber = (text: string): number => Number(text.replace(',', '.'));
 const unitKg = (unit: string): number => UNIT_KG[unit.toLowerCase().replace(/\s+/g, ' ')] ?? Number.NaN;
 
 /** The net quantity written in a title, or null when there is none. */
 export function parseQuantity(text: string): Quantity | null {
+  // Every quantity starts with a digit.
+  if (!ANY_DIGIT.test(text)) return null;
   const before = PACK_BEFORE.exec(text);
   if (before) {
     const count = Number(before[1]);

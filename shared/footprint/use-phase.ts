@@ -36,9 +36,16 @@ export interface Grid {
 /** Grid intensity for a country code, or the world average when we have none for it. */
 export function gridFor(country: string | null | undefined): Grid {
   const key = (country ?? '').toUpperCase();
-  const row = GRID_G_PER_KWH[key === 'UK' ? 'GB' : key] ?? GRID_G_PER_KWH.WORLD!;
-  return { key: GRID_G_PER_KWH[key] ? key : 'WORLD', kgPerKwh: row.gPerKwh / 1000, year: row.year };
+  let grid = GRIDS.get(key);
+  if (!grid) {
+    const row = GRID_G_PER_KWH[key === 'UK' ? 'GB' : key] ?? GRID_G_PER_KWH.WORLD!;
+    grid = Object.freeze({ key: GRID_G_PER_KWH[key] ? key : 'WORLD', kgPerKwh: row.gPerKwh / 1000, year: row.year });
+    if (GRIDS.size < 512) GRIDS.set(key, grid);
+  }
+  return grid;
 }
+/** Grids by country key, built once from the table (shared and frozen). */
+const GRIDS = new Map<string, Grid>();
 
 /** The grid a manufacturer report assumed for its use phase. */
 export const gridOfUseLocation = (location: string): Grid => gridFor(USE_LOCATION_GRID[location] ?? 'WORLD');

@@ -110,4 +110,17 @@ describe('estimateFootprint', () => {
       expect(a).toHaveProperty(key);
     expect(a.steps.length).toBeGreaterThan(1);
   });
+
+  it('keeps steps and sources in JSON and structured clones (messages to a page)', () => {
+    const estimate = new FootprintEstimator({ devices: DEVICES, published: PUBLISHED }).estimate(
+      product({ title: 'Dell Latitude 5420 14" laptop', brand: 'Dell', category: ['Electronics', 'Laptops'] }),
+    )!;
+    const cloned = structuredClone(estimate);
+    expect(cloned.steps).toEqual(estimate.steps);
+    expect(cloned.sources).toEqual(estimate.sources);
+    const json = JSON.parse(JSON.stringify(estimate));
+    expect(Object.keys(json)).toEqual(Object.keys(estimate));
+    expect(json.steps).toEqual(estimate.steps);
+    expect(Object.keys(estimate).slice(8, 11)).toEqual(['methods', 'steps', 'sources']);
+  });
 });
