@@ -58,7 +58,11 @@ export async function forgetStudy(db: LedgerDb): Promise<void> {
 
 /** The stamp for an event happening now: the enrollment's study, arm and participant, or null. */
 export async function studyStamp(db: LedgerDb, now = new Date()): Promise<StudyStamp | null> {
-  const current = await currentEnrollment(db);
+  return stampOf(await currentEnrollment(db), now);
+}
+
+/** `studyStamp` for an enrollment already read (the background reads the settings once per message). */
+export function stampOf(current: CurrentStudy | null, now = new Date()): StudyStamp | null {
   if (!isActive(current, now)) return null;
   const { studyId, arm, participantId } = current.enrollment;
   return { studyId, arm, participantId };
@@ -66,7 +70,11 @@ export async function studyStamp(db: LedgerDb, now = new Date()): Promise<StudyS
 
 /** What the overlay shows now: the arm's overlay while enrolled, the full overlay otherwise. */
 export async function overlayMode(db: LedgerDb, now = new Date()): Promise<OverlayMode> {
-  const current = await currentEnrollment(db);
+  return overlayModeOf(await currentEnrollment(db), now);
+}
+
+/** `overlayMode` for an enrollment already read. */
+export function overlayModeOf(current: CurrentStudy | null, now = new Date()): OverlayMode {
   if (!isActive(current, now)) return 'full';
   return current.study.arms.find((arm) => arm.id === current.enrollment.arm)?.overlay ?? 'full';
 }

@@ -15,7 +15,7 @@ import {
 import type { Product } from '../../../shared/product.ts';
 import { type LedgerDb, openLedger, readSettings, writeSettings } from '../../ledger/db.ts';
 import { logEvent } from '../../ledger/record.ts';
-import { overlayMode, studyStamp } from '../../ledger/study.ts';
+import { overlayModeOf, stampOf, studyStamp } from '../../ledger/study.ts';
 
 let db: LedgerDb | undefined;
 export const ledger = (): LedgerDb => {
@@ -103,18 +103,21 @@ type Handlers = { [T in Message['type']]: Handler<T> };
 
 const handlers: Handlers = {
   'product-viewed': async ({ product }, shopHost) => {
+    // One read of the settings serves the shop switch, the study stamp and the arm.
     const settings = await readSettings(ledger());
     if (shopHost && settings.disabledShops.includes(shopHost)) {
       return { estimate: null, alternatives: [], car: null, hidden: true };
     }
+    const enrollment = settings.enrollment ?? null;
     const estimate = estimateFootprint(product);
-    await logEvent(
-      ledger(),
-      newEvent('product-viewed', { product: productSummary(product, estimate) }, await eventOptions(shopHost)),
-      settings,
+    const event = newEvent(
+      'product-viewed',
+      { product: productSummary(product, estimate) },
+      { shopHost, study: stampOf(enrollment) },
     );
+    await logEvent(ledger(), event, settings);
     // A study arm decides what the shopper sees: nothing (log only), no alternatives, or everything.
-    const mode = await overlayMode(ledger());
+    const mode = overlayModeOf(enrollment);
     if (mode === 'none') return { estimate: null, alternatives: [], car: null, hidden: true };
     return {
       estimate,
@@ -126,7 +129,7 @@ const handlers: Handlers = {
   'listing-viewed': async ({ items }, shopHost) => {
     const settings = await readSettings(ledger());
     if (shopHost && settings.disabledShops.includes(shopHost)) return { estimates: [], hidden: true };
-    if ((await overlayMode(ledger())) === 'none') return { estimates: [], hidden: true };
+    if (overlayModeOf(settings.enrollment ?? null) === 'none') return { estimates: [], hidden: true };
     const estimates = items.map((item) => {
       const estimate = estimateFootprint(item);
       return (
