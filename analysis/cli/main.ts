@@ -12,6 +12,8 @@ export interface Command {
 const commands: Record<string, () => Promise<Command>> = {
   extract: async () => (await import('./commands/extract.ts')).extractCommand,
   estimate: async () => (await import('./commands/estimate.ts')).estimateCommand,
+  report: async () => (await import('./commands/report.ts')).reportCommand,
+  convert: async () => (await import('./commands/convert.ts')).convertCommand,
 };
 
 async function help(): Promise<string> {
