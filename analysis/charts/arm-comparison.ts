@@ -16,7 +16,7 @@ export function armComparisonPlot(
     width,
     height: 60 + 40 * Math.max(1, data.length),
     marginLeft: 150,
-    x: { grid: true, label },
+    x: { grid: true, nice: true, label },
     y: { label: null },
     marks: [
       Plot.ruleX([0], { stroke: '#888' }),

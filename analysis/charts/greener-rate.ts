@@ -17,7 +17,7 @@ export function greenerRateByCategoryPlot(
     height: 40 + 28 * Math.max(1, data.length),
     marginLeft: 130,
     marginRight: 80,
-    x: { domain: [0, 1], percent: true, grid: true, label: 'Greener choices (%)' },
+    x: { domain: [0, 100], percent: true, grid: true, label: 'Greener choices (%)' },
     y: { label: label },
     marks: [
       Plot.barX(data, { y: by, x: 'rate', fill: 'steelblue', sort: { y: '-x' } }),

@@ -29,7 +29,7 @@ export function retentionPlot(table: ColumnTable, { document, width = 720, heigh
     width,
     height,
     x: { label: 'Weeks since a participant started', tickFormat: 'd' },
-    y: { domain: [0, 1], percent: true, grid: true, label: 'Still active (%)' },
+    y: { domain: [0, 100], percent: true, grid: true, label: 'Still active (%)' },
     color: { legend: true, label: 'Arm' },
     marks: [
       Plot.lineY(rows(table), { x: 'weekSinceStart', y: 'share', stroke: 'arm', strokeWidth: 2, marker: 'dot' }),
