@@ -2,7 +2,7 @@
 // the shape every reader yields and every writer (CSV, Parquet) takes.
 
 import { CHOICES, type Choice, EVENT_TYPES, type EventType, type LedgerEvent } from '../../shared/events.ts';
-import { CSV_COLUMNS } from '../../shared/export/research.ts';
+import type { CSV_COLUMNS } from '../../shared/export/research.ts';
 
 export type FlatColumn = (typeof CSV_COLUMNS)[number];
 
@@ -95,20 +95,47 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
  * Checks a flat row read from CSV or Parquet (where the nested structure is gone) and returns it
  * typed, or throws `column: problem`. The rules are those of `validateEvent` that survive flattening.
  */
-export function checkFlatRow(row: Record<string, unknown>): FlatEvent {
-  const out: Record<string, unknown> = {};
-  for (const column of CSV_COLUMNS) {
-    const raw = row[column];
-    const empty = raw === undefined || raw === null || raw === '';
-    if (NUMBER_COLUMNS.has(column)) {
-      const value = empty ? null : typeof raw === 'number' ? raw : typeof raw === 'bigint' ? Number(raw) : Number(raw);
-      if (value !== null && !(Number.isFinite(value) && value >= 0)) {
-        throw new Error(`${column}: must be a non-negative number, got ${JSON.stringify(String(raw))}`);
-      }
-      out[column] = value;
-    } else out[column] = empty ? null : String(raw);
+const text = (raw: unknown): string | null => (raw === undefined || raw === null || raw === '' ? null : String(raw));
+function amount(raw: unknown, column: FlatColumn): number | null {
+  if (raw === undefined || raw === null || raw === '') return null;
+  const value = typeof raw === 'number' ? raw : Number(raw);
+  if (!(Number.isFinite(value) && value >= 0)) {
+    throw new Error(`${column}: must be a non-negative number, got ${JSON.stringify(String(raw))}`);
   }
-  const flat = out as unknown as FlatEvent;
+  return value;
+}
+
+export function checkFlatRow(row: Record<string, unknown>): FlatEvent {
+  // One object literal, so every row has the same shape (a loop of assignments would not).
+  const flat = {
+    id: text(row.id),
+    type: text(row.type),
+    at: text(row.at),
+    timeZone: text(row.timeZone),
+    schemaVersion: amount(row.schemaVersion, 'schemaVersion'),
+    shopHost: text(row.shopHost),
+    studyId: text(row.studyId),
+    arm: text(row.arm),
+    participantId: text(row.participantId),
+    productTitle: text(row.productTitle),
+    productUrl: text(row.productUrl),
+    priceAmount: amount(row.priceAmount, 'priceAmount'),
+    priceCurrency: text(row.priceCurrency),
+    brand: text(row.brand),
+    category: text(row.category),
+    kgCO2e: amount(row.kgCO2e, 'kgCO2e'),
+    low: amount(row.low, 'low'),
+    high: amount(row.high, 'high'),
+    method: text(row.method),
+    choice: text(row.choice),
+    alternativeKind: text(row.alternativeKind),
+    alternativeTitle: text(row.alternativeTitle),
+    alternativeUrl: text(row.alternativeUrl),
+    alternativesShown: amount(row.alternativesShown, 'alternativesShown'),
+    avoidedKgCO2e: amount(row.avoidedKgCO2e, 'avoidedKgCO2e'),
+    actionId: text(row.actionId),
+    photoId: text(row.photoId),
+  } as FlatEvent;
   if (!flat.id || !UUID.test(flat.id)) throw new Error(`id: must be a UUID, got ${JSON.stringify(flat.id)}`);
   if (!EVENT_TYPES.includes(flat.type)) throw new Error(`type: must be one of ${EVENT_TYPES.join(', ')}`);
   if (!flat.at || !LOCAL_ISO.test(flat.at)) throw new Error('at: must be an ISO 8601 time with its UTC offset');

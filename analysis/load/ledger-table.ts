@@ -2,7 +2,7 @@
 // one row per event, with the shopper's local week and the participant it belongs to.
 
 import { type ColumnTable, table } from 'arquero';
-import type { FlatEvent } from './flat.ts';
+import type { FlatColumn, FlatEvent } from './flat.ts';
 import { type ExportFormat, readExport } from './read.ts';
 
 /** The columns of the events table. Numbers are Float64Array; a missing estimate is NaN. */
@@ -24,6 +24,21 @@ export interface LedgerColumns {
 }
 
 export const NO_ARM = 'none';
+
+/** The export columns the events table is made of. */
+export const LEDGER_SOURCE_COLUMNS: readonly FlatColumn[] = [
+  'id',
+  'type',
+  'at',
+  'studyId',
+  'arm',
+  'participantId',
+  'shopHost',
+  'category',
+  'kgCO2e',
+  'choice',
+  'avoidedKgCO2e',
+];
 
 const weekCache = new Map<string, string>();
 /** Monday of the week of a local day, as YYYY-MM-DD (ISO weeks start on Monday). */
@@ -125,6 +140,7 @@ export async function loadLedger(
   const inputs: LoadedInput[] = [];
   for (const path of paths) {
     const { format, events } = await readExport(path, builder.add, {
+      columns: LEDGER_SOURCE_COLUMNS,
       onProgress: (read, total) => options.onProgress?.(read, total, path),
     });
     inputs.push({ path, format, events });

@@ -8,7 +8,7 @@ import { basename, extname, join, relative, sep } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { validateEvent } from '../../shared/events.ts';
 import { CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
-import { checkFlatRow, type FlatEvent, flattenEvent } from './flat.ts';
+import { checkFlatRow, type FlatColumn, type FlatEvent, flattenEvent } from './flat.ts';
 
 export type ExportFormat = 'json' | 'ndjson' | 'csv' | 'parquet';
 
@@ -26,6 +26,11 @@ export class ExportError extends Error {
 export interface ReadOptions {
   /** Called now and then with the bytes read so far of this file and its size. */
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
+  /**
+   * Only these columns are needed (Parquet reads no others; the rest of each event is null).
+   * `id`, `type` and `at` are always read and checked.
+   */
+  columns?: readonly FlatColumn[];
 }
 
 /** V8 cannot hold a longer string; bigger JSON exports must be NDJSON, CSV or Parquet. */
@@ -292,7 +297,8 @@ async function readParquet(path: string, emit: (event: FlatEvent) => void, optio
     const names = new Set(metadata.schema.slice(1).map((element) => element.name));
     const missing = ['id', 'type', 'at'].filter((column) => !names.has(column));
     if (missing.length) throw new ExportError(file, `Parquet file lacks the columns ${missing.join(', ')}`);
-    const columns = CSV_COLUMNS.filter((column) => names.has(column));
+    const wanted = options.columns ? new Set<string>(['id', 'type', 'at', ...options.columns]) : null;
+    const columns = CSV_COLUMNS.filter((column) => names.has(column) && (!wanted || wanted.has(column)));
     let rowStart = 0;
     for (const group of metadata.row_groups) {
       const rowEnd = rowStart + Number(group.num_rows);
@@ -307,9 +313,10 @@ async function readParquet(path: string, emit: (event: FlatEvent) => void, optio
           data.set(columnName, { values: columnData, start });
         },
       });
+      const chunks = [...data].map(([name, { values, start }]) => ({ name, values, start }));
       for (let row = rowStart; row < rowEnd; row++) {
         const record: Record<string, unknown> = { ...partition };
-        for (const [name, { values, start }] of data) record[name] = values[row - start];
+        for (const { name, values, start } of chunks) record[name] = values[row - start];
         try {
           emit(checkFlatRow(record));
         } catch (error) {
