@@ -38,9 +38,13 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * Writes `events` events of a two-arm study as NDJSON (header line, then one event a line):
  * participants of about 500 events each join in the first four weeks and stay 30–180 days.
  */
-export function writeSyntheticExport(path: string, events: number, seed = 42): void {
+export function writeSyntheticExport(
+  path: string,
+  events: number,
+  seed = 42,
+  participants = Math.max(2, Math.round(events / 500)),
+): void {
   const random = seededRandom(seed);
-  const participants = Math.max(2, Math.round(events / 500));
   const fd = openSync(path, 'w');
   let buffer = `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, eventSchemaVersion: 1 })}\n`;
   let n = 0;

@@ -1,65 +1,10 @@
 // The in-memory engine: every export read into one Arquero table, then the transforms.
 
-import type { ColumnTable } from 'arquero';
 import { loadLedger } from '../load/ledger-table.ts';
-import { greenerChoiceRate } from '../transforms/choices.ts';
-import type { Row } from '../transforms/expression.ts';
-import { armSummary, participantSummary, retention } from '../transforms/participants.ts';
-import { participantWeeks, weeklyByArm } from '../transforms/weekly.ts';
-import type { ChoiceRate, Engine, LedgerSummary } from './summary.ts';
+import { summarizeEvents } from '../transforms/summarize.ts';
+import type { Engine } from './summary.ts';
 
-const rates = (table: ColumnTable, by: string): ChoiceRate[] =>
-  (table.objects() as Row[]).map((row) => ({
-    key: String(row[by]),
-    choices: row.choices,
-    greener: row.greener,
-    rate: row.rate,
-    avoidedKg: row.avoidedKg,
-  }));
-
-/** The summary of an events table (see `loadLedger`). */
-export function summarizeEvents(events: ColumnTable): LedgerSummary {
-  const weeks = participantWeeks(events);
-  const participants = participantSummary(weeks);
-  const arms = armSummary(participants);
-  const choices = participants.rollup({
-    footprintKg: 'd => op.sum(d.footprintKg)',
-    avoidedKg: 'd => op.sum(d.avoidedKg)',
-    choices: 'd => op.sum(d.choices)',
-    greener: 'd => op.sum(d.greener)',
-    firstWeek: 'd => op.min(d.firstWeek)',
-    lastWeek: 'd => op.max(d.lastWeek)',
-  });
-  const totals = choices.numRows() ? (choices.object(0) as Record<string, number>) : {};
-  const studies = events
-    .filter('d => d.studyId != null')
-    .groupby('studyId')
-    .count()
-    .orderby('studyId')
-    .array('studyId') as string[];
-  const participantRows = participants.objects() as LedgerSummary['participantRows'];
-  return {
-    events: events.numRows(),
-    participants: participants.numRows(),
-    studies: [...studies],
-    arms: [...(arms.array('arm') as string[])],
-    firstWeek: participants.numRows() ? (totals.firstWeek as unknown as string) : null,
-    lastWeek: participants.numRows() ? (totals.lastWeek as unknown as string) : null,
-    totals: {
-      footprintKg: totals.footprintKg ?? 0,
-      avoidedKg: totals.avoidedKg ?? 0,
-      choices: totals.choices ?? 0,
-      greener: totals.greener ?? 0,
-      greenerRate: totals.choices ? totals.greener! / totals.choices : null,
-    },
-    weekly: weeklyByArm(weeks).objects() as LedgerSummary['weekly'],
-    byCategory: rates(greenerChoiceRate(events, 'category'), 'category'),
-    byShop: rates(greenerChoiceRate(events, 'shopHost'), 'shopHost'),
-    byArm: arms.objects() as LedgerSummary['byArm'],
-    retention: retention(weeks, participants).objects() as LedgerSummary['retention'],
-    participantRows,
-  };
-}
+export { summarizeEvents };
 
 export const arqueroEngine: Engine = {
   name: 'arquero',
