@@ -118,7 +118,7 @@ export function writeSyntheticExport(
 }
 
 /** Runs `carbon-ledger` in a child and reports wall time and the child's peak RSS. */
-async function measure(args: string[]): Promise<{ ms: number; peakMB: number; cpuMs: number }> {
+export async function measure(args: string[]): Promise<{ ms: number; peakMB: number; cpuMs: number }> {
   // The child reports its own peak RSS (it includes DuckDB's native memory) as it exits.
   const script = `const { main } = await import(${JSON.stringify(join(root, 'analysis', 'cli', 'main.ts'))});
 const code = await main(process.argv.slice(1));

@@ -2,6 +2,8 @@
 
 process.env.TZ = 'America/Los_Angeles';
 
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { from } from 'arquero';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +58,20 @@ describe('chart snapshots', () => {
     const chart = weeklyFootprintPlot(from(summary.weekly), { document });
     // two arms × (raw + rolling)
     expect(chart.querySelectorAll('g[aria-label="line"] path')).toHaveLength(4);
+  });
+
+  it('reports a changed chart and writes <name>-changed beside its snapshot', async () => {
+    const name = 'snapshot-self-test';
+    const svg = (d: string) => new JSDOM(`<svg><path d="${d}"></path></svg>`).window.document.querySelector('svg')!;
+    const dir = join(import.meta.dirname, '__snapshots__');
+    try {
+      expect(await compareSnapshot(name, svg('M0,0L10,10'))).toBeNull();
+      expect(await compareSnapshot(name, svg('M0,0L10,12'))).toMatch(/differs/);
+      expect(readFileSync(join(dir, `${name}-changed.svg`), 'utf8')).toContain('L10,12');
+    } finally {
+      rmSync(join(dir, `${name}.svg`), { force: true });
+      rmSync(join(dir, `${name}-changed.svg`), { force: true });
+    }
   });
 
   it('normalisation keeps a real change visible', () => {
