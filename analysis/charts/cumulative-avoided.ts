@@ -14,7 +14,7 @@ export function cumulativeAvoidedPlot(table: ColumnTable, { document, width = 72
     marginLeft: 56,
     x: { type: 'utc', label: 'Week' },
     y: { grid: true, label: 'kg CO2e avoided, cumulative', zero: true },
-    color: { legend: true, label: 'Arm' },
+    color: { type: 'categorical', legend: true, label: 'Arm' },
     marks: [
       Plot.areaY(
         data,

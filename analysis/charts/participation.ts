@@ -14,7 +14,7 @@ export function participationPlot(table: ColumnTable, { document, width = 720, h
     height,
     x: { type: 'utc', label: 'Week' },
     y: { grid: true, label: 'Active participants', zero: true },
-    color: { legend: true, label: 'Arm' },
+    color: { type: 'categorical', legend: true, label: 'Arm' },
     marks: [
       Plot.lineY(data, { x: 'week', y: 'participants', stroke: 'arm', strokeWidth: 2, marker: 'dot' }),
       Plot.ruleY([0]),
@@ -30,7 +30,7 @@ export function retentionPlot(table: ColumnTable, { document, width = 720, heigh
     height,
     x: { label: 'Weeks since a participant started', tickFormat: 'd' },
     y: { domain: [0, 100], percent: true, grid: true, label: 'Still active (%)' },
-    color: { legend: true, label: 'Arm' },
+    color: { type: 'categorical', legend: true, label: 'Arm' },
     marks: [
       Plot.lineY(rows(table), { x: 'weekSinceStart', y: 'share', stroke: 'arm', strokeWidth: 2, marker: 'dot' }),
       Plot.ruleY([0]),

@@ -18,7 +18,7 @@ export function weeklyFootprintPlot(
     marginLeft: 56,
     x: { type: 'utc', label: 'Week' },
     y: { grid: true, label: 'kg CO2e bought per active participant', zero: true },
-    color: { legend: true, label: 'Arm' },
+    color: { type: 'categorical', legend: true, label: 'Arm' },
     marks: [
       Plot.lineY(data, { x: 'week', y: 'footprintKg', stroke: 'arm', strokeOpacity: 0.35, strokeWidth: 1 }),
       Plot.lineY(

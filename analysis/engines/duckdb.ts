@@ -15,6 +15,9 @@ import { parquetSink } from '../load/write.ts';
 import { UNKNOWN } from '../transforms/choices.ts';
 import type { ChoiceRate, Engine, EngineInput, LedgerSummary } from './summary.ts';
 
+/** DuckDB's share when none is given: with Node, jsdom and Plot the report stays under 2 GB. */
+export const DEFAULT_MEMORY_LIMIT = '1GB';
+
 const quote = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
 /** The Parquet source of one input: a file, or every .parquet file under a folder with hive keys. */
@@ -87,19 +90,22 @@ async function loadEvents(
         coalesce(participantId, ${quote(anonymousName(path))}) AS participant, shopHost, category,
         kgCO2e, choice, avoidedKgCO2e FROM ${source}`);
   }
-  await connection.run(`CREATE TEMP TABLE raw AS ${selects.join(' UNION ALL BY NAME ')}`);
-  const [{ total, distinctIds }] = (await rows<{ total: number; distinctIds: number }>(
+  // Views, not tables: every aggregation below streams from the Parquet files, so memory holds
+  // the aggregates (one row per participant and week), not the events.
+  await connection.run(`CREATE TEMP VIEW raw AS ${selects.join(' UNION ALL BY NAME ')}`);
+  const [{ duplicates }] = (await rows<{ duplicates: number }>(
     connection,
-    'SELECT count(*)::INTEGER AS total, count(DISTINCT id)::INTEGER AS distinctIds FROM raw',
-  )) as [{ total: number; distinctIds: number }];
-  const dedupe = total === distinctIds ? '' : 'QUALIFY row_number() OVER (PARTITION BY id ORDER BY input, "at") = 1';
-  await connection.run(`CREATE TEMP TABLE events AS
+    'SELECT coalesce(sum(n - 1), 0)::INTEGER AS duplicates FROM (SELECT count(*) AS n FROM raw GROUP BY id HAVING n > 1)',
+  )) as [{ duplicates: number }];
+  const deduped = duplicates
+    ? 'SELECT * FROM raw QUALIFY row_number() OVER (PARTITION BY id ORDER BY input, "at") = 1'
+    : 'SELECT * FROM raw';
+  await connection.run(`CREATE TEMP VIEW events AS
     SELECT type, strftime(date_trunc('week', CAST(substr("at", 1, 10) AS DATE)), '%Y-%m-%d') AS week,
       studyId, coalesce(arm, ${quote(NO_ARM)}) AS arm, participant, shopHost, category,
       kgCO2e::DOUBLE AS kgCO2e, choice, coalesce(avoidedKgCO2e, 0)::DOUBLE AS avoidedKg
-    FROM raw ${dedupe}`);
-  await connection.run('DROP TABLE raw');
-  return { inputs, duplicates: total - distinctIds };
+    FROM (${deduped})`);
+  return { inputs, duplicates };
 }
 
 const SUMMARY_SQL = {
@@ -111,6 +117,12 @@ const SUMMARY_SQL = {
       count(*) FILTER (WHERE choice = 'greener')::INTEGER AS greener,
       count(*)::INTEGER AS events
     FROM events GROUP BY participant, arm, week`,
+  // Choices grouped by category and shop in one pass over the events.
+  rates: `CREATE TEMP TABLE choice_groups AS
+    SELECT coalesce(category, ${quote(UNKNOWN)}) AS category, coalesce(shopHost, ${quote(UNKNOWN)}) AS shopHost,
+      count(*)::INTEGER AS choices, count(*) FILTER (WHERE choice = 'greener')::INTEGER AS greener,
+      sum(avoidedKg) AS avoidedKg
+    FROM events WHERE type = 'choice-made' GROUP BY ALL`,
   participants: `CREATE TEMP TABLE participants AS
     SELECT participant, arm, min(week) AS firstWeek, max(week) AS lastWeek, count(*)::INTEGER AS activeWeeks,
       sum(footprintKg) AS footprintKg, sum(avoidedKg) AS avoidedKg, sum(choices)::INTEGER AS choices,
@@ -138,21 +150,25 @@ const SUMMARY_SQL = {
     FROM participants`,
 };
 
-const rateSql = (column: string) => `SELECT coalesce(${column}, ${quote(UNKNOWN)}) AS key, count(*)::INTEGER AS choices,
-    count(*) FILTER (WHERE choice = 'greener')::INTEGER AS greener, sum(avoidedKg) AS avoidedKg,
-    count(*) FILTER (WHERE choice = 'greener') / count(*) AS rate
-  FROM events WHERE type = 'choice-made' GROUP BY key ORDER BY key`;
+const rateSql = (column: string) => `SELECT ${column} AS key, sum(choices)::INTEGER AS choices,
+    sum(greener)::INTEGER AS greener, sum(avoidedKg) AS avoidedKg, sum(greener) / sum(choices) AS rate
+  FROM choice_groups GROUP BY key ORDER BY key`;
 
 export const duckdbEngine: Engine = {
   name: 'duckdb',
   async summarize(paths, options = {}) {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const stage = mkdtempSync(join(tmpdir(), 'carbon-ledger-duckdb-'));
-    const instance = await DuckDBInstance.create(':memory:', { temp_directory: join(stage, 'spill') });
+    // A memory limit makes DuckDB spill to disk instead of growing: inputs larger than memory work.
+    const instance = await DuckDBInstance.create(':memory:', {
+      temp_directory: join(stage, 'spill'),
+      memory_limit: options.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
+    });
     const connection = await instance.connect();
     try {
       const { inputs, duplicates } = await loadEvents(connection, paths, stage, options.onProgress);
       await connection.run(SUMMARY_SQL.participantWeeks);
+      await connection.run(SUMMARY_SQL.rates);
       await connection.run(SUMMARY_SQL.participants);
       const [totals] = await rows<{
         footprintKg: number;
@@ -165,7 +181,7 @@ export const duckdbEngine: Engine = {
       }>(connection, SUMMARY_SQL.totals);
       const [{ events }] = (await rows<{ events: number }>(
         connection,
-        'SELECT count(*)::INTEGER AS events FROM events',
+        'SELECT coalesce(sum(events), 0)::INTEGER AS events FROM participant_weeks',
       )) as [{ events: number }];
       const studies = await rows<{ studyId: string }>(
         connection,

@@ -78,6 +78,8 @@ export interface EngineResult {
 
 export interface EngineOptions {
   onProgress?: (bytesRead: number, bytesTotal: number, path: string) => void;
+  /** DuckDB only: its memory limit, e.g. `4GB` (default 1GB); beyond it DuckDB spills to disk. */
+  memoryLimit?: string;
 }
 
 /** An engine reads exports and summarises them; Arquero in memory, or DuckDB over Parquet. */

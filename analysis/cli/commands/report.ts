@@ -16,6 +16,7 @@ export const reportCommand: Command = {
     'EXPORT: .json, .ndjson, .csv or .parquet files, or folders of hive-partitioned Parquet (convert --partition).',
     '  --engine arquero   read everything into memory (default)',
     '  --engine duckdb    aggregate in DuckDB (for inputs larger than memory; fastest on Parquet)',
+    '  --memory-limit M   DuckDB memory limit, e.g. 4GB (default 1GB; beyond it DuckDB spills to disk)',
     '  --seed N           seed of the bootstrap intervals (default 1)',
   ].join('\n'),
   async run(args) {
@@ -27,6 +28,7 @@ export const reportCommand: Command = {
         engine: { type: 'string', default: 'arquero' },
         title: { type: 'string' },
         seed: { type: 'string', default: '1' },
+        'memory-limit': { type: 'string' },
       },
     });
     if (positionals.length === 0) throw new CliError('give at least one export file');
@@ -46,12 +48,14 @@ export const reportCommand: Command = {
     let result: Awaited<ReturnType<typeof engine.summarize>>;
     try {
       result = await engine.summarize(positionals, {
+        ...(values['memory-limit'] ? { memoryLimit: values['memory-limit'] } : {}),
         onProgress: (read, total, path) => progress.update(read, total, basename(path)),
       });
     } catch (error) {
       if (error instanceof ExportError) throw new CliError(error.message);
       throw error;
     }
+    if (result.summary.events === 0) throw new CliError(`${positionals.join(', ')}: no events to report`);
     const html = renderReport(result, {
       engine: engine.name,
       generatedAt: new Date(),

@@ -74,6 +74,15 @@ describe('chart snapshots', () => {
     }
   });
 
+  it('draws every chart from empty tables (a study with no events yet) without a canvas', () => {
+    const empty = from([]);
+    for (const chart of [weeklyFootprintPlot, cumulativeAvoidedPlot, participationPlot, retentionPlot]) {
+      expect(chart(empty, { document }).querySelector('svg') ?? chart(empty, { document })).toBeTruthy();
+    }
+    expect(greenerRateByCategoryPlot(empty, { document }).tagName).toBe('svg');
+    expect(armComparisonPlot(empty, { document }).tagName).toBe('svg');
+  });
+
   it('normalisation keeps a real change visible', () => {
     const a = normaliseChart('<svg><path d="M1.23456,2"></path></svg>');
     expect(a).toBe(normaliseChart('<svg><path d="M1.23499,2"></path></svg>'));

@@ -72,6 +72,14 @@ describe('carbon-ledger report', () => {
     }
   });
 
+  it('refuses exports without events', async () => {
+    const empty = join(dir, 'empty.ndjson');
+    writeFileSync(empty, '{"format":"carbon-ledger-research-export","version":1}\n');
+    const { code, stderr } = await run(['report', empty, '--out', join(dir, 'empty.html')]);
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe(`carbon-ledger report: ${empty}: no events to report`);
+  });
+
   it('needs --out and at least one export', async () => {
     expect((await run(['report', paths[0]!])).stderr).toMatch(/--out/);
     expect((await run(['report', '--out', 'x.html'])).code).toBe(2);
