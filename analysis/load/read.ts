@@ -3,7 +3,7 @@
 // and hands it on as a flat row, one at a time, so a large file is never held twice in memory.
 
 import { createReadStream, readdirSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { validateEvent } from '../../shared/events.ts';
@@ -114,7 +114,6 @@ async function readJson(path: string, emit: (event: FlatEvent) => void, options:
   if (size > MAX_JSON_BYTES) {
     throw new ExportError(path, 'JSON export larger than 500 MB: export NDJSON, CSV or Parquet instead');
   }
-  const { readFile } = await import('node:fs/promises');
   let json: unknown;
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
