@@ -81,11 +81,12 @@ export class LedgerTableBuilder {
   }
 
   add = (event: FlatEvent): void => {
-    if (this.ids.has(event.id)) {
+    const known = this.ids.size;
+    this.ids.add(event.id); // one hash lookup instead of has() then add()
+    if (this.ids.size === known) {
       this.duplicates++;
       return;
     }
-    this.ids.add(event.id);
     if (this.length === this.capacity) {
       this.capacity *= 2;
       const grow = (array: Float64Array) => {

@@ -312,9 +312,10 @@ async function readParquet(path: string, emit: (event: FlatEvent) => void, optio
           data.set(columnName, { values: columnData, start });
         },
       });
+      const hasPartition = Object.keys(partition).length > 0;
       const chunks = [...data].map(([name, { values, start }]) => ({ name, values, start }));
       for (let row = rowStart; row < rowEnd; row++) {
-        const record: Record<string, unknown> = { ...partition };
+        const record: Record<string, unknown> = hasPartition ? { ...partition } : {};
         for (const { name, values, start } of chunks) record[name] = values[row - start];
         try {
           emit(checkFlatRow(record));
