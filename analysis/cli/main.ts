@@ -14,6 +14,8 @@ const commands: Record<string, () => Promise<Command>> = {
   estimate: async () => (await import('./commands/estimate.ts')).estimateCommand,
   simulate: async () => (await import('./commands/simulate.ts')).simulateCommand,
   validate: async () => (await import('./commands/validate.ts')).validateCommand,
+  report: async () => (await import('./commands/report.ts')).reportCommand,
+  convert: async () => (await import('./commands/convert.ts')).convertCommand,
 };
 
 async function help(): Promise<string> {

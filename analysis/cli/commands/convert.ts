@@ -1,0 +1,82 @@
+// `carbon-ledger convert EXPORT... --out FILE.csv|FILE.parquet` (or `--partition --out DIR`):
+// research exports as one flat table for pandas, R, DuckDB, Spark and Trino users.
+
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { FlatEvent } from '../../load/flat.ts';
+import type { EventSink } from '../../load/write.ts';
+import { CliError } from '../errors.ts';
+import type { Command } from '../main.ts';
+import { stderrProgress } from '../progress.ts';
+
+export const convertCommand: Command = {
+  summary: 'research exports as one CSV or Parquet table (or hive-partitioned Parquet)',
+  usage: [
+    'Usage: carbon-ledger convert EXPORT... --out events.csv|events.parquet [--to csv|parquet]',
+    '       carbon-ledger convert EXPORT... --partition --out DIR',
+    '',
+    'One row per event, the columns of the research CSV (docs/export-format.md); events without a',
+    'study get the file name as participantId; an event id seen twice is written once.',
+    '  --partition   write DIR/studyId=<study>/month=<YYYY-MM>/part-0.parquet (hive layout, for',
+    '                DuckDB, Spark and Trino); DIR must be new or empty',
+  ].join('\n'),
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        to: { type: 'string' },
+        partition: { type: 'boolean', default: false },
+      },
+    });
+    if (positionals.length === 0) throw new CliError('give at least one export file');
+    if (!values.out) throw new CliError('give --out FILE (.csv or .parquet) or --partition --out DIR');
+    const out = values.out;
+    const to = values.partition ? 'parquet' : (values.to ?? extname(out).slice(1).toLowerCase());
+    if (to !== 'csv' && to !== 'parquet') throw new CliError(`--to must be csv or parquet, got "${to}"`);
+    if (values.partition && existsSync(out) && (!statSync(out).isDirectory() || readdirSync(out).length > 0)) {
+      throw new CliError(`${out}: must be a new or empty folder for --partition`);
+    }
+    for (const path of positionals) if (!existsSync(path)) throw new CliError(`${path}: no such file`);
+
+    // Loaded here, not at the top: `carbon-ledger --help` loads every command module.
+    const [{ ExportError, readExport }, { csvSink, parquetSink, partitionedParquetSink }] = await Promise.all([
+      import('../../load/read.ts'),
+      import('../../load/write.ts'),
+    ]);
+    const sink: EventSink = values.partition
+      ? partitionedParquetSink(out)
+      : to === 'csv'
+        ? csvSink(out)
+        : parquetSink(out);
+    const progress = stderrProgress('carbon-ledger convert');
+    const ids = new Set<string>();
+    let written = 0;
+    let duplicates = 0;
+    const add = (event: FlatEvent) => {
+      if (ids.has(event.id)) {
+        duplicates++;
+        return;
+      }
+      ids.add(event.id);
+      sink.add(event);
+      written++;
+    };
+    try {
+      for (const path of positionals) {
+        await readExport(path, add, { onProgress: (read, total) => progress.update(read, total, basename(path)) });
+      }
+    } catch (error) {
+      if (error instanceof ExportError) throw new CliError(error.message);
+      throw error;
+    } finally {
+      sink.close();
+    }
+    progress.done(
+      `${written.toLocaleString('en')} events${duplicates ? ` (${duplicates} repeated ids skipped)` : ''} → ${out}`,
+    );
+    return 0;
+  },
+};

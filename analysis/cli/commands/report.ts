@@ -1,0 +1,77 @@
+// `carbon-ledger report EXPORT... --out report.html`: one self-contained HTML report over any
+// number of exports (JSON, NDJSON, CSV, Parquet files or hive-partitioned Parquet folders).
+
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CliError } from '../errors.ts';
+import type { Command } from '../main.ts';
+import { stderrProgress } from '../progress.ts';
+
+export const reportCommand: Command = {
+  summary: 'an HTML report (summary, charts) from research exports',
+  usage: [
+    'Usage: carbon-ledger report EXPORT... --out report.html [--engine arquero|duckdb] [--title T] [--seed N]',
+    '',
+    'EXPORT: .json, .ndjson, .csv or .parquet files, or folders of hive-partitioned Parquet (convert --partition).',
+    '  --engine arquero   read everything into memory (default)',
+    '  --engine duckdb    aggregate in DuckDB (for inputs larger than memory; fastest on Parquet)',
+    '  --memory-limit M   DuckDB memory limit, e.g. 4GB (default 1GB; beyond it DuckDB spills to disk)',
+    '  --seed N           seed of the bootstrap intervals (default 1)',
+  ].join('\n'),
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        engine: { type: 'string', default: 'arquero' },
+        title: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        'memory-limit': { type: 'string' },
+      },
+    });
+    if (positionals.length === 0) throw new CliError('give at least one export file');
+    if (!values.out) throw new CliError('give --out report.html');
+    const { ENGINES } = await import('../../engines/index.ts');
+    const load = ENGINES[values.engine];
+    if (!load) throw new CliError(`--engine must be one of ${Object.keys(ENGINES).join(', ')}`);
+    const seed = Number(values.seed);
+    if (!Number.isInteger(seed)) throw new CliError(`--seed must be a whole number, got "${values.seed}"`);
+    // Loaded here, not at the top: `carbon-ledger --help` loads every command module.
+    const [{ ExportError }, { renderReport }] = await Promise.all([
+      import('../../load/read.ts'),
+      import('../../report/html.ts'),
+    ]);
+    const progress = stderrProgress('carbon-ledger report');
+    const engine = await load();
+    let result: Awaited<ReturnType<typeof engine.summarize>>;
+    try {
+      result = await engine.summarize(positionals, {
+        ...(values['memory-limit'] ? { memoryLimit: values['memory-limit'] } : {}),
+        onProgress: (read, total, path) => progress.update(read, total, basename(path)),
+      });
+    } catch (error) {
+      if (error instanceof ExportError) throw new CliError(error.message);
+      throw error;
+    }
+    if (result.summary.events === 0) throw new CliError(`${positionals.join(', ')}: no events to report`);
+    const html = renderReport(result, {
+      engine: engine.name,
+      generatedAt: new Date(),
+      seed,
+      ...(values.title ? { title: values.title } : {}),
+    });
+    try {
+      writeFileSync(values.out, html);
+    } catch (error) {
+      throw new CliError(
+        `${values.out}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
+    }
+    progress.done(
+      `${result.summary.events.toLocaleString('en')} events, ${result.summary.participants.toLocaleString('en')} participants → ${values.out}`,
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,223 @@
+// The DuckDB engine: the same aggregations as the Arquero transforms, in SQL, over Parquet read
+// in place (files or hive-partitioned folders written by `convert`), so a study larger than
+// memory is summarised by streaming and spilling rather than loading. JSON, NDJSON and CSV
+// inputs are first checked and staged to a temporary Parquet file by the same readers the
+// Arquero engine uses.
+
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { EVENT_TYPES } from '../../shared/events.ts';
+import { NO_ARM } from '../load/ledger-table.ts';
+import { detectFormat, ExportError, readExport } from '../load/read.ts';
+import { parquetSink } from '../load/write.ts';
+import { UNKNOWN } from '../transforms/choices.ts';
+import type { ChoiceRate, Engine, EngineInput, LedgerSummary } from './summary.ts';
+
+/** DuckDB's share when none is given: with Node, jsdom and Plot the report stays under 2 GB. */
+export const DEFAULT_MEMORY_LIMIT = '1GB';
+
+const quote = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+
+/** The Parquet source of one input: a file, or every .parquet file under a folder with hive keys. */
+function parquetSource(path: string): string {
+  if (statSync(path).isDirectory()) {
+    return `read_parquet(${quote(join(path, '**', '*.parquet'))}, hive_partitioning = true, union_by_name = true, hive_types = {'studyId': VARCHAR, 'month': VARCHAR})`;
+  }
+  return `read_parquet(${quote(path)}, union_by_name = true)`;
+}
+
+const anonymousName = (path: string) => basename(path).replace(/\.(json|ndjson|jsonl|csv|parquet)$/i, '');
+
+async function rows<T>(connection: DuckDBConnection, sql: string): Promise<T[]> {
+  return (await connection.runAndReadAll(sql)).getRowObjectsJS() as T[];
+}
+
+const AT = String.raw`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?([+-]\d\d:\d\d|Z)$`;
+
+/** Creates the `events` table from the inputs; returns the inputs as read and the duplicates. */
+async function loadEvents(
+  connection: DuckDBConnection,
+  paths: readonly string[],
+  stage: string,
+  onProgress?: (read: number, total: number, path: string) => void,
+): Promise<{ inputs: EngineInput[]; duplicates: number }> {
+  const selects: string[] = [];
+  const inputs: EngineInput[] = [];
+  for (const [index, path] of paths.entries()) {
+    const format = await detectFormat(path);
+    let source: string;
+    if (format === 'parquet') {
+      source = parquetSource(path);
+      const columns = new Set(
+        (await rows<{ column_name: string }>(connection, `DESCRIBE SELECT * FROM ${source}`)).map((r) => r.column_name),
+      );
+      const missing = ['id', 'type', 'at'].filter((column) => !columns.has(column));
+      if (missing.length) throw new ExportError(path, `Parquet file lacks the columns ${missing.join(', ')}`);
+      const [bad] = await rows<{ id: string | null; type: string | null; at: string | null }>(
+        connection,
+        `SELECT id, type, "at" FROM ${source}
+         WHERE id IS NULL OR type NOT IN (${EVENT_TYPES.map(quote).join(', ')}) OR NOT regexp_full_match("at", ${quote(AT)})
+         LIMIT 1`,
+      );
+      if (bad) {
+        throw new ExportError(
+          path,
+          `event ${bad.id ?? '(no id)'}: ${bad.type && EVENT_TYPES.includes(bad.type as never) ? 'at: must be an ISO 8601 time with its UTC offset' : `type: must be one of ${EVENT_TYPES.join(', ')}`}`,
+        );
+      }
+      const [{ n }] = (await rows<{ n: number }>(connection, `SELECT count(*)::INTEGER AS n FROM ${source}`)) as [
+        { n: number },
+      ];
+      inputs.push({ path, format, events: n });
+      onProgress?.(1, 1, path);
+    } else {
+      // Checked by the same readers as the Arquero engine, then staged as Parquet for DuckDB.
+      const staged = join(stage, `input-${index}.parquet`);
+      const sink = parquetSink(staged);
+      try {
+        const { events } = await readExport(path, sink.add, {
+          onProgress: (read, total) => onProgress?.(read, total, path),
+        });
+        inputs.push({ path, format, events });
+      } finally {
+        sink.close();
+      }
+      source = `read_parquet(${quote(staged)})`;
+    }
+    selects.push(`SELECT ${index} AS input, id, type, "at", studyId, arm,
+        coalesce(participantId, ${quote(anonymousName(path))}) AS participant, shopHost, category,
+        kgCO2e, choice, avoidedKgCO2e FROM ${source}`);
+  }
+  // Views, not tables: every aggregation below streams from the Parquet files, so memory holds
+  // the aggregates (one row per participant and week), not the events.
+  await connection.run(`CREATE TEMP VIEW raw AS ${selects.join(' UNION ALL BY NAME ')}`);
+  const [{ duplicates }] = (await rows<{ duplicates: number }>(
+    connection,
+    'SELECT coalesce(sum(n - 1), 0)::INTEGER AS duplicates FROM (SELECT count(*) AS n FROM raw GROUP BY id HAVING n > 1)',
+  )) as [{ duplicates: number }];
+  const deduped = duplicates
+    ? 'SELECT * FROM raw QUALIFY row_number() OVER (PARTITION BY id ORDER BY input, "at") = 1'
+    : 'SELECT * FROM raw';
+  await connection.run(`CREATE TEMP VIEW events AS
+    SELECT type, strftime(date_trunc('week', CAST(substr("at", 1, 10) AS DATE)), '%Y-%m-%d') AS week,
+      studyId, coalesce(arm, ${quote(NO_ARM)}) AS arm, participant, shopHost, category,
+      kgCO2e::DOUBLE AS kgCO2e, choice, coalesce(avoidedKgCO2e, 0)::DOUBLE AS avoidedKg
+    FROM (${deduped})`);
+  return { inputs, duplicates };
+}
+
+const SUMMARY_SQL = {
+  participantWeeks: `CREATE TEMP TABLE participant_weeks AS
+    SELECT participant, arm, week,
+      coalesce(sum(CASE WHEN type = 'purchase-marked' THEN kgCO2e ELSE 0 END), 0) AS footprintKg,
+      sum(avoidedKg) AS avoidedKg,
+      count(*) FILTER (WHERE type = 'choice-made')::INTEGER AS choices,
+      count(*) FILTER (WHERE choice = 'greener')::INTEGER AS greener,
+      count(*)::INTEGER AS events
+    FROM events GROUP BY participant, arm, week`,
+  // Choices grouped by category and shop in one pass over the events.
+  rates: `CREATE TEMP TABLE choice_groups AS
+    SELECT coalesce(category, ${quote(UNKNOWN)}) AS category, coalesce(shopHost, ${quote(UNKNOWN)}) AS shopHost,
+      count(*)::INTEGER AS choices, count(*) FILTER (WHERE choice = 'greener')::INTEGER AS greener,
+      sum(avoidedKg) AS avoidedKg
+    FROM events WHERE type = 'choice-made' GROUP BY ALL`,
+  participants: `CREATE TEMP TABLE participants AS
+    SELECT participant, arm, min(week) AS firstWeek, max(week) AS lastWeek, count(*)::INTEGER AS activeWeeks,
+      sum(footprintKg) AS footprintKg, sum(avoidedKg) AS avoidedKg, sum(choices)::INTEGER AS choices,
+      sum(greener)::INTEGER AS greener, sum(events)::INTEGER AS events
+    FROM participant_weeks GROUP BY participant, arm`,
+  weekly: `SELECT arm, week, count(*)::INTEGER AS participants, avg(footprintKg) AS footprintKg,
+      sum(avoidedKg) AS avoidedKg
+    FROM participant_weeks GROUP BY arm, week ORDER BY arm, week`,
+  byArm: `SELECT arm, count(*)::INTEGER AS participants, avg(footprintKg) AS footprintKgPerParticipant,
+      avg(avoidedKg) AS avoidedKgPerParticipant, sum(choices)::INTEGER AS choices, sum(greener)::INTEGER AS greener,
+      CASE WHEN sum(choices) > 0 THEN sum(greener) / sum(choices) END AS rate
+    FROM participants GROUP BY arm ORDER BY arm`,
+  retention: `WITH sizes AS (SELECT arm, count(*) AS n FROM participants GROUP BY arm),
+    active AS (
+      SELECT w.arm, round(date_diff('day', CAST(p.firstWeek AS DATE), CAST(w.week AS DATE)) / 7)::INTEGER AS weekSinceStart,
+        count(*)::INTEGER AS participants
+      FROM participant_weeks w JOIN participants p USING (participant) GROUP BY ALL)
+    SELECT active.arm, weekSinceStart, participants, participants / sizes.n AS share
+    FROM active JOIN sizes USING (arm) ORDER BY active.arm, weekSinceStart`,
+  participantRows: `SELECT participant, arm, firstWeek, lastWeek, activeWeeks, footprintKg, avoidedKg, choices, greener, events
+    FROM participants ORDER BY participant`,
+  totals: `SELECT coalesce(sum(footprintKg), 0) AS footprintKg, coalesce(sum(avoidedKg), 0) AS avoidedKg,
+      coalesce(sum(choices), 0)::INTEGER AS choices, coalesce(sum(greener), 0)::INTEGER AS greener,
+      min(firstWeek) AS firstWeek, max(lastWeek) AS lastWeek, count(*)::INTEGER AS participants
+    FROM participants`,
+};
+
+const rateSql = (column: string) => `SELECT ${column} AS key, sum(choices)::INTEGER AS choices,
+    sum(greener)::INTEGER AS greener, sum(avoidedKg) AS avoidedKg, sum(greener) / sum(choices) AS rate
+  FROM choice_groups GROUP BY key ORDER BY key`;
+
+export const duckdbEngine: Engine = {
+  name: 'duckdb',
+  async summarize(paths, options = {}) {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const stage = mkdtempSync(join(tmpdir(), 'carbon-ledger-duckdb-'));
+    // A memory limit makes DuckDB spill to disk instead of growing: inputs larger than memory work.
+    const instance = await DuckDBInstance.create(':memory:', {
+      temp_directory: join(stage, 'spill'),
+      memory_limit: options.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
+    });
+    const connection = await instance.connect();
+    try {
+      const { inputs, duplicates } = await loadEvents(connection, paths, stage, options.onProgress);
+      await connection.run(SUMMARY_SQL.participantWeeks);
+      await connection.run(SUMMARY_SQL.rates);
+      await connection.run(SUMMARY_SQL.participants);
+      const [totals] = await rows<{
+        footprintKg: number;
+        avoidedKg: number;
+        choices: number;
+        greener: number;
+        firstWeek: string | null;
+        lastWeek: string | null;
+        participants: number;
+      }>(connection, SUMMARY_SQL.totals);
+      const [{ events }] = (await rows<{ events: number }>(
+        connection,
+        'SELECT coalesce(sum(events), 0)::INTEGER AS events FROM participant_weeks',
+      )) as [{ events: number }];
+      const studies = await rows<{ studyId: string }>(
+        connection,
+        'SELECT DISTINCT studyId FROM events WHERE studyId IS NOT NULL ORDER BY studyId',
+      );
+      const byArm = await rows<LedgerSummary['byArm'][number]>(connection, SUMMARY_SQL.byArm);
+      const summary: LedgerSummary = {
+        events,
+        participants: totals!.participants,
+        studies: studies.map((row) => row.studyId),
+        arms: byArm.map((row) => row.arm),
+        firstWeek: totals!.firstWeek,
+        lastWeek: totals!.lastWeek,
+        totals: {
+          footprintKg: totals!.footprintKg,
+          avoidedKg: totals!.avoidedKg,
+          choices: totals!.choices,
+          greener: totals!.greener,
+          greenerRate: totals!.choices ? totals!.greener / totals!.choices : null,
+        },
+        weekly: await rows(connection, SUMMARY_SQL.weekly),
+        byCategory: await rows<ChoiceRate>(connection, rateSql('category')),
+        byShop: await rows<ChoiceRate>(connection, rateSql('shopHost')),
+        byArm,
+        retention: await rows(connection, SUMMARY_SQL.retention),
+        participantRows: await rows(connection, SUMMARY_SQL.participantRows),
+      };
+      return { summary, inputs, duplicates };
+    } catch (error) {
+      if (error instanceof ExportError) throw error;
+      const message = (error as Error).message.split('\n')[0] ?? 'DuckDB failed';
+      throw new ExportError(paths.length === 1 ? paths[0]! : paths.join(', '), message);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+      rmSync(stage, { recursive: true, force: true });
+    }
+  },
+};

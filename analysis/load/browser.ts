@@ -1,0 +1,20 @@
+// Loading in a browser (notebooks): a Parquet file written by `carbon-ledger convert`, already in
+// memory, into the events table. The same row checks as the Node readers.
+
+import type { ColumnTable } from 'arquero';
+import { parquetReadObjects } from 'hyparquet';
+import { LEDGER_SOURCE_COLUMNS, LedgerTableBuilder } from './events-table.ts';
+import { checkFlatRow } from './flat.ts';
+
+export async function eventsFromParquet(buffer: ArrayBuffer): Promise<ColumnTable> {
+  const rows = await parquetReadObjects({ file: buffer, columns: [...LEDGER_SOURCE_COLUMNS] });
+  const builder = new LedgerTableBuilder();
+  for (const [index, row] of rows.entries()) {
+    try {
+      builder.add(checkFlatRow(row));
+    } catch (error) {
+      throw new Error(`row ${index + 1}: ${(error as Error).message}`);
+    }
+  }
+  return builder.build();
+}

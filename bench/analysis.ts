@@ -1,0 +1,234 @@
+// Analysis figures: time and peak memory from research exports to a finished HTML report, for
+// both engines, at growing sizes. Each run is its own child process (the real `carbon-ledger`
+// command), so peak RSS is that run's alone. Inputs come from a deterministic generator that
+// streams a real NDJSON export to disk (no `simulate` needed), converted once to Parquet with
+// `carbon-ledger convert` for the DuckDB engine.
+//
+// `node bench/analysis.ts [--quick] [--sizes 100000,1000000]`
+
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { seededRandom } from '../analysis/transforms/bootstrap.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION } from '../shared/export/research.ts';
+import type { BenchFigure, Benchmark } from './figures.ts';
+
+const root = resolve(import.meta.dirname, '..');
+
+const CATEGORIES = ['laptops', 'clothing', 'furniture', 'food', 'small-appliances', 'toys', 'books', 'beauty'];
+const SHOPS = ['www.amazon.de', 'www.ebay.com', 'www.ikea.com', 'www.zalando.de', 'www.otto.de', 'www.etsy.com'];
+const TYPES = [
+  ...Array(8).fill('product-viewed'),
+  ...Array(3).fill('alternatives-shown'),
+  'alternative-opened',
+  ...Array(5).fill('choice-made'),
+  ...Array(2).fill('purchase-marked'),
+  'action-logged',
+] as const;
+
+const uuid = (n: number) =>
+  `${(n >>> 0).toString(16).padStart(8, '0')}-0000-4000-8000-${Math.floor(n / 2 ** 32)
+    .toString(16)
+    .padStart(12, '0')}`;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Writes `events` events of a two-arm study as NDJSON (header line, then one event a line):
+ * participants of about 500 events each join in the first four weeks and stay 30–180 days.
+ */
+export function writeSyntheticExport(
+  path: string,
+  events: number,
+  seed = 42,
+  participants = Math.max(2, Math.round(events / 500)),
+): void {
+  const random = seededRandom(seed);
+  const fd = openSync(path, 'w');
+  let buffer = `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, eventSchemaVersion: 1 })}\n`;
+  let n = 0;
+  const start = Date.UTC(2026, 0, 5);
+  for (let p = 0; p < participants; p++) {
+    const count = Math.floor(events / participants) + (p < events % participants ? 1 : 0);
+    const arm = p % 2 === 0 ? 'control' : 'overlay';
+    const study = { studyId: 'bench-2026', arm, participantId: `p${String(p).padStart(6, '0')}` };
+    const firstDay = Math.floor(random() * 28);
+    const days = 30 + Math.floor(random() * 150);
+    for (let i = 0; i < count; i++) {
+      const day = new Date(
+        start + (firstDay + Math.floor((i / count) * days)) * 86_400_000 + Math.floor(random() * 86_400_000),
+      );
+      const at = `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}T${pad(day.getUTCHours())}:${pad(day.getUTCMinutes())}:00.000+01:00`;
+      const type = TYPES[Math.floor(random() * TYPES.length)]!;
+      const shopHost = SHOPS[Math.floor(random() * SHOPS.length)]!;
+      const id = n++;
+      const kgCO2e = Math.round(random() * 2000) / 10;
+      const product = {
+        title: `Product ${id % 10_000}`,
+        url: `https://${shopHost}/p/${id % 10_000}`,
+        price: { amount: 5 + (id % 400), currency: 'EUR' },
+        brand: null,
+        category: random() < 0.9 ? CATEGORIES[Math.floor(random() * CATEGORIES.length)]! : null,
+        kgCO2e,
+        low: kgCO2e / 2,
+        high: kgCO2e * 2,
+        method: 'spend-based',
+      };
+      const alternative = {
+        kind: 'on-page',
+        title: 'A greener one',
+        url: null,
+        avoidedKgCO2e: Math.round(kgCO2e * 3) / 10,
+      };
+      const greener = random() < (arm === 'overlay' ? 0.3 : 0.2);
+      const data =
+        type === 'action-logged'
+          ? { actionId: 'decline-single-use', avoidedGramsCO2e: 52.7, photoId: null }
+          : type === 'alternatives-shown'
+            ? { product, alternatives: [alternative] }
+            : type === 'alternative-opened'
+              ? { product, alternative }
+              : type === 'choice-made'
+                ? {
+                    product,
+                    choice: greener ? 'greener' : 'kept',
+                    alternative: greener ? alternative : null,
+                    avoidedKgCO2e: greener ? alternative.avoidedKgCO2e : 0,
+                  }
+                : { product };
+      buffer += `${JSON.stringify({
+        id: uuid(id),
+        type,
+        at,
+        timeZone: 'Europe/Berlin',
+        schemaVersion: 1,
+        shopHost: type === 'action-logged' ? null : shopHost,
+        study,
+        data,
+      })}\n`;
+      if (buffer.length > 1 << 22) {
+        writeSync(fd, buffer);
+        buffer = '';
+      }
+    }
+  }
+  writeSync(fd, buffer);
+  closeSync(fd);
+}
+
+/** Runs `carbon-ledger` in a child and reports wall time and the child's peak RSS. */
+export async function measure(args: string[]): Promise<{ ms: number; peakMB: number; cpuMs: number }> {
+  // The child reports its own peak RSS (it includes DuckDB's native memory) as it exits.
+  const script = `const { main } = await import(${JSON.stringify(join(root, 'analysis', 'cli', 'main.ts'))});
+const code = await main(process.argv.slice(1));
+const usage = process.resourceUsage();
+process.stdout.write(JSON.stringify({ code, maxRssKB: usage.maxRSS, cpuUs: usage.userCPUTime + usage.systemCPUTime }));`;
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  await new Promise((done) => child.on('close', done));
+  const ms = performance.now() - started;
+  const result = JSON.parse(stdout.slice(stdout.lastIndexOf('{"code"')) || '{}') as {
+    code?: number;
+    maxRssKB?: number;
+    cpuUs?: number;
+  };
+  if (result.code !== 0) throw new Error(`carbon-ledger ${args.join(' ')} failed: ${stderr.trim()}`);
+  return { ms, peakMB: result.maxRssKB! / 1024, cpuMs: result.cpuUs! / 1000 };
+}
+
+const label = (events: number) =>
+  events >= 1e6 ? `${events / 1e6}M` : events >= 1e3 ? `${events / 1e3}k` : String(events);
+
+export async function analysisFigures(sizes: number[], runs: number): Promise<BenchFigure[]> {
+  const dir = join(tmpdir(), 'carbon-ledger-bench-analysis');
+  mkdirSync(dir, { recursive: true });
+  const figures: BenchFigure[] = [];
+  for (const events of sizes) {
+    const ndjson = join(dir, `cohort-${events}.ndjson`);
+    const parquet = join(dir, `cohort-${events}.parquet`);
+    if (!existsSync(ndjson)) writeSyntheticExport(ndjson, events);
+    if (!existsSync(parquet)) {
+      const convert = await measure(['convert', ndjson, '--out', parquet]);
+      figures.push(
+        { name: `analysis: convert ${label(events)} events NDJSON → Parquet`, value: convert.ms, unit: 'ms', runs: 1 },
+        {
+          name: `analysis: convert ${label(events)} events, peak memory`,
+          value: convert.peakMB,
+          unit: 'MB',
+          runs: 1,
+        },
+      );
+    }
+    const mb = (path: string) => (statSync(path).size / 1e6).toFixed(0);
+    process.stderr.write(`(${label(events)}: NDJSON ${mb(ndjson)} MB, Parquet ${mb(parquet)} MB) `);
+    const cases = [
+      { engine: 'arquero', input: ndjson, format: 'NDJSON' },
+      { engine: 'arquero', input: parquet, format: 'Parquet' },
+      { engine: 'duckdb', input: parquet, format: 'Parquet' },
+      { engine: 'duckdb', input: ndjson, format: 'NDJSON' },
+    ];
+    for (const { engine, input, format } of cases) {
+      const results: { ms: number; peakMB: number; cpuMs: number }[] = [];
+      for (let run = 0; run < runs; run++) {
+        results.push(await measure(['report', input, '--out', join(dir, 'report.html'), '--engine', engine]));
+      }
+      const mid = results.sort((a, b) => a.ms - b.ms)[results.length >> 1]!;
+      const target = events === 1_000_000;
+      figures.push(
+        {
+          name: `analysis: report from ${label(events)} events (${engine}, ${format})`,
+          value: mid.ms,
+          unit: 'ms',
+          runs,
+          ...(target ? { target: { max: 5000 } } : {}),
+        },
+        {
+          name: `analysis: report from ${label(events)} events (${engine}, ${format}), CPU time`,
+          value: mid.cpuMs,
+          unit: 'ms',
+          runs,
+        },
+        {
+          name: `analysis: report from ${label(events)} events (${engine}, ${format}), peak memory`,
+          value: Math.max(...results.map((r) => r.peakMB)),
+          unit: 'MB',
+          runs,
+          ...(target ? { target: { max: 2048 } } : {}),
+        },
+      );
+    }
+  }
+  return figures;
+}
+
+export const analysisBenchmark: Benchmark = async ({ quick }) =>
+  analysisFigures(quick ? [10_000] : [100_000, 1_000_000], quick ? 1 : 3);
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      sizes: { type: 'string' },
+      runs: { type: 'string' },
+      clean: { type: 'boolean', default: false },
+    },
+  });
+  if (values.clean) rmSync(join(tmpdir(), 'carbon-ledger-bench-analysis'), { recursive: true, force: true });
+  const figures = values.sizes
+    ? await analysisFigures(values.sizes.split(',').map(Number), Number(values.runs ?? 1))
+    : await analysisBenchmark({ quick: values.quick });
+  for (const figure of figures) {
+    console.log(`${figure.name}: ${figure.value.toFixed(0)} ${figure.unit} (${figure.runs} runs)`);
+  }
+}

@@ -1,0 +1,111 @@
+// `carbon-ledger report` and `convert` as users run them: the real bin script in a child process.
+
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { REPO_ROOT } from '../../shared-fixtures.ts';
+import { cohortEvents, writeCohort } from './cohort.ts';
+
+const run = async (args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [join(REPO_ROOT, 'bin', 'carbon-ledger.js'), ...args],
+      { cwd: REPO_ROOT },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+};
+
+// Each case starts Node and loads Arquero, Plot and jsdom; the machine is shared.
+vi.setConfig({ testTimeout: 120_000 });
+
+let dir: string;
+let paths: string[];
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'carbon-ledger-report-'));
+  paths = writeCohort(dir, cohortEvents({ participants: 6, weeks: 5 }));
+});
+
+describe('carbon-ledger report', () => {
+  it('writes a self-contained HTML report with a summary, charts and the inputs', async () => {
+    const out = join(dir, 'report.html');
+    const { code, stderr } = await run(['report', ...paths, '--out', out]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/report: \d+ events, 6 participants → /);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/<table>/);
+    expect(html.match(/<svg [^>]*viewBox/g)?.length).toBeGreaterThanOrEqual(7);
+    expect(html).toContain('estimate, not a measurement');
+    expect(html).toContain('p000.json');
+    expect(html).toMatch(/Generated \d{4}-\d\d-\d\dT/);
+    // Nothing that would reach the network or run: no scripts, links, external resources.
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|@import|url\(http/i);
+    expect(html.replaceAll('http://www.w3.org/', '')).not.toMatch(/https?:\/\//);
+  });
+
+  it('makes the same report with --engine duckdb', async () => {
+    const a = join(dir, 'a.html');
+    const d = join(dir, 'd.html');
+    expect((await run(['report', ...paths, '--out', a])).code).toBe(0);
+    expect((await run(['report', ...paths, '--out', d, '--engine', 'duckdb'])).code).toBe(0);
+    const body = (path: string) =>
+      readFileSync(path, 'utf8').replace(/Generated [^<]*<code>[^<]*<\/code> \(engine: \w+\)/, '');
+    expect(body(d)).toBe(body(a));
+  });
+
+  it('refuses a malformed export in one line naming the file, exit 2', async () => {
+    const bad = join(dir, 'broken.json');
+    writeFileSync(bad, '{"format":"carbon-ledger-research-export","version":1,"events":[{"type":"nope"}]}');
+    for (const engine of ['arquero', 'duckdb']) {
+      const { code, stderr } = await run(['report', paths[0]!, bad, '--out', join(dir, 'x.html'), '--engine', engine]);
+      expect(code).toBe(2);
+      expect(stderr.trim().split('\n')).toEqual([
+        `carbon-ledger report: ${bad}: events[0] type: must be one of product-viewed, alternatives-shown, alternative-opened, choice-made, action-logged, purchase-marked`,
+      ]);
+    }
+  });
+
+  it('refuses exports without events', async () => {
+    const empty = join(dir, 'empty.ndjson');
+    writeFileSync(empty, '{"format":"carbon-ledger-research-export","version":1}\n');
+    const { code, stderr } = await run(['report', empty, '--out', join(dir, 'empty.html')]);
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe(`carbon-ledger report: ${empty}: no events to report`);
+  });
+
+  it('needs --out and at least one export', async () => {
+    expect((await run(['report', paths[0]!])).stderr).toMatch(/--out/);
+    expect((await run(['report', '--out', 'x.html'])).code).toBe(2);
+  });
+});
+
+describe('carbon-ledger convert', () => {
+  it('writes CSV that reads back as the research CSV', async () => {
+    const out = join(dir, 'all.csv');
+    expect((await run(['convert', ...paths, '--out', out])).code).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('# format=carbon-ledger-research-export; version=1');
+    expect(lines[1]).toMatch(/^id,type,at,timeZone,/);
+    const back = join(dir, 'back.csv');
+    expect((await run(['convert', out, '--out', back])).code).toBe(0);
+    expect(readFileSync(back, 'utf8')).toBe(readFileSync(out, 'utf8'));
+  });
+
+  it('writes hive-partitioned Parquet by study and month', async () => {
+    const out = join(dir, 'lake');
+    expect((await run(['convert', ...paths, '--partition', '--out', out])).code).toBe(0);
+    expect(readdirSync(out)).toEqual(['studyId=pilot-2026']);
+    expect(readdirSync(join(out, 'studyId=pilot-2026'))).toEqual(['month=2026-01', 'month=2026-02']);
+    expect(existsSync(join(out, 'studyId=pilot-2026', 'month=2026-01', 'part-0.parquet'))).toBe(true);
+    const again = await run(['convert', ...paths, '--partition', '--out', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/new or empty folder/);
+  });
+});
