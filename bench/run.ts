@@ -17,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   overlay: async () => (await import('./overlay.ts')).overlayBenchmark,
   estimate: async () => (await import('./estimate.ts')).estimateBenchmark,
   dashboard: async () => (await import('./dashboard.ts')).dashboardBenchmark,
+  analysis: async () => (await import('./analysis.ts')).analysisBenchmark,
 };
 
 const { values } = parseArgs({
