@@ -8,6 +8,7 @@ import { basename, extname, join, relative, sep } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { validateEvent } from '../../shared/events.ts';
 import { CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
+import { JsonSyntaxError, scanExportFile } from '../validate/json-stream.ts';
 import { checkFlatRow, type FlatColumn, type FlatEvent, flattenEvent } from './flat.ts';
 
 export type ExportFormat = 'json' | 'ndjson' | 'csv' | 'parquet';
@@ -31,10 +32,12 @@ export interface ReadOptions {
    * `id`, `type` and `at` are always read and checked.
    */
   columns?: readonly FlatColumn[];
+  /** JSON exports larger than this are streamed instead of parsed whole (default 64 MB). */
+  streamJsonAboveBytes?: number;
 }
 
-/** V8 cannot hold a longer string; bigger JSON exports must be NDJSON, CSV or Parquet. */
-const MAX_JSON_BYTES = 500_000_000;
+/** JSON exports above this size are streamed rather than parsed whole. */
+const STREAM_JSON_BYTES = 64_000_000;
 
 /** The format of a file, from its name, else from its first bytes. */
 export async function detectFormat(path: string): Promise<ExportFormat> {
@@ -109,11 +112,54 @@ function checkedEvent(raw: unknown, where: string, path: string): FlatEvent {
   return flattenEvent(checked.value);
 }
 
+/**
+ * A large JSON export, streamed: a million events make a file longer than the longest string V8
+ * can hold. Members before `events` (format, version) are checked before the first event.
+ */
+async function readJsonStreaming(path: string, emit: (event: FlatEvent) => void, options: ReadOptions) {
+  const size = statSync(path).size;
+  const header: Record<string, unknown> = {};
+  let headerChecked = false;
+  let sawEvents = false;
+  const checkHeaderOnce = () => {
+    if (headerChecked) return;
+    checkHeader(header, path);
+    headerChecked = true;
+  };
+  try {
+    await scanExportFile(path, {
+      member(key, value) {
+        header[key] = value;
+      },
+      eventsList() {
+        sawEvents = true;
+        checkHeaderOnce();
+      },
+      eventsNotList() {
+        throw new ExportError(path, 'events: must be a list');
+      },
+      event(index, text) {
+        let raw: unknown;
+        try {
+          raw = JSON.parse(text);
+        } catch (error) {
+          throw new ExportError(path, `events[${index}]: not JSON (${(error as Error).message})`);
+        }
+        emit(checkedEvent(raw, `events[${index}]`, path));
+      },
+    });
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) throw new ExportError(path, `not JSON (${error.message})`);
+    throw error;
+  }
+  checkHeaderOnce();
+  if (!sawEvents) throw new ExportError(path, 'events: must be a list');
+  options.onProgress?.(size, size);
+}
+
 async function readJson(path: string, emit: (event: FlatEvent) => void, options: ReadOptions) {
   const size = statSync(path).size;
-  if (size > MAX_JSON_BYTES) {
-    throw new ExportError(path, 'JSON export larger than 500 MB: export NDJSON, CSV or Parquet instead');
-  }
+  if (size > (options.streamJsonAboveBytes ?? STREAM_JSON_BYTES)) return readJsonStreaming(path, emit, options);
   let json: unknown;
   try {
     json = JSON.parse(await readFile(path, 'utf8'));

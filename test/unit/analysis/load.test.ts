@@ -100,3 +100,28 @@ describe('readers', () => {
     expect(weekOf('2026-03-01')).toBe('2026-02-23');
   });
 });
+
+describe('large JSON exports', () => {
+  const readStreamed = async (path: string) => {
+    const rows: FlatEvent[] = [];
+    await readExport(path, (row) => rows.push(row), { streamJsonAboveBytes: 0 });
+    return rows;
+  };
+
+  it('are streamed and give the same events as a whole read', async () => {
+    const path = write('streamed.json', JSON.stringify(researchExport(events, { exportedAt: '2027-01-01T00:00:00Z' })));
+    expect(await readStreamed(path)).toEqual(await readAll(path));
+  });
+
+  it('are refused with the event and field named when one event is bad', async () => {
+    const file = researchExport(events, { exportedAt: '2027-01-01T00:00:00Z' });
+    (file.events[2] as { at: string }).at = 'tomorrow';
+    const path = write('streamed-bad.json', JSON.stringify(file));
+    await expect(readStreamed(path)).rejects.toMatchObject({ problem: expect.stringMatching(/^events\[2\] at:/) });
+  });
+
+  it('are refused when the header names another format', async () => {
+    const path = write('streamed-other.json', JSON.stringify({ format: 'other', version: 1, events: [] }));
+    await expect(readStreamed(path)).rejects.toBeInstanceOf(ExportError);
+  });
+});
