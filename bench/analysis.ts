@@ -119,11 +119,16 @@ export function writeSyntheticExport(
 
 /** Runs `carbon-ledger` in a child and reports wall time and the child's peak RSS. */
 export async function measure(args: string[]): Promise<{ ms: number; peakMB: number; cpuMs: number }> {
-  // The child reports its own peak RSS (it includes DuckDB's native memory) as it exits.
+  // The child reports its own peak RSS (it includes DuckDB's native memory) as it exits. On Linux
+  // getrusage's maxRSS survives fork + exec, so a big parent would leak its size into the child's
+  // figure: VmHWM of the child's own address space is read instead where /proc has it.
   const script = `const { main } = await import(${JSON.stringify(join(root, 'analysis', 'cli', 'main.ts'))});
+const { readFileSync } = await import('node:fs');
 const code = await main(process.argv.slice(1));
 const usage = process.resourceUsage();
-process.stdout.write(JSON.stringify({ code, maxRssKB: usage.maxRSS, cpuUs: usage.userCPUTime + usage.systemCPUTime }));`;
+let maxRssKB = usage.maxRSS;
+try { maxRssKB = Number(/VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}
+process.stdout.write(JSON.stringify({ code, maxRssKB, cpuUs: usage.userCPUTime + usage.systemCPUTime }));`;
   const started = performance.now();
   const child = spawn(process.execPath, ['--input-type=module', '-e', script, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
+import { contentScriptRunsAt } from '../shared/sites/hosts.ts';
 import { launchWithExtension } from '../test/e2e/harness/chromium.ts';
 import { startShopServer } from '../test/e2e/harness/shop-server.ts';
 import { type FixturePage, fixturePages, fixtureUrl, HAS_SHARED, sharedPath } from '../test/shared-fixtures.ts';
@@ -145,7 +146,8 @@ export const overlayBenchmark: Benchmark = async ({ quick }) => {
       stdio: 'pipe',
     });
   }
-  const all = fixturePages().filter((p) => fixtureUrl(p) !== null);
+  // Pages of the shops the extension runs on; others get no overlay by design.
+  const all = fixturePages().filter((p) => fixtureUrl(p) !== null && contentScriptRunsAt(fixtureUrl(p)!));
   const bySize = [...all].sort((a, b) => Number(b.size_bytes) - Number(a.size_bytes));
   const largestProduct = bySize.find((p) => p.page_type === 'product')!;
   const pages: FixturePage[] = quick ? [largestProduct, bySize.find((p) => p.page_type !== 'product')!] : all;

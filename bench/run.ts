@@ -3,7 +3,7 @@
 // uses small sizes so CI keeps the benchmark code working, and writes test-results/ instead: the
 // numbers that count come from a full run by hand.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -78,8 +78,19 @@ for (const row of rows) console.log(line(row));
 const root = resolve(import.meta.dirname, '..');
 const out = values.quick ? join(root, 'test-results', 'bench-quick.json') : join(root, 'bench', 'results.json');
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(
-  out,
-  `${JSON.stringify({ date: new Date().toISOString(), quick: values.quick, machine, figures: results }, null, 2)}\n`,
-);
+// `--only` re-measures some benchmarks: the other figures of the last run are kept, each with
+// the date it was measured.
+const date = new Date().toISOString();
+let figures: object[] = results.map((figure) => ({ ...figure, date }));
+if (values.only && existsSync(out)) {
+  const previous = JSON.parse(readFileSync(out, 'utf8')) as {
+    date: string;
+    figures: { benchmark: string; date?: string }[];
+  };
+  const kept = previous.figures
+    .filter((figure) => !selected.includes(figure.benchmark))
+    .map((figure) => ({ date: previous.date, ...figure }));
+  figures = [...kept, ...figures];
+}
+writeFileSync(out, `${JSON.stringify({ date, quick: values.quick, machine, figures }, null, 2)}\n`);
 console.log(`\n${values.quick ? 'Quick run (small sizes; numbers not judged). ' : ''}Wrote ${relative(root, out)}`);

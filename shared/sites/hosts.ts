@@ -50,3 +50,18 @@ export const SHOP_MATCH_PATTERNS: readonly string[] = [
   'https://*.otto.de/*',
   `https://${DEMO_SHOP_HOST}/*`,
 ];
+
+/** Whether the content script runs at `url`: an https page on one of the hosts above. */
+export function contentScriptRunsAt(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:') return false;
+  return SHOP_MATCH_PATTERNS.some((pattern) => {
+    const domain = pattern.replace(/^https:\/\/(\*\.)?/, '').replace(/\/\*$/, '');
+    return parsed.host === domain || parsed.host.endsWith(`.${domain}`);
+  });
+}

@@ -9,19 +9,10 @@ import { describe } from 'vitest';
 import { DEMO_SHOP_STYLESHEET, demoShopPages } from '../../demo/shop.ts';
 import { extractPageWithAnchors } from '../../shared/extract/index.ts';
 import { estimateFootprint } from '../../shared/footprint/index.ts';
-import { SHOP_MATCH_PATTERNS } from '../../shared/sites/hosts.ts';
+import { contentScriptRunsAt } from '../../shared/sites/hosts.ts';
 import { type FixturePage, fixturePages, fixtureUrl, HAS_SHARED, sharedPath } from '../shared-fixtures.ts';
 import { expect, screenshotPath, test } from './harness/fixture.ts';
 import { readLedgerEvents } from './harness/ledger.ts';
-
-/** Whether the content script runs at `url` (its match patterns are `https://*.shop.tld/*`). */
-const contentScriptRunsAt = (url: string): boolean => {
-  const { protocol, host } = new URL(url);
-  return SHOP_MATCH_PATTERNS.some((pattern) => {
-    const domain = pattern.replace(/^https:\/\/(\*\.)?/, '').replace(/\/\*$/, '');
-    return protocol === 'https:' && (host === domain || host.endsWith(`.${domain}`));
-  });
-};
 
 /** Saved pages of the shops the extension runs on (others, like geizhals.at, are read by the CLI only). */
 const pages = fixturePages().filter((p) => fixtureUrl(p) !== null && contentScriptRunsAt(fixtureUrl(p)!));
