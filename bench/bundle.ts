@@ -1,25 +1,19 @@
 // Bundle sizes of the built Chrome extension: the content script runs on every shop page, so its
 // size is a figure users feel; the background holds the factor tables.
 
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { buildExtension, EXTENSION_DIR } from '../test/e2e/harness/build.ts';
 import type { BenchFigure, Benchmark } from './figures.ts';
 
-const root = resolve(import.meta.dirname, '..');
-const outDir = join(root, '.output', 'chrome-mv3');
-
 const sizes = (file: string) => {
-  const bytes = readFileSync(join(outDir, file));
+  const bytes = readFileSync(join(EXTENSION_DIR, file));
   return { raw: bytes.length / 1024, gzip: gzipSync(bytes, { level: 9 }).length / 1024 };
 };
 
 export const bundleBenchmark: Benchmark = async () => {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'wxt', 'bin', 'wxt.mjs'), 'build'], {
-    cwd: root,
-    stdio: 'pipe',
-  });
+  buildExtension();
   const content = sizes('content-scripts/shop.js');
   const background = sizes('background.js');
   const figures: BenchFigure[] = [

@@ -5,19 +5,16 @@
 // summary removed, so the whole log is read first).
 // Standalone: `node bench/dashboard.ts [--quick]`.
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { researchExport } from '../shared/export/research.ts';
+import { buildExtension, EXTENSION_DIR } from '../test/e2e/harness/build.ts';
 import { launchWithExtension } from '../test/e2e/harness/chromium.ts';
 import { startShopServer } from '../test/e2e/harness/shop-server.ts';
 import { type Benchmark, median } from './figures.ts';
 import { syntheticLedger } from './ledger.ts';
-
-const ROOT = resolve(import.meta.dirname, '..');
-const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 
 /** Milliseconds from navigation start to the page marking itself ready (performance.now() there). */
 async function timeToReady(page: Page, url: string): Promise<number> {
@@ -34,9 +31,7 @@ async function timings(page: Page, url: string): Promise<{ interactive: number; 
 }
 
 export const dashboardBenchmark: Benchmark = async ({ quick }) => {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    execFileSync(process.execPath, ['node_modules/wxt/bin/wxt.mjs', 'build'], { cwd: ROOT, stdio: 'pipe' });
-  }
+  buildExtension({ onlyIfMissing: true });
   const size = quick ? 10_000 : 100_000;
   const runs = quick ? 3 : 7;
   const dir = mkdtempSync(join(tmpdir(), 'carbon-ledger-bench-'));

@@ -4,18 +4,14 @@
 // ../shared/fixtures is served at its real address; the same page served at a host the content
 // script does not match gives the baseline that layout shift is compared with.
 
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { contentScriptRunsAt } from '../shared/sites/hosts.ts';
+import { buildExtension, EXTENSION_DIR } from '../test/e2e/harness/build.ts';
 import { launchWithExtension } from '../test/e2e/harness/chromium.ts';
 import { startShopServer } from '../test/e2e/harness/shop-server.ts';
 import { type FixturePage, fixturePages, fixtureUrl, HAS_SHARED, sharedPath } from '../test/shared-fixtures.ts';
 import { type BenchFigure, type Benchmark, median } from './figures.ts';
 
-const root = resolve(import.meta.dirname, '..');
-const extensionDir = join(root, '.output', 'chrome-mv3');
 const BASELINE_HOST = 'baseline.carbon-ledger.invalid';
 /** How long to wait for an overlay before deciding the page gets none. */
 const OVERLAY_TIMEOUT_MS = 4000;
@@ -140,12 +136,7 @@ export const overlayBenchmark: Benchmark = async ({ quick }) => {
     console.error('bench overlay: ../shared/fixtures not found; skipped');
     return [];
   }
-  if (!existsSync(join(extensionDir, 'manifest.json')) || !quick) {
-    execFileSync(process.execPath, [join(root, 'node_modules', 'wxt', 'bin', 'wxt.mjs'), 'build'], {
-      cwd: root,
-      stdio: 'pipe',
-    });
-  }
+  buildExtension({ onlyIfMissing: quick });
   // Pages of the shops the extension runs on; others get no overlay by design.
   const all = fixturePages().filter((p) => fixtureUrl(p) !== null && contentScriptRunsAt(fixtureUrl(p)!));
   const bySize = [...all].sort((a, b) => Number(b.size_bytes) - Number(a.size_bytes));
@@ -154,7 +145,7 @@ export const overlayBenchmark: Benchmark = async ({ quick }) => {
   const runs = quick ? 1 : 5;
 
   const server = await startShopServer();
-  const browser = await launchWithExtension({ extensionDir, shopPort: server.port });
+  const browser = await launchWithExtension({ extensionDir: EXTENSION_DIR, shopPort: server.port });
   const results = new Map<FixturePage, PageRun[]>();
   const baselineShift = new Map<FixturePage, number>();
   try {

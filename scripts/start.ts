@@ -3,16 +3,15 @@
 // shop pages, so what you see is what the tests check. Without a display it visits every demo
 // page headless, prints the estimates the overlay showed and writes screenshots instead.
 
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_SHOP_STYLESHEET, demoShopPages } from '../demo/shop.ts';
+import { buildExtension, EXTENSION_DIR as extensionDir } from '../test/e2e/harness/build.ts';
 import { CHROMIUM_PATH, launchWithExtension } from '../test/e2e/harness/chromium.ts';
 import { startShopServer } from '../test/e2e/harness/shop-server.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const extensionDir = join(root, '.output', 'chrome-mv3');
 const screenshotDir = join(root, 'test-results', 'demo');
 
 const { values } = parseArgs({
@@ -42,10 +41,7 @@ if (!existsSync(CHROMIUM_PATH)) {
 
 if (!values['no-build']) {
   process.stdout.write('Building the extension… ');
-  execFileSync(process.execPath, [join(root, 'node_modules', 'wxt', 'bin', 'wxt.mjs'), 'build'], {
-    cwd: root,
-    stdio: 'pipe',
-  });
+  buildExtension();
   console.log(`done (${relative(root, extensionDir)})`);
 }
 

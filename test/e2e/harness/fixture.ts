@@ -6,10 +6,11 @@ import { join, resolve } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { test as base } from 'vitest';
 import { REPO_ROOT } from '../../shared-fixtures.ts';
+import { EXTENSION_DIR } from './build.ts';
 import { type ExtensionBrowser, launchWithExtension } from './chromium.ts';
 import { type Route, type ShopServer, startShopServer } from './shop-server.ts';
 
-export const EXTENSION_DIR = resolve(REPO_ROOT, '.output', 'chrome-mv3');
+export { EXTENSION_DIR } from './build.ts';
 export const RESULTS_DIR = resolve(REPO_ROOT, 'test-results');
 
 /** Where screenshots for the README go: docs/screenshots with UPDATE_SCREENSHOTS=1, else test-results. */
