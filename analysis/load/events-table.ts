@@ -2,6 +2,7 @@
 // and the participant it belongs to. No Node APIs here, so notebooks in a browser use it too.
 
 import { type ColumnTable, table } from 'arquero';
+import { weekOf as mondayOf } from '../../shared/ledger/progress.ts';
 import type { FlatColumn, FlatEvent } from './flat.ts';
 
 /** The columns of the events table. Numbers are Float64Array; a missing estimate is NaN. */
@@ -40,13 +41,11 @@ export const LEDGER_SOURCE_COLUMNS: readonly FlatColumn[] = [
 ];
 
 const weekCache = new Map<string, string>();
-/** Monday of the week of a local day, as YYYY-MM-DD (ISO weeks start on Monday). */
+/** Monday of the week of a local day (shared/ledger's rule, the extension's own), cached per day. */
 export function weekOf(day: string): string {
   let week = weekCache.get(day);
   if (week === undefined) {
-    const date = new Date(`${day}T00:00:00Z`);
-    date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
-    week = date.toISOString().slice(0, 10);
+    week = mondayOf(day);
     weekCache.set(day, week);
   }
   return week;

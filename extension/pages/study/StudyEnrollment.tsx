@@ -13,6 +13,7 @@ import {
   leaveStudy,
   participantBundle,
 } from '../../ledger/study.ts';
+import { downloadFile } from '../actions.ts';
 import { bundleFileName, enrollmentView, readStudyInput } from './enrollment-flow.ts';
 
 export interface StudyEnrollmentProps {
@@ -20,15 +21,6 @@ export interface StudyEnrollmentProps {
   /** Studies built into this copy of the extension, joinable by their code. */
   knownStudies?: readonly Study[];
 }
-
-const download = (name: string, text: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-};
 
 export function StudyEnrollment({ db, knownStudies = [] }: StudyEnrollmentProps) {
   const [current, setCurrent] = useState<CurrentStudy | null | undefined>(undefined);
@@ -102,7 +94,10 @@ export function StudyEnrollment({ db, knownStudies = [] }: StudyEnrollmentProps)
             onClick={() =>
               run(async () => {
                 const bundle = await participantBundle(db);
-                if (bundle) download(bundleFileName(current), JSON.stringify(bundle, null, 2));
+                if (bundle) {
+                  const file = new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/json' });
+                  downloadFile(file, bundleFileName(current), document);
+                }
               })
             }
           >
