@@ -2,7 +2,13 @@
 // what they send is validated (shared/messages.ts), products must belong to the sending page's
 // site, and anything that earns points (kg avoided) is computed here, never taken from the page.
 
-import { newEvent, type ProductSummary } from '../../../shared/events.ts';
+import {
+  type AlternativeSummary,
+  type EventOf,
+  type EventType,
+  newEvent,
+  type ProductSummary,
+} from '../../../shared/events.ts';
 import { carComparison } from '../../../shared/footprint/comparison.ts';
 import { estimateFootprint, type FootprintEstimate, greenerAlternatives } from '../../../shared/footprint/index.ts';
 import {
@@ -15,7 +21,7 @@ import {
 import type { Product } from '../../../shared/product.ts';
 import { type LedgerDb, openLedger, readSettings, writeSettings } from '../../ledger/db.ts';
 import { logEvent } from '../../ledger/record.ts';
-import { overlayModeOf, stampOf, studyStamp } from '../../ledger/study.ts';
+import { overlayModeOf, stampOf } from '../../ledger/study.ts';
 
 let db: LedgerDb | undefined;
 export const ledger = (): LedgerDb => {
@@ -58,33 +64,35 @@ export function productSummary(product: Product, estimate: FootprintEstimate | n
 }
 
 /**
- * Emissions avoided by taking `alternative` instead of `product`: our own alternatives for the
- * product are worked out again and the one the page names is looked up, so a page cannot claim
- * more than we would have offered.
+ * The alternatives a page reports, each credited with what it saves by our own reckoning: our
+ * alternatives for the product are worked out once and each named one is looked up, so a page
+ * cannot claim more than we would have offered (an unknown alternative saves 0).
  */
-export function avoidedKgCO2e(product: Product, alternative: OfferedAlternative | null): number {
-  if (!alternative) return 0;
-  const estimate = estimateFootprint(product);
-  if (!estimate) return 0;
-  const others = alternative.product ? [alternative.product] : [];
-  const match = greenerAlternatives(product, estimate, others).find(
-    (offered) =>
-      offered.kind === alternative.kind &&
-      (alternative.kind === 'on-page'
-        ? offered.url === alternative.product?.url
-        : alternative.actionId
-          ? offered.actionId === alternative.actionId
-          : offered.title === alternative.title),
-  );
-  return match ? Math.max(0, Math.round(match.avoidedKgCO2e * 1000) / 1000) : 0;
+export function creditedAlternatives(
+  product: Product,
+  estimate: FootprintEstimate | null,
+  named: readonly OfferedAlternative[],
+): AlternativeSummary[] {
+  const others = named.flatMap((alternative) => (alternative.product ? [alternative.product] : []));
+  const ours = estimate ? greenerAlternatives(product, estimate, others) : [];
+  return named.map((alternative) => {
+    const match = ours.find(
+      (offered) =>
+        offered.kind === alternative.kind &&
+        (alternative.kind === 'on-page'
+          ? offered.url === alternative.product?.url
+          : alternative.actionId
+            ? offered.actionId === alternative.actionId
+            : offered.title === alternative.title),
+    );
+    return {
+      kind: alternative.kind,
+      title: alternative.title,
+      url: alternative.url,
+      avoidedKgCO2e: match ? Math.max(0, Math.round(match.avoidedKgCO2e * 1000) / 1000) : 0,
+    };
+  });
 }
-
-const alternativeSummary = (alternative: OfferedAlternative, product: Product) => ({
-  kind: alternative.kind,
-  title: alternative.title,
-  url: alternative.url,
-  avoidedKgCO2e: avoidedKgCO2e(product, alternative),
-});
 
 const WARM_UP_PRODUCT: Product = {
   title: 'Stainless steel kettle',
@@ -95,8 +103,12 @@ const WARM_UP_PRODUCT: Product = {
   url: 'https://example.com/warm-up',
 };
 
-/** Options for a new event: its shop and, while the shopper is enrolled, the study stamp. */
-const eventOptions = async (shopHost: string | null) => ({ shopHost, study: await studyStamp(ledger()) });
+/** Logs an event from a shop page: one settings read serves the study stamp and the privacy checks. */
+async function logFromPage<T extends EventType>(type: T, data: EventOf<T>['data'], shopHost: string | null) {
+  const settings = await readSettings(ledger());
+  const event = newEvent(type, data, { shopHost, study: stampOf(settings.enrollment ?? null) });
+  return logEvent(ledger(), event, settings);
+}
 
 type Handler<T extends Message['type']> = (message: MessageOf<T>, shopHost: string | null) => Promise<Response<T>>;
 type Handlers = { [T in Message['type']]: Handler<T> };
@@ -153,36 +165,35 @@ const handlers: Handlers = {
     return { hidden: true };
   },
   'alternatives-shown': async ({ product, alternatives }, shopHost) => {
+    const estimate = estimateFootprint(product);
     const data = {
-      product: productSummary(product, estimateFootprint(product)),
-      alternatives: alternatives.map((a) => alternativeSummary(a, product)),
+      product: productSummary(product, estimate),
+      alternatives: creditedAlternatives(product, estimate, alternatives),
     };
-    const result = await logEvent(ledger(), newEvent('alternatives-shown', data, await eventOptions(shopHost)));
-    return { logged: result.logged };
+    return { logged: (await logFromPage('alternatives-shown', data, shopHost)).logged };
   },
   'alternative-opened': async ({ product, alternative }, shopHost) => {
-    const data = {
-      product: productSummary(product, estimateFootprint(product)),
-      alternative: alternativeSummary(alternative, product),
-    };
-    const result = await logEvent(ledger(), newEvent('alternative-opened', data, await eventOptions(shopHost)));
-    return { logged: result.logged };
+    const estimate = estimateFootprint(product);
+    const [credited] = creditedAlternatives(product, estimate, [alternative]);
+    const data = { product: productSummary(product, estimate), alternative: credited! };
+    return { logged: (await logFromPage('alternative-opened', data, shopHost)).logged };
   },
   'choice-made': async ({ product, choice, alternative }, shopHost) => {
-    const avoided = choice === 'greener' ? avoidedKgCO2e(product, alternative) : 0;
+    const estimate = estimateFootprint(product);
+    const credited = alternative && creditedAlternatives(product, estimate, [alternative])[0]!;
+    const avoided = choice === 'greener' && credited ? credited.avoidedKgCO2e : 0;
     const data = {
-      product: productSummary(product, estimateFootprint(product)),
+      product: productSummary(product, estimate),
       choice,
-      alternative: alternative && { ...alternativeSummary(alternative, product), avoidedKgCO2e: avoided },
+      alternative: credited && { ...credited, avoidedKgCO2e: avoided },
       avoidedKgCO2e: avoided,
     };
-    const result = await logEvent(ledger(), newEvent('choice-made', data, await eventOptions(shopHost)));
+    const result = await logFromPage('choice-made', data, shopHost);
     return { logged: result.logged, avoidedKgCO2e: result.logged ? avoided : 0 };
   },
   'purchase-marked': async ({ product }, shopHost) => {
     const data = { product: productSummary(product, estimateFootprint(product)) };
-    const result = await logEvent(ledger(), newEvent('purchase-marked', data, await eventOptions(shopHost)));
-    return { logged: result.logged };
+    return { logged: (await logFromPage('purchase-marked', data, shopHost)).logged };
   },
   'ledger-count': async () => ({ events: await ledger().events.count() }),
 };
