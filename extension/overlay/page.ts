@@ -44,9 +44,17 @@ export function startOverlay(ctx: ContentScriptContext): void {
         );
       }
     };
+    // Reading the page again costs as much as the first time: only additions that can hold a
+    // listing item (an element with a link in it) are worth it, not ads, counters or our own badges.
+    const mayAddItems = (node: Node): boolean =>
+      node instanceof Element &&
+      !ListingBadges.isOurs(node) &&
+      (node.matches('a[href]') || node.querySelector('a[href]') !== null);
     observer = new MutationObserver((records) => {
-      const added = records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1 && !ListingBadges.isOurs(n)));
-      if (added && timer === undefined) timer = ctx.setTimeout(rescan, RESCAN_DELAY_MS);
+      if (timer !== undefined) return;
+      if (records.some((record) => Array.prototype.some.call(record.addedNodes, mayAddItems))) {
+        timer = ctx.setTimeout(rescan, RESCAN_DELAY_MS);
+      }
     });
     observer.observe(document.body, { childList: true, subtree: true });
   };
