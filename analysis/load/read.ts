@@ -6,6 +6,7 @@ import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { splitCsvRecord } from '../../shared/csv.ts';
 import { validateEvent } from '../../shared/events.ts';
 import { CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
 import { JsonSyntaxError, scanExportFile } from '../validate/json-stream.ts';
@@ -225,32 +226,6 @@ async function readNdjson(path: string, emit: (event: FlatEvent) => void, option
     },
     options,
   );
-}
-
-/** Splits one CSV record; `null` when a quoted field runs on to the next line. */
-function splitCsvRecord(record: string): string[] | null {
-  if (!record.includes('"')) return record.split(',');
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < record.length; i++) {
-    const ch = record[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (record[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      fields.push(field);
-      field = '';
-    } else field += ch;
-  }
-  if (quoted) return null;
-  fields.push(field);
-  return fields;
 }
 
 async function readCsv(path: string, emit: (event: FlatEvent) => void, options: ReadOptions) {
