@@ -76,6 +76,25 @@ export type LedgerDb = Dexie & {
   settings: EntityTable<SettingRow, 'key'>;
 };
 
+/** The products row after one more view of `product` at `at` (whatever order views arrive in). */
+export function withView(
+  seen: SeenProduct | undefined,
+  product: ProductSummary,
+  at: string,
+  shopHost: string | null,
+): SeenProduct {
+  return {
+    url: product.url,
+    shopHost: shopHost ?? new URL(product.url).host,
+    title: product.title,
+    category: product.category,
+    kgCO2e: product.kgCO2e,
+    firstSeenAt: seen && seen.firstSeenAt < at ? seen.firstSeenAt : at,
+    lastSeenAt: seen && seen.lastSeenAt > at ? seen.lastSeenAt : at,
+    views: (seen?.views ?? 0) + 1,
+  };
+}
+
 /** Version 1 (first release): a product view held the whole product and a separate estimate. */
 interface V1ProductViewed {
   id: string;
@@ -116,17 +135,7 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
       next.data = { product: summary } as LedgerEvent['data'];
       next.schemaVersion = EVENT_SCHEMA_VERSION;
       next.study = null;
-      const seen = products.get(summary.url);
-      products.set(summary.url, {
-        url: summary.url,
-        shopHost: old.shopHost ?? new URL(summary.url).host,
-        title: summary.title,
-        category: summary.category,
-        kgCO2e: summary.kgCO2e,
-        firstSeenAt: seen && seen.firstSeenAt < old.at ? seen.firstSeenAt : old.at,
-        lastSeenAt: seen && seen.lastSeenAt > old.at ? seen.lastSeenAt : old.at,
-        views: (seen?.views ?? 0) + 1,
-      });
+      products.set(summary.url, withView(products.get(summary.url), summary, old.at, old.shopHost));
     });
   await tx.table('products').bulkPut([...products.values()]);
 }

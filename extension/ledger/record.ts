@@ -2,7 +2,7 @@
 // with its side tables in one transaction, so a failure (a full disk) leaves earlier data as it was.
 
 import { type LedgerEvent, localIsoTimestamp, validateEvent } from '../../shared/events.ts';
-import { type LedgerDb, type LedgerSettings, readSettings } from './db.ts';
+import { type LedgerDb, type LedgerSettings, readSettings, withView } from './db.ts';
 
 export type LogResult =
   | { logged: true; event: LedgerEvent }
@@ -52,17 +52,7 @@ export async function writeEventRows(db: LedgerDb, events: readonly LedgerEvent[
     const existing = new Map((await db.products.bulkGet(urls)).flatMap((p) => (p ? [[p.url, p] as const] : [])));
     for (const view of views) {
       const { product } = view.data;
-      const seen = existing.get(product.url);
-      existing.set(product.url, {
-        url: product.url,
-        shopHost: view.shopHost ?? new URL(product.url).host,
-        title: product.title,
-        category: product.category,
-        kgCO2e: product.kgCO2e,
-        firstSeenAt: seen && seen.firstSeenAt < view.at ? seen.firstSeenAt : view.at,
-        lastSeenAt: seen && seen.lastSeenAt > view.at ? seen.lastSeenAt : view.at,
-        views: (seen?.views ?? 0) + 1,
-      });
+      existing.set(product.url, withView(existing.get(product.url), product, view.at, view.shopHost));
     }
     await db.products.bulkPut([...existing.values()]);
   }
