@@ -39,6 +39,7 @@ export function fixturePages(): FixturePage[] {
 }
 
 export const readFixture = (file: string): string => readFileSync(sharedPath('fixtures', file), 'utf8');
+export const readFixtureBytes = (file: string): Buffer => readFileSync(sharedPath('fixtures', file));
 
 /**
  * The address a saved page is served at: its recorded URL, or for pages saved without one, the

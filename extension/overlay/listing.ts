@@ -17,6 +17,22 @@ const LOWEST_SHARE = 0.25;
 const MIN_ITEMS_TO_RANK = 4;
 const HOST_TAG = 'carbon-ledger-listing-badge';
 
+/**
+ * A message with its numbers filled in here. The browser's message lookup is a call into the
+ * extension runtime; a listing would make four per badge, so each message is looked up once with
+ * markers in place of its substitutions.
+ */
+const MARKERS = ['\u0001', '\u0002', '\u0003'] as const;
+const templates = new Map<string, string>();
+function message(key: 'overlay.estimate' | 'overlay.range' | 'overlay.listingLabel', ...values: string[]): string {
+  let template = templates.get(key);
+  if (template === undefined) {
+    template = i18n.t(key as 'overlay.listingLabel', [...MARKERS]);
+    templates.set(key, template);
+  }
+  return template.replace(/[\u0001-\u0003]/g, (marker) => values[marker.charCodeAt(0) - 1] ?? '');
+}
+
 interface Badge {
   host: HTMLElement;
   estimate: ListingEstimate;
@@ -67,12 +83,10 @@ export class ListingBadges {
     const pill = document.createElement('span');
     pill.className = 'cl-pill';
     pill.setAttribute('role', 'note');
-    pill.setAttribute(
-      'aria-label',
-      i18n.t('overlay.listingLabel', [formatKg(estimate.kgCO2e), formatKg(estimate.low), formatKg(estimate.high)]),
-    );
-    pill.title = i18n.t('overlay.range', [formatKg(estimate.low), formatKg(estimate.high)]);
-    pill.textContent = i18n.t('overlay.estimate', [formatKg(estimate.kgCO2e)]);
+    const [kg, low, high] = [formatKg(estimate.kgCO2e), formatKg(estimate.low), formatKg(estimate.high)];
+    pill.setAttribute('aria-label', message('overlay.listingLabel', kg, low, high));
+    pill.title = message('overlay.range', low, high);
+    pill.textContent = message('overlay.estimate', kg);
     shadow.append(pill);
     anchor.after(host);
     return host;
@@ -82,18 +96,20 @@ export class ListingBadges {
     if (this.badges.length < MIN_ITEMS_TO_RANK) return;
     const sorted = this.badges.map((b) => b.estimate.kgCO2e).sort((a, b) => a - b);
     const threshold = sorted[Math.max(0, Math.ceil(sorted.length * LOWEST_SHARE) - 1)]!;
+    let lowestTexts: { mark: string; label: string } | undefined;
     for (const { host, estimate } of this.badges) {
       const lowest = estimate.kgCO2e <= threshold;
       if (lowest === host.hasAttribute('data-lowest')) continue;
+      lowestTexts ??= { mark: `· ${i18n.t('overlay.lowest')}`, label: i18n.t('overlay.lowestLabel') };
       const pill = host.shadowRoot?.querySelector('.cl-pill');
       if (lowest) {
         host.setAttribute('data-lowest', '');
         const mark = document.createElement('span');
         mark.className = 'cl-low';
-        mark.textContent = `· ${i18n.t('overlay.lowest')}`;
-        mark.title = i18n.t('overlay.lowestLabel');
+        mark.textContent = lowestTexts.mark;
+        mark.title = lowestTexts.label;
         pill?.append(mark);
-        pill?.setAttribute('aria-label', `${pill.getAttribute('aria-label')}. ${i18n.t('overlay.lowestLabel')}`);
+        pill?.setAttribute('aria-label', `${pill.getAttribute('aria-label')}. ${lowestTexts.label}`);
       } else {
         host.removeAttribute('data-lowest');
         pill?.querySelector('.cl-low')?.remove();

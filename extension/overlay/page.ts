@@ -3,9 +3,12 @@
 // on navigation. Everything is guarded: a page we cannot read gets nothing, and never breaks.
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { extractPageWithAnchors } from '../../shared/extract/index.ts';
+import { extractPageWithAnchors, type ReadOptions } from '../../shared/extract/index.ts';
 import { ListingBadges } from './listing.ts';
 import { type MountedBadge, mountProductBadge } from './product.tsx';
+
+/** A live page: native selector queries are cheap, touching every element from script is not. */
+const READ: ReadOptions = { strategy: 'query' };
 
 /** Wait for the page to settle before reading items it added (infinite scroll, lazy results). */
 const RESCAN_DELAY_MS = 250;
@@ -36,7 +39,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
     const rescan = () => {
       timer = undefined;
       if (current !== generation || ctx.isInvalid) return;
-      const page = extractPageWithAnchors(document, location.href);
+      const page = extractPageWithAnchors(document, location.href, READ);
       if (page.page === 'listing') {
         badges.add(page.items).then(
           (shown) => shown || hide(),
@@ -63,7 +66,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
     clear();
     const current = generation;
     if (hidden || ctx.isInvalid) return;
-    const page = extractPageWithAnchors(document, location.href);
+    const page = extractPageWithAnchors(document, location.href, READ);
     if (page.page === 'product' && page.items[0]) {
       const [item, ...others] = page.items;
       const ui = await mountProductBadge(ctx, item, others, hide);

@@ -27,7 +27,7 @@ import { genericListing, jsonLdListing, looksLikeListing, readGeneric } from '..
 import { SHOP_ADAPTERS } from '../sites/index.ts';
 import { countryOfPage } from './country.ts';
 import type { ProductFields } from './fields.ts';
-import { classWords, hasAncestor, indexPage, type PageIndex } from './page-index.ts';
+import { classWords, hasAncestor, type IndexStrategy, indexPage, type PageIndex } from './page-index.ts';
 
 export interface AnchoredItem {
   product: Product;
@@ -44,10 +44,19 @@ export interface AnchoredExtraction {
 
 const NOTHING: AnchoredExtraction = { page: 'other', items: [] };
 
+export interface ReadOptions {
+  /**
+   * How the page's elements are found (page-index.ts): `walk` (default) suits a parsed document
+   * in Node; `query` suits a live browser page, where native selector queries are cheap.
+   */
+  strategy?: IndexStrategy;
+}
+
 /** Reads the page's product (product page) or items (listing), with the elements to anchor badges to. */
-export function extractPageWithAnchors(doc: Document, url: string): AnchoredExtraction {
+export function extractPageWithAnchors(doc: Document, url: string, options: ReadOptions = {}): AnchoredExtraction {
   try {
-    return readPage(doc, url);
+    if (!doc || typeof doc.querySelector !== 'function') return NOTHING;
+    return readPage(indexPage(doc, options.strategy ?? 'walk'), url);
   } catch {
     // Never let an odd page break extraction: it is simply a page we cannot read.
     return NOTHING;
@@ -55,21 +64,28 @@ export function extractPageWithAnchors(doc: Document, url: string): AnchoredExtr
 }
 
 /** The serialisable view of `extractPageWithAnchors`: `{ page, products }`. */
-export function extractPage(doc: Document, url: string): PageExtraction {
-  const { page, items } = extractPageWithAnchors(doc, url);
+export function extractPage(doc: Document, url: string, options: ReadOptions = {}): PageExtraction {
+  const { page, items } = extractPageWithAnchors(doc, url, options);
   return { page, products: items.map((item) => item.product) };
 }
 
-function readPage(doc: Document, url: string): AnchoredExtraction {
-  if (!doc || typeof doc.querySelector !== 'function') return NOTHING;
+/** `extractPageWithAnchors` over an index made beforehand (tests look at what reading it needed). */
+export function extractIndexed(index: PageIndex, url: string): AnchoredExtraction {
+  try {
+    return readPage(index, url);
+  } catch {
+    return NOTHING;
+  }
+}
+
+function readPage(index: PageIndex, url: string): AnchoredExtraction {
   let parsed: URL | null = null;
   try {
     parsed = new URL(url);
   } catch {
     parsed = null;
   }
-  const country = countryOfPage(doc, parsed);
-  const index = indexPage(doc);
+  const country = countryOfPage(index.doc, parsed);
   const adapter = parsed ? SHOP_ADAPTERS.find((a) => a.matches(parsed)) : undefined;
   const declared = adapter && parsed ? adapter.detect(index, parsed) : null;
   if (declared === 'other') return NOTHING;

@@ -1,43 +1,61 @@
-// One walk over the page that sorts out the few kinds of elements extraction looks at, so the
-// readers do not each scan the whole tree (on a big shop page every selector query is a full
-// scan). Script, style and SVG bodies are not descended into.
+// The elements extraction looks at, sorted into a few kinds so the readers do not each scan the
+// whole page. Every kind is worked out on first use, in one of two ways:
+//
+// - `walk` (the default; linkedom in Node, where each selector query is a full scan in JS): the
+//   first use walks the page once and sorts out every kind at the same time.
+// - `query` (a real browser, where the engine's selector matching is native and every element
+//   touched from JS costs a binding call): each kind comes from one native `querySelectorAll`
+//   whose matches are then checked by the same rules the walk applies. The kinds no selector can
+//   express cheaply (elements whose class speaks of a price, brand or breadcrumb; every classed
+//   element; document positions) still come from the walk, which then happens only on pages
+//   that need it: a shop adapter that knows its page never does.
+//
+// Both ways give the same elements in the same order (test/unit/extract/page-index.test.ts).
+// Script, style and SVG bodies are not descended into.
+
+export type IndexStrategy = 'walk' | 'query';
 
 export interface PageIndex {
   doc: Document;
+  /** The element with this id, first in document order. */
+  byId(id: string): Element | null;
   /** Each element's position in document order. */
-  order: Map<Element, number>;
+  readonly order: Map<Element, number>;
   /** Every element in document order (script and style bodies excluded). */
-  elements: Element[];
-  /** Elements by id, first occurrence (getElementById is a full scan in some DOM libraries). */
-  ids: Map<string, Element>;
-  headings: Element[];
-  jsonLdScripts: Element[];
+  readonly elements: Element[];
+  readonly headings: Element[];
+  readonly jsonLdScripts: Element[];
   /** meta property/name/itemprop → content, first occurrence wins. */
-  metas: Map<string, string>;
+  readonly metas: Map<string, string>;
   /** Elements with itemprop (microdata) or property (RDFa). */
-  props: Element[];
+  readonly props: Element[];
   /** Elements that open a microdata/RDFa item (itemtype or typeof). */
-  scopes: Element[];
+  readonly scopes: Element[];
   /** Elements whose class, id or test id speaks of a price. */
-  priced: Element[];
+  readonly priced: Element[];
   /** Elements whose class, id, test id or label speaks of a breadcrumb. */
-  crumbs: Element[];
+  readonly crumbs: Element[];
   /** Elements whose class, id or test id speaks of a brand. */
-  branded: Element[];
+  readonly branded: Element[];
   /** Table header/label cells and list items, where specification rows live. */
-  specCells: Element[];
+  readonly specCells: Element[];
   /** Elements with a class, with their first class name, for finding repeated listing tiles. */
-  classed: { el: Element; cls: string }[];
-  /** Elements carrying a listing-item data attribute (data-asin, data-listingid, ...). */
-  tiles: Element[];
+  readonly classed: { el: Element; cls: string }[];
+  /** Elements carrying a listing-item data attribute (data-listingid, data-asin, ...). */
+  readonly tiles: Element[];
+  /** Whether the whole page has been walked (for tests: pages a shop adapter knows never are). */
+  readonly walked: boolean;
 }
 
+/** Tags whose children are not read. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'SVG', 'svg', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'PATH']);
+const SKIP_SELECTOR = 'script, style, svg, noscript, template, iframe, path';
 const MAX_ELEMENTS = 120_000;
 const PRICE = /price|preis|prix|precio|prezzo/i;
 const CRUMB = /crumb/i;
 const BRAND = /brand|byline|marke/i;
-const TILE_ATTRS = new Set([
+const SPEC_TAGS = new Set(['TH', 'DT', 'LI', 'TD']);
+const TILE_ATTRS = [
   'data-listingid',
   'data-asin',
   'data-product-id',
@@ -45,11 +63,137 @@ const TILE_ATTRS = new Set([
   'data-sku',
   'data-item-id',
   'data-id',
-]);
+];
+const TILE_ATTR_SET = new Set(TILE_ATTRS);
+const TILE_SELECTOR = TILE_ATTRS.map((name) => `[${name}]`).join(',');
 
-export function indexPage(doc: Document): PageIndex {
-  const index: PageIndex = {
-    doc,
+export function indexPage(doc: Document, strategy: IndexStrategy = 'walk'): PageIndex {
+  return new LazyIndex(doc, strategy);
+}
+
+/** What the walk sorts out: every kind at once. */
+interface Walked {
+  order: Map<Element, number>;
+  elements: Element[];
+  ids: Map<string, Element>;
+  headings: Element[];
+  jsonLdScripts: Element[];
+  metas: Map<string, string>;
+  props: Element[];
+  scopes: Element[];
+  priced: Element[];
+  crumbs: Element[];
+  branded: Element[];
+  specCells: Element[];
+  classed: { el: Element; cls: string }[];
+  tiles: Element[];
+}
+
+class LazyIndex implements PageIndex {
+  private full: Walked | null = null;
+  private readonly queried = new Map<string, unknown>();
+  readonly doc: Document;
+  private readonly strategy: IndexStrategy;
+
+  constructor(doc: Document, strategy: IndexStrategy) {
+    this.doc = doc;
+    this.strategy = strategy;
+  }
+
+  get walked(): boolean {
+    return this.full !== null;
+  }
+
+  private walk(): Walked {
+    this.full ??= walkPage(this.doc);
+    return this.full;
+  }
+
+  /** One kind: from the walk, or (query strategy) from a native query checked by the walk's rules. */
+  private kind<K extends keyof Walked>(key: K, query: () => Walked[K]): Walked[K] {
+    if (this.strategy === 'walk' || this.full) return this.walk()[key];
+    let value = this.queried.get(key) as Walked[K] | undefined;
+    if (value === undefined) {
+      value = query();
+      this.queried.set(key, value);
+    }
+    return value;
+  }
+
+  byId(id: string): Element | null {
+    if (this.strategy === 'walk' || this.full) return this.walk().ids.get(id) ?? null;
+    const el = this.doc.getElementById(id);
+    if (!el || isRead(el)) return el;
+    // The first one is inside an unread element (an SVG icon): the walk would give the next.
+    return matching(this.doc, `[id="${id.replace(/["\\]/g, '\\$&')}"]`).find((other) => other.id === id) ?? null;
+  }
+
+  get order() {
+    return this.walk().order;
+  }
+  get elements() {
+    return this.walk().elements;
+  }
+  get priced() {
+    return this.walk().priced;
+  }
+  get crumbs() {
+    return this.walk().crumbs;
+  }
+  get branded() {
+    return this.walk().branded;
+  }
+  get classed() {
+    return this.walk().classed;
+  }
+  get headings() {
+    return this.kind('headings', () => matching(this.doc, 'h1').filter((el) => el.tagName === 'H1'));
+  }
+  get jsonLdScripts() {
+    return this.kind('jsonLdScripts', () => matching(this.doc, 'script[type]').filter(isJsonLd));
+  }
+  get metas() {
+    return this.kind('metas', () => {
+      const metas = new Map<string, string>();
+      for (const el of matching(this.doc, 'meta')) if (el.tagName === 'META') readMeta(el, metas);
+      return metas;
+    });
+  }
+  get props() {
+    return this.kind('props', () => matching(this.doc, '[itemprop], [property]').filter(isProp));
+  }
+  get scopes() {
+    return this.kind('scopes', () => matching(this.doc, '[itemtype], [typeof]'));
+  }
+  get specCells() {
+    return this.kind('specCells', () => matching(this.doc, 'th, dt, li, td').filter((el) => SPEC_TAGS.has(el.tagName)));
+  }
+  get tiles() {
+    return this.kind('tiles', () => matching(this.doc, TILE_SELECTOR));
+  }
+}
+
+/** Elements matching a selector that the walk would reach (not inside a script, SVG, template, ...). */
+function matching(doc: Document, selector: string): Element[] {
+  return Array.from(doc.querySelectorAll(selector)).filter(isRead);
+}
+
+function isRead(el: Element): boolean {
+  const parent = el.parentElement;
+  return !parent || parent.closest(SKIP_SELECTOR) === null;
+}
+
+const isJsonLd = (el: Element): boolean => el.tagName === 'SCRIPT' && /ld\+json/i.test(el.getAttribute('type') ?? '');
+const isProp = (el: Element): boolean => el.hasAttribute('itemprop') || el.tagName !== 'META';
+
+function readMeta(el: Element, metas: Map<string, string>): void {
+  const key = el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop');
+  const content = el.getAttribute('content');
+  if (key && content && !metas.has(key.toLowerCase())) metas.set(key.toLowerCase(), content.trim());
+}
+
+function walkPage(doc: Document): Walked {
+  const index: Walked = {
     order: new Map(),
     elements: [],
     ids: new Map(),
@@ -75,14 +219,10 @@ export function indexPage(doc: Document): PageIndex {
     index.elements.push(el);
     const tag: string = el.tagName;
     if (tag === 'H1') index.headings.push(el);
-    else if (tag === 'TH' || tag === 'DT' || tag === 'LI' || tag === 'TD') index.specCells.push(el);
+    else if (SPEC_TAGS.has(tag)) index.specCells.push(el);
     else if (tag === 'SCRIPT') {
-      if (/ld\+json/i.test(el.getAttribute('type') ?? '')) index.jsonLdScripts.push(el);
-    } else if (tag === 'META') {
-      const key = el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop');
-      const content = el.getAttribute('content');
-      if (key && content && !index.metas.has(key.toLowerCase())) index.metas.set(key.toLowerCase(), content.trim());
-    }
+      if (isJsonLd(el)) index.jsonLdScripts.push(el);
+    } else if (tag === 'META') readMeta(el, index.metas);
     readAttributes(el, index);
     const child: Element | null = SKIP.has(tag) ? null : el.firstElementChild;
     if (child) {
@@ -95,14 +235,15 @@ export function indexPage(doc: Document): PageIndex {
   return index;
 }
 
-function readAttributes(el: Element, index: PageIndex): void {
+function readAttributes(el: Element, index: Walked): void {
   if (!el.hasAttributes()) return;
   let priced = false;
   let crumb = false;
   let brand = false;
-  const names = el.getAttributeNames();
-  for (let i = 0; i < names.length && i < 30; i++) {
-    const name = names[i]!;
+  let prop = false;
+  let scope = false;
+  let tile = false;
+  for (const name of el.getAttributeNames()) {
     if (name === 'class') {
       // getAttributeNode avoids a class-list round trip in some DOM libraries (linkedom).
       const value = el.getAttributeNode(name)?.value ?? '';
@@ -126,18 +267,21 @@ function readAttributes(el: Element, index: PageIndex): void {
       crumb ||= CRUMB.test(el.getAttribute(name) ?? '');
     } else if (name === 'itemprop' || (name === 'property' && el.tagName !== 'META')) {
       const value = el.getAttribute(name) ?? '';
-      index.props.push(el);
+      prop = true;
       priced ||= /\bprice\b/i.test(value);
       brand ||= /\bbrand\b/i.test(value);
     } else if (name === 'itemtype' || name === 'typeof') {
-      index.scopes.push(el);
+      scope = true;
       crumb ||= /Breadcrumb/i.test(el.getAttribute(name) ?? '');
     } else if (name === 'data-price') {
       priced = true;
-    } else if (TILE_ATTRS.has(name)) {
-      index.tiles.push(el);
+    } else if (TILE_ATTR_SET.has(name)) {
+      tile = true;
     }
   }
+  if (prop) index.props.push(el);
+  if (scope) index.scopes.push(el);
+  if (tile) index.tiles.push(el);
   if (priced) index.priced.push(el);
   if (crumb) index.crumbs.push(el);
   if (brand) index.branded.push(el);

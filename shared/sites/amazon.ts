@@ -1,7 +1,7 @@
 // Amazon, every country site. Amazon publishes no product JSON-LD, so everything comes from its
 // page layout, which it keeps by element id across countries (labels are translated, ids are not).
 
-import { clean, textOf, visibleTextOf } from '../extract/dom.ts';
+import { all, clean, textOf, visibleTextOf } from '../extract/dom.ts';
 import { cleanBrand } from '../extract/heuristics.ts';
 import { readTile } from '../extract/listing.ts';
 import type { PageIndex } from '../extract/page-index.ts';
@@ -34,7 +34,7 @@ const SELECTORS = {
   breadcrumbs: 'wayfinding-breadcrumbs_feature_div',
   availability: 'availability',
   // Search results (2019+) and best-seller grids (2021+).
-  searchResult: '[data-component-type="s-search-result"]',
+  searchResult: '[data-asin][data-component-type="s-search-result"]',
   bestSeller: ['#gridItemRoot', '.zg-grid-general-faceout', '.zg-item-immersion'],
   listingTitle: ['h2', '[data-cy="title-recipe"]', '[class*="line-clamp"]', 'img[alt]'],
   listingPrice: [
@@ -45,7 +45,8 @@ const SELECTORS = {
   ],
 };
 
-const byId = (index: PageIndex, id: string): Element | null => index.ids.get(id) ?? null;
+const byId = (index: PageIndex, id: string): Element | null => index.byId(id);
+const searchResults = (index: PageIndex): Element[] => all(index.doc, SELECTORS.searchResult);
 
 function shownPrice(index: PageIndex, country: string | null): { price: Money; element: Element } | null {
   for (const [id, inner] of PRICE) {
@@ -75,7 +76,7 @@ export const amazon: ShopAdapter = {
   detect(index) {
     if (SELECTORS.title.some((id) => byId(index, id)) && byId(index, 'dp')) return 'product';
     if (byId(index, 'productTitle')) return 'product';
-    if (index.tiles.some((el) => el.getAttribute('data-component-type') === 's-search-result')) return 'listing';
+    if (searchResults(index).length) return 'listing';
     if (byId(index, 'gridItemRoot') || byId(index, 'zg')) return 'listing';
     return null;
   },
@@ -111,8 +112,7 @@ export const amazon: ShopAdapter = {
   },
   extractListing(index, url): FoundListingItem[] | null {
     const country = countryOf(url);
-    const search = index.tiles.filter((el) => el.getAttribute('data-component-type') === 's-search-result');
-    let tiles = search;
+    let tiles = searchResults(index);
     for (const selector of SELECTORS.bestSeller) {
       if (tiles.length) break;
       tiles = Array.from(index.doc.querySelectorAll(selector));

@@ -1,7 +1,7 @@
 // eBay, every country site. Item pages carry microdata (read by the generic reader); this adapter
 // knows the search-result cards and eBay's hidden "Shop on eBay" template card.
 
-import { clean, visibleTextOf } from '../extract/dom.ts';
+import { all, clean, first, visibleTextOf } from '../extract/dom.ts';
 import { readTile } from '../extract/listing.ts';
 import type { PageIndex } from '../extract/page-index.ts';
 import { type FoundListingItem, type FoundProduct, hostIs, type ShopAdapter } from './adapter.ts';
@@ -22,11 +22,9 @@ const isPlaceholder = (title: string, url: string | null | undefined): boolean =
 const NEW_LISTING = /^(?:new listing|neues angebot|nouvelle annonce|nuovo annuncio|nuevo anuncio)\s*/i;
 
 function cards(index: PageIndex): Element[] {
-  const listed = index.tiles.filter(
-    (el) => el.hasAttribute('data-listingid') && el.parentElement?.classList.contains('srp-results'),
-  );
+  const listed = all(index.doc, '.srp-results > [data-listingid]');
   if (listed.length) return listed;
-  return index.classed.filter(({ el, cls }) => cls === 's-item' && el.tagName === 'LI').map(({ el }) => el);
+  return all(index.doc, 'li.s-item');
 }
 
 export const ebay: ShopAdapter = {
@@ -46,7 +44,7 @@ export const ebay: ShopAdapter = {
     const title = titleEl
       ? clean(visibleTextOf(titleEl, 400).replace(/^(?:details about|détails sur|details zu|dettagli su)\s+/i, ''))
       : null;
-    const priceEl = index.priced.find((el) => SELECTORS.price.some((selector) => el.matches(selector))) ?? null;
+    const priceEl = first(index.doc, SELECTORS.price);
     return { fields: { title }, anchor: priceEl ?? titleEl };
   },
   extractListing(index, url): FoundListingItem[] | null {

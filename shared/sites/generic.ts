@@ -48,13 +48,18 @@ export function readGeneric(
       : null;
   if (!hasProductSignal && !printed) return null;
   const crumbs = breadcrumbsFromJsonLd(nodes);
+  const specs = productFromSpecs(index.specCells);
+  const specBrand = cleanBrand(specs.brand);
+  // The trail and the brand line printed on the page are looked for only when no source ranked
+  // above them has one: finding them means looking through the whole page.
   const page: ProductFields = {
     title: heading ? headingText(heading) : null,
     price: printed?.price ?? null,
-    brand: brandOnPage(index),
-    category: crumbs.length ? crumbs : breadcrumbsOnPage(index),
+    brand: [shop?.fields.brand, jsonLd?.brand, microdata?.brand, openGraph?.brand, specBrand].some(present)
+      ? null
+      : brandOnPage(index),
+    category: present(shop?.fields.category) ? [] : crumbs.length ? crumbs : breadcrumbsOnPage(index),
   };
-  const specs = productFromSpecs(index.specCells);
   const fields = mergeFields(
     shop?.fields,
     { title: chooseTitle(jsonLd?.title ?? microdata?.title, page.title), category: page.category },
@@ -62,7 +67,7 @@ export function readGeneric(
     microdata,
     { title: page.title },
     openGraph,
-    { ...specs, brand: cleanBrand(specs.brand) },
+    { ...specs, brand: specBrand },
     page,
   );
   if (shop?.priceAbsent) fields.price = null;
@@ -78,6 +83,10 @@ export function readGeneric(
     structured: !!jsonLd || !!microdata?.title || isOpenGraphProduct(index) || !!openGraph?.price,
   };
 }
+
+/** Would mergeFields take this value (not null, empty text or an empty list)? */
+const present = (value: unknown): boolean =>
+  value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
 
 const SECOND_HAND_TITLE =
   /\((?:renewed|refurbished|generalüberholt|reconditionné|reacondicionado|ricondizionato)\)|^(?:refurbished|renewed|used|pre-owned)\b/i;

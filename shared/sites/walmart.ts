@@ -14,7 +14,7 @@ const SELECTORS = {
 const MAX_STATE_CHARS = 5_000_000;
 
 function categoryTrail(index: PageIndex): string[] {
-  const source = index.ids.get(SELECTORS.pageState)?.textContent ?? '';
+  const source = index.byId(SELECTORS.pageState)?.textContent ?? '';
   if (!source || source.length > MAX_STATE_CHARS) return [];
   let node: unknown;
   try {
