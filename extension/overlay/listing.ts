@@ -22,7 +22,7 @@ const HOST_TAG = 'carbon-ledger-listing-badge';
  * extension runtime; a listing would make four per badge, so each message is looked up once with
  * markers in place of its substitutions.
  */
-const MARKERS = ['\u0001', '\u0002', '\u0003'] as const;
+const MARKERS = ['\uE001', '\uE002', '\uE003'] as const;
 const templates = new Map<string, string>();
 function message(key: 'overlay.estimate' | 'overlay.range' | 'overlay.listingLabel', ...values: string[]): string {
   let template = templates.get(key);
@@ -30,7 +30,7 @@ function message(key: 'overlay.estimate' | 'overlay.range' | 'overlay.listingLab
     template = i18n.t(key as 'overlay.listingLabel', [...MARKERS]);
     templates.set(key, template);
   }
-  return template.replace(/[\u0001-\u0003]/g, (marker) => values[marker.charCodeAt(0) - 1] ?? '');
+  return template.replace(/[\uE001-\uE003]/g, (marker) => values[marker.charCodeAt(0) - 0xe001] ?? '');
 }
 
 interface Badge {
