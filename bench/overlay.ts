@@ -1,6 +1,9 @@
 // What the extension costs a shopper on a real page, measured in Chromium with the built
 // extension loaded: time from DOMContentLoaded to our overlay on screen, main-thread time spent
-// in the extension's scripts, and layout shift the extension causes. Each saved page from
+// in the extension's scripts, and layout shift the extension causes. Times to the overlay come
+// from plain page loads; main-thread time from separate, traced loads (tracing slows the page),
+// as the thread's CPU time inside our script's slices: on a busy machine the wall time of a slice
+// also counts the moments the thread was waiting for a core. Each saved page from
 // ../shared/fixtures is served at its real address; the same page served at a host the content
 // script does not match gives the baseline that layout shift is compared with.
 
@@ -21,8 +24,10 @@ interface PageRun {
   overlayMs: number | null;
   /** DOMContentLoaded → overlay host in the document (before the page's own first paint gates it). */
   insertedMs: number | null;
-  /** Main-thread time in the extension's scripts, ms. */
+  /** Main-thread CPU time in the extension's scripts, ms (from a traced load). */
   scriptMs: number;
+  /** The same slices' wall time, ms. */
+  scriptWallMs: number;
   layoutShift: number;
   overlays: number;
 }
@@ -38,14 +43,34 @@ function watchPage(): void {
       if (!entry.hadRecentInput) w.__benchmark.shift += entry.value;
     }
   }).observe({ type: 'layout-shift', buffered: true });
+  // On screen means painted. A frame's paint runs in the same task as its animation-frame
+  // callbacks, so a task posted from inside that task runs just after the paint. Our own callback,
+  // registered first each frame, tells whether an insertion happened while a frame was being made
+  // (then it is painted in that frame) or between frames (then in the next one).
+  let inFrame = false;
+  const afterThisTask = (then: () => void) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => then();
+    channel.port2.postMessage(null);
+  };
+  const everyFrame = () => {
+    inFrame = true;
+    afterThisTask(() => {
+      inFrame = false;
+    });
+    if (w.__benchmark.overlayAt === null) requestAnimationFrame(everyFrame);
+  };
+  requestAnimationFrame(everyFrame);
+  const painted = () => {
+    w.__benchmark.overlayAt = performance.now();
+  };
+  // Our overlay with its figure in it: a placeholder without a number would not count.
   const observer = new MutationObserver(() => {
-    if (w.__benchmark.overlayAt !== null || !document.querySelector('[data-carbon-ledger]')) return;
+    if (w.__benchmark.insertedAt !== null || !document.querySelector('[data-carbon-ledger][data-kg-co2e]')) return;
     observer.disconnect();
     w.__benchmark.insertedAt = performance.now();
-    // On screen means painted: the frame after the host is in the document.
-    requestAnimationFrame(() => {
-      w.__benchmark.overlayAt = performance.now();
-    });
+    if (inFrame) afterThisTask(painted);
+    else requestAnimationFrame(() => afterThisTask(painted));
   });
   observer.observe(document, { childList: true, subtree: true });
 }
@@ -55,12 +80,18 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the slice, µs. */
+  tdur?: number;
   tid: number;
   args?: { data?: { url?: string; scriptName?: string } };
 }
 
-/** Total wall time of the union of the extension's script slices on the page's main thread. */
-function extensionScriptMs(events: TraceEvent[], extensionId: string): number {
+/**
+ * Main-thread time in the extension's script slices: CPU time (the outermost slices' thread
+ * time) and wall time (the union of the slices). Work on the page is either the script's start,
+ * an event handler, a timer or an animation-frame callback (where the overlay writes the page).
+ */
+function extensionScriptMs(events: TraceEvent[], extensionId: string): { cpu: number; wall: number } {
   // Content scripts only: the background runs in its own process and costs the page nothing.
   const prefix = `chrome-extension://${extensionId}/content-scripts/`;
   const intervals = events
@@ -71,16 +102,19 @@ function extensionScriptMs(events: TraceEvent[], extensionId: string): number {
         ['FunctionCall', 'EvaluateScript', 'v8.compile', 'TimerFire', 'FireAnimationFrame'].includes(e.name) &&
         (e.args?.data?.url ?? e.args?.data?.scriptName ?? '').startsWith(prefix),
     )
-    .map((e) => [e.ts, e.ts + (e.dur ?? 0)] as const)
+    .map((e) => [e.ts, e.ts + (e.dur ?? 0), e.tdur ?? e.dur ?? 0] as const)
     .sort((a, b) => a[0] - b[0]);
-  let total = 0;
+  let wall = 0;
+  let cpu = 0;
   let end = Number.NEGATIVE_INFINITY;
-  for (const [from, to] of intervals) {
+  for (const [from, to, thread] of intervals) {
     if (to <= end) continue;
-    total += to - Math.max(from, end);
+    // A slice inside one already counted is part of its thread time.
+    if (from >= end) cpu += thread;
+    wall += to - Math.max(from, end);
     end = to;
   }
-  return total / 1000;
+  return { cpu: cpu / 1000, wall: wall / 1000 };
 }
 
 async function traced<T>(session: CDPSession, work: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
@@ -162,8 +196,10 @@ export const overlayBenchmark: Benchmark = async ({ quick }) => {
       baselineShift.set(fixture, (await loadAndMeasure(page, baselineUrl, false)).layoutShift);
       const pageRuns: PageRun[] = [];
       for (let run = 0; run < runs; run++) {
-        const { result, events } = await traced(session, () => loadAndMeasure(page, url, true));
-        pageRuns.push({ ...result, scriptMs: extensionScriptMs(events, browser.extensionId) });
+        const result = await loadAndMeasure(page, url, true);
+        const { events } = await traced(session, () => loadAndMeasure(page, url, true));
+        const script = extensionScriptMs(events, browser.extensionId);
+        pageRuns.push({ ...result, scriptMs: script.cpu, scriptWallMs: script.wall });
       }
       results.set(fixture, pageRuns);
     }
@@ -178,12 +214,18 @@ export const overlayBenchmark: Benchmark = async ({ quick }) => {
     overlayMs: pageRuns.every((r) => r.overlayMs !== null) ? median(pageRuns.map((r) => r.overlayMs!)) : null,
     insertedMs: pageRuns.every((r) => r.insertedMs !== null) ? median(pageRuns.map((r) => r.insertedMs!)) : null,
     scriptMs: median(pageRuns.map((r) => r.scriptMs)),
+    scriptWallMs: median(pageRuns.map((r) => r.scriptWallMs)),
     shift: Math.max(0, median(pageRuns.map((r) => r.layoutShift)) - (baselineShift.get(fixture) ?? 0)),
+    badges: Math.max(...pageRuns.map((r) => r.overlays)),
   }));
   const largest = perPage.find((p) => p.fixture === largestProduct)!;
   const withOverlay = perPage.filter((p) => p.overlayMs !== null);
   const products = perPage.filter((p) => p.fixture.page_type === 'product');
   const listings = perPage.filter((p) => p.fixture.page_type !== 'product');
+  // The target's case: the largest listing page on which the overlay badged sixty items or more.
+  const sixty = listings
+    .filter((p) => p.badges >= 60)
+    .sort((a, b) => Number(b.fixture.size_bytes) - Number(a.fixture.size_bytes))[0];
   const figures: BenchFigure[] = [
     {
       name: `overlay visible after DOMContentLoaded, largest page (${largestProduct.file.split('/').pop()})`,
@@ -199,8 +241,14 @@ export const overlayBenchmark: Benchmark = async ({ quick }) => {
       runs,
     },
     {
-      name: 'extension main-thread script time, largest page',
+      name: 'extension main-thread CPU time, largest page',
       value: largest.scriptMs,
+      unit: 'ms',
+      runs,
+    },
+    {
+      name: 'extension main-thread wall time, largest page',
+      value: largest.scriptWallMs,
       unit: 'ms',
       runs,
     },
@@ -211,6 +259,23 @@ export const overlayBenchmark: Benchmark = async ({ quick }) => {
       runs: 1,
     },
   ];
+  if (sixty) {
+    figures.push(
+      {
+        name: `main-thread CPU time to badge a listing of ${sixty.badges} items (${sixty.fixture.file.split('/').pop()})`,
+        value: sixty.scriptMs,
+        unit: 'ms',
+        runs,
+        target: { max: 10 },
+      },
+      {
+        name: 'the same listing, wall time of the slices',
+        value: sixty.scriptWallMs,
+        unit: 'ms',
+        runs,
+      },
+    );
+  }
   if (withOverlay.length) {
     figures.push({
       name: 'overlay visible after DOMContentLoaded, median over pages',
@@ -221,7 +286,7 @@ export const overlayBenchmark: Benchmark = async ({ quick }) => {
   }
   if (products.length) {
     figures.push({
-      name: 'extension main-thread script time, median over product pages',
+      name: 'extension main-thread CPU time, median over product pages',
       value: median(products.map((p) => p.scriptMs)),
       unit: 'ms',
       runs,
@@ -229,7 +294,7 @@ export const overlayBenchmark: Benchmark = async ({ quick }) => {
   }
   if (listings.length) {
     figures.push({
-      name: 'extension main-thread script time, median over listing pages',
+      name: 'extension main-thread CPU time, median over listing pages',
       value: median(listings.map((p) => p.scriptMs)),
       unit: 'ms',
       runs,

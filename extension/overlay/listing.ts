@@ -9,7 +9,7 @@ import { type ListingEstimate, MAX_LISTING_ITEMS } from '../../shared/messages.t
 import { sendMessage } from '../messaging.ts';
 import { formatKg } from './format.ts';
 import listingCss from './listing.css?inline';
-import { createShadowHost } from './shadow.ts';
+import { createShadowHost, inNextFrame } from './shadow.ts';
 
 /** Items at or below this share of the page's estimates are marked as the lowest. */
 const LOWEST_SHARE = 0.25;
@@ -58,12 +58,15 @@ export class ListingBadges {
       const batch = fresh.slice(start, start + MAX_LISTING_ITEMS);
       const answer = await sendMessage('listing-viewed', { items: batch.map((item) => item.product) });
       if (!answer || answer.hidden) return !answer?.hidden;
-      answer.estimates.forEach((estimate, i) => {
-        const anchor = batch[i]?.anchor;
-        if (estimate && anchor?.isConnected) this.badges.push({ host: this.mount(anchor, estimate), estimate });
+      const last = start + MAX_LISTING_ITEMS >= fresh.length;
+      await inNextFrame(() => {
+        answer.estimates.forEach((estimate, i) => {
+          const anchor = batch[i]?.anchor;
+          if (estimate && anchor?.isConnected) this.badges.push({ host: this.mount(anchor, estimate), estimate });
+        });
+        if (last) this.markLowest();
       });
     }
-    this.markLowest();
     return true;
   }
 

@@ -9,7 +9,7 @@ import type { Alternative } from '../../shared/footprint/alternatives.ts';
 import type { OfferedAlternative } from '../../shared/messages.ts';
 import { sendMessage } from '../messaging.ts';
 import { type ChoiceInOverlay, ProductBadge } from './ProductBadge.tsx';
-import { createShadowHost } from './shadow.ts';
+import { createShadowHost, inNextFrame } from './shadow.ts';
 import badgeCss from './style.css?inline';
 
 /** What the page orchestration needs to take the badge away again. */
@@ -41,43 +41,46 @@ export async function mountProductBadge(
     ...offered(alternative),
     product: (alternative.url && onPage.get(alternative.url)) || null,
   });
-  const anchor = item.anchor?.isConnected ? item.anchor : null;
-  const kind = anchor ? 'badge' : 'card';
+  return inNextFrame(() => {
+    if (ctx.isInvalid) return null;
+    const anchor = item.anchor?.isConnected ? item.anchor : null;
+    const kind = anchor ? 'badge' : 'card';
 
-  const { host, shadow } = createShadowHost('carbon-ledger-badge', badgeCss);
-  host.dataset.carbonLedger = kind;
-  host.dataset.kgCo2e = String(Math.round(estimate.kgCO2e * 1000) / 1000);
-  const container = document.createElement('div');
-  if (kind === 'card') container.classList.add('cl-card');
-  shadow.append(container);
-  render(
-    <ProductBadge
-      estimate={estimate}
-      alternatives={alternatives}
-      car={car}
-      onChoice={async (choice: ChoiceInOverlay) => {
-        const alternative = choice.alternative && toMessage(choice.alternative);
-        const answer = await sendMessage('choice-made', { product, choice: choice.choice, alternative });
-        return answer?.avoidedKgCO2e ?? 0;
-      }}
-      onAlternativeOpened={(alternative) => {
-        sendMessage('alternative-opened', { product, alternative: toMessage(alternative) }).catch(() => {});
-      }}
-      onAlternativesShown={() => {
-        sendMessage('alternatives-shown', { product, alternatives: alternatives.map(toMessage) }).catch(() => {});
-      }}
-      onHideOnSite={() => {
-        sendMessage('hide-on-site', {}).then(onHide, () => {});
-      }}
-    />,
-    container,
-  );
-  if (anchor) anchor.after(host);
-  else document.body.append(host);
-  return {
-    remove() {
-      render(null, container);
-      host.remove();
-    },
-  };
+    const { host, shadow } = createShadowHost('carbon-ledger-badge', badgeCss);
+    host.dataset.carbonLedger = kind;
+    host.dataset.kgCo2e = String(Math.round(estimate.kgCO2e * 1000) / 1000);
+    const container = document.createElement('div');
+    if (kind === 'card') container.classList.add('cl-card');
+    shadow.append(container);
+    render(
+      <ProductBadge
+        estimate={estimate}
+        alternatives={alternatives}
+        car={car}
+        onChoice={async (choice: ChoiceInOverlay) => {
+          const alternative = choice.alternative && toMessage(choice.alternative);
+          const answer = await sendMessage('choice-made', { product, choice: choice.choice, alternative });
+          return answer?.avoidedKgCO2e ?? 0;
+        }}
+        onAlternativeOpened={(alternative) => {
+          sendMessage('alternative-opened', { product, alternative: toMessage(alternative) }).catch(() => {});
+        }}
+        onAlternativesShown={() => {
+          sendMessage('alternatives-shown', { product, alternatives: alternatives.map(toMessage) }).catch(() => {});
+        }}
+        onHideOnSite={() => {
+          sendMessage('hide-on-site', {}).then(onHide, () => {});
+        }}
+      />,
+      container,
+    );
+    if (anchor) anchor.after(host);
+    else document.body.append(host);
+    return {
+      remove() {
+        render(null, container);
+        host.remove();
+      },
+    };
+  });
 }

@@ -33,3 +33,19 @@ export function createShadowHost(tagName: string, css: string): { host: HTMLElem
   addStyles(shadow, css);
   return { host, shadow };
 }
+
+/**
+ * Runs DOM writes in the next animation frame, just before it is painted: our insertions land in
+ * one batch with no extra frame, and a tab in the background does the work when it is shown.
+ */
+export function inNextFrame<T>(write: () => T): Promise<T> {
+  return new Promise((resolve, reject) => {
+    requestAnimationFrame(() => {
+      try {
+        resolve(write());
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}

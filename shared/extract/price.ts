@@ -38,6 +38,29 @@ const SIGNS = [...CURRENCY_SIGNS]
     wordLike: isLetter(sign[0]) || isLetter(sign.at(-1)),
   }));
 
+// Signs by their first character (as printed and lower-cased), so a text is searched only for
+// signs that could occur in it: a price string holds a few distinct characters, the table ~200 signs.
+const SIGNS_BY_FIRST = new Map<string, number[]>();
+SIGNS.forEach(({ sign, lower }, i) => {
+  for (const first of new Set([sign[0] ?? '', lower[0] ?? ''])) {
+    const list = SIGNS_BY_FIRST.get(first);
+    if (list) list.push(i);
+    else SIGNS_BY_FIRST.set(first, [i]);
+  }
+});
+
+/** The signs whose first character occurs in the text, in table order. */
+function signsIn(text: string, lowered: string): typeof SIGNS {
+  const found = new Set<number>();
+  for (const source of [text, lowered]) {
+    for (let i = 0; i < source.length; i++) {
+      const list = SIGNS_BY_FIRST.get(source[i]!);
+      if (list) for (const index of list) found.add(index);
+    }
+  }
+  return [...found].sort((a, b) => a - b).map((index) => SIGNS[index]!);
+}
+
 interface CurrencyMatch {
   text: string;
   iso: string | null;
@@ -70,8 +93,9 @@ function findCurrencies(text: string): CurrencyMatch[] {
   // Lower-cased once; when lower-casing changes the length (rare scripts) letter signs match exactly.
   const lowered = text.toLowerCase();
   const caseless = lowered.length === text.length;
+  const candidates = signsIn(text, lowered);
   const claimSigns = (long: boolean): void => {
-    for (const { sign, iso, lower: signLower, wordLike } of SIGNS) {
+    for (const { sign, iso, lower: signLower, wordLike } of candidates) {
       if (long !== sign.length > 3) continue;
       let from = 0;
       for (;;) {

@@ -127,7 +127,12 @@ const handlers: Handlers = {
       { product: productSummary(product, estimate) },
       { shopHost, study: stampOf(enrollment) },
     );
-    await logEvent(ledger(), event, settings);
+    // The page gets its answer without waiting for the write to be committed (the shopper should
+    // not wait on storage, and a full disk must not hide the estimate). The write is queued now,
+    // so anything the page sends next is stored after it.
+    logEvent(ledger(), event, settings).catch((error: unknown) =>
+      console.error('carbon-ledger: could not log the product view', error),
+    );
     // A study arm decides what the shopper sees: nothing (log only), no alternatives, or everything.
     const mode = overlayModeOf(enrollment);
     if (mode === 'none') return { estimate: null, alternatives: [], car: null, hidden: true };
