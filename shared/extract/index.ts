@@ -15,7 +15,8 @@
 // Neither throws: a page we cannot read is `{ page: 'other', products: [] }`. Listing items a
 // page publishes only in JSON-LD get the page's first link to them as anchor, or null.
 //
-// How a page is read: one walk indexes the elements extraction looks at (page-index.ts); the
+// How a page is read: an index finds the elements extraction looks at, on demand (page-index.ts:
+// one walk over a parsed page in Node, native selector queries in the browser); the
 // shop's adapter (shared/sites/<shop>.ts) reads what its shop shows in its own way; the generic
 // reader fills every other field from JSON-LD, microdata/RDFa, Open Graph, specification rows
 // and, last, the page itself (main heading, the price printed nearest to it, breadcrumbs).
