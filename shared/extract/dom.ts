@@ -21,7 +21,7 @@ export function visibleTextOf(node: Element | null | undefined, maxChars = 2000)
   let length = 0;
   const walk = (el: Element, depth: number): void => {
     if (depth > 40 || length > maxChars) return;
-    for (const child of Array.from(el.childNodes)) {
+    for (let child = el.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
         const value = child.nodeValue ?? '';
         parts.push(value);
@@ -38,7 +38,13 @@ export function visibleTextOf(node: Element | null | undefined, maxChars = 2000)
           parts.push(`,${(element.textContent ?? '').trim()}`);
           continue;
         }
-        walk(element, depth + 1);
+        if (element.childElementCount > 0) walk(element, depth + 1);
+        else if (depth < 40 && length <= maxChars) {
+          // A leaf's text is its text nodes: read in one call.
+          const value = element.textContent ?? '';
+          parts.push(value);
+          length += value.length;
+        }
         if (BLOCK_TAGS.has(element.tagName)) parts.push(' ');
       }
     }
