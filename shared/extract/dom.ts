@@ -21,6 +21,13 @@ export function visibleTextOf(node: Element | null | undefined, maxChars = 2000)
   let length = 0;
   const walk = (el: Element, depth: number): void => {
     if (depth > 40 || length > maxChars) return;
+    if (el.childElementCount === 0) {
+      // Only text inside: read in one call.
+      const value = el.textContent ?? '';
+      parts.push(value);
+      length += value.length;
+      return;
+    }
     for (let child = el.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
         const value = child.nodeValue ?? '';
@@ -38,13 +45,7 @@ export function visibleTextOf(node: Element | null | undefined, maxChars = 2000)
           parts.push(`,${(element.textContent ?? '').trim()}`);
           continue;
         }
-        if (element.childElementCount > 0) walk(element, depth + 1);
-        else if (depth < 40 && length <= maxChars) {
-          // A leaf's text is its text nodes: read in one call.
-          const value = element.textContent ?? '';
-          parts.push(value);
-          length += value.length;
-        }
+        walk(element, depth + 1);
         if (BLOCK_TAGS.has(element.tagName)) parts.push(' ');
       }
     }

@@ -55,13 +55,8 @@ export interface ReadOptions {
 
 /** Reads the page's product (product page) or items (listing), with the elements to anchor badges to. */
 export function extractPageWithAnchors(doc: Document, url: string, options: ReadOptions = {}): AnchoredExtraction {
-  try {
-    if (!doc || typeof doc.querySelector !== 'function') return NOTHING;
-    return readPage(indexPage(doc, options.strategy ?? 'walk'), url);
-  } catch {
-    // Never let an odd page break extraction: it is simply a page we cannot read.
-    return NOTHING;
-  }
+  if (!doc || typeof doc.querySelector !== 'function') return NOTHING;
+  return extractIndexed(indexPage(doc, options.strategy ?? 'walk'), url);
 }
 
 /** The serialisable view of `extractPageWithAnchors`: `{ page, products }`. */
@@ -75,6 +70,7 @@ export function extractIndexed(index: PageIndex, url: string): AnchoredExtractio
   try {
     return readPage(index, url);
   } catch {
+    // Never let an odd page break extraction: it is simply a page we cannot read.
     return NOTHING;
   }
 }

@@ -3,7 +3,7 @@
 // Shop adapters run before it and only add what their shop shows in its own way.
 
 import { absoluteUrl } from '../extract/dom.ts';
-import { mergeFields, type ProductFields } from '../extract/fields.ts';
+import { hasValue, mergeFields, type ProductFields } from '../extract/fields.ts';
 import {
   brandOnPage,
   breadcrumbsOnPage,
@@ -49,16 +49,12 @@ export function readGeneric(
   if (!hasProductSignal && !printed) return null;
   const crumbs = breadcrumbsFromJsonLd(nodes);
   const specs = productFromSpecs(index.specCells);
-  const specBrand = cleanBrand(specs.brand);
-  // The trail and the brand line printed on the page are looked for only when no source ranked
-  // above them has one: finding them means looking through the whole page.
+  // The trail printed on the page is looked for only when the shop adapter has none: finding it
+  // means looking through the whole page.
   const page: ProductFields = {
     title: heading ? headingText(heading) : null,
     price: printed?.price ?? null,
-    brand: [shop?.fields.brand, jsonLd?.brand, microdata?.brand, openGraph?.brand, specBrand].some(present)
-      ? null
-      : brandOnPage(index),
-    category: present(shop?.fields.category) ? [] : crumbs.length ? crumbs : breadcrumbsOnPage(index),
+    category: hasValue(shop?.fields.category) ? [] : crumbs.length ? crumbs : breadcrumbsOnPage(index),
   };
   const fields = mergeFields(
     shop?.fields,
@@ -67,9 +63,11 @@ export function readGeneric(
     microdata,
     { title: page.title },
     openGraph,
-    { ...specs, brand: specBrand },
+    { ...specs, brand: cleanBrand(specs.brand) },
     page,
   );
+  // The page's brand line ranks last: read only when no other source named the brand.
+  if (!hasValue(fields.brand)) fields.brand = brandOnPage(index);
   if (shop?.priceAbsent) fields.price = null;
   if (fields.title) fields.title = fields.title.replace(TITLE_PREFIX, '');
   // Shops name second-hand offers in the title when they mark them up nowhere else.
@@ -83,10 +81,6 @@ export function readGeneric(
     structured: !!jsonLd || !!microdata?.title || isOpenGraphProduct(index) || !!openGraph?.price,
   };
 }
-
-/** Would mergeFields take this value (not null, empty text or an empty list)? */
-const present = (value: unknown): boolean =>
-  value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
 
 const SECOND_HAND_TITLE =
   /\((?:renewed|refurbished|generalüberholt|reconditionné|reacondicionado|ricondizionato)\)|^(?:refurbished|renewed|used|pre-owned)\b/i;
