@@ -68,8 +68,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
     if (hidden || ctx.isInvalid) return;
     const page = extractPageWithAnchors(document, location.href, READ);
     if (page.page === 'product' && page.items[0]) {
-      const [item, ...others] = page.items;
-      const ui = await mountProductBadge(ctx, item, others, hide);
+      const ui = await mountProductBadge(ctx, page.items[0], hide);
       if (current !== generation) ui?.remove();
       else productUi = ui;
     } else if (page.page === 'listing') {

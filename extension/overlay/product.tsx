@@ -28,19 +28,12 @@ const offered = (alternative: Alternative): OfferedAlternative => ({
 export async function mountProductBadge(
   ctx: ContentScriptContext,
   item: AnchoredItem,
-  others: AnchoredItem[],
   onHide: () => void,
 ): Promise<MountedBadge | null> {
   const { product } = item;
   const footprint = await sendMessage('product-viewed', { product });
   if (!footprint?.estimate || footprint.hidden || ctx.isInvalid) return null;
   const { estimate, alternatives, car } = footprint;
-  // On-page alternatives name an item on this page: send it along so the background can check it.
-  const onPage = new Map(others.map((other) => [other.product.url, other.product]));
-  const toMessage = (alternative: Alternative): OfferedAlternative => ({
-    ...offered(alternative),
-    product: (alternative.url && onPage.get(alternative.url)) || null,
-  });
   return inNextFrame(() => {
     if (ctx.isInvalid) return null;
     const anchor = item.anchor?.isConnected ? item.anchor : null;
@@ -58,15 +51,15 @@ export async function mountProductBadge(
         alternatives={alternatives}
         car={car}
         onChoice={async (choice: ChoiceInOverlay) => {
-          const alternative = choice.alternative && toMessage(choice.alternative);
+          const alternative = choice.alternative && offered(choice.alternative);
           const answer = await sendMessage('choice-made', { product, choice: choice.choice, alternative });
           return answer?.avoidedKgCO2e ?? 0;
         }}
         onAlternativeOpened={(alternative) => {
-          sendMessage('alternative-opened', { product, alternative: toMessage(alternative) }).catch(() => {});
+          sendMessage('alternative-opened', { product, alternative: offered(alternative) }).catch(() => {});
         }}
         onAlternativesShown={() => {
-          sendMessage('alternatives-shown', { product, alternatives: alternatives.map(toMessage) }).catch(() => {});
+          sendMessage('alternatives-shown', { product, alternatives: alternatives.map(offered) }).catch(() => {});
         }}
         onHideOnSite={() => {
           sendMessage('hide-on-site', {}).then(onHide, () => {});
