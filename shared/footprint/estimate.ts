@@ -2,7 +2,19 @@
 // spread; the figures are combined by their precision, and the range is the calibrated 80 %
 // interval of the most precise one. Pure and deterministic: no DOM, no clock, no randomness.
 
-import type { Money, Product } from '../product.ts';
+import type { Product } from '../product.ts';
+import {
+  type Candidate,
+  DeviceCandidate,
+  fmt,
+  ItemCandidate,
+  PerKgCandidate,
+  type PerKgFactor,
+  PublishedCandidate,
+  type PublishedEntry,
+  SpendCandidate,
+  src,
+} from './candidates.ts';
 import { type Classification, classifyProduct } from './classify.ts';
 import { CALIBRATION, type Spread, type Tier } from './data/calibration.ts';
 import { DEVICES, type DeviceRow } from './data/devices.ts';
@@ -13,12 +25,12 @@ import { MATERIAL_KG_PER_KG } from './data/materials.ts';
 import { NAMED_KG_PER_KG } from './data/named.ts';
 import { PUBLISHED, type PublishedRow } from './data/published.ts';
 import { type DeliveryMode, deliveryKgCO2e } from './delivery.ts';
-import { DeviceModel, type DevicePrediction, nameTokens } from './device-model.ts';
+import { DeviceModel, nameTokens } from './device-model.ts';
 import { toUsd2022 } from './money.ts';
 import { parseQuantity, parseScreenInches, parseYear } from './parse.ts';
-import { SOURCES, type Source, type SourceId } from './sources.ts';
+import type { Source, SourceId } from './sources.ts';
 import { type Category, ELECTRONICS_WITH_REPORTS } from './taxonomy.ts';
-import { type Grid, gridFor, gridOfUseLocation, itemUsePhase, type UsePhase } from './use-phase.ts';
+import { itemUsePhase } from './use-phase.ts';
 
 export type { Tier } from './data/calibration.ts';
 
@@ -58,25 +70,6 @@ export interface FootprintTables {
   calibration?: Record<Tier, Spread>;
 }
 
-// Steps and sources are built only when someone reads them (the overlay's details, --explain, a
-// message to a page): most estimates on a listing are only ever shown as a number. Each kind of
-// candidate keeps what it needs to describe itself, and describes itself on request.
-interface Candidate {
-  tier: Tier;
-  kgCO2e: number;
-  useKgCO2e: number | null;
-  /**
-   * How much wider than its tier's calibrated interval this figure's interval is (1 for most): the
-   * tier's spread is calibrated in these units, so a figure that knows it is less sure (brand
-   * siblings that disagree) gets a wider range and less say in the combination.
-   */
-  scale: number;
-  steps(): string[];
-  sources(): Source[];
-}
-
-const src = (...ids: SourceId[]): Source[] => ids.map((id) => SOURCES[id]);
-const fmt = (kg: number): string => (kg >= 100 ? kg.toFixed(0) : kg >= 10 ? kg.toFixed(1) : kg.toPrecision(2));
 const log = Math.log;
 const Z80 = 1.2816;
 /** Device types with fewer published footprints than this are estimated with the wide tier. */
@@ -89,12 +82,6 @@ export const MIX = { threshold: 4 };
  * scaled footprints disagree widen it, sd = √(base² + (range / 2)²).
  */
 export const TUNING = { weightElasticity: 0.5, siblingBaseSd: 0.3 };
-
-interface PerKgFactor {
-  kgPerKg: number;
-  label: string;
-  sources: Source[];
-}
 
 function perKgFactorOf(category: Category): PerKgFactor | null {
   const ref = category.perKg;
@@ -117,7 +104,7 @@ function perKgFactorOf(category: Category): PerKgFactor | null {
   }
   const row = NAMED_KG_PER_KG[ref.key];
   return row
-    ? { kgPerKg: row.kgPerKg, label: `${ref.key}: ${row.how}`, sources: row.src.map((id) => SOURCES[id as SourceId]) }
+    ? { kgPerKg: row.kgPerKg, label: `${ref.key}: ${row.how}`, sources: src(...(row.src as SourceId[])) }
     : null;
 }
 
@@ -131,22 +118,6 @@ function perKgFactor(category: Category): PerKgFactor | null {
   }
   return factor;
 }
-
-const deviceSource = (row: DeviceRow): Source => ({
-  title: `${row[0]} ${row[1]}: product carbon footprint report`,
-  publisher: `${row[0]} (via Boavizta)`,
-  year: row[6] ?? 2023,
-  url: row[10],
-  licence: SOURCES['boavizta-2023'].licence,
-});
-
-const publishedSource = (row: PublishedRow): Source => ({
-  title: `${row[1]}: footprint reported to CDP (${row[6]})`,
-  publisher: `${row[2]} (via The Carbon Catalogue)`,
-  year: 2022,
-  url: SOURCES['carbon-catalogue-2022'].url,
-  licence: SOURCES['carbon-catalogue-2022'].licence,
-});
 
 const normalBrand = (brand: string): string => brand.toLowerCase().replace(/[^a-z0-9]/g, '');
 /** Brands match when one normalised name starts the other ("levis" / "levistrauss"). */
@@ -166,14 +137,6 @@ const median = (values: number[]): number => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-
-interface PublishedEntry {
-  row: PublishedRow;
-  category: string;
-  brand: string;
-  /** Name tokens of the row, for shared product-line words. */
-  tokens: string[];
-}
 
 /** The precision a tier's spread gives a candidate in the combination (1 / variance). */
 const precisionOf = (s: Spread): number => 1 / ((s.q90 - s.q10) / (2 * Z80)) ** 2;
@@ -396,7 +359,7 @@ export class FootprintEstimator {
         Math.exp(sumLog / sumW),
         siblings,
         brandName,
-        weighedKg,
+        { toKg: weighedKg, elasticity: TUNING.weightElasticity },
         scale,
       );
     }
@@ -604,259 +567,6 @@ class Details {
       ...(this.weightAssumed ? src('carbon-ledger-assumption') : []),
     ]);
     return this.builtSources;
-  }
-}
-
-class DeviceCandidate implements Candidate {
-  readonly scale = 1;
-  readonly kgCO2e: number;
-  readonly useKgCO2e: number;
-  /** The reported use phase and its grid, when it was moved to the shop country's grid. */
-  private readonly moved: { reportedUseKg: number; from: Grid; to: Grid } | null = null;
-
-  readonly tier: Tier;
-  private readonly prediction: DevicePrediction;
-  private readonly category: Category;
-  private readonly country: string | null;
-
-  constructor(tier: Tier, prediction: DevicePrediction, category: Category, country: string | null) {
-    this.tier = tier;
-    this.prediction = prediction;
-    this.category = category;
-    this.country = country;
-    let kgCO2e = prediction.kgCO2e;
-    let useKg = kgCO2e * prediction.useShare;
-    if (country) {
-      // Re-run the reported use phase on the shop country's grid instead of the report's.
-      const from = gridOfUseLocation(prediction.useLocation);
-      const to = gridFor(country);
-      const adjusted = useKg * (to.kgPerKwh / from.kgPerKwh);
-      this.moved = { reportedUseKg: useKg, from, to };
-      kgCO2e += adjusted - useKg;
-      useKg = adjusted;
-    }
-    this.kgCO2e = kgCO2e;
-    this.useKgCO2e = useKg;
-  }
-
-  steps(): string[] {
-    const { prediction, category, moved } = this;
-    const first =
-      prediction.method === 'regression'
-        ? `No near product with a published footprint; regression over published ${category.label.toLowerCase()} footprints (screen size, year, brand) → ${fmt(prediction.kgCO2e)} kg CO2e`
-        : `Nearest published footprints: ${prediction.neighbours
-            .map((n) => `${n.row[0]} ${n.row[1]} ${fmt(n.row[3])} kg (similarity ${n.similarity.toFixed(2)})`)
-            .join('; ')} → ${fmt(prediction.kgCO2e)} kg CO2e whole life as reported`;
-    if (!moved) return [first];
-    return [
-      first,
-      `Use phase ${Math.round(prediction.useShare * 100)} % of it (${fmt(moved.reportedUseKg)} kg on the ${moved.from.key} grid) moved to the ${moved.to.key} grid (${Math.round(moved.to.kgPerKwh * 1000)} g/kWh, Ember ${moved.to.year}): ${fmt(this.useKgCO2e)} kg`,
-    ];
-  }
-
-  sources(): Source[] {
-    const { prediction } = this;
-    return [
-      ...src('boavizta-2023'),
-      ...prediction.neighbours.slice(0, prediction.method === 'regression' ? 0 : 3).map((n) => deviceSource(n.row)),
-      ...(this.country ? src('ember-2025') : []),
-    ];
-  }
-}
-
-class PublishedCandidate implements Candidate {
-  readonly useKgCO2e = null;
-
-  readonly tier: Tier;
-  readonly kgCO2e: number;
-  private readonly siblings: PublishedEntry[];
-  private readonly brandName: string;
-  /** The weight the siblings were scaled to, or null for their median. */
-  private readonly scaledTo: number | null;
-
-  readonly scale: number;
-
-  constructor(
-    tier: Tier,
-    kgCO2e: number,
-    siblings: PublishedEntry[],
-    brandName: string,
-    scaledTo: number | null,
-    scale: number,
-  ) {
-    this.scale = scale;
-    this.tier = tier;
-    this.kgCO2e = kgCO2e;
-    this.siblings = siblings;
-    this.brandName = brandName;
-    this.scaledTo = scaledTo;
-  }
-
-  steps(): string[] {
-    const { siblings, scaledTo } = this;
-    const how =
-      scaledTo !== null
-        ? `scaled to ${fmt(scaledTo)} kg (footprint ∝ weight^${TUNING.weightElasticity})`
-        : 'their median';
-    return [
-      `Published footprints of ${siblings.length} ${this.brandName} product(s) in this category: ${siblings
-        .slice(0, 3)
-        .map((p) => `${p.row[1]} ${fmt(p.row[5])} kg`)
-        .join('; ')} → ${how} = ${fmt(this.kgCO2e)} kg CO2e`,
-    ];
-  }
-
-  sources(): Source[] {
-    return [...src('carbon-catalogue-2022'), ...this.siblings.slice(0, 3).map((p) => publishedSource(p.row))];
-  }
-}
-
-class ItemCandidate implements Candidate {
-  readonly scale = 1;
-  readonly tier: Tier = 'typical-item';
-  readonly useKgCO2e: number | null;
-
-  readonly kgCO2e: number;
-  private readonly category: Category;
-  private readonly item: (typeof TYPICAL_ITEMS)[string] & object;
-  private readonly use: UsePhase | null;
-
-  constructor(kgCO2e: number, category: Category, item: (typeof TYPICAL_ITEMS)[string] & object, use: UsePhase | null) {
-    this.kgCO2e = kgCO2e;
-    this.category = category;
-    this.item = item;
-    this.use = use;
-    this.useKgCO2e = use?.kgCO2e ?? null;
-  }
-
-  steps(): string[] {
-    const { category, item, use, kgCO2e } = this;
-    return [
-      `Typical ${category.label.toLowerCase()} (ADEME Impact CO2 "${category.item}"): making ${fmt(item.kgMaking)} kg CO2e` +
-        (use
-          ? ` + use ${Math.round(use.kwhPerYear)} kWh/year × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${use.grid.key}, Ember ${use.grid.year}) = ${fmt(use.kgCO2e)} kg`
-          : '') +
-        ` → ${fmt(kgCO2e)} kg CO2e`,
-    ];
-  }
-
-  sources(): Source[] {
-    return [
-      { ...SOURCES['ademe-impactco2'], url: this.item.url },
-      ...(this.use ? [...src('ember-2025'), ...src('carbon-ledger-assumption')] : []),
-    ];
-  }
-}
-
-class PerKgCandidate implements Candidate {
-  readonly scale = 1;
-  readonly tier: Tier;
-  readonly kgCO2e: number;
-  readonly useKgCO2e: number | null;
-  private readonly factor: PerKgFactor;
-  private readonly kg: number;
-  private readonly makingKg: number;
-  private readonly weightAssumed: boolean;
-  private readonly pageWeight: number | null;
-  private readonly quantityText: string | null;
-  private readonly use: UsePhase | null;
-
-  constructor(
-    tier: Tier,
-    kgCO2e: number,
-    useKgCO2e: number | null,
-    factor: PerKgFactor,
-    kg: number,
-    makingKg: number,
-    weightAssumed: boolean,
-    pageWeight: number | null,
-    quantityText: string | null,
-    use: UsePhase | null,
-  ) {
-    this.tier = tier;
-    this.kgCO2e = kgCO2e;
-    this.useKgCO2e = useKgCO2e;
-    this.factor = factor;
-    this.kg = kg;
-    this.makingKg = makingKg;
-    this.weightAssumed = weightAssumed;
-    this.pageWeight = pageWeight;
-    this.quantityText = quantityText;
-    this.use = use;
-  }
-
-  steps(): string[] {
-    const { factor, kg, use } = this;
-    const weightNote = this.weightAssumed
-      ? `typical weight ${fmt(kg)} kg (our assumption)`
-      : this.pageWeight !== null
-        ? `${fmt(kg)} kg from the page`
-        : `${fmt(kg)} kg read from "${this.quantityText}"`;
-    const lines = [`${factor.label}: ${factor.kgPerKg} kg CO2e per kg × ${weightNote} = ${fmt(this.makingKg)} kg CO2e`];
-    if (use)
-      lines.push(
-        `+ use ${Math.round(use.kwhPerYear)} kWh/year × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${use.grid.key}) = ${fmt(use.kgCO2e)} kg`,
-      );
-    return lines;
-  }
-
-  sources(): Source[] {
-    const { use } = this;
-    return [
-      ...this.factor.sources,
-      ...(this.weightAssumed || use ? src('carbon-ledger-assumption') : []),
-      ...(use ? src('ember-2025') : []),
-    ];
-  }
-}
-
-class SpendCandidate implements Candidate {
-  readonly scale = 1;
-  readonly tier: Tier;
-  readonly kgCO2e: number;
-  readonly useKgCO2e: number | null;
-  private readonly price: Money;
-  private readonly usd2022: number;
-  private readonly naics: string;
-  private readonly factor: { title: string; kgPerUsd2022: number };
-  private readonly shelfKg: number;
-  private readonly country: string | null;
-
-  constructor(
-    tier: Tier,
-    kgCO2e: number,
-    useKgCO2e: number | null,
-    price: Money,
-    usd2022: number,
-    naics: string,
-    factor: { title: string; kgPerUsd2022: number },
-    shelfKg: number,
-    country: string | null,
-  ) {
-    this.tier = tier;
-    this.kgCO2e = kgCO2e;
-    this.useKgCO2e = useKgCO2e;
-    this.price = price;
-    this.usd2022 = usd2022;
-    this.naics = naics;
-    this.factor = factor;
-    this.shelfKg = shelfKg;
-    this.country = country;
-  }
-
-  steps(): string[] {
-    const { price, usd2022, factor, useKgCO2e, country } = this;
-    return [
-      `Price ${price.amount} ${price.currency} ≈ ${usd2022.toFixed(2)} USD at 2022 prices (annual exchange rate, US CPI-U)`,
-      `NAICS ${this.naics} ${factor.title}: ${factor.kgPerUsd2022} kg CO2e per USD × ${usd2022.toFixed(2)} = ${fmt(this.shelfKg)} kg CO2e (cradle to shelf, spend-based)` +
-        (useKgCO2e
-          ? ` + use phase ${fmt(useKgCO2e)} kg${country ? ` (${country} grid)` : ''} = ${fmt(this.kgCO2e)} kg`
-          : ''),
-    ];
-  }
-
-  sources(): Source[] {
-    return src('epa-supply-chain-v1.3', 'fred-fx', 'ecb-fx', 'bls-cpi-u');
   }
 }
 
