@@ -49,6 +49,11 @@ export interface Logged {
 export interface ProtocolMap {
   /** A content script read a product: estimate it and record the view. */
   'product-viewed': { request: { product: Product }; response: ProductFootprint };
+  /**
+   * A content script read a product while its page was still loading: estimate it, record nothing.
+   * The view is recorded by the 'product-viewed' the script sends once the page is complete.
+   */
+  'product-estimate': { request: { product: Product }; response: ProductFootprint };
   /** A content script read a listing: estimate every item (not logged: a listing is not a product viewed). */
   'listing-viewed': {
     request: { items: Product[] };
@@ -160,9 +165,10 @@ function validateAlternative(value: unknown): OfferedAlternative | null {
 export function validateMessage(value: unknown): Message | null {
   if (!isRecord(value) || typeof value.type !== 'string') return null;
   switch (value.type) {
-    case 'product-viewed': {
+    case 'product-viewed':
+    case 'product-estimate': {
       const product = validateProduct(value.product);
-      return product ? { type: 'product-viewed', product } : null;
+      return product ? { type: value.type, product } : null;
     }
     case 'listing-viewed': {
       if (!Array.isArray(value.items) || value.items.length > MAX_LISTING_ITEMS) return null;

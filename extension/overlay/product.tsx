@@ -6,7 +6,8 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AnchoredItem } from '../../shared/extract/index.ts';
 import type { Alternative } from '../../shared/footprint/alternatives.ts';
-import type { OfferedAlternative } from '../../shared/messages.ts';
+import type { OfferedAlternative, ProductFootprint } from '../../shared/messages.ts';
+import type { Product } from '../../shared/product.ts';
 import { sendMessage } from '../messaging.ts';
 import { type ChoiceInOverlay, ProductBadge } from './ProductBadge.tsx';
 import { createShadowHost, inNextFrame } from './shadow.ts';
@@ -25,55 +26,71 @@ const offered = (alternative: Alternative): OfferedAlternative => ({
   actionId: alternative.actionId ?? null,
 });
 
+/**
+ * The product's footprint from the background. `record` when this reading of the page is final:
+ * the view goes into the ledger. A reading of a page still loading records nothing.
+ */
+export function productFootprint(product: Product, record: boolean): Promise<ProductFootprint | undefined> {
+  return sendMessage(record ? 'product-viewed' : 'product-estimate', { product });
+}
+
+/** Reads the footprint (recording the view) and shows the badge in the next frame. */
 export async function mountProductBadge(
   ctx: ContentScriptContext,
   item: AnchoredItem,
   onHide: () => void,
 ): Promise<MountedBadge | null> {
-  const { product } = item;
-  const footprint = await sendMessage('product-viewed', { product });
-  if (!footprint?.estimate || footprint.hidden || ctx.isInvalid) return null;
-  const { estimate, alternatives, car } = footprint;
-  return inNextFrame(() => {
-    if (ctx.isInvalid) return null;
-    const anchor = item.anchor?.isConnected ? item.anchor : null;
-    const kind = anchor ? 'badge' : 'card';
+  const footprint = await productFootprint(item.product, true);
+  return inNextFrame(() => showProductBadge(ctx, item, footprint, onHide));
+}
 
-    const { host, shadow } = createShadowHost('carbon-ledger-badge', badgeCss);
-    host.dataset.carbonLedger = kind;
-    host.dataset.kgCo2e = String(Math.round(estimate.kgCO2e * 1000) / 1000);
-    const container = document.createElement('div');
-    if (kind === 'card') container.classList.add('cl-card');
-    shadow.append(container);
-    render(
-      <ProductBadge
-        estimate={estimate}
-        alternatives={alternatives}
-        car={car}
-        onChoice={async (choice: ChoiceInOverlay) => {
-          const alternative = choice.alternative && offered(choice.alternative);
-          const answer = await sendMessage('choice-made', { product, choice: choice.choice, alternative });
-          return answer?.avoidedKgCO2e ?? 0;
-        }}
-        onAlternativeOpened={(alternative) => {
-          sendMessage('alternative-opened', { product, alternative: offered(alternative) }).catch(() => {});
-        }}
-        onAlternativesShown={() => {
-          sendMessage('alternatives-shown', { product, alternatives: alternatives.map(offered) }).catch(() => {});
-        }}
-        onHideOnSite={() => {
-          sendMessage('hide-on-site', {}).then(onHide, () => {});
-        }}
-      />,
-      container,
-    );
-    if (anchor) anchor.after(host);
-    else document.body.append(host);
-    return {
-      remove() {
-        render(null, container);
-        host.remove();
-      },
-    };
-  });
+/** Puts the badge in the page now; null when there is nothing to show (no estimate, hidden here). */
+export function showProductBadge(
+  ctx: ContentScriptContext,
+  item: AnchoredItem,
+  footprint: ProductFootprint | undefined,
+  onHide: () => void,
+): MountedBadge | null {
+  if (!footprint?.estimate || footprint.hidden || ctx.isInvalid) return null;
+  const { product } = item;
+  const { estimate, alternatives, car } = footprint;
+  const anchor = item.anchor?.isConnected ? item.anchor : null;
+  const kind = anchor ? 'badge' : 'card';
+
+  const { host, shadow } = createShadowHost('carbon-ledger-badge', badgeCss);
+  host.dataset.carbonLedger = kind;
+  host.dataset.kgCo2e = String(Math.round(estimate.kgCO2e * 1000) / 1000);
+  const container = document.createElement('div');
+  if (kind === 'card') container.classList.add('cl-card');
+  shadow.append(container);
+  render(
+    <ProductBadge
+      estimate={estimate}
+      alternatives={alternatives}
+      car={car}
+      onChoice={async (choice: ChoiceInOverlay) => {
+        const alternative = choice.alternative && offered(choice.alternative);
+        const answer = await sendMessage('choice-made', { product, choice: choice.choice, alternative });
+        return answer?.avoidedKgCO2e ?? 0;
+      }}
+      onAlternativeOpened={(alternative) => {
+        sendMessage('alternative-opened', { product, alternative: offered(alternative) }).catch(() => {});
+      }}
+      onAlternativesShown={() => {
+        sendMessage('alternatives-shown', { product, alternatives: alternatives.map(offered) }).catch(() => {});
+      }}
+      onHideOnSite={() => {
+        sendMessage('hide-on-site', {}).then(onHide, () => {});
+      }}
+    />,
+    container,
+  );
+  if (anchor) anchor.after(host);
+  else document.body.append(host);
+  return {
+    remove() {
+      render(null, container);
+      host.remove();
+    },
+  };
 }

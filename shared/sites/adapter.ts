@@ -36,6 +36,14 @@ export interface ShopAdapter {
   extractProduct(page: PageIndex, url: URL): FoundProduct | null;
   /** Every item of a listing in reading order; null when the page is not a listing this adapter knows. */
   extractListing(page: PageIndex, url: URL): FoundListingItem[] | null;
+  /**
+   * Reading a product page before it has finished loading (reviews, recommendations and footer
+   * often take a long time after the product part): the shop's product addresses, and the ids of
+   * elements its product pages place after every part a product is read from. Once one of them is
+   * parsed, the page reads as it will when complete (checked on every saved page of the shop:
+   * test/unit/extract/early.test.ts).
+   */
+  earlyProduct?: { address: RegExp; after: readonly string[] };
 }
 
 /** Matches a host and its subdomains against a family's domain names ("amazon" matches amazon.de). */

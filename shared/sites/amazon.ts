@@ -73,6 +73,12 @@ function countryOf(url: URL): string {
 export const amazon: ShopAdapter = {
   id: 'amazon',
   matches: (url) => hostIs(url, ['amazon']),
+  // Title, price, brand, breadcrumbs, bullets and the details table all come before the reviews
+  // and the questions.
+  earlyProduct: {
+    address: /\/(?:dp|gp\/product|gp\/aw\/d)\/[A-Z0-9]{10}(?:[/?#]|$)/,
+    after: ['ask-btf_feature_div', 'customer-reviews_feature_div', 'reviewsMedley'],
+  },
   detect(index) {
     if (SELECTORS.title.some((id) => byId(index, id)) && byId(index, 'dp')) return 'product';
     if (byId(index, 'productTitle')) return 'product';

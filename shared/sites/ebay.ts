@@ -30,6 +30,8 @@ function cards(index: PageIndex): Element[] {
 export const ebay: ShopAdapter = {
   id: 'ebay',
   matches: (url) => hostIs(url, ['ebay']),
+  // The item specifics (brand, material) come before the description frame and the shipping tab.
+  earlyProduct: { address: /\/itm\//, after: ['desc_ifr', 'vi-ship-maincntr'] },
   detect(index, url) {
     if (/\/itm\//.test(url.pathname)) return 'product';
     if (/\/(?:sch|b)\//.test(url.pathname) || cards(index).length >= 3) return 'listing';

@@ -28,3 +28,18 @@ export const SHOP_ADAPTERS: readonly ShopAdapter[] = [
   ikea,
   otto,
 ];
+
+/**
+ * The ids whose presence tells that a loading product page can already be read (the adapter's
+ * `earlyProduct`), or null when the address is not a product page of a shop that has them.
+ */
+export function earlyProductMarkers(href: string): readonly string[] | null {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
+  const early = SHOP_ADAPTERS.find((adapter) => adapter.matches(url))?.earlyProduct;
+  return early?.address.test(url.pathname) ? early.after : null;
+}

@@ -1,6 +1,7 @@
 // The thin thread through the product: a product page is read, estimated by the background,
 // badged in a shadow root, and the view lands in the ledger.
 
+import type { Page } from 'playwright-core';
 import { DEMO_SHOP_STYLESHEET, demoShopPages } from '../../demo/shop.ts';
 import { fixturePages, HAS_SHARED, sharedPath } from '../shared-fixtures.ts';
 import { expect, screenshotPath, test } from './harness/fixture.ts';
@@ -40,6 +41,85 @@ test('a product page the suite writes itself gets a badge, and the view is logge
 
   // The page's request for a third-party image was answered by our local server, not the internet.
   expect(shop.server.blocked).toContain('https://images.tracker.invalid/pixel.gif');
+  expect(shop.extensionErrors).toEqual([]);
+});
+
+// An Amazon product page cut where the reviews begin (the adapter's marker); the rest follows later.
+const amazonProductPart = (title: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+  <title>${title}</title></head><body><div id="dp">
+  <div id="wayfinding-breadcrumbs_feature_div"><ul><li><a href="/k">Home &amp; Kitchen</a></li>
+  <li><a href="/e">Electric Kettles</a></li></ul></div>
+  <h1 id="title"><span id="productTitle">${title}</span></h1>
+  <div id="corePrice_feature_div"><span class="a-price"><span class="a-offscreen">$39.99</span></span></div>
+  <div id="reviewsMedley"><h2>Customer reviews</h2>`;
+
+interface FirstOverlay {
+  firstOverlay?: { element: Element; readyState: string };
+}
+/** Records the first overlay to land and the document's readyState at that moment. */
+function noteFirstOverlay(): void {
+  const observer = new MutationObserver(() => {
+    const element = document.querySelector('[data-carbon-ledger][data-kg-co2e]');
+    if (!element) return;
+    (window as FirstOverlay).firstOverlay = { element, readyState: document.readyState };
+    observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+/** When the first overlay landed, and whether it is still the one on the page. */
+const firstOverlay = (page: Page) =>
+  page.evaluate(() => {
+    const first = (window as FirstOverlay).firstOverlay;
+    return { while: first?.readyState, kept: first?.element === document.querySelector('[data-carbon-ledger]') };
+  });
+
+test("a known shop's product page is badged while the rest of it loads; the view is recorded once, when complete", async ({
+  shop,
+}) => {
+  await shop.context.addInitScript(noteFirstOverlay);
+  const title = 'Stainless steel electric kettle 1.7 l';
+  const page = await shop.open('https://www.amazon.com/dp/B0TESTKTL1', {
+    html: amazonProductPart(title),
+    rest: { html: `<p>${'Great kettle. '.repeat(50)}</p></div></div></body></html>`, afterMs: 1500 },
+  });
+  expect((await firstOverlay(page)).while).toBe('loading');
+  await expect.poll(async () => (await readLedgerEvents(shop.background)).length, { timeout: 10_000 }).toBe(1);
+  await page.waitForTimeout(500);
+  const events = await readLedgerEvents(shop.background);
+  expect(events.map((e) => e.type)).toEqual(['product-viewed']);
+  expect(events[0]?.data.product).toMatchObject({ title });
+  expect(await page.locator(BADGE).count()).toBe(1);
+  // The complete page read the same: the badge shown early stays.
+  expect((await firstOverlay(page)).kept).toBe(true);
+  expect(shop.extensionErrors).toEqual([]);
+});
+
+test('a product that reads differently once its page is complete is shown and recorded as complete', async ({
+  shop,
+}) => {
+  await shop.context.addInitScript(noteFirstOverlay);
+  const page = await shop.open('https://www.amazon.com/dp/B0TESTKTL2', {
+    html: amazonProductPart('Electric kettle'),
+    // Structured data at the end of the page names the brand the product part did not show.
+    rest: {
+      html: `</div></div><script type="application/ld+json">${JSON.stringify({
+        '@context': 'https://schema.org',
+        '@type': 'Product',
+        name: 'Electric kettle',
+        brand: { '@type': 'Brand', name: 'Laterbrand' },
+      })}</script></body></html>`,
+      afterMs: 1500,
+    },
+  });
+  expect((await firstOverlay(page)).while).toBe('loading');
+  await expect.poll(async () => (await readLedgerEvents(shop.background)).length, { timeout: 10_000 }).toBe(1);
+  await page.waitForTimeout(500);
+  const events = await readLedgerEvents(shop.background);
+  expect(events.map((e) => e.type)).toEqual(['product-viewed']);
+  expect(events[0]?.data.product).toMatchObject({ brand: 'Laterbrand' });
+  // The badge of the early reading gave way to one of the complete page.
+  expect(await page.locator(BADGE).count()).toBe(1);
+  expect((await firstOverlay(page)).kept).toBe(false);
   expect(shop.extensionErrors).toEqual([]);
 });
 

@@ -54,12 +54,17 @@ describe('validateMessage', () => {
       type: 'product-viewed',
       product: kettle,
     });
+    expect(validateMessage({ type: 'product-estimate', product: kettle })).toEqual({
+      type: 'product-estimate',
+      product: kettle,
+    });
     expect(validateMessage({ type: 'ledger-count', extra: 1 })).toEqual({ type: 'ledger-count' });
   });
 
   it.each([
     ['an unknown type', { type: 'delete-everything' }],
     ['a product-viewed without a valid product', { type: 'product-viewed', product: { title: 'x' } }],
+    ['a product-estimate without a product', { type: 'product-estimate' }],
     ['a type that is not a string', { type: ['product-viewed'] }],
     ['a string', 'product-viewed'],
     ['undefined', undefined],

@@ -15,13 +15,14 @@ import {
   type Message,
   type MessageOf,
   type OfferedAlternative,
+  type ProductFootprint,
   type Response,
   validateMessage,
 } from '../../../shared/messages.ts';
 import type { Product } from '../../../shared/product.ts';
 import { type LedgerDb, openLedger, readSettings, writeSettings } from '../../ledger/db.ts';
 import { logEvent } from '../../ledger/record.ts';
-import { overlayModeOf, stampOf } from '../../ledger/study.ts';
+import { type CurrentStudy, overlayModeOf, stampOf } from '../../ledger/study.ts';
 
 let db: LedgerDb | undefined;
 export const ledger = (): LedgerDb => {
@@ -40,6 +41,7 @@ export interface Sender {
 /** Messages a content script (someone else's page) may send; everything else is for our own pages. */
 const FROM_PAGES: ReadonlySet<Message['type']> = new Set([
   'product-viewed',
+  'product-estimate',
   'listing-viewed',
   'hide-on-site',
   'warm-up',
@@ -110,6 +112,24 @@ async function logFromPage<T extends EventType>(type: T, data: EventOf<T>['data'
   return logEvent(ledger(), event, settings);
 }
 
+const HIDDEN: ProductFootprint = { estimate: null, alternatives: [], car: null, hidden: true };
+
+/** What the product badge shows: a study arm decides — nothing (log only), no alternatives, or everything. */
+function footprintShown(
+  product: Product,
+  estimate: FootprintEstimate | null,
+  enrollment: CurrentStudy | null,
+): ProductFootprint {
+  const mode = overlayModeOf(enrollment);
+  if (mode === 'none') return HIDDEN;
+  return {
+    estimate,
+    alternatives: estimate && mode === 'full' ? greenerAlternatives(product, estimate).slice(0, 5) : [],
+    car: estimate ? carComparison(estimate.kgCO2e) : null,
+    hidden: false,
+  };
+}
+
 type Handler<T extends Message['type']> = (message: MessageOf<T>, shopHost: string | null) => Promise<Response<T>>;
 type Handlers = { [T in Message['type']]: Handler<T> };
 
@@ -117,15 +137,12 @@ const handlers: Handlers = {
   'product-viewed': async ({ product }, shopHost) => {
     // One read of the settings serves the shop switch, the study stamp and the arm.
     const settings = await readSettings(ledger());
-    if (shopHost && settings.disabledShops.includes(shopHost)) {
-      return { estimate: null, alternatives: [], car: null, hidden: true };
-    }
-    const enrollment = settings.enrollment ?? null;
+    if (shopHost && settings.disabledShops.includes(shopHost)) return HIDDEN;
     const estimate = estimateFootprint(product);
     const event = newEvent(
       'product-viewed',
       { product: productSummary(product, estimate) },
-      { shopHost, study: stampOf(enrollment) },
+      { shopHost, study: stampOf(settings.enrollment ?? null) },
     );
     // The page gets its answer without waiting for the write to be committed (the shopper should
     // not wait on storage, and a full disk must not hide the estimate). The write is queued now,
@@ -133,15 +150,12 @@ const handlers: Handlers = {
     logEvent(ledger(), event, settings).catch((error: unknown) =>
       console.error('carbon-ledger: could not log the product view', error),
     );
-    // A study arm decides what the shopper sees: nothing (log only), no alternatives, or everything.
-    const mode = overlayModeOf(enrollment);
-    if (mode === 'none') return { estimate: null, alternatives: [], car: null, hidden: true };
-    return {
-      estimate,
-      alternatives: estimate && mode === 'full' ? greenerAlternatives(product, estimate).slice(0, 5) : [],
-      car: estimate ? carComparison(estimate.kgCO2e) : null,
-      hidden: false,
-    };
+    return footprintShown(product, estimate, settings.enrollment ?? null);
+  },
+  'product-estimate': async ({ product }, shopHost) => {
+    const settings = await readSettings(ledger());
+    if (shopHost && settings.disabledShops.includes(shopHost)) return HIDDEN;
+    return footprintShown(product, estimateFootprint(product), settings.enrollment ?? null);
   },
   'listing-viewed': async ({ items }, shopHost) => {
     const settings = await readSettings(ledger());

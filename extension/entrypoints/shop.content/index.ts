@@ -7,14 +7,10 @@ export default defineContentScript({
   // Our styles live in our own shadow roots (extension/overlay/shadow.ts); nothing is injected.
   cssInjectionMode: 'manual',
   // Start as the page starts: wake the background while the page is still loading, then read the
-  // product the moment the document is parsed.
+  // product as soon as its part of the page is in, or the moment the document is parsed.
   runAt: 'document_start',
   main(ctx) {
     sendMessage('warm-up', {}).catch(() => {});
-    if (document.readyState === 'loading') {
-      ctx.addEventListener(document, 'DOMContentLoaded', () => startOverlay(ctx), { once: true });
-    } else {
-      startOverlay(ctx);
-    }
+    startOverlay(ctx);
   },
 });

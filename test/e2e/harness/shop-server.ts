@@ -12,6 +12,8 @@ export interface Route {
   file?: string;
   html?: string;
   contentType?: string;
+  /** HTML sent after a pause, so the page is still loading for a while with the first part parsed. */
+  rest?: { html: string; afterMs: number };
 }
 
 export interface ShopServer {
@@ -41,7 +43,13 @@ export async function startShopServer(): Promise<ShopServer> {
       'content-type': route.contentType ?? 'text/html; charset=utf-8',
       'cache-control': 'no-store',
     });
-    response.end(body);
+    if (!route.rest) {
+      response.end(body);
+      return;
+    }
+    const { html, afterMs } = route.rest;
+    response.write(body);
+    setTimeout(() => response.end(html), afterMs);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

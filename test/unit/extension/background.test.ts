@@ -41,6 +41,21 @@ describe('handleMessage', () => {
     expect(events[0]?.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$/);
   });
 
+  it('estimates a product read while its page loads without recording a view', async () => {
+    const early = (await handleMessage({ type: 'product-estimate', product }, fromAmazon, OWN_ORIGIN)) as {
+      estimate: { kgCO2e: number } | null;
+      hidden: boolean;
+    };
+    const viewed = (await handleMessage({ type: 'product-viewed', product }, fromAmazon, OWN_ORIGIN)) as {
+      estimate: { kgCO2e: number } | null;
+    };
+    expect(early.hidden).toBe(false);
+    expect(early.estimate?.kgCO2e).toBe(viewed.estimate?.kgCO2e);
+    expect(await countEvents()).toBe(1);
+    const forged = { ...product, url: 'https://www.ebay.com/itm/1' };
+    expect(await handleMessage({ type: 'product-estimate', product: forged }, fromAmazon, OWN_ORIGIN)).toBeUndefined();
+  });
+
   it('ignores a page reporting a product of another site', async () => {
     const forged = { ...product, url: 'https://www.ebay.com/itm/1' };
     expect(await handleMessage({ type: 'product-viewed', product: forged }, fromAmazon, OWN_ORIGIN)).toBeUndefined();
