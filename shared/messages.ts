@@ -33,12 +33,23 @@ export interface ProductFootprint {
   hidden: boolean;
 }
 
-/** A listing item's estimate: the figures only, for a small badge. */
+/** A listing item's estimate: the figures only, for a small badge, and what the badge says. */
 export interface ListingEstimate {
   kgCO2e: number;
   low: number;
   high: number;
   category: string;
+  texts: ListingTexts;
+}
+
+/** A listing badge's texts in the browser's language, numbers formatted. */
+export interface ListingTexts {
+  /** "≈ 4.2 kg CO₂e" */
+  badge: string;
+  /** The range, shown on hover. */
+  range: string;
+  /** The whole statement, for screen readers. */
+  label: string;
 }
 
 /** What the background says after a logging request. */
@@ -57,7 +68,12 @@ export interface ProtocolMap {
   /** A content script read a listing: estimate every item (not logged: a listing is not a product viewed). */
   'listing-viewed': {
     request: { items: Product[] };
-    response: { estimates: (ListingEstimate | null)[]; hidden: boolean };
+    response: {
+      estimates: (ListingEstimate | null)[];
+      hidden: boolean;
+      /** The mark on the lowest-footprint items and its meaning (absent when hidden). */
+      lowest?: { mark: string; label: string };
+    };
   };
   /** Sent as a shop page starts loading, so the background is awake and ready when the product is read. */
   'warm-up': { request: object; response: { ready: boolean } };

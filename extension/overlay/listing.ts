@@ -1,13 +1,12 @@
 // Badges on listing pages (search results, categories): one small badge per item, the
 // lowest-footprint items marked. Items arrive in batches as the page loads more (infinite
 // scroll, lazy results); each anchor is badged once. Hosts are light shadow roots sharing one
-// constructed stylesheet, so sixty badges cost little.
+// constructed stylesheet, and their texts come ready from the background (listing-texts.ts), so
+// sixty badges cost the page little.
 
-import { i18n } from '#i18n';
 import type { AnchoredItem } from '../../shared/extract/index.ts';
 import { type ListingEstimate, MAX_LISTING_ITEMS } from '../../shared/messages.ts';
 import { sendMessage } from '../messaging.ts';
-import { formatKg } from './format.ts';
 import listingCss from './listing.css?inline';
 import { createShadowHost, inNextFrame } from './shadow.ts';
 
@@ -17,24 +16,9 @@ const LOWEST_SHARE = 0.25;
 const MIN_ITEMS_TO_RANK = 4;
 const HOST_TAG = 'carbon-ledger-listing-badge';
 
-/**
- * A message with its numbers filled in here. The browser's message lookup is a call into the
- * extension runtime; a listing would make four per badge, so each message is looked up once with
- * markers in place of its substitutions.
- */
-const MARKERS = ['\uE001', '\uE002', '\uE003'] as const;
-const templates = new Map<string, string>();
-function message(key: 'overlay.estimate' | 'overlay.range' | 'overlay.listingLabel', ...values: string[]): string {
-  let template = templates.get(key);
-  if (template === undefined) {
-    template = i18n.t(key as 'overlay.listingLabel', [...MARKERS]);
-    templates.set(key, template);
-  }
-  return template.replace(/[\uE001-\uE003]/g, (marker) => values[marker.charCodeAt(0) - 0xe001] ?? '');
-}
-
 interface Badge {
   host: HTMLElement;
+  pill: HTMLElement;
   estimate: ListingEstimate;
 }
 
@@ -42,27 +26,30 @@ export class ListingBadges {
   private readonly seen = new WeakSet<Element>();
   private readonly badges: Badge[] = [];
   private readonly pageHost = location.host;
+  private lowestTexts = { mark: '', label: '' };
 
   /** Badges the items not seen before. Resolves false when the shopper hid the overlay on this site. */
   async add(items: AnchoredItem[]): Promise<boolean> {
-    const fresh = items.filter((item) => {
-      if (!item.anchor || item.placeholder || this.seen.has(item.anchor)) return false;
-      try {
-        return new URL(item.product.url).host === this.pageHost;
-      } catch {
-        return false;
-      }
-    });
+    // Items of this site only (the background refuses others). Product addresses come from the
+    // URL parser, so their host is read as written.
+    const fresh = items.filter(
+      (item) =>
+        item.anchor &&
+        !item.placeholder &&
+        !this.seen.has(item.anchor) &&
+        /^https?:\/\/([^/?#]*)/.exec(item.product.url)?.[1] === this.pageHost,
+    );
     for (const item of fresh) this.seen.add(item.anchor!);
     for (let start = 0; start < fresh.length; start += MAX_LISTING_ITEMS) {
       const batch = fresh.slice(start, start + MAX_LISTING_ITEMS);
       const answer = await sendMessage('listing-viewed', { items: batch.map((item) => item.product) });
       if (!answer || answer.hidden) return !answer?.hidden;
+      if (answer.lowest) this.lowestTexts = answer.lowest;
       const last = start + MAX_LISTING_ITEMS >= fresh.length;
       await inNextFrame(() => {
         answer.estimates.forEach((estimate, i) => {
           const anchor = batch[i]?.anchor;
-          if (estimate && anchor?.isConnected) this.badges.push({ host: this.mount(anchor, estimate), estimate });
+          if (estimate && anchor?.isConnected) this.badges.push({ ...this.mount(anchor, estimate), estimate });
         });
         if (last) this.markLowest();
       });
@@ -79,43 +66,40 @@ export class ListingBadges {
     return node.nodeName.toLowerCase() === HOST_TAG;
   }
 
-  private mount(anchor: Element, estimate: ListingEstimate): HTMLElement {
+  private mount(anchor: Element, estimate: ListingEstimate): { host: HTMLElement; pill: HTMLElement } {
     const { host, shadow } = createShadowHost(HOST_TAG, listingCss);
     host.dataset.carbonLedger = 'listing-badge';
     host.dataset.kgCo2e = String(Math.round(estimate.kgCO2e * 1000) / 1000);
     const pill = document.createElement('span');
     pill.className = 'cl-pill';
     pill.setAttribute('role', 'note');
-    const [kg, low, high] = [formatKg(estimate.kgCO2e), formatKg(estimate.low), formatKg(estimate.high)];
-    pill.setAttribute('aria-label', message('overlay.listingLabel', kg, low, high));
-    pill.title = message('overlay.range', low, high);
-    pill.textContent = message('overlay.estimate', kg);
+    pill.setAttribute('aria-label', estimate.texts.label);
+    pill.title = estimate.texts.range;
+    pill.textContent = estimate.texts.badge;
     shadow.append(pill);
     anchor.after(host);
-    return host;
+    return { host, pill };
   }
 
   private markLowest(): void {
     if (this.badges.length < MIN_ITEMS_TO_RANK) return;
     const sorted = this.badges.map((b) => b.estimate.kgCO2e).sort((a, b) => a - b);
     const threshold = sorted[Math.max(0, Math.ceil(sorted.length * LOWEST_SHARE) - 1)]!;
-    let lowestTexts: { mark: string; label: string } | undefined;
-    for (const { host, estimate } of this.badges) {
+    const { mark: markText, label } = this.lowestTexts;
+    for (const { host, pill, estimate } of this.badges) {
       const lowest = estimate.kgCO2e <= threshold;
       if (lowest === host.hasAttribute('data-lowest')) continue;
-      lowestTexts ??= { mark: `· ${i18n.t('overlay.lowest')}`, label: i18n.t('overlay.lowestLabel') };
-      const pill = host.shadowRoot?.querySelector('.cl-pill');
       if (lowest) {
         host.setAttribute('data-lowest', '');
         const mark = document.createElement('span');
         mark.className = 'cl-low';
-        mark.textContent = lowestTexts.mark;
-        mark.title = lowestTexts.label;
-        pill?.append(mark);
-        pill?.setAttribute('aria-label', `${pill.getAttribute('aria-label')}. ${lowestTexts.label}`);
+        mark.textContent = markText;
+        mark.title = label;
+        pill.append(mark);
+        pill.setAttribute('aria-label', `${pill.getAttribute('aria-label')}. ${label}`);
       } else {
         host.removeAttribute('data-lowest');
-        pill?.querySelector('.cl-low')?.remove();
+        pill.querySelector('.cl-low')?.remove();
       }
     }
   }

@@ -191,6 +191,30 @@ const RANGE_JOINER = /^\s*(?:-|–|—|~|to|bis|à|a|até|до|至)\s*$/i;
 
 /** Reads one price from the text a shop prints. Never throws. */
 export function parsePrice(input: string | null | undefined, options: PriceOptions = {}): ParsedPrice {
+  return readPrice(input, options, true);
+}
+
+/** `parsePrice` without the shortcut for plain prices (tests check that both read alike). */
+export function parsePriceInFull(input: string | null | undefined, options: PriceOptions = {}): ParsedPrice {
+  return readPrice(input, options, false);
+}
+
+// The common case, one sign beside one number ("$24.99", "12,99 €", "£1,299"), read without
+// searching the text for every sign and code in the table: listings parse a price per item.
+const PLAIN = /^\s*(?:([$€£])\s?(\d(?:[\d.,]*\d)?)|(\d(?:[\d.,]*\d)?)\s?([$€£]))\s*$/;
+const PLAIN_SIGN_ISO: Readonly<Record<string, string | null>> = { $: null, '€': 'EUR', '£': 'GBP' };
+
+function readPlainPrice(text: string, options: PriceOptions, decimalSeparator: string | undefined) {
+  const plain = PLAIN.exec(text);
+  if (!plain) return null;
+  const sign = (plain[1] ?? plain[4])!;
+  const amount = readNumber((plain[2] ?? plain[3])!, decimalSeparator);
+  if (amount === null) return null;
+  const match: CurrencyMatch = { text: sign, iso: PLAIN_SIGN_ISO[sign] ?? null, start: 0, end: 0 };
+  return { amount, currency: resolveCurrency(match, options.country), currencyText: sign, isRange: false };
+}
+
+function readPrice(input: string | null | undefined, options: PriceOptions, shortcut: boolean): ParsedPrice {
   const none: ParsedPrice = { amount: null, currency: null, currencyText: null, isRange: false };
   if (typeof input !== 'string' && input != null) return none;
   // Very long strings are page text, not a price: look at their start only.
@@ -200,6 +224,8 @@ export function parsePrice(input: string | null | undefined, options: PriceOptio
   const euroAsDecimal = euroDecimal.test(text);
   if (euroAsDecimal) text = text.replace(euroDecimal, '$1,$2 €');
   const decimalSeparator = euroAsDecimal ? ',' : options.decimalSeparator;
+  const plain = shortcut && !euroAsDecimal ? readPlainPrice(text, options, decimalSeparator) : null;
+  if (plain) return plain;
   const currencies = findCurrencies(text);
   // A number may not start inside a currency sign (the "2" of "R2"), and a percentage is a discount.
   const numbers = findNumbers(text, decimalSeparator).filter(

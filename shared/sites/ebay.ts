@@ -21,10 +21,20 @@ const isPlaceholder = (title: string, url: string | null | undefined): boolean =
 
 const NEW_LISTING = /^(?:new listing|neues angebot|nouvelle annonce|nuovo annuncio|nuevo anuncio)\s*/i;
 
+/** The result cards, found once per reading (telling the page kind needs them too). */
+const cardsRead = new WeakMap<PageIndex, Element[]>();
 function cards(index: PageIndex): Element[] {
-  const listed = all(index.doc, '.srp-results > [data-listingid]');
-  if (listed.length) return listed;
-  return all(index.doc, 'li.s-item');
+  let found = cardsRead.get(index);
+  if (!found) {
+    // The cards are the children of the results list that carry a listing id; looking there only
+    // is much cheaper than matching a selector against every element of a 3 MB page.
+    const listed = Array.from(index.doc.getElementsByClassName('srp-results')).flatMap((list) =>
+      Array.from(list.children).filter((el) => el.hasAttribute('data-listingid')),
+    );
+    found = listed.length ? listed : all(index.doc, 'li.s-item');
+    cardsRead.set(index, found);
+  }
+  return found;
 }
 
 export const ebay: ShopAdapter = {

@@ -23,6 +23,7 @@ import type { Product } from '../../../shared/product.ts';
 import { type LedgerDb, openLedger, readSettings, writeSettings } from '../../ledger/db.ts';
 import { logEvent } from '../../ledger/record.ts';
 import { type CurrentStudy, overlayModeOf, stampOf } from '../../ledger/study.ts';
+import { listingTexts, lowestTexts } from '../../overlay/listing-texts.ts';
 
 let db: LedgerDb | undefined;
 export const ledger = (): LedgerDb => {
@@ -163,11 +164,11 @@ const handlers: Handlers = {
     if (overlayModeOf(settings.enrollment ?? null) === 'none') return { estimates: [], hidden: true };
     const estimates = items.map((item) => {
       const estimate = estimateFootprint(item);
-      return (
-        estimate && { kgCO2e: estimate.kgCO2e, low: estimate.low, high: estimate.high, category: estimate.category }
-      );
+      if (!estimate) return null;
+      const { kgCO2e, low, high, category } = estimate;
+      return { kgCO2e, low, high, category, texts: listingTexts(estimate) };
     });
-    return { estimates, hidden: false };
+    return { estimates, hidden: false, lowest: lowestTexts() };
   },
   'warm-up': async () => {
     // The first estimate builds the estimator's indexes; doing it while the page is still loading

@@ -2,10 +2,12 @@
 // ask, what it may not, and that a product view lands in the ledger.
 
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '../../../extension/entrypoints/background/handlers.ts';
 import { openLedger, readSettings } from '../../../extension/ledger/db.ts';
 import { enroll } from '../../../extension/ledger/study.ts';
+import { formatKg } from '../../../extension/overlay/format.ts';
 
 const OWN_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const product = {
@@ -25,6 +27,10 @@ const countEvents = () => openLedger().events.count();
 
 beforeEach(async () => {
   await openLedger().delete();
+  // The fake browser has no message catalogue: a message reads as its key and substitutions.
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(
+    (key: string, subs?: string | (string | number)[]) => `${key}(${[subs ?? []].flat().join(',')})`,
+  );
 });
 
 describe('handleMessage', () => {
@@ -85,10 +91,19 @@ describe('handleMessage', () => {
   it('estimates every item of a listing from its own site, and logs nothing', async () => {
     const items = [product, { ...product, title: 'Glass kettle 1.2 l', url: 'https://www.amazon.com/dp/B000000003' }];
     const answer = (await handleMessage({ type: 'listing-viewed', items }, fromAmazon, OWN_ORIGIN)) as {
-      estimates: ({ kgCO2e: number } | null)[];
+      estimates: ({ kgCO2e: number; texts: { badge: string; range: string; label: string } } | null)[];
+      lowest: { mark: string; label: string };
     };
     expect(answer.estimates).toHaveLength(2);
     expect(answer.estimates.every((e) => e !== null && e.kgCO2e > 0)).toBe(true);
+    // The badge's texts come ready, so the shop's page does no formatting or message lookups.
+    const kg = formatKg(answer.estimates[0]?.kgCO2e ?? 0);
+    expect(answer.estimates[0]?.texts).toEqual({
+      badge: `overlay_estimate(${kg})`,
+      range: expect.stringMatching(/^overlay_range\([\d.,]+,[\d.,]+\)$/),
+      label: expect.stringMatching(new RegExp(`^overlay_listingLabel\\(${kg},[\\d.,]+,[\\d.,]+\\)$`)),
+    });
+    expect(answer.lowest).toEqual({ mark: '· overlay_lowest()', label: 'overlay_lowestLabel()' });
     expect(await countEvents()).toBe(0);
     const mixed = [product, { ...product, url: 'https://www.ebay.com/itm/1' }];
     expect(await handleMessage({ type: 'listing-viewed', items: mixed }, fromAmazon, OWN_ORIGIN)).toBeUndefined();

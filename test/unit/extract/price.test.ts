@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePrice, readNumber } from '../../../shared/extract/price.ts';
+import { type PriceOptions, parsePrice, parsePriceInFull, readNumber } from '../../../shared/extract/price.ts';
 import { HAS_SHARED, sharedPath } from '../../shared-fixtures.ts';
 
 describe('parsePrice on prices as shops print them', () => {
@@ -114,5 +114,46 @@ describe.skipIf(!HAS_SHARED)('real price strings (scrapinghub price_examples.jso
     expect(required.length).toBeGreaterThan(1000);
     // The misses are the pathological decimal-separator cases ("$.75,333", "1250€600").
     expect(failed.map((e) => e.price_raw).length).toBeLessThanOrEqual(6);
+  });
+});
+
+// parsePrice reads a plain "$24.99" / "12,99 €" by a shortcut; it must read exactly as the full
+// search over every sign and code does, whatever the text, options and country.
+describe('the shortcut for plain prices reads as the full parser', () => {
+  const made = ['$', '€', '£'].flatMap((sign) =>
+    ['0', '5', '24.99', '1,299', '1,299.99', '1.299', '1.299,99', '12,99', '0.500', '1,2,3', '12.', '1 299'].flatMap(
+      (number) => [`${sign}${number}`, `${sign} ${number}`, `${number}${sign}`, ` ${number}\u00a0${sign} `],
+    ),
+  );
+  const real: PriceExample[] = HAS_SHARED
+    ? readFileSync(sharedPath('fixtures', 'prices', 'scrapinghub-price-parser', 'price_examples.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as PriceExample)
+    : [];
+  const options: PriceOptions[] = [
+    {},
+    { country: 'CA' },
+    { country: 'DE' },
+    { decimalSeparator: ',' },
+    { decimalSeparator: '.' },
+  ];
+
+  it('on made-up plain prices, with and without a country or separator', () => {
+    for (const text of made) {
+      for (const option of options)
+        expect(parsePrice(text, option), `${text} ${JSON.stringify(option)}`).toEqual(parsePriceInFull(text, option));
+    }
+  });
+
+  it.skipIf(!HAS_SHARED)('on every real price string (scrapinghub price_examples.jsonl)', () => {
+    let plain = 0;
+    for (const e of real) {
+      const option = { currencyHint: e.currency_raw, decimalSeparator: e.decimal_separator };
+      expect(parsePrice(e.price_raw, option), e.price_raw ?? '').toEqual(parsePriceInFull(e.price_raw, option));
+      if (/^\s*[$€£]\s?\d[\d.,]*\s*$|^\s*\d[\d.,]*\s?[$€£]\s*$/.test(e.price_raw ?? '')) plain++;
+    }
+    // The comparison is worth something only if many strings take the shortcut.
+    expect(plain).toBeGreaterThan(100);
   });
 });

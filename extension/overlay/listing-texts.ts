@@ -1,0 +1,23 @@
+// What a listing badge says, worked out in the background: a listing page shows dozens of badges,
+// and every message lookup and number formatting done there would be main-thread time on the
+// shop's page. The background speaks the same browser language.
+
+import { i18n } from '#i18n';
+import type { ListingEstimate, ListingTexts } from '../../shared/messages.ts';
+import { formatKg } from './format.ts';
+
+/** The badge's text, its range (shown on hover) and the label a screen reader reads. */
+export function listingTexts(estimate: Pick<ListingEstimate, 'kgCO2e' | 'low' | 'high'>): ListingTexts {
+  const [kg, low, high] = [formatKg(estimate.kgCO2e), formatKg(estimate.low), formatKg(estimate.high)];
+  return {
+    badge: i18n.t('overlay.estimate', [kg]),
+    range: i18n.t('overlay.range', [low, high]),
+    label: i18n.t('overlay.listingLabel', [kg, low, high]),
+  };
+}
+
+/** The mark on the lowest-footprint items and what it means. */
+export const lowestTexts = (): { mark: string; label: string } => ({
+  mark: `· ${i18n.t('overlay.lowest')}`,
+  label: i18n.t('overlay.lowestLabel'),
+});
