@@ -27,38 +27,53 @@ export interface PriceOptions {
 const LETTER = /\p{L}/u;
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && LETTER.test(ch);
 
-// Signs sorted longest first so "US$" wins over "$" and "лв." over "лв", with what the search
-// needs worked out once: letter signs are searched case-insensitively as whole words.
-const SIGNS = [...CURRENCY_SIGNS]
-  .sort((a, b) => b[0].length - a[0].length)
-  .map(([sign, iso]) => ({
-    sign,
-    iso,
-    lower: sign.toLowerCase(),
-    wordLike: isLetter(sign[0]) || isLetter(sign.at(-1)),
-  }));
+interface Sign {
+  sign: string;
+  iso: string | null;
+  lower: string;
+  wordLike: boolean;
+}
 
-// Signs by their first character (as printed and lower-cased), so a text is searched only for
-// signs that could occur in it: a price string holds a few distinct characters, the table ~200 signs.
-const SIGNS_BY_FIRST = new Map<string, number[]>();
-SIGNS.forEach(({ sign, lower }, i) => {
-  for (const first of new Set([sign[0] ?? '', lower[0] ?? ''])) {
-    const list = SIGNS_BY_FIRST.get(first);
-    if (list) list.push(i);
-    else SIGNS_BY_FIRST.set(first, [i]);
-  }
-});
+// Signs sorted longest first so "US$" wins over "$" and "лв." over "лв", with what the search
+// needs worked out once: letter signs are searched case-insensitively as whole words. Signs are
+// also filed by their first character (as printed and lower-cased), so a text is searched only
+// for signs that could occur in it: a price string holds a few distinct characters, the table
+// ~200 signs. Built on first use: the content script starts on every shop page, and plain prices
+// never need the table.
+let signTable: { signs: Sign[]; byFirst: Map<string, number[]> } | undefined;
+function signs(): { signs: Sign[]; byFirst: Map<string, number[]> } {
+  if (signTable) return signTable;
+  const sorted = [...CURRENCY_SIGNS]
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([sign, iso]) => ({
+      sign,
+      iso,
+      lower: sign.toLowerCase(),
+      wordLike: isLetter(sign[0]) || isLetter(sign.at(-1)),
+    }));
+  const byFirst = new Map<string, number[]>();
+  sorted.forEach(({ sign, lower }, i) => {
+    for (const first of new Set([sign[0] ?? '', lower[0] ?? ''])) {
+      const list = byFirst.get(first);
+      if (list) list.push(i);
+      else byFirst.set(first, [i]);
+    }
+  });
+  signTable = { signs: sorted, byFirst };
+  return signTable;
+}
 
 /** The signs whose first character occurs in the text, in table order. */
-function signsIn(text: string, lowered: string): typeof SIGNS {
+function signsIn(text: string, lowered: string): Sign[] {
+  const { signs: all, byFirst } = signs();
   const found = new Set<number>();
   for (const source of [text, lowered]) {
     for (let i = 0; i < source.length; i++) {
-      const list = SIGNS_BY_FIRST.get(source[i]!);
+      const list = byFirst.get(source[i]!);
       if (list) for (const index of list) found.add(index);
     }
   }
-  return [...found].sort((a, b) => a - b).map((index) => SIGNS[index]!);
+  return [...found].sort((a, b) => a - b).map((index) => all[index]!);
 }
 
 interface CurrencyMatch {

@@ -49,10 +49,17 @@ export interface ShopAdapter {
 /** Matches a host and its subdomains against a family's domain names ("amazon" matches amazon.de). */
 export function hostIs(url: URL, names: readonly string[]): boolean {
   const host = url.hostname.toLowerCase();
-  return names.some((name) => {
-    const pattern = new RegExp(`(?:^|\\.)${name.replace(/\./g, '\\.')}\\.(?:[a-z]{2,3})(?:\\.[a-z]{2})?$`);
-    return pattern.test(host);
-  });
+  return names.some((name) => hostPattern(name).test(host));
+}
+
+const hostPatterns = new Map<string, RegExp>();
+function hostPattern(name: string): RegExp {
+  let pattern = hostPatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|\\.)${name.replace(/\./g, '\\.')}\\.(?:[a-z]{2,3})(?:\\.[a-z]{2})?$`);
+    hostPatterns.set(name, pattern);
+  }
+  return pattern;
 }
 
 /** The first element matching one of the selectors (tried in order, newest layout first). */
