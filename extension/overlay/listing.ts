@@ -20,6 +20,8 @@ interface Badge {
   host: HTMLElement;
   pill: HTMLElement;
   estimate: ListingEstimate;
+  /** Marked as one of the lowest on the page (kept here, not read back from the page). */
+  lowest: boolean;
 }
 
 export class ListingBadges {
@@ -49,7 +51,8 @@ export class ListingBadges {
       await inNextFrame(() => {
         answer.estimates.forEach((estimate, i) => {
           const anchor = batch[i]?.anchor;
-          if (estimate && anchor?.isConnected) this.badges.push({ ...this.mount(anchor, estimate), estimate });
+          if (estimate && anchor?.isConnected)
+            this.badges.push({ ...this.mount(anchor, estimate), estimate, lowest: false });
         });
         if (last) this.markLowest();
       });
@@ -68,8 +71,8 @@ export class ListingBadges {
 
   private mount(anchor: Element, estimate: ListingEstimate): { host: HTMLElement; pill: HTMLElement } {
     const { host, shadow } = createShadowHost(HOST_TAG, listingCss);
-    host.dataset.carbonLedger = 'listing-badge';
-    host.dataset.kgCo2e = String(Math.round(estimate.kgCO2e * 1000) / 1000);
+    host.setAttribute('data-carbon-ledger', 'listing-badge');
+    host.setAttribute('data-kg-co2e', String(Math.round(estimate.kgCO2e * 1000) / 1000));
     const pill = document.createElement('span');
     pill.className = 'cl-pill';
     pill.setAttribute('role', 'note');
@@ -86,9 +89,11 @@ export class ListingBadges {
     const sorted = this.badges.map((b) => b.estimate.kgCO2e).sort((a, b) => a - b);
     const threshold = sorted[Math.max(0, Math.ceil(sorted.length * LOWEST_SHARE) - 1)]!;
     const { mark: markText, label } = this.lowestTexts;
-    for (const { host, pill, estimate } of this.badges) {
+    for (const badge of this.badges) {
+      const { host, pill, estimate } = badge;
       const lowest = estimate.kgCO2e <= threshold;
-      if (lowest === host.hasAttribute('data-lowest')) continue;
+      if (lowest === badge.lowest) continue;
+      badge.lowest = lowest;
       if (lowest) {
         host.setAttribute('data-lowest', '');
         const mark = document.createElement('span');
@@ -96,10 +101,11 @@ export class ListingBadges {
         mark.textContent = markText;
         mark.title = label;
         pill.append(mark);
-        pill.setAttribute('aria-label', `${pill.getAttribute('aria-label')}. ${label}`);
+        pill.setAttribute('aria-label', `${estimate.texts.label}. ${label}`);
       } else {
         host.removeAttribute('data-lowest');
-        pill.querySelector('.cl-low')?.remove();
+        pill.lastElementChild?.remove();
+        pill.setAttribute('aria-label', estimate.texts.label);
       }
     }
   }

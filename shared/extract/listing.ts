@@ -40,36 +40,22 @@ const PRICE_IN_TILE = [
 
 /** Reads one listing tile; null when it has no title. */
 export function readTile(tile: Element, url: string, options: ListingOptions): FoundListingItem | null {
-  let titleEl = first(tile, [...(options.titleSelectors ?? []), ...TITLE_IN_TILE]);
+  // A listing has dozens of tiles: the shop's own selectors first, then the general ones, without
+  // building a list per tile.
+  let titleEl = (options.titleSelectors && first(tile, options.titleSelectors)) || first(tile, TITLE_IN_TILE);
   // A title block often holds a description too; its link names just the product.
   const titleLink = titleEl && titleEl.tagName !== 'A' ? titleEl.querySelector('a') : null;
   if (titleLink && visibleTextOf(titleLink, 300).length >= 8) titleEl = titleLink;
   let title = titleEl
     ? clean(
-        titleEl.getAttribute('title') && titleEl.tagName === 'A' && !visibleTextOf(titleEl, 10)
+        titleEl.tagName === 'A' && titleEl.getAttribute('title') && !visibleTextOf(titleEl, 10)
           ? titleEl.getAttribute('title')
           : visibleTextOf(titleEl, 300),
       )
     : null;
   if (!title) return null;
-  let price: Money | null = null;
-  for (const el of priceElements(tile, options.priceSelectors)) {
-    if (hasAncestor(el, (node) => STRUCK.has(node.tagName), 6)) continue;
-    const parsed = parsePrice(
-      el.getAttribute('content') && /^\d/.test(el.getAttribute('content') ?? '')
-        ? `${el.getAttribute('content')} ${visibleTextOf(el, 60)}`
-        : visibleTextOf(el, 60),
-      { country: options.country },
-    );
-    if (parsed.amount !== null && parsed.amount > 0 && parsed.currency) {
-      price = {
-        amount: parsed.amount,
-        currency: parsed.currency,
-        ...(parsed.isRange ? { isRangeLowerBound: true } : {}),
-      };
-      break;
-    }
-  }
+  let price = (options.priceSelectors && tilePrice(tile, options.priceSelectors, options)) || null;
+  price ??= tilePrice(tile, PRICE_IN_TILE, options);
   // Shops often carry the exact name and price for their analytics on the tile's link.
   const tagged = options.readAnalytics ? tile.querySelector('[data-name][data-price]') : null;
   if (tagged) {
@@ -98,11 +84,33 @@ export function readTile(tile: Element, url: string, options: ListingOptions): F
   };
 }
 
-/** Price elements of a tile, selector by selector, read lazily so the first hit ends the search. */
-function* priceElements(tile: Element, preferred: readonly string[] | undefined): Generator<Element> {
-  for (const selector of [...(preferred ?? []), ...PRICE_IN_TILE]) {
-    yield* all(tile, selector).slice(0, 3);
+/** The first price shown in the tile by one of the selectors (up to three elements each), not struck through. */
+function tilePrice(tile: Element, selectors: readonly string[], options: ListingOptions): Money | null {
+  for (const selector of selectors) {
+    for (const el of all(tile, selector).slice(0, 3)) {
+      if (isStruck(el)) continue;
+      const content = el.getAttribute('content');
+      const parsed = parsePrice(
+        content && /^\d/.test(content) ? `${content} ${visibleTextOf(el, 60)}` : visibleTextOf(el, 60),
+        { country: options.country },
+      );
+      if (parsed.amount !== null && parsed.amount > 0 && parsed.currency) {
+        return {
+          amount: parsed.amount,
+          currency: parsed.currency,
+          ...(parsed.isRange ? { isRangeLowerBound: true } : {}),
+        };
+      }
+    }
   }
+  return null;
+}
+
+/** A price inside <del>, <s> or <strike> (itself or up to five levels up) is a former price. */
+function isStruck(el: Element): boolean {
+  // One native lookup; the walk up only when there is such an ancestor at all.
+  if (!el.closest('del, s, strike')) return false;
+  return hasAncestor(el, (node) => STRUCK.has(node.tagName), 6);
 }
 
 const SPONSORED_WORDS = /^(?:sponsored|gesponsert|sponsorisé|patrocinado|sponsorizzato|anzeige|ad|广告)$/i;

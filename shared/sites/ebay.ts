@@ -61,14 +61,15 @@ export const ebay: ShopAdapter = {
   },
   extractListing(index, url): FoundListingItem[] | null {
     const items: FoundListingItem[] = [];
+    // eBay scrambles its ad label and leaves the fragments in every card, so a label cannot be trusted.
+    const options = {
+      country: null,
+      titleSelectors: SELECTORS.cardTitle,
+      priceSelectors: SELECTORS.cardPrice,
+      detectSponsored: false,
+    };
     for (const tile of cards(index)) {
-      // eBay scrambles its ad label and leaves the fragments in every card, so a label cannot be trusted.
-      const item = readTile(tile, url.href, {
-        country: null,
-        titleSelectors: SELECTORS.cardTitle,
-        priceSelectors: SELECTORS.cardPrice,
-        detectSponsored: false,
-      });
+      const item = readTile(tile, url.href, options);
       if (!item) continue;
       item.fields.title = item.fields.title?.replace(NEW_LISTING, '') ?? null;
       item.placeholder = isPlaceholder(item.fields.title ?? '', item.fields.url);
