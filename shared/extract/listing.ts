@@ -12,6 +12,11 @@ export interface ListingOptions {
   country: string | null;
   /** Selectors for the item title inside a tile, tried first. */
   titleSelectors?: readonly string[];
+  /**
+   * The element inside the title that holds just its text, when the rest of the title is labels
+   * hidden from sight ("Opens in a new window"): read directly instead of walking the title.
+   */
+  titleTextSelector?: string;
   /** Selectors for the item price inside a tile, tried first. */
   priceSelectors?: readonly string[];
   /** False for shops whose ad labels cannot be read (eBay scrambles them); 'marks' for shops that mark ads in their markup. */
@@ -46,11 +51,12 @@ export function readTile(tile: Element, url: string, options: ListingOptions): F
   // A title block often holds a description too; its link names just the product.
   const titleLink = titleEl && titleEl.tagName !== 'A' ? titleEl.querySelector('a') : null;
   if (titleLink && visibleTextOf(titleLink, 300).length >= 8) titleEl = titleLink;
+  const titleText = titleEl && options.titleTextSelector ? titleEl.querySelector(options.titleTextSelector) : null;
   let title = titleEl
     ? clean(
         titleEl.tagName === 'A' && titleEl.getAttribute('title') && !visibleTextOf(titleEl, 10)
           ? titleEl.getAttribute('title')
-          : visibleTextOf(titleEl, 300),
+          : visibleTextOf(titleText ?? titleEl, 300),
       )
     : null;
   if (!title) return null;

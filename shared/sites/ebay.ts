@@ -12,6 +12,8 @@ const SELECTORS = {
   price: ['.x-price-primary', '#prcIsum', '#mm-saleDscPrc', '#prcIsum_bidPrice'],
   // Search results: 2025+ s-card layout first, then the s-item layout.
   cardTitle: ['.s-card__title', '.s-item__title'],
+  // In the s-card layout the title is one styled span beside a hidden "Opens in a new window".
+  cardTitleText: '.su-styled-text.primary',
   cardPrice: ['.s-card__price', '.s-item__price'],
 };
 
@@ -65,6 +67,7 @@ export const ebay: ShopAdapter = {
     const options = {
       country: null,
       titleSelectors: SELECTORS.cardTitle,
+      titleTextSelector: SELECTORS.cardTitleText,
       priceSelectors: SELECTORS.cardPrice,
       detectSponsored: false,
     };
