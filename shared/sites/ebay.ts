@@ -31,7 +31,7 @@ function cards(index: PageIndex): Element[] {
     // The cards are the children of the results list that carry a listing id; looking there only
     // is much cheaper than matching a selector against every element of a 3 MB page.
     const listed = Array.from(index.doc.getElementsByClassName('srp-results')).flatMap((list) =>
-      Array.from(list.children).filter((el) => el.hasAttribute('data-listingid')),
+      all(list, ':scope > [data-listingid]'),
     );
     found = listed.length ? listed : all(index.doc, 'li.s-item');
     cardsRead.set(index, found);
