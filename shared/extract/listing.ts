@@ -60,8 +60,9 @@ export function readTile(tile: Element, url: string, options: ListingOptions): F
       )
     : null;
   if (!title) return null;
-  let price = (options.priceSelectors && tilePrice(tile, options.priceSelectors, options)) || null;
-  price ??= tilePrice(tile, PRICE_IN_TILE, options);
+  let price =
+    (options.priceSelectors ? tilePrice(tile, options.priceSelectors, options) : null) ??
+    tilePrice(tile, PRICE_IN_TILE, options);
   // Shops often carry the exact name and price for their analytics on the tile's link.
   const tagged = options.readAnalytics ? tile.querySelector('[data-name][data-price]') : null;
   if (tagged) {

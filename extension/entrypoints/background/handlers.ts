@@ -113,6 +113,10 @@ async function logFromPage<T extends EventType>(type: T, data: EventOf<T>['data'
   return logEvent(ledger(), event, settings);
 }
 
+/** The shopper switched the overlay off on the sending shop. */
+const switchedOff = (settings: { disabledShops: string[] }, shopHost: string | null): boolean =>
+  !!shopHost && settings.disabledShops.includes(shopHost);
+
 const HIDDEN: ProductFootprint = { estimate: null, alternatives: [], car: null, hidden: true };
 
 /** What the product badge shows: a study arm decides — nothing (log only), no alternatives, or everything. */
@@ -138,7 +142,7 @@ const handlers: Handlers = {
   'product-viewed': async ({ product }, shopHost) => {
     // One read of the settings serves the shop switch, the study stamp and the arm.
     const settings = await readSettings(ledger());
-    if (shopHost && settings.disabledShops.includes(shopHost)) return HIDDEN;
+    if (switchedOff(settings, shopHost)) return HIDDEN;
     const estimate = estimateFootprint(product);
     const event = newEvent(
       'product-viewed',
@@ -155,12 +159,12 @@ const handlers: Handlers = {
   },
   'product-estimate': async ({ product }, shopHost) => {
     const settings = await readSettings(ledger());
-    if (shopHost && settings.disabledShops.includes(shopHost)) return HIDDEN;
+    if (switchedOff(settings, shopHost)) return HIDDEN;
     return footprintShown(product, estimateFootprint(product), settings.enrollment ?? null);
   },
   'listing-viewed': async ({ items }, shopHost) => {
     const settings = await readSettings(ledger());
-    if (shopHost && settings.disabledShops.includes(shopHost)) return { estimates: [], hidden: true };
+    if (switchedOff(settings, shopHost)) return { estimates: [], hidden: true };
     if (overlayModeOf(settings.enrollment ?? null) === 'none') return { estimates: [], hidden: true };
     const estimates = items.map((item) => {
       const estimate = estimateFootprint(item);
