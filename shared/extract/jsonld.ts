@@ -3,7 +3,7 @@
 // nested in a WebPage's mainEntity, and HTML entities left inside strings.
 
 import type { Condition, Money } from '../product.ts';
-import { decodeEntities } from './dom.ts';
+import { collapseSpaces, decodeEntities } from './dom.ts';
 import type { ProductFields } from './fields.ts';
 import { validGtin } from './gtin.ts';
 import { parsePrice } from './price.ts';
@@ -66,7 +66,7 @@ export function jsonLdNodes(scripts: readonly Element[]): Json[] {
 /** A string from a JSON-LD value: plain, first of a list, or an object's name/@value. */
 export const text = (value: unknown, depth = 0): string | null => {
   if (depth > 4) return null;
-  if (typeof value === 'string') return decodeEntities(value).replace(/\s+/g, ' ').trim() || null;
+  if (typeof value === 'string') return collapseSpaces(decodeEntities(value)) || null;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (Array.isArray(value)) return text(value[0], depth + 1);
   if (isObject(value)) return text(value.name ?? value['@value'] ?? value.value, depth + 1);

@@ -3,7 +3,7 @@
 
 import type { Money } from '../product.ts';
 import type { FoundListingItem } from '../sites/adapter.ts';
-import { absoluteUrl, all, clean, first, visibleTextOf } from './dom.ts';
+import { absoluteUrl, all, clean, first, matching, visibleTextOf } from './dom.ts';
 import { inChrome } from './heuristics.ts';
 import { hasAncestor, type PageIndex } from './page-index.ts';
 import { currencyOfCountry, parsePrice } from './price.ts';
@@ -94,23 +94,32 @@ export function readTile(tile: Element, url: string, options: ListingOptions): F
 /** The first price shown in the tile by one of the selectors (up to three elements each), not struck through. */
 function tilePrice(tile: Element, selectors: readonly string[], options: ListingOptions): Money | null {
   for (const selector of selectors) {
-    for (const el of all(tile, selector).slice(0, 3)) {
-      if (isStruck(el)) continue;
-      const content = el.getAttribute('content');
-      const parsed = parsePrice(
-        content && /^\d/.test(content) ? `${content} ${visibleTextOf(el, 60)}` : visibleTextOf(el, 60),
-        { country: options.country },
-      );
-      if (parsed.amount !== null && parsed.amount > 0 && parsed.currency) {
-        return {
-          amount: parsed.amount,
-          currency: parsed.currency,
-          ...(parsed.isRange ? { isRangeLowerBound: true } : {}),
-        };
-      }
+    // The first match is nearly always the price: one native lookup that stops there, and the
+    // others only when it is not (a former price struck through, a label).
+    const head = first(tile, [selector]);
+    if (!head) continue;
+    const price = priceIn(head, options);
+    if (price) return price;
+    const more = matching(tile, selector);
+    for (let i = 1; i < 3 && i < more.length; i++) {
+      const next = priceIn(more[i]!, options);
+      if (next) return next;
     }
   }
   return null;
+}
+
+function priceIn(el: Element, options: ListingOptions): Money | null {
+  if (isStruck(el)) return null;
+  const content = el.getAttribute('content');
+  const parsed = parsePrice(
+    content && /^\d/.test(content) ? `${content} ${visibleTextOf(el, 60)}` : visibleTextOf(el, 60),
+    { country: options.country },
+  );
+  if (parsed.amount === null || parsed.amount <= 0 || !parsed.currency) return null;
+  const price: Money = { amount: parsed.amount, currency: parsed.currency };
+  if (parsed.isRange) price.isRangeLowerBound = true;
+  return price;
 }
 
 /** A price inside <del>, <s> or <strike> (itself or up to five levels up) is a former price. */

@@ -171,8 +171,12 @@ function findNumbers(text: string, decimalSeparator?: string): NumberMatch[] {
 
 /** "1.234,56" → 1234.56, "1,200" → 1200, "12,-" → 12, "1 298,00" → 1298. */
 export function readNumber(raw: string, decimalSeparator?: string): number | null {
-  let digits = raw.replace(/[ \u00a0\u202f\u2009'’]/g, '').replace(/[.,-]+$/, '');
-  if (!digits) return null;
+  const digits = raw.replace(/[ \u00a0\u202f\u2009'’]/g, '').replace(/[.,-]+$/, '');
+  return digits ? readDigits(digits, decimalSeparator) : null;
+}
+
+/** Digits with dots and commas between them (no spaces, nothing trailing): which one is the decimal point. */
+function readDigits(digits: string, decimalSeparator?: string): number | null {
   let decimal: string | null = null;
   if (decimalSeparator === '.' || decimalSeparator === ',') {
     decimal = digits.includes(decimalSeparator) ? decimalSeparator : null;
@@ -191,15 +195,18 @@ export function readNumber(raw: string, decimalSeparator?: string): number | nul
       decimal = groupsThousands ? null : sep;
     }
   }
-  if (decimal) {
-    const at = digits.lastIndexOf(decimal);
-    digits = `${digits.slice(0, at).replace(/[.,]/g, '')}.${digits.slice(at + 1).replace(/[.,]/g, '')}`;
-  } else {
-    digits = digits.replace(/[.,]/g, '');
-  }
-  const amount = Number(digits);
+  const at = decimal ? digits.lastIndexOf(decimal) : -1;
+  const amount = Number(
+    at >= 0
+      ? `${withoutSeparators(digits.slice(0, at))}.${withoutSeparators(digits.slice(at + 1))}`
+      : withoutSeparators(digits),
+  );
   return Number.isFinite(amount) ? amount : null;
 }
+
+// Plain string replacement: every regular expression a page's first reading meets is compiled
+// then, and a listing reads its prices once per page.
+const withoutSeparators = (digits: string): string => digits.replaceAll('.', '').replaceAll(',', '');
 
 const FREE = /\b(?:free|gratis|kostenlos|gratuit)\b/i;
 const RANGE_JOINER = /^\s*(?:-|–|—|~|to|bis|à|a|até|до|至)\s*$/i;
@@ -223,7 +230,7 @@ function readPlainPrice(text: string, options: PriceOptions, decimalSeparator: s
   const plain = PLAIN.exec(text);
   if (!plain) return null;
   const sign = (plain[1] ?? plain[4])!;
-  const amount = readNumber((plain[2] ?? plain[3])!, decimalSeparator);
+  const amount = readDigits((plain[2] ?? plain[3])!, decimalSeparator);
   if (amount === null) return null;
   const match: CurrencyMatch = { text: sign, iso: PLAIN_SIGN_ISO[sign] ?? null, start: 0, end: 0 };
   return { amount, currency: resolveCurrency(match, options.country), currencyText: sign, isRange: false };
@@ -236,7 +243,7 @@ function readPrice(input: string | null | undefined, options: PriceOptions, shor
   let text = (input ?? '').slice(0, 300);
   // French shops print the euro sign as the decimal point: "35€99".
   const euroDecimal = options.decimalSeparator === '€' ? /(\d)€ ?(\d+)/ : /(\d)€ ?(\d\d)(?!\d)/;
-  const euroAsDecimal = euroDecimal.test(text);
+  const euroAsDecimal = text.includes('€') && euroDecimal.test(text);
   if (euroAsDecimal) text = text.replace(euroDecimal, '$1,$2 €');
   const decimalSeparator = euroAsDecimal ? ',' : options.decimalSeparator;
   const plain = shortcut && !euroAsDecimal ? readPlainPrice(text, options, decimalSeparator) : null;

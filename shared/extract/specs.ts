@@ -3,7 +3,7 @@
 // and condition. Labels in English, German, French, Spanish and Italian.
 
 import type { Condition } from '../product.ts';
-import { visibleTextOf } from './dom.ts';
+import { collapseSpaces, visibleTextOf } from './dom.ts';
 import type { ProductFields } from './fields.ts';
 import { validGtin } from './gtin.ts';
 
@@ -43,7 +43,7 @@ function leadingText(el: Element, maxChars: number): string {
     }
   };
   walk(el, 0);
-  return out.replace(/\s+/g, ' ').trim();
+  return collapseSpaces(out);
 }
 
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
