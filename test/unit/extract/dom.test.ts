@@ -4,7 +4,7 @@
 
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, visibleTextOf } from '../../../shared/extract/dom.ts';
+import { absoluteUrl, collapseSpaces, visibleTextOf } from '../../../shared/extract/dom.ts';
 import { fixturePages, fixtureUrl, HAS_SHARED, readFixture } from '../../shared-fixtures.ts';
 
 const element = (html: string): Element => {
@@ -38,6 +38,42 @@ describe('visibleTextOf', () => {
     const long = 'word '.repeat(100);
     expect(visibleTextOf(element(`<span>${long}</span>`), 20)).toHaveLength(20);
     expect(visibleTextOf(element(long), 20)).toHaveLength(20);
+  });
+});
+
+// collapseSpaces leaves single-spaced text as it is (no new string); whatever the text, the
+// result must be that of collapsing every run of whitespace.
+describe('collapseSpaces reads as replacing every run of whitespace', () => {
+  const collapsed = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+  it.each([
+    '',
+    ' ',
+    'plain words',
+    '  leading and trailing  ',
+    'two  spaces',
+    'tab\there',
+    'line\nbreak',
+    'no\u00a0break',
+    'thin\u2009space',
+    'ideographic\u3000space',
+    'zero\ufeffwidth',
+    '\r\n',
+  ])('%j', (text) => {
+    expect(collapseSpaces(text)).toBe(collapsed(text));
+  });
+
+  it.skipIf(!HAS_SHARED)('on the text of every saved page, line by line', () => {
+    let lines = 0;
+    for (const page of fixturePages()) {
+      for (const line of readFixture(page.file)
+        .split(/(?<=\n)/)
+        .slice(0, 5000)) {
+        expect(collapseSpaces(line)).toBe(collapsed(line));
+        lines++;
+      }
+    }
+    expect(lines).toBeGreaterThan(10_000);
   });
 });
 
