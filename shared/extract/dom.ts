@@ -169,8 +169,7 @@ const safeChar = (code: number): string => (code > 0 && code < 0x110000 ? String
 
 /** Trims and collapses whitespace; null for empty text. */
 export const clean = (value: string | null | undefined): string | null => {
-  const text = value ? collapseSpaces(value) : value;
-  return text ? text : null;
+  return (value && collapseSpaces(value)) || null;
 };
 
 /** Does `inner` lie inside any element matching `selector` (closest, guarded)? */

@@ -18,9 +18,10 @@ const SELECTORS = {
 };
 
 /** eBay renders a template card linking to the fake item 123456; it is not a real offer. */
+const PLACEHOLDER_TITLE = 'shop on ebay';
 const isPlaceholder = (title: string, url: string | null | undefined): boolean =>
-  // Cheap looks first: each pattern costs its compilation the first time a page meets it.
-  (title.length === 12 && /^shop on ebay$/i.test(title)) ||
+  // Cheap looks first: a pattern costs its compilation the first time a page meets it.
+  (title.length === PLACEHOLDER_TITLE.length && title.toLowerCase() === PLACEHOLDER_TITLE) ||
   (!!url?.includes('/itm/123456') && /\/itm\/123456(?:[?#]|$)/.test(url));
 
 const NEW_LISTING = /^(?:new listing|neues angebot|nouvelle annonce|nuovo annuncio|nuevo anuncio)\s*/i;
