@@ -168,9 +168,7 @@ export function decodeEntities(value: string): string {
 const safeChar = (code: number): string => (code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '');
 
 /** Trims and collapses whitespace; null for empty text. */
-export const clean = (value: string | null | undefined): string | null => {
-  return (value && collapseSpaces(value)) || null;
-};
+export const clean = (value: string | null | undefined): string | null => (value && collapseSpaces(value)) || null;
 
 /** Does `inner` lie inside any element matching `selector` (closest, guarded)? */
 export function within(el: Element, selector: string): boolean {
