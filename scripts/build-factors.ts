@@ -139,6 +139,7 @@ function buildDevices() {
       num(row.lifetime),
       row.use_location || 'WW',
       row.sources?.split(/\s+/)[0] ?? '',
+      num(row.gwp_error_ratio) || null,
     ]);
   }
   return rows;
@@ -370,7 +371,7 @@ const devices = buildDevices();
 write(
   'devices.ts',
   'Manufacturer product carbon footprints, kg CO2e per device, whole life as reported. Source: boavizta-2023; url = the report.',
-  `export type DeviceRow = [brand: string, name: string, type: string, kgCO2e: number, screenInches: number | null, weightKg: number | null, reportYear: number | null, useShare: number | null, lifetimeYears: number | null, useLocation: string, url: string];\n` +
+  `export type DeviceRow = [brand: string, name: string, type: string, kgCO2e: number, screenInches: number | null, weightKg: number | null, reportYear: number | null, useShare: number | null, lifetimeYears: number | null, useLocation: string, url: string, errorRatio: number | null];\n` +
     `export const DEVICES_SOURCE = 'boavizta-2023' as const;\n` +
     `export const DEVICES: DeviceRow[] = [\n${devices.map((row) => json(row)).join(',\n')}\n];\n`,
 );
@@ -422,6 +423,7 @@ console.log(
 // cross-validation over the published footprints just written (`calibrate` in
 // shared/footprint/validation.ts: four passes, because the spreads also weight the combination).
 const TIERS = [
+  'published-same',
   'device-near',
   'device-blend',
   'device-regression',
@@ -440,7 +442,7 @@ type Spread = { q10: number; q90: number; n: number; note: string; assumed?: boo
 const writeCalibration = (spreads: Record<string, Spread>) =>
   write(
     'calibration.ts',
-    '80 % intervals of log(published / estimated) per method tier, from 10-fold cross-validation (shrunk towards assumed spreads; assumed where too few samples).',
+    '80 % intervals of log(published / estimated) per method tier, from grouped 10-fold cross-validation (whole product lines, and separately whole makers, held out; residuals pooled; shrunk towards assumed spreads; assumed where too few samples).',
     `export type Tier = ${TIERS.map((t) => `'${t}'`).join(' | ')};\n` +
       'export interface Spread { q10: number; q90: number; n: number; note: string; assumed?: boolean }\n' +
       `export const CALIBRATION: Record<Tier, Spread> = ${JSON.stringify(spreads, null, 1)};\n`,

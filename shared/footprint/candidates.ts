@@ -24,6 +24,8 @@ export interface Candidate {
    * siblings that disagree) gets a wider range and less say in the combination.
    */
   scale: number;
+  /** The part of the figure that is not use phase: what witnesses are compared on. */
+  readonly makingKg: number;
   steps(): string[];
   sources(): Source[];
 }
@@ -65,6 +67,9 @@ export class DeviceCandidate implements Candidate {
   readonly scale = 1;
   readonly kgCO2e: number;
   readonly useKgCO2e: number;
+  readonly makingKg: number;
+  /** The maker's stated relative error of this very product's figure, when it gives one. */
+  readonly makerErrorRatio: number | null;
   /** The reported use phase and its grid, when it was moved to the shop country's grid. */
   private readonly moved: { reportedUseKg: number; from: Grid; to: Grid } | null = null;
 
@@ -78,11 +83,18 @@ export class DeviceCandidate implements Candidate {
     this.prediction = prediction;
     this.category = category;
     this.country = country;
-    let kgCO2e = prediction.kgCO2e;
-    let useKg = kgCO2e * prediction.useShare;
+    // The same product's own report is the figure; otherwise the near products' (or regression's).
+    const same = tier === 'published-same' ? prediction.same : null;
+    let kgCO2e = same ? same.kgCO2e : prediction.kgCO2e;
+    const reportedShare = same ? same.rows[0]![7] : null;
+    const useShare =
+      reportedShare !== null && reportedShare >= 0 && reportedShare < 1 ? reportedShare : prediction.useShare;
+    let useKg = kgCO2e * useShare;
+    this.makingKg = kgCO2e - useKg;
+    this.makerErrorRatio = same?.errorRatio ?? null;
     if (country) {
       // Re-run the reported use phase on the shop country's grid instead of the report's.
-      const from = gridOfUseLocation(prediction.useLocation);
+      const from = gridOfUseLocation(same ? same.rows[0]![9] : prediction.useLocation);
       const to = gridFor(country);
       const adjusted = useKg * (to.kgPerKwh / from.kgPerKwh);
       this.moved = { reportedUseKg: useKg, from, to };
@@ -95,12 +107,24 @@ export class DeviceCandidate implements Candidate {
 
   steps(): string[] {
     const { prediction, category, moved } = this;
-    const first =
-      prediction.method === 'regression'
+    const same = this.tier === 'published-same' ? prediction.same : null;
+    const generation = prediction.generation;
+    const first = same
+      ? `Published footprint of this very product: ${same.rows
+          .slice(0, 3)
+          .map((r) => `${r[0]} ${r[1]} ${fmt(r[3])} kg`)
+          .join(
+            '; ',
+          )}${same.rows.length > 1 ? ` (median ${fmt(same.kgCO2e)} kg)` : ''}, whole life as the maker reports it${same.errorRatio ? `, ±${Math.round(same.errorRatio * 100)} % by the maker` : ''}; used as it is, not averaged with other methods`
+      : prediction.method === 'regression'
         ? `No near product with a published footprint; regression over published ${category.label.toLowerCase()} footprints (screen size, year, brand) → ${fmt(prediction.kgCO2e)} kg CO2e`
         : `Nearest published footprints: ${prediction.neighbours
             .map((n) => `${n.row[0]} ${n.row[1]} ${fmt(n.row[3])} kg (similarity ${n.similarity.toFixed(2)})`)
-            .join('; ')} → ${fmt(prediction.kgCO2e)} kg CO2e whole life as reported`;
+            .join('; ')}${
+            generation
+              ? `, moved ${generation.yearsNewer > 0 ? 'forward' : 'back'} ${Math.abs(generation.yearsNewer).toFixed(1)} years (${generation.how}) along the ${category.label.toLowerCase()} trend of ${(generation.logPerYear * 100).toFixed(1)} % a year within a product line`
+              : ''
+          } → ${fmt(prediction.kgCO2e)} kg CO2e whole life as reported`;
     if (!moved) return [first];
     return [
       first,
@@ -112,7 +136,10 @@ export class DeviceCandidate implements Candidate {
     const { prediction } = this;
     return [
       ...src('boavizta-2023'),
-      ...prediction.neighbours.slice(0, prediction.method === 'regression' ? 0 : 3).map((n) => deviceSource(n.row)),
+      ...(this.tier === 'published-same' && prediction.same
+        ? prediction.same.rows.slice(0, 3)
+        : prediction.neighbours.slice(0, prediction.method === 'regression' ? 0 : 3).map((n) => n.row)
+      ).map(deviceSource),
       ...(this.country ? src('ember-2025') : []),
     ];
   }
@@ -120,6 +147,9 @@ export class DeviceCandidate implements Candidate {
 
 export class PublishedCandidate implements Candidate {
   readonly useKgCO2e = null;
+  get makingKg(): number {
+    return this.kgCO2e;
+  }
 
   readonly tier: Tier;
   readonly kgCO2e: number;
@@ -148,6 +178,10 @@ export class PublishedCandidate implements Candidate {
 
   steps(): string[] {
     const { siblings, scaling } = this;
+    if (this.tier === 'published-same')
+      return [
+        `Published footprint of this very product: ${siblings[0]!.row[1]} ${fmt(this.kgCO2e)} kg CO2e (${siblings[0]!.row[6]}, reported by ${this.brandName}); used as it is, not averaged with other methods`,
+      ];
     const how =
       scaling !== null
         ? `scaled to ${fmt(scaling.toKg)} kg (footprint ∝ weight^${scaling.elasticity})`
@@ -183,6 +217,10 @@ export class ItemCandidate implements Candidate {
     this.useKgCO2e = use?.kgCO2e ?? null;
   }
 
+  get makingKg(): number {
+    return this.kgCO2e - (this.useKgCO2e ?? 0);
+  }
+
   steps(): string[] {
     const { category, item, use, kgCO2e } = this;
     return [
@@ -209,7 +247,7 @@ export class PerKgCandidate implements Candidate {
   readonly useKgCO2e: number | null;
   private readonly factor: PerKgFactor;
   private readonly kg: number;
-  private readonly makingKg: number;
+  readonly makingKg: number;
   private readonly weightAssumed: boolean;
   private readonly pageWeight: number | null;
   private readonly quantityText: string | null;
@@ -275,6 +313,24 @@ export class SpendCandidate implements Candidate {
   private readonly factor: { title: string; kgPerUsd2022: number };
   private readonly shelfKg: number;
   private readonly country: string | null;
+  get makingKg(): number {
+    return this.shelfKg;
+  }
+
+  /** The same price with another use phase (or none). */
+  withUse(useKgCO2e: number | null): SpendCandidate {
+    return new SpendCandidate(
+      this.tier,
+      this.shelfKg + (useKgCO2e ?? 0),
+      useKgCO2e,
+      this.price,
+      this.usd2022,
+      this.naics,
+      this.factor,
+      this.shelfKg,
+      this.country,
+    );
+  }
 
   constructor(
     tier: Tier,

@@ -14,6 +14,13 @@ export interface DeviceQuery {
 
 export interface DevicePrediction {
   kgCO2e: number;
+  /**
+   * The published footprint of this very product (same maker, every model word of the report in the
+   * name, no variant word such as "Pro" or "Max" left over), when one is known: it is the estimate.
+   */
+  same: SameProduct | null;
+  /** How the near products were moved for the generation or year between them and the query. */
+  generation: { yearsNewer: number; logPerYear: number; how: string } | null;
   /** Similarity of the nearest published product, 0–1. */
   similarity: number;
   /** The published products the figure rests on (at most 3), nearest first. */
@@ -25,6 +32,67 @@ export interface DevicePrediction {
   method: 'near-product' | 'regression' | 'blend';
   regressionKgCO2e: number;
 }
+
+export interface SameProduct {
+  /** The reports of this model (several configurations when the name does not pick one). */
+  rows: DeviceRow[];
+  kgCO2e: number;
+  /**
+   * The maker's stated relative error (Boavizta gwp_error_ratio, read as one standard deviation), or
+   * null when the report gives none; with several configurations, at least their spread.
+   */
+  errorRatio: number | null;
+}
+
+const LINE_STOP = new Set(['inch', 'in', 'new', 'the', 'with', 'and', 'gen', 'ml', 'oz', 'kg', 'g', 'x']);
+
+/**
+ * The product-line word of a name: its first word of letters after the brand ("Latitude 5420" →
+ * latitude, "13-inch MacBook Air" → macbook, "iPhone 15" → iphone), or the letters of a model code
+ * ("P2418HZ" → p), or a model number of three or more digits ("Levi's 505" → 505).
+ */
+export function productLine(name: string, brand: string | null): string {
+  const brandWords = new Set((brand ?? '').toLowerCase().split(/[^a-z0-9]+/));
+  for (const word of name.toLowerCase().split(/[^a-z0-9]+/)) {
+    if (!word || brandWords.has(word) || LINE_STOP.has(word)) continue;
+    if (/^\d+$/.test(word)) {
+      // A bare number is a line only when it is a model number ("501"), not a size ("13"-inch).
+      if (word.length >= 3) return word;
+      continue;
+    }
+    return /^[a-z]+/.exec(word)?.[0] ?? word;
+  }
+  return '';
+}
+
+/**
+ * The generation number of a name within its line: the first one- or two-digit number after the
+ * line word ("iPhone 15" → 15, "Surface Pro 7+" → 7, "Pixel 7" → 7) or a G-number ("EliteBook 840
+ * G8" → 8). Null when there is none.
+ */
+export function generationOf(name: string, brand: string | null): number | null {
+  const line = productLine(name, brand);
+  if (!line) return null;
+  const words = name.toLowerCase().split(/[^a-z0-9]+/);
+  let after = false;
+  for (const word of words) {
+    if (!after) {
+      if (word.startsWith(line)) after = true;
+      continue;
+    }
+    if (/^\d{1,2}$/.test(word)) return Number(word);
+    const g = /^g(\d{1,2})$/.exec(word);
+    if (g) return Number(g[1]);
+  }
+  return null;
+}
+
+/** Words that make another model of the same line: a report without them is not this product. */
+const VARIANT = new Set(['pro', 'max', 'plus', 'mini', 'ultra', 'lite', 'air', 'se', 'xl', 'fold', 'flip', 'slim']);
+/** Numbers with a unit in a title: a resolution, a frequency, a battery, a length. */
+const UNIT = /^\d+(?:p|k|hz|mah|wh|w|mp|mm|cm|m|in|v)$/;
+/** Storage and memory sizes pick a configuration of a model, not another model. */
+const isConfig = (token: string): boolean => /^\d+(?:gb|tb)$/.test(token);
 
 const STOP = new Set(
   'the and with for of in inch inches gb tb ssd hdd cpu core display screen wifi wi fi 5g 4g lte new edition model series generation gen laptop notebook monitor desktop tablet phone smartphone printer computer pc'.split(
@@ -90,6 +158,10 @@ interface Indexed {
   tokens: string[];
   norm: number;
   logKg: number;
+  /** Number of its tokens that name the model (not a storage size). */
+  modelCount: number;
+  line: string;
+  generation: number | null;
 }
 
 interface TypeModel {
@@ -106,6 +178,12 @@ interface TypeModel {
   brandOffset: Map<string, number>;
   useShare: number;
   lifetimeYears: number;
+  /** Per-row count of the query's model tokens it has (scratch, like `scratch`). */
+  matched: Uint16Array;
+  /** Change of log kg CO2e per year within a product line (newer generations are lower). */
+  logPerYear: number;
+  /** Years between generations of each line, from its reports (1 when they do not say). */
+  yearsPerGeneration: Map<string, number>;
 }
 
 /** Per-query scratch: the query's token weights and the rows it touches (predict is not re-entrant). */
@@ -114,6 +192,34 @@ const TOUCHED: number[] = [];
 const TOP_ROW: number[] = [];
 const TOP_SIMILARITY: number[] = [];
 const SHARES: number[] = [];
+const SAME: number[] = [];
+/** The trend moves a near product by at most this many years. */
+const MAX_TREND_YEARS = 6;
+
+/**
+ * The same product among the candidate reports: the most specific ones (most model words), those
+ * of the query's storage size when the query names one, their median figure.
+ */
+function sameProduct(model: TypeModel, candidates: number[], count: number, tokens: string[]): SameProduct {
+  let most = 0;
+  for (let c = 0; c < count; c++) most = Math.max(most, model.rows[candidates[c]!]!.modelCount);
+  let rows = [] as Indexed[];
+  for (let c = 0; c < count; c++) {
+    const r = model.rows[candidates[c]!]!;
+    if (r.modelCount === most) rows.push(r);
+  }
+  const configs = tokens.filter(isConfig);
+  if (configs.length) {
+    const sameConfig = rows.filter((r) => configs.some((t) => r.tokens.includes(t)));
+    if (sameConfig.length) rows = sameConfig;
+  }
+  const errors = rows.map((r) => r.row[11]).filter((e): e is number => e !== null && e > 0);
+  return {
+    rows: rows.map((r) => r.row),
+    kgCO2e: median(rows.map((r) => r.row[3])),
+    errorRatio: errors.length ? median(errors) : null,
+  };
+}
 const LIFETIMES: number[] = [];
 
 const median = (values: number[]): number => {
@@ -155,6 +261,61 @@ function fit3(xs: [number, number, number][], ys: number[]): [number, number, nu
   return [solve(0) / d, solve(1) / d, solve(2) / d];
 }
 
+/**
+ * Footprint trend over the years within a product line, screen size and storage (fixed effects:
+ * each group is centred on its own means, so a type whose recent reports are mostly large
+ * screens does not read as "newer is heavier"), shrunk towards no trend as if there were
+ * TREND_PRIOR_YEARS² of evidence for it, and the years between a line's generation numbers.
+ */
+function generationTrend(rows: Indexed[]): { logPerYear: number; yearsPerGeneration: Map<string, number> } {
+  const groups = new Map<string, Indexed[]>();
+  for (const r of rows) {
+    if (r.row[6] === null) continue;
+    // Same line, screen size, storage and variant: a 1 TB iPhone Pro of 2021 is not a trend.
+    const key = `${r.line}:${r.row[4] === null ? '' : Math.round(r.row[4])}:${r.tokens.filter((t) => isConfig(t) || VARIANT.has(t)).join(',')}`;
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  let sxy = 0;
+  let sxx = 0;
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const meanYear = members.reduce((a, r) => a + r.row[6]!, 0) / members.length;
+    const meanLog = members.reduce((a, r) => a + r.logKg, 0) / members.length;
+    for (const r of members) {
+      sxy += (r.row[6]! - meanYear) * (r.logKg - meanLog);
+      sxx += (r.row[6]! - meanYear) ** 2;
+    }
+  }
+  const logPerYear = sxy / (sxx + TREND_PRIOR_YEARS ** 2);
+  const byLine = new Map<string, [number, number][]>();
+  for (const r of rows)
+    if (r.generation !== null && r.row[6] !== null) {
+      const list = byLine.get(r.line);
+      if (list) list.push([r.generation, r.row[6]]);
+      else byLine.set(r.line, [[r.generation, r.row[6]]]);
+    }
+  const yearsPerGeneration = new Map<string, number>();
+  for (const [line, points] of byLine) {
+    const mg = points.reduce((a, p) => a + p[0], 0) / points.length;
+    const my = points.reduce((a, p) => a + p[1], 0) / points.length;
+    let gy = 0;
+    let gg = 0;
+    for (const [g, y] of points) {
+      gy += (g - mg) * (y - my);
+      gg += (g - mg) ** 2;
+    }
+    // A line whose generation numbers do not move with the years (sizes read as numbers) gets 1.
+    const slope = gg > 0 ? gy / gg : 1;
+    yearsPerGeneration.set(line, slope >= 0.5 && slope <= 3 ? slope : 1);
+  }
+  return { logPerYear, yearsPerGeneration };
+}
+
+/** How many years of within-line evidence the trend needs to count fully (shrinkage, log units). */
+export const TREND_PRIOR_YEARS = 3;
+
 /** Tuning of the near-product weighting, fixed by cross-validation (see docs/methods.md). */
 export const DEVICE_TUNING = { k: 3, power: 4, trustFrom: 0.2, trustSpan: 0.5, screenScale: 3, yearScale: 4 };
 
@@ -193,6 +354,9 @@ export class DeviceModel {
         tokens,
         norm: tokens.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0) || 1,
         logKg: Math.log(row[3]),
+        modelCount: tokens.filter((t) => !isConfig(t)).length,
+        line: `${row[0].toLowerCase()}:${productLine(row[1], row[0])}`,
+        generation: generationOf(row[1], row[0]),
       };
     });
     const postings = new Map<string, number[]>();
@@ -240,7 +404,30 @@ export class DeviceModel {
       brandOffset,
       useShare: useShares.length ? median(useShares) : 0.3,
       lifetimeYears: lifetimes.length ? median(lifetimes) : 4,
+      matched: new Uint16Array(indexed.length),
+      ...generationTrend(indexed),
     };
+  }
+
+  /** Whether a report whose model words are all in the query names the query's own model. */
+  private sameModel(row: Indexed, query: DeviceQuery, tokens: string[], brand: string): boolean {
+    if (!brand || (row.brand !== brand && !brand.includes(row.brand))) return false;
+    // One generic word ("Chromebook") does not name a model; a number or two words do.
+    if (row.modelCount < 2 && !/\d/.test(row.tokens.join(''))) return false;
+    const year = row.row[6];
+    if (query.year !== null && year !== null && Math.abs(query.year - year) > 1) return false;
+    const screen = row.row[4];
+    if (query.screenInches !== null && screen !== null && Math.abs(query.screenInches - screen) > 0.5) return false;
+    for (const token of tokens) {
+      if (row.tokens.includes(token) || isConfig(token)) continue;
+      // A variant word ("Pro", "Max") or a model number the report lacks ("14a", "G10"): another
+      // model. Years, the screen size and units ("1080p", "60hz") are not model numbers.
+      if (VARIANT.has(token)) return false;
+      if (/\d/.test(token) && !/^20\d\d$/.test(token) && !UNIT.test(token)) {
+        if (query.screenInches === null || token !== String(Math.round(query.screenInches))) return false;
+      }
+    }
+    return true;
   }
 
   predict(query: DeviceQuery): DevicePrediction | null {
@@ -269,6 +456,7 @@ export class DeviceModel {
     const k = DEVICE_TUNING.k;
     // Accumulate dot products only for products that share a word with the query.
     const dots = model.scratch;
+    const matched = model.matched;
     const touched = TOUCHED;
     let touchedCount = 0;
     for (let t = 0; t < tokens.length; t++) {
@@ -276,19 +464,31 @@ export class DeviceModel {
       if (!(weight > 0)) continue;
       const rows: number[] | undefined = model.postings.get(tokens[t]!);
       if (!rows) continue;
+      const modelWord = !isConfig(tokens[t]!);
       for (let r = 0; r < rows.length; r++) {
         const i = rows[r]!;
         if (dots[i] === 0) touched[touchedCount++] = i;
         dots[i]! += weight;
+        if (modelWord) matched[i]!++;
       }
     }
     const screenInches = query.screenInches;
     const queryYear = query.year;
+    // The query's line and generation ("iPhone 15"): the years to a report of the same line follow
+    // from their generation numbers when the title states no year.
+    const queryLine = `${brand}:${productLine(query.title, query.brand)}`;
+    const queryGeneration = queryYear === null ? generationOf(query.title, query.brand) : null;
+    let sameCount = 0;
     for (let t = 0; t < touchedCount; t++) {
       const i = touched[t]!;
       const dot = dots[i]!;
       dots[i] = 0;
       const indexed = model.rows[i]!;
+      // Every model word of this report is in the query: a candidate for the same product.
+      if (matched[i] === indexed.modelCount && indexed.modelCount > 0) {
+        if (this.sameModel(indexed, query, tokens, brand)) SAME[sameCount++] = i;
+      }
+      matched[i] = 0;
       // How much of the query's known name the product explains, discounted by what it adds.
       let similarity = (dot / norm) * (0.5 + (0.5 * dot) / indexed.norm);
       // Penalties only lower it: skip the rest as soon as it cannot enter the top k.
@@ -305,6 +505,11 @@ export class DeviceModel {
       const year = indexed.row[6];
       if (queryYear !== null && year !== null)
         similarity *= Math.exp(-Math.abs(queryYear - year) / DEVICE_TUNING.yearScale);
+      else if (queryGeneration !== null && indexed.generation !== null && indexed.line === queryLine)
+        similarity *= Math.exp(
+          -Math.abs((queryGeneration - indexed.generation) * (model.yearsPerGeneration.get(queryLine) ?? 1)) /
+            DEVICE_TUNING.yearScale,
+        );
       if (topCount < k || similarity > topSimilarity[topCount - 1]!) {
         // Insert after the ones at least as similar (the first one found keeps its place on a tie).
         let at = topCount < k ? topCount : k - 1;
@@ -318,21 +523,47 @@ export class DeviceModel {
         if (topCount < k) topCount++;
       }
     }
+    const same = sameCount ? sameProduct(model, SAME, sameCount, tokens) : null;
     const neighbours: DevicePrediction['neighbours'] = [];
     for (let t = 0; t < topCount; t++)
       neighbours.push({ row: model.rows[topRow[t]!]!.row, similarity: topSimilarity[t]! });
     const best = topCount ? topSimilarity[0]! : 0;
     let logKg = regressionLog;
     let method: DevicePrediction['method'] = 'regression';
+    let generation: DevicePrediction['generation'] = null;
     if (topCount) {
       let sumW = 0;
       let sumLog = 0;
+      let sumYears = 0;
+      let how = '';
       for (let t = 0; t < topCount; t++) {
         const w = topSimilarity[t]! ** DEVICE_TUNING.power;
+        const near = model.rows[topRow[t]!]!;
+        // Newer generations are lower: move the near product along its type's trend by the years
+        // between it and the query (the title's year, else the generation numbers of one line).
+        let years = 0;
+        const nearYear = near.row[6];
+        if (nearYear !== null) {
+          if (queryYear !== null) {
+            years = queryYear - nearYear;
+            how = `${queryYear} vs ${nearYear}`;
+          } else if (
+            near.generation !== null &&
+            queryGeneration !== null &&
+            near.line === queryLine &&
+            queryGeneration !== near.generation
+          ) {
+            years = (queryGeneration - near.generation) * (model.yearsPerGeneration.get(near.line) ?? 1);
+            how = `generation ${queryGeneration} vs ${near.generation}`;
+          }
+          if (Math.abs(years) > MAX_TREND_YEARS) years = Math.sign(years) * MAX_TREND_YEARS;
+        }
         sumW += w;
-        sumLog += w * model.rows[topRow[t]!]!.logKg;
+        sumYears += w * years;
+        sumLog += w * (near.logKg + model.logPerYear * years);
       }
       const nearLog = sumLog / sumW;
+      if (sumYears !== 0) generation = { yearsNewer: sumYears / sumW, logPerYear: model.logPerYear, how };
       // Trust the near products in proportion to how near they are; the regression fills in.
       const trust = Math.min(1, Math.max(0, (best - DEVICE_TUNING.trustFrom) / DEVICE_TUNING.trustSpan));
       logKg = trust * nearLog + (1 - trust) * regressionLog;
@@ -356,6 +587,8 @@ export class DeviceModel {
     }
     return {
       kgCO2e: Math.exp(logKg),
+      same,
+      generation,
       similarity: best,
       neighbours,
       useShare,

@@ -1,6 +1,10 @@
-// Footprint estimation: every method that applies to a product gives a figure with a calibrated
-// spread; the figures are combined by their precision, and the range is the calibrated 80 %
-// interval of the most precise one. Pure and deterministic: no DOM, no clock, no randomness.
+// Footprint estimation: every method that applies to a product is a witness, a figure with a
+// calibrated spread. The maker's own published figure for this very product wins outright. Else the
+// witnesses are checked against each other: one that disagrees with the most robust witness by far
+// more than their spreads allow is set aside (flagged, range widened); the rest are combined by
+// their precision, and the range is the calibrated 80 % interval of the most precise one, stretched
+// to hold the central figure and every witness combined. Pure and deterministic: no DOM, no clock,
+// no randomness.
 
 import type { Product } from '../product.ts';
 import {
@@ -61,7 +65,14 @@ export interface FootprintEstimate {
   /** The weight used, and whether it was our typical-weight assumption. */
   weightKg: number | null;
   weightAssumed: boolean;
+  /**
+   * What the shopper should know about how sure the figure is: `witnesses-disagree` when a method
+   * was set aside for disagreeing with a more robust one by far more than their spreads allow.
+   */
+  flags: EstimateFlag[];
 }
+
+export type EstimateFlag = 'witnesses-disagree';
 
 export interface FootprintTables {
   devices: readonly DeviceRow[];
@@ -82,6 +93,35 @@ export const MIX = { threshold: 4 };
  * scaled footprints disagree widen it, sd = √(base² + (range / 2)²).
  */
 export const TUNING = { weightElasticity: 0.5, siblingBaseSd: 0.3 };
+/**
+ * Witness checks (our choice, docs/methods.md): two figures disagree when their making parts differ
+ * by more than `z` combined standard deviations (their calibrated spreads); the figure then leans on
+ * the more robust one and its range is `widen` times wider in log units.
+ */
+export const WITNESS = { z: 3, widen: 1.5 };
+
+/**
+ * How robust a method is to one misread input, most robust first: a figure matched by name to
+ * published footprints; a per-kg factor with a weight read from the page; the price; methods that
+ * rest on the category alone (a wrong category makes them wrong by any factor).
+ */
+const ROBUSTNESS: Record<Tier, number> = {
+  'published-same': 0,
+  'device-near': 1,
+  'device-other-near': 1,
+  'published-brand-weighed': 1,
+  'published-brand': 1,
+  'per-kg': 2,
+  'per-kg-food': 2,
+  spend: 3,
+  'device-blend': 4,
+  'device-regression': 4,
+  'device-other': 4,
+  'typical-item': 4,
+  'per-kg-typical-weight': 4,
+  'spend-unknown': 5,
+};
+const CATEGORY_ONLY = 4;
 
 function perKgFactorOf(category: Category): PerKgFactor | null {
   const ref = category.perKg;
@@ -141,6 +181,19 @@ const median = (values: number[]): number => {
 /** The precision a tier's spread gives a candidate in the combination (1 / variance). */
 const precisionOf = (s: Spread): number => 1 / ((s.q90 - s.q10) / (2 * Z80)) ** 2;
 
+/** How many times its tier's calibrated spread an estimate's range was made (see `Details.scale`). */
+export function rangeScaleOf(estimate: FootprintEstimate): number {
+  return estimate instanceof Estimate ? estimate.rangeScale : 1;
+}
+
+/** A witness set aside for disagreeing with a more robust one. */
+interface SetAside {
+  candidate: Candidate;
+  against: Candidate;
+  /** Combined standard deviations between their making parts. */
+  z: number;
+}
+
 export class FootprintEstimator {
   private readonly devices: DeviceModel;
   private readonly published: PublishedEntry[];
@@ -191,36 +244,71 @@ export class FootprintEstimator {
     const item = this.itemCandidate(category, country);
     const perKg = this.perKgCandidate(category, weightKg, weightAssumed, quantity?.text ?? null, pageWeight, country);
     // A typical item stands for a typical weight; with a real weight the per-kg figure is better.
-    if (item && (weightAssumed || !perKg)) candidates.push(item);
+    // Neither joins a device model: ADEME's typical laptop is not the manufacturer's whole life of
+    // this one (combined, it made the cross-validated error worse); the price still checks it.
+    if (item && !device && (weightAssumed || !perKg)) candidates.push(item);
     // Per-kg factors cover making only; for devices with published whole-life footprints they would
     // drag a better figure down, so they step in only when no device model applies.
     if (perKg && !device) candidates.push(perKg);
     // Spend-based factors stop at the shop shelf; electric products get the same use phase as the others.
     const useForSpend = device?.useKgCO2e ?? item?.useKgCO2e ?? perKg?.useKgCO2e ?? null;
-    const spend = this.spendCandidate(product, category, useForSpend, country);
+    let spend = this.spendCandidate(product, category, useForSpend, country);
     if (spend) candidates.push(spend);
     if (!candidates.length) return null;
 
-    // Precision-weighted mean of the logs; the range is the most precise method's calibrated interval.
-    // Most precise first (a stable order: ties keep the order above).
-    const used = candidates;
+    // Precision of each witness (1 / variance from its calibrated spread and its own scale).
     const precisions: number[] = [];
-    for (const candidate of used) precisions.push(this.precision.get(candidate.tier)! / candidate.scale ** 2);
-    for (let i = 1; i < used.length; i++) {
-      const candidate = used[i]!;
-      const weight = precisions[i]!;
-      let at = i;
-      while (at > 0 && precisions[at - 1]! < weight) {
-        used[at] = used[at - 1]!;
-        precisions[at] = precisions[at - 1]!;
-        at--;
+    let used: Candidate[];
+    let setAside: SetAside[] | null = null;
+    const same = candidates.find((c) => c.tier === 'published-same');
+    if (same) {
+      // The maker's figure for this very product is the estimate: not averaged with a price guess.
+      used = [same];
+      precisions.push(this.precision.get(same.tier)!);
+    } else {
+      // Witnesses that disagree with the most robust one by far more than their spreads allow are
+      // set aside (a misread weight, price or category), before any is combined.
+      const anchor = this.anchorOf(candidates);
+      used = [];
+      for (const candidate of candidates) {
+        const z = candidate === anchor ? 0 : this.disagreement(candidate, anchor);
+        if (z <= WITNESS.z) used.push(candidate);
+        else if (setAside) setAside.push({ candidate, against: anchor, z });
+        else setAside = [{ candidate, against: anchor, z }];
       }
-      used[at] = candidate;
-      precisions[at] = weight;
+      if (setAside && spend && used.includes(spend) && spend.useKgCO2e !== null) {
+        // The price's use phase was borrowed from another witness: from the set-aside device, take
+        // the category's; when the price outweighed the category's own witnesses, take none.
+        const categoryDoubted = anchor === spend && setAside.some((s) => ROBUSTNESS[s.candidate.tier] >= CATEGORY_ONLY);
+        const use = categoryDoubted
+          ? null
+          : device && !used.includes(device)
+            ? (item?.useKgCO2e ?? perKg?.useKgCO2e ?? null)
+            : spend.useKgCO2e;
+        if (use !== spend.useKgCO2e) {
+          const replaced = spend.withUse(use);
+          used[used.indexOf(spend)] = replaced;
+          spend = replaced;
+        }
+      }
+      for (const candidate of used) precisions.push(this.precision.get(candidate.tier)! / candidate.scale ** 2);
+      // Most precise first (a stable order: ties keep the order above).
+      for (let i = 1; i < used.length; i++) {
+        const candidate = used[i]!;
+        const weight = precisions[i]!;
+        let at = i;
+        while (at > 0 && precisions[at - 1]! < weight) {
+          used[at] = used[at - 1]!;
+          precisions[at] = precisions[at - 1]!;
+          at--;
+        }
+        used[at] = candidate;
+        precisions[at] = weight;
+      }
+      // Methods far less precise than the best one add noise, not information: leave them out.
+      while (precisions[used.length - 1]! < precisions[0]! / MIX.threshold) used.pop();
     }
     const bestCandidate = used[0]!;
-    // Methods far less precise than the best one add noise, not information: leave them out.
-    while (precisions[used.length - 1]! < precisions[0]! / MIX.threshold) used.pop();
     let totalWeight = 0;
     let weightedLog = 0;
     const methods: Tier[] = [];
@@ -237,10 +325,22 @@ export class FootprintEstimator {
     }
     for (let i = 0; i < used.length; i++) weightedLog += precisions[i]! * log(used[i]!.kgCO2e);
     let kgCO2e = Math.exp(weightedLog / totalWeight);
-    const spread = this.calibration[bestCandidate.tier];
-    const scale = bestCandidate.scale;
+    let spread = this.calibration[bestCandidate.tier];
+    // The maker's own stated uncertainty (read as one standard deviation), when it gives one.
+    const makerError = same instanceof DeviceCandidate ? same.makerErrorRatio : null;
+    if (makerError) {
+      const half = Z80 * Math.log1p(makerError);
+      spread = { ...spread, q10: -half, q90: half };
+    }
+    const scale = bestCandidate.scale * (setAside ? WITNESS.widen : 1);
     let low = kgCO2e * Math.exp(spread.q10 * scale);
     let high = kgCO2e * Math.exp(spread.q90 * scale);
+    // The range holds every figure the estimate rests on (a witness outside its own range would
+    // contradict it), and so the central one.
+    for (const candidate of used) {
+      if (candidate.kgCO2e < low) low = candidate.kgCO2e;
+      if (candidate.kgCO2e > high) high = candidate.kgCO2e;
+    }
     const useKgCO2e = useParts ? median(useParts) : null;
     const productKgCO2e = kgCO2e;
     let delivery: number | null = null;
@@ -251,7 +351,17 @@ export class FootprintEstimator {
       low += delivery;
       high += delivery;
     }
-    const details = new Details(classification, used, productKgCO2e, mode, delivery, weightKg, weightAssumed);
+    const details = new Details(
+      classification,
+      used,
+      productKgCO2e,
+      mode,
+      delivery,
+      weightKg,
+      weightAssumed,
+      setAside,
+      scale,
+    );
     const confidence =
       Math.round(
         classification.confidence * Math.min(1, 0.5 / Math.max(0.25, (spread.q90 - spread.q10) * scale)) * 100,
@@ -269,7 +379,44 @@ export class FootprintEstimator {
       { productKgCO2e, useKgCO2e, deliveryKgCO2e: delivery },
       weightKg,
       weightAssumed,
+      setAside ? DISAGREE_FLAGS : NO_FLAGS,
     );
+  }
+
+  /**
+   * The witness the others are checked against: the one most others agree with (within their
+   * spreads), then the most robust to a misread input, then the most precise.
+   */
+  private anchorOf(candidates: Candidate[]): Candidate {
+    let anchor = candidates[0]!;
+    if (candidates.length === 1) return anchor;
+    let bestAgree = -1;
+    for (const candidate of candidates) {
+      let agree = 0;
+      for (const other of candidates)
+        if (other !== candidate && this.disagreement(candidate, other) <= WITNESS.z) agree++;
+      const better =
+        agree > bestAgree ||
+        (agree === bestAgree &&
+          (ROBUSTNESS[candidate.tier] < ROBUSTNESS[anchor.tier] ||
+            (ROBUSTNESS[candidate.tier] === ROBUSTNESS[anchor.tier] &&
+              this.precision.get(candidate.tier)! / candidate.scale ** 2 >
+                this.precision.get(anchor.tier)! / anchor.scale ** 2)));
+      if (better) {
+        anchor = candidate;
+        bestAgree = agree;
+      }
+    }
+    return anchor;
+  }
+
+  /** How many combined standard deviations apart two witnesses' making parts are. */
+  private disagreement(a: Candidate, b: Candidate): number {
+    const sa = (1 / this.precision.get(a.tier)!) * a.scale ** 2;
+    const sb = (1 / this.precision.get(b.tier)!) * b.scale ** 2;
+    const ma = a.makingKg > 0 ? a.makingKg : a.kgCO2e;
+    const mb = b.makingKg > 0 ? b.makingKg : b.kgCO2e;
+    return Math.abs(log(ma / mb)) / Math.sqrt(sa + sb);
   }
 
   private deviceCandidate(
@@ -288,6 +435,8 @@ export class FootprintEstimator {
       year: parseYear(title),
     });
     if (!prediction) return null;
+    // The maker's report for this very product: it is the estimate.
+    if (prediction.same) return new DeviceCandidate('published-same', prediction, category, country);
     // Electronics beyond the six well-reported types (smart home, streaming, consoles) spread more.
     // Types with a handful of reports (printers: six office machines of one brand) say little about
     // another brand's products: use them only for their own brand, and with the wide tier.
@@ -321,6 +470,14 @@ export class FootprintEstimator {
     const siblings: PublishedEntry[] = [];
     for (const p of rows) if (sameBrand(p.brand, brandKey)) siblings.push(p);
     if (!siblings.length) return null;
+    // A sibling whose every name word is in this product's name (and no model number is left over)
+    // is this very product: its published figure is the estimate.
+    const words = nameTokens(product.title, brandName);
+    for (const p of siblings) {
+      if (!p.tokens.length || p.tokens.some((t) => !words.includes(t))) continue;
+      if (words.some((t) => !p.tokens.includes(t) && /\d/.test(t) && rows.some((q) => q.tokens.includes(t)))) continue;
+      return new PublishedCandidate('published-same', p.row[5], [p], brandName, null, 1);
+    }
     // Scale by weight only between products of similar size: a USB stick is not a tenth of a DVD box.
     let weighed: PublishedEntry[] | null = null;
     if (weighedKg !== null)
@@ -332,7 +489,6 @@ export class FootprintEstimator {
       // Each sibling's footprint scaled to this weight, kg ∝ weight^e (e < 1: a product twice as heavy
       // is rarely twice the footprint), averaged with more say for siblings of similar weight and
       // for shared name words ("Aeron"), which mark the same product line.
-      const words = nameTokens(product.title, brandName);
       let sumW = 0;
       let sumLog = 0;
       let lowest = Number.POSITIVE_INFINITY;
@@ -419,7 +575,7 @@ export class FootprintEstimator {
     category: Category,
     useKgCO2e: number | null,
     country: string | null,
-  ): Candidate | null {
+  ): SpendCandidate | null {
     const price = product.price;
     if (!price || !(price.amount > 0)) return null;
     const usd2022 = toUsd2022(price);
@@ -462,7 +618,13 @@ class Estimate implements FootprintEstimate {
   declare breakdown: FootprintEstimate['breakdown'];
   declare weightKg: number | null;
   declare weightAssumed: boolean;
+  declare flags: EstimateFlag[];
   #details: Details;
+
+  /** How many times its best method's calibrated spread the range was made (for calibration). */
+  get rangeScale(): number {
+    return this.#details.scale;
+  }
 
   static readonly #steps: PropertyDescriptor = {
     get(this: Estimate) {
@@ -492,6 +654,7 @@ class Estimate implements FootprintEstimate {
     breakdown: FootprintEstimate['breakdown'],
     weightKg: number | null,
     weightAssumed: boolean,
+    flags: EstimateFlag[],
   ) {
     this.#details = details;
     // Assigned in the order the fields have always had (JSON output keeps it).
@@ -509,8 +672,12 @@ class Estimate implements FootprintEstimate {
     this.breakdown = breakdown;
     this.weightKg = weightKg;
     this.weightAssumed = weightAssumed;
+    this.flags = flags;
   }
 }
+
+const NO_FLAGS: EstimateFlag[] = [];
+const DISAGREE_FLAGS: EstimateFlag[] = ['witnesses-disagree'];
 
 /** What an estimate needs to explain itself; steps and sources are built on first read and kept. */
 class Details {
@@ -524,6 +691,9 @@ class Details {
   private readonly delivery: number | null;
   private readonly weightKg: number | null;
   private readonly weightAssumed: boolean;
+  private readonly setAside: SetAside[] | null;
+  /** How many times its best method's calibrated spread the range is (before holding the witnesses). */
+  readonly scale: number;
 
   constructor(
     classification: Classification,
@@ -533,7 +703,11 @@ class Details {
     delivery: number | null,
     weightKg: number | null,
     weightAssumed: boolean,
+    setAside: SetAside[] | null,
+    scale: number,
   ) {
+    this.setAside = setAside;
+    this.scale = scale;
     this.classification = classification;
     this.used = used;
     this.productKgCO2e = productKgCO2e;
@@ -550,6 +724,12 @@ class Details {
       `Category: ${classification.category.label} (${classification.evidence}; confidence ${classification.confidence})`,
       ...used.flatMap((c) => c.steps()),
     ];
+    if (this.setAside)
+      for (const { candidate, against, z } of this.setAside)
+        lines.push(
+          `Set aside: ${TIER_LABEL[candidate.tier]} gives ${fmt(candidate.makingKg)} kg before use, ${fmt(against.makingKg)} kg by ${TIER_LABEL[against.tier]}: ${z.toFixed(1)} times their combined spread apart, far more than they allow (one of them misread?). Leaning on the more robust ${TIER_LABEL[against.tier]}; range widened ${WITNESS.widen}×`,
+          ...candidate.steps().map((step) => `  (set aside) ${step}`),
+        );
     if (used.length > 1)
       lines.push(
         `Combined ${used.map((c) => `${fmt(c.kgCO2e)} kg (${c.tier})`).join(', ')} weighted by their calibrated precision → ${fmt(this.productKgCO2e)} kg CO2e`,
@@ -571,6 +751,7 @@ class Details {
 }
 
 const TIER_LABEL: Record<Tier, string> = {
+  'published-same': "the maker's published footprint of this product",
   'device-near': 'published footprint of a near product',
   'device-blend': 'near products and regression over published footprints',
   'device-regression': 'regression over published footprints of the category',

@@ -43,7 +43,7 @@ describe('carbon-ledger estimate', () => {
     const { code, out } = await run(['estimate', '--title', 'Dell Latitude 5420 14" laptop', '--explain']);
     expect(code).toBe(0);
     expect(out).toMatch(/^\d+ kg CO2e \(\d+–\d+ kg; 80 % interval/);
-    expect(out).toMatch(/Nearest published footprints: Dell Latitude 5420/);
+    expect(out).toMatch(/Published footprint of this very product: Dell Latitude 5420/);
     expect(out).toMatch(/Sources:\n- /);
   });
 

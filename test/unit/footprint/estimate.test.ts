@@ -15,10 +15,10 @@ const product = (fields: Partial<Product> & { title: string }): Product => ({
 });
 
 describe('estimateFootprint', () => {
-  it('method 1: a near product with a published footprint, with its report as a source', () => {
+  it('method 1: the published footprint of this very product, with its report as a source', () => {
     const estimate = estimateFootprint(product({ title: 'Dell Latitude 5420 14" laptop', brand: 'Dell' }))!;
     expect(estimate.category).toBe('laptops');
-    expect(estimate.methods[0]).toBe('device-near');
+    expect(estimate.methods).toEqual(['published-same']);
     expect(estimate.kgCO2e).toBeGreaterThan(300);
     expect(estimate.kgCO2e).toBeLessThan(420);
     expect(estimate.sources.some((s) => /latitude-5420/i.test(s.url))).toBe(true);
