@@ -432,19 +432,20 @@ const TIERS = [
   'published-brand',
   'published-brand-weighed',
   'per-kg',
+  'per-kg-electric',
   'per-kg-food',
   'per-kg-typical-weight',
   'typical-item',
   'spend',
   'spend-unknown',
 ] as const;
-type Spread = { q10: number; q90: number; n: number; note: string; assumed?: boolean };
+type Spread = { q10: number; q90: number; n: number; note: string; assumed?: boolean; shift?: number };
 const writeCalibration = (spreads: Record<string, Spread>) =>
   write(
     'calibration.ts',
     '80 % intervals of log(published / estimated) per method tier, from grouped 10-fold cross-validation (whole product lines, and separately whole makers, held out; residuals pooled; shrunk towards assumed spreads; assumed where too few samples).',
     `export type Tier = ${TIERS.map((t) => `'${t}'`).join(' | ')};\n` +
-      'export interface Spread { q10: number; q90: number; n: number; note: string; assumed?: boolean }\n' +
+      'export interface Spread { q10: number; q90: number; n: number; note: string; assumed?: boolean; shift?: number }\n' +
       `export const CALIBRATION: Record<Tier, Spread> = ${JSON.stringify(spreads, null, 1)};\n`,
   );
 // Written first so the estimator module always finds every tier, even when tiers were added.

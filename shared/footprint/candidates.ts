@@ -252,6 +252,8 @@ export class PerKgCandidate implements Candidate {
   private readonly pageWeight: number | null;
   private readonly quantityText: string | null;
   private readonly use: UsePhase | null;
+  /** Log shift the tier's calibration applies to the making part (electronics). */
+  private readonly shift: number;
 
   constructor(
     tier: Tier,
@@ -264,7 +266,9 @@ export class PerKgCandidate implements Candidate {
     pageWeight: number | null,
     quantityText: string | null,
     use: UsePhase | null,
+    shift = 0,
   ) {
+    this.shift = shift;
     this.tier = tier;
     this.kgCO2e = kgCO2e;
     this.useKgCO2e = useKgCO2e;
@@ -284,7 +288,11 @@ export class PerKgCandidate implements Candidate {
       : this.pageWeight !== null
         ? `${fmt(kg)} kg from the page`
         : `${fmt(kg)} kg read from "${this.quantityText}"`;
-    const lines = [`${factor.label}: ${factor.kgPerKg} kg CO2e per kg × ${weightNote} = ${fmt(this.makingKg)} kg CO2e`];
+    const lines = [
+      this.shift
+        ? `${factor.label}: ${factor.kgPerKg} kg CO2e per kg × ${weightNote} × ${Math.exp(this.shift).toFixed(1)} (published footprints of electronics were this many times the material figure in grouped cross-validation) = ${fmt(this.makingKg)} kg CO2e`
+        : `${factor.label}: ${factor.kgPerKg} kg CO2e per kg × ${weightNote} = ${fmt(this.makingKg)} kg CO2e`,
+    ];
     if (use)
       lines.push(
         `+ use ${Math.round(use.kwhPerYear)} kWh/year × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${use.grid.key}) = ${fmt(use.kgCO2e)} kg`,

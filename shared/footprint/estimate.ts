@@ -105,6 +105,7 @@ export const WITNESS = { z: 3, widen: 1.5 };
  * published footprints; a per-kg factor with a weight read from the page; the price; methods that
  * rest on the category alone (a wrong category makes them wrong by any factor).
  */
+const CATEGORY_ONLY = 4;
 const ROBUSTNESS: Record<Tier, number> = {
   'published-same': 0,
   'device-near': 1,
@@ -112,6 +113,7 @@ const ROBUSTNESS: Record<Tier, number> = {
   'published-brand-weighed': 1,
   'published-brand': 1,
   'per-kg': 2,
+  'per-kg-electric': CATEGORY_ONLY,
   'per-kg-food': 2,
   spend: 3,
   'device-blend': 4,
@@ -121,7 +123,6 @@ const ROBUSTNESS: Record<Tier, number> = {
   'per-kg-typical-weight': 4,
   'spend-unknown': 5,
 };
-const CATEGORY_ONLY = 4;
 
 function perKgFactorOf(category: Category): PerKgFactor | null {
   const ref = category.perKg;
@@ -248,8 +249,10 @@ export class FootprintEstimator {
     // this one (combined, it made the cross-validated error worse); the price still checks it.
     if (item && !device && (weightAssumed || !perKg)) candidates.push(item);
     // Per-kg factors cover making only; for devices with published whole-life footprints they would
-    // drag a better figure down, so they step in only when no device model applies.
-    if (perKg && !device) candidates.push(perKg);
+    // drag a better figure down, so they step in only when no device model applies. With a weight
+    // from the page they still check the device model (a 100 g "desktop" is not one).
+    const checkOnly = perKg && device && !weightAssumed ? perKg : null;
+    if (perKg && (!device || checkOnly)) candidates.push(perKg);
     // Spend-based factors stop at the shop shelf; electric products get the same use phase as the others.
     const useForSpend = device?.useKgCO2e ?? item?.useKgCO2e ?? perKg?.useKgCO2e ?? null;
     let spend = this.spendCandidate(product, category, useForSpend, country);
@@ -272,8 +275,10 @@ export class FootprintEstimator {
       used = [];
       for (const candidate of candidates) {
         const z = candidate === anchor ? 0 : this.disagreement(candidate, anchor);
-        if (z <= WITNESS.z) used.push(candidate);
-        else if (setAside) setAside.push({ candidate, against: anchor, z });
+        // A check-only witness is combined only when the device model it checks was set aside.
+        if (z <= WITNESS.z) {
+          if (candidate !== checkOnly || anchor === checkOnly) used.push(candidate);
+        } else if (setAside) setAside.push({ candidate, against: anchor, z });
         else setAside = [{ candidate, against: anchor, z }];
       }
       if (setAside && spend && used.includes(spend) && spend.useKgCO2e !== null) {
@@ -547,15 +552,22 @@ export class FootprintEstimator {
   ): Candidate | null {
     const factor = perKgFactor(category);
     if (!factor || weightKg === null) return null;
-    const makingKg = factor.kgPerKg * weightKg;
+    // Electronics: a material factor × weight misses the chips and boards, so their tier is
+    // recentred on what published footprints of electronics were in grouped cross-validation (its
+    // `shift`). Appliances, tools and lamps keep the plain per-kg tier.
+    const tier: Tier =
+      category.group === 'electronics' && category.electric
+        ? 'per-kg-electric'
+        : weightAssumed
+          ? 'per-kg-typical-weight'
+          : category.group === 'food-drink'
+            ? 'per-kg-food'
+            : 'per-kg';
+    const shift = this.calibration[tier].shift ?? 0;
+    const makingKg = factor.kgPerKg * weightKg * Math.exp(shift);
     const use = category.electric && category.item ? itemUsePhase(category.item, country) : null;
     const useKgCO2e = use ? use.kgCO2e : null;
     const kgCO2e = makingKg + (useKgCO2e ?? 0);
-    const tier: Tier = weightAssumed
-      ? 'per-kg-typical-weight'
-      : category.group === 'food-drink'
-        ? 'per-kg-food'
-        : 'per-kg';
     return new PerKgCandidate(
       tier,
       kgCO2e,
@@ -567,6 +579,7 @@ export class FootprintEstimator {
       pageWeight,
       quantityText,
       use,
+      shift,
     );
   }
 
@@ -760,6 +773,7 @@ const TIER_LABEL: Record<Tier, string> = {
   'published-brand': 'published footprints of the same brand',
   'published-brand-weighed': 'published footprints of the same brand, scaled by weight',
   'per-kg': 'per-kg factor × weight',
+  'per-kg-electric': 'per-kg factor × weight, recentred for electronics',
   'per-kg-food': 'food per-kg factor × weight',
   'per-kg-typical-weight': 'per-kg factor × typical weight (assumed)',
   'typical-item': 'typical item (ADEME)',

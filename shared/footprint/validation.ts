@@ -246,6 +246,7 @@ export const ASSUMED_SPREADS: Record<Tier, [number, number]> = {
   'published-brand': [-0.6, 0.6],
   'published-brand-weighed': [-0.6, 0.6],
   'per-kg': [-0.9, 0.9],
+  'per-kg-electric': [-1.2, 1.2],
   'per-kg-food': [-0.7, 0.7],
   'per-kg-typical-weight': [-1.2, 1.2],
   'typical-item': [-1, 1],
@@ -269,8 +270,15 @@ export const CALIBRATION_PRIOR_WEIGHT = 5;
 
 const round3 = (value: number) => Number(value.toPrecision(3));
 
+/**
+ * Tiers whose central figure is recentred on the median held-out residual (shrunk like the
+ * quantiles): a material factor × weight for electronics misses their chips and boards by a factor
+ * the published footprints measure; other tiers are left uncorrected.
+ */
+export const RECENTRED: ReadonlySet<Tier> = new Set<Tier>(['per-kg-electric']);
+
 /** Spreads per tier from cross-validated residuals (in each estimate's own scale). */
-export function fitSpreads(scored: Scored[]): Record<Tier, Spread> {
+export function fitSpreads(scored: Scored[], previous?: Record<Tier, Spread>): Record<Tier, Spread> {
   const residuals = new Map<Tier, number[]>();
   const brands = new Map<Tier, Set<string>>();
   for (const s of scored) {
@@ -284,8 +292,20 @@ export function fitSpreads(scored: Scored[]): Record<Tier, Spread> {
   const spreads = {} as Record<Tier, Spread>;
   for (const tier of Object.keys(ASSUMED_SPREADS) as Tier[]) {
     const [assumed10, assumed90] = ASSUMED_SPREADS[tier];
-    const values = (residuals.get(tier) ?? []).sort((a, b) => a - b);
+    let values = (residuals.get(tier) ?? []).sort((a, b) => a - b);
     const n = values.length;
+    // The recentring accumulates over the passes: each pass measures what is left of the bias.
+    let shift: number | undefined;
+    if (
+      RECENTRED.has(tier) &&
+      n >= MIN_CALIBRATION_SAMPLES &&
+      (brands.get(tier)?.size ?? 0) >= MIN_CALIBRATION_BRANDS
+    ) {
+      const mid = n >> 1;
+      const m = (n % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2) * (n / (n + CALIBRATION_PRIOR_WEIGHT));
+      shift = round3((previous?.[tier]?.shift ?? 0) + m);
+      values = values.map((v) => v - m);
+    }
     if (n < MIN_CALIBRATION_SAMPLES || (brands.get(tier)?.size ?? 0) < MIN_CALIBRATION_BRANDS) {
       spreads[tier] = {
         q10: assumed10,
@@ -309,9 +329,11 @@ export function fitSpreads(scored: Scored[]): Record<Tier, Spread> {
       q10: round3((n * at(0.1) + w * assumed10) / (n + w)),
       q90: round3((n * at(0.9) + w * assumed90) / (n + w)),
       n,
+      ...(shift !== undefined ? { shift } : {}),
       note:
         `80 % of ${n} held-out products with published footprints fell inside a range this wide around our estimate` +
         (tier === 'published-brand-weighed' ? ", widened where the brand's published products disagree" : '') +
+        (shift !== undefined ? `, around the figure recentred ×${Math.exp(shift).toFixed(2)} on their median` : '') +
         ` (grouped 10-fold cross-validation: whole product lines and makers held out${n < 50 ? '; shrunk towards our assumed spread' : ''})`,
     };
   }
@@ -337,7 +359,10 @@ export function calibrate(
   ) as Record<Tier, Spread>;
   for (let pass = 1; pass <= passes; pass++) {
     const current = spreads;
-    spreads = fitSpreads(groupings.flatMap((grouping) => crossValidate(samples, k, current, grouping)));
+    spreads = fitSpreads(
+      groupings.flatMap((grouping) => crossValidate(samples, k, current, grouping)),
+      current,
+    );
   }
   const checked = spreads;
   return holdCoverage(
