@@ -252,8 +252,6 @@ export class PerKgCandidate implements Candidate {
   private readonly pageWeight: number | null;
   private readonly quantityText: string | null;
   private readonly use: UsePhase | null;
-  /** Log shift the tier's calibration applies to the making part (electronics). */
-  private readonly shift: number;
 
   constructor(
     tier: Tier,
@@ -266,9 +264,7 @@ export class PerKgCandidate implements Candidate {
     pageWeight: number | null,
     quantityText: string | null,
     use: UsePhase | null,
-    shift = 0,
   ) {
-    this.shift = shift;
     this.tier = tier;
     this.kgCO2e = kgCO2e;
     this.useKgCO2e = useKgCO2e;
@@ -288,11 +284,7 @@ export class PerKgCandidate implements Candidate {
       : this.pageWeight !== null
         ? `${fmt(kg)} kg from the page`
         : `${fmt(kg)} kg read from "${this.quantityText}"`;
-    const lines = [
-      this.shift
-        ? `${factor.label}: ${factor.kgPerKg} kg CO2e per kg × ${weightNote} × ${Math.exp(this.shift).toFixed(1)} (published footprints of electronics were this many times the material figure in grouped cross-validation) = ${fmt(this.makingKg)} kg CO2e`
-        : `${factor.label}: ${factor.kgPerKg} kg CO2e per kg × ${weightNote} = ${fmt(this.makingKg)} kg CO2e`,
-    ];
+    const lines = [`${factor.label}: ${factor.kgPerKg} kg CO2e per kg × ${weightNote} = ${fmt(this.makingKg)} kg CO2e`];
     if (use)
       lines.push(
         `+ use ${Math.round(use.kwhPerYear)} kWh/year × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${use.grid.key}) = ${fmt(use.kgCO2e)} kg`,
@@ -307,6 +299,62 @@ export class PerKgCandidate implements Candidate {
       ...(this.weightAssumed || use ? src('carbon-ledger-assumption') : []),
       ...(use ? src('ember-2025') : []),
     ];
+  }
+}
+
+/**
+ * Electronics with no device model: what published electronics of this weight report, whole life
+ * (a material factor × weight would miss the chips and boards).
+ */
+export class ElectronicsWeightCandidate implements Candidate {
+  readonly scale = 1;
+  readonly tier: Tier = 'per-kg-electric';
+  /** Whole life as the reports give it; their use share is not known here, so none is split off. */
+  readonly useKgCO2e = null;
+  readonly kgCO2e: number;
+  private readonly weightKg: number;
+  private readonly weightAssumed: boolean;
+  private readonly pageWeight: number | null;
+  private readonly quantityText: string | null;
+  private readonly fit: { a: number; e: number; n: number; shift: number };
+
+  constructor(
+    kgCO2e: number,
+    weightKg: number,
+    weightAssumed: boolean,
+    pageWeight: number | null,
+    quantityText: string | null,
+    a: number,
+    e: number,
+    n: number,
+    shift: number,
+  ) {
+    this.kgCO2e = kgCO2e;
+    this.weightKg = weightKg;
+    this.weightAssumed = weightAssumed;
+    this.pageWeight = pageWeight;
+    this.quantityText = quantityText;
+    this.fit = { a, e, n, shift };
+  }
+
+  get makingKg(): number {
+    return this.kgCO2e;
+  }
+
+  steps(): string[] {
+    const { a, e, n, shift } = this.fit;
+    const weightNote = this.weightAssumed
+      ? `typical weight ${fmt(this.weightKg)} kg (our assumption)`
+      : this.pageWeight !== null
+        ? `${fmt(this.weightKg)} kg from the page`
+        : `${fmt(this.weightKg)} kg read from "${this.quantityText}"`;
+    return [
+      `Published electronics footprints against weight (${n} manufacturer reports, kg CO2e ≈ ${fmt(Math.exp(a))} × weight^${e.toFixed(2)}${shift ? `, × ${Math.exp(shift).toFixed(2)} as calibrated for electronics without a report of their type` : ''}) at ${weightNote} = ${fmt(this.kgCO2e)} kg CO2e whole life`,
+    ];
+  }
+
+  sources(): Source[] {
+    return [...src('boavizta-2023'), ...(this.weightAssumed ? src('carbon-ledger-assumption') : [])];
   }
 }
 

@@ -337,6 +337,11 @@ export class DeviceModel {
     return this.types.get(type)?.rows.length ?? 0;
   }
 
+  /** Whether a maker has reports of this type (its offset in the type's regression). */
+  hasBrand(type: string, brand: string): boolean {
+    return this.types.get(type)?.brandOffset.has(brand.toLowerCase()) ?? false;
+  }
+
   private build(rows: DeviceRow[]): TypeModel {
     const documentFrequency = new Map<string, number>();
     const tokenized = rows.map((row) => {

@@ -10,6 +10,7 @@ import type { Product } from '../product.ts';
 import {
   type Candidate,
   DeviceCandidate,
+  ElectronicsWeightCandidate,
   fmt,
   ItemCandidate,
   PerKgCandidate,
@@ -203,6 +204,8 @@ export class FootprintEstimator {
   private readonly calibration: Record<Tier, Spread>;
   private readonly precision = new Map<Tier, number>();
   private readonly rangeMeaning = new Map<Tier, string>();
+  /** Published whole-life footprints of electronics against their weight: kg = e^a × weight^e. */
+  private readonly byWeight: ElectronicsByWeight | null;
 
   constructor(tables: FootprintTables) {
     this.calibration = tables.calibration ?? CALIBRATION;
@@ -212,6 +215,7 @@ export class FootprintEstimator {
       this.rangeMeaning.set(tier, `80 % interval (${spread.assumed ? 'assumed' : 'calibrated'}): ${spread.note}`);
     }
     this.devices = new DeviceModel(tables.devices);
+    this.byWeight = fitByWeight(tables.devices);
     this.published = tables.published.map((row) => ({
       row,
       category: classifyProduct({ title: row[1], category: [row[3]], brand: row[2] }).category.id,
@@ -446,7 +450,13 @@ export class FootprintEstimator {
     // Types with a handful of reports (printers: six office machines of one brand) say little about
     // another brand's products: use them only for their own brand, and with the wide tier.
     const sparse = this.devices.count(category.device) < SPARSE_DEVICE_TYPE;
-    const nearestBrand = prediction.neighbours[0]?.row[0].toLowerCase();
+    // (or, with no near product, its regression only for a maker with reports of the type).
+    const nearestBrand =
+      prediction.method === 'regression'
+        ? this.devices.hasBrand(category.device, brand ?? '')
+          ? (brand ?? '').toLowerCase()
+          : undefined
+        : prediction.neighbours[0]?.row[0].toLowerCase();
     if (sparse && (!brand || !nearestBrand || !brand.toLowerCase().includes(nearestBrand))) return null;
     const tier: Tier =
       sparse || !ELECTRONICS_WITH_REPORTS.has(category.id)
@@ -552,19 +562,22 @@ export class FootprintEstimator {
   ): Candidate | null {
     const factor = perKgFactor(category);
     if (!factor || weightKg === null) return null;
-    // Electronics: a material factor × weight misses the chips and boards, so their tier is
-    // recentred on what published footprints of electronics were in grouped cross-validation (its
-    // `shift`). Appliances, tools and lamps keep the plain per-kg tier.
-    const tier: Tier =
-      category.group === 'electronics' && category.electric
-        ? 'per-kg-electric'
-        : weightAssumed
-          ? 'per-kg-typical-weight'
-          : category.group === 'food-drink'
-            ? 'per-kg-food'
-            : 'per-kg';
-    const shift = this.calibration[tier].shift ?? 0;
-    const makingKg = factor.kgPerKg * weightKg * Math.exp(shift);
+    if (category.group === 'electronics' && category.electric && category.device !== 'printer' && this.byWeight) {
+      // Electronics: a material factor × weight misses the chips and boards. The witness is what
+      // published electronics of this weight report, whole life (use included), recentred by the
+      // tier's calibrated shift. Not printers: their published figures count the paper and toner
+      // of their life (Lexmark: 5.6–8.3 t), which the machine's weight says nothing about.
+      const { a, e, n } = this.byWeight;
+      const shift = this.calibration['per-kg-electric'].shift ?? 0;
+      const kg = Math.exp(a + shift) * weightKg ** e;
+      return new ElectronicsWeightCandidate(kg, weightKg, weightAssumed, pageWeight, quantityText, a, e, n, shift);
+    }
+    const tier: Tier = weightAssumed
+      ? 'per-kg-typical-weight'
+      : category.group === 'food-drink'
+        ? 'per-kg-food'
+        : 'per-kg';
+    const makingKg = factor.kgPerKg * weightKg;
     const use = category.electric && category.item ? itemUsePhase(category.item, country) : null;
     const useKgCO2e = use ? use.kgCO2e : null;
     const kgCO2e = makingKg + (useKgCO2e ?? 0);
@@ -579,7 +592,6 @@ export class FootprintEstimator {
       pageWeight,
       quantityText,
       use,
-      shift,
     );
   }
 
@@ -773,7 +785,7 @@ const TIER_LABEL: Record<Tier, string> = {
   'published-brand': 'published footprints of the same brand',
   'published-brand-weighed': 'published footprints of the same brand, scaled by weight',
   'per-kg': 'per-kg factor × weight',
-  'per-kg-electric': 'per-kg factor × weight, recentred for electronics',
+  'per-kg-electric': 'published electronics footprints by weight',
   'per-kg-food': 'food per-kg factor × weight',
   'per-kg-typical-weight': 'per-kg factor × typical weight (assumed)',
   'typical-item': 'typical item (ADEME)',
@@ -789,6 +801,42 @@ function dedupe(sources: Source[]): Source[] {
     seen.add(key);
     return true;
   });
+}
+
+interface ElectronicsByWeight {
+  a: number;
+  e: number;
+  n: number;
+}
+
+/**
+ * Least squares of log kg CO2e on log weight over the published device footprints that give a
+ * weight (Boavizta: 789 of 925 rows, laptops to smart speakers; kg ≈ 204 × weight^0.56 on the
+ * committed rows). Null with fewer than 20 such rows or no spread of weights.
+ */
+function fitByWeight(devices: readonly DeviceRow[]): ElectronicsByWeight | null {
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  for (const row of devices)
+    if (row[5] !== null && row[5] > 0) {
+      n++;
+      sx += log(row[5]);
+      sy += log(row[3]);
+    }
+  if (n < 20) return null;
+  const mx = sx / n;
+  const my = sy / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (const row of devices)
+    if (row[5] !== null && row[5] > 0) {
+      sxy += (log(row[5]) - mx) * (log(row[3]) - my);
+      sxx += (log(row[5]) - mx) ** 2;
+    }
+  if (!(sxx > 0)) return null;
+  const e = sxy / sxx;
+  return { a: my - e * mx, e, n };
 }
 
 let defaultEstimator: FootprintEstimator | null = null;

@@ -383,7 +383,8 @@ export function holdCoverage(spreads: Record<Tier, Spread>, scored: Scored[]): R
     const spread = spreads[tier];
     if (spread.assumed) continue;
     const mine = scored.filter((s) => s.tier === tier);
-    const need = Math.ceil(0.8 * mine.length);
+    // The split-conformal count: ⌈0.8 (n + 1)⌉ of n, so that a new product is inside with 80 % odds.
+    const need = Math.min(mine.length, Math.ceil(0.8 * (mine.length + 1)));
     let inside = 0;
     const factors: number[] = [];
     for (const s of mine) {
