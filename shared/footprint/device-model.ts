@@ -174,6 +174,8 @@ interface TypeModel {
   /** log kg = b0 + b1 (screen − s̄) + b2 (year − ȳ), plus a shrunk brand offset. */
   b: [number, number, number];
   screenMean: number;
+  screenMin: number;
+  screenMax: number;
   yearMean: number;
   brandOffset: Map<string, number>;
   useShare: number;
@@ -375,6 +377,8 @@ export class DeviceModel {
     const screens = rows.map((r) => r[4]).filter((s): s is number => s !== null);
     const years = rows.map((r) => r[6]).filter((y): y is number => y !== null);
     const screenMean = screens.length ? screens.reduce((a, b) => a + b, 0) / screens.length : 0;
+    const screenMin = screens.length ? Math.min(...screens) : 0;
+    const screenMax = screens.length ? Math.max(...screens) : 0;
     const yearMean = years.length ? years.reduce((a, b) => a + b, 0) / years.length : 2020;
     const xs = rows.map((r): [number, number, number] => [
       1,
@@ -405,6 +409,8 @@ export class DeviceModel {
       idf,
       b,
       screenMean,
+      screenMin,
+      screenMax,
       yearMean,
       brandOffset,
       useShare: useShares.length ? median(useShares) : 0.3,
@@ -450,7 +456,10 @@ export class DeviceModel {
 
     const regressionLog =
       model.b[0] +
-      model.b[1] * ((query.screenInches ?? model.screenMean) - model.screenMean) +
+      // A screen outside the type's reported sizes is held to them: a line does not extrapolate.
+      model.b[1] *
+        (Math.min(model.screenMax, Math.max(model.screenMin, query.screenInches ?? model.screenMean)) -
+          model.screenMean) +
       model.b[2] * ((query.year ?? model.yearMean) - model.yearMean) +
       (model.brandOffset.get(brand) ?? 0);
 

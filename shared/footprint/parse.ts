@@ -92,7 +92,10 @@ export function parseQuantity(text: string): Quantity | null {
 
 /** Screen diagonal in inches ("15.6-inch", '27"', "27 Zoll", "27英寸", "13-inch"). */
 export function parseScreenInches(text: string): number | null {
-  const match = /(\d{1,2}(?:[.,]\d)?)\s*(?:-|\s)?\s*(?:inch(?:es)?|in\b|["”″]|''|zoll|英寸|寸)/iu.exec(text);
+  // Not the tail of a longer number: '5.65"' is 5.65 inches, not 65.
+  const match = /(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:-|\s)?\s*(?:inch(?:es)?|in\b|["”″]|''|zoll|英寸|寸)/iu.exec(
+    text,
+  );
   if (!match) return null;
   const inches = toNumber(match[1]!);
   return inches >= 3 && inches <= 100 ? inches : null;

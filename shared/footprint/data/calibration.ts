@@ -17,14 +17,14 @@ export const CALIBRATION: Record<Tier, Spread> = {
   "note": "80 % of 165 held-out products with published footprints fell inside a range this wide around our estimate (grouped 10-fold cross-validation: whole product lines and makers held out); widened ×1.01 so that 80 % of the held-out products fall inside"
  },
  "device-blend": {
-  "q10": -0.437,
-  "q90": 0.428,
+  "q10": -0.444,
+  "q90": 0.424,
   "n": 1039,
   "note": "80 % of 1039 held-out products with published footprints fell inside a range this wide around our estimate (grouped 10-fold cross-validation: whole product lines and makers held out); widened ×1.00 so that 80 % of the held-out products fall inside"
  },
  "device-regression": {
   "q10": -0.573,
-  "q90": 0.514,
+  "q90": 0.553,
   "n": 538,
   "note": "80 % of 538 held-out products with published footprints fell inside a range this wide around our estimate (grouped 10-fold cross-validation: whole product lines and makers held out)"
  },

@@ -32,6 +32,8 @@ describe('screen size and year', () => {
     ['LG 27 Zoll Monitor', 27],
     ['小米电视 55英寸', 55],
     ['Dell 15.6 inch laptop', 15.6],
+    ['Fairphone 3 5.65"', 5.65],
+    ['Galaxy S23 6,1 Zoll', 6.1],
   ])('%s → %f inches', (title, inches) => {
     expect(parseScreenInches(title)).toBe(inches);
   });
