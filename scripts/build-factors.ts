@@ -439,13 +439,21 @@ const TIERS = [
   'spend',
   'spend-unknown',
 ] as const;
-type Spread = { q10: number; q90: number; n: number; note: string; assumed?: boolean; shift?: number };
+type Spread = {
+  q10: number;
+  q90: number;
+  n: number;
+  note: string;
+  assumed?: boolean;
+  shift?: number;
+  byType?: Record<string, { q10: number; q90: number; n: number }>;
+};
 const writeCalibration = (spreads: Record<string, Spread>) =>
   write(
     'calibration.ts',
     '80 % intervals of log(published / estimated) per method tier, from grouped 10-fold cross-validation (whole product lines, and separately whole makers, held out; residuals pooled; shrunk towards assumed spreads; assumed where too few samples).',
     `export type Tier = ${TIERS.map((t) => `'${t}'`).join(' | ')};\n` +
-      'export interface Spread { q10: number; q90: number; n: number; note: string; assumed?: boolean; shift?: number }\n' +
+      'export interface Spread { q10: number; q90: number; n: number; note: string; assumed?: boolean; shift?: number; byType?: Record<string, { q10: number; q90: number; n: number }> }\n' +
       `export const CALIBRATION: Record<Tier, Spread> = ${JSON.stringify(spreads, null, 1)};\n`,
   );
 // Written first so the estimator module always finds every tier, even when tiers were added.

@@ -26,6 +26,8 @@ export interface Candidate {
   scale: number;
   /** The part of the figure that is not use phase: what witnesses are compared on. */
   readonly makingKg: number;
+  /** The device type whose own calibrated spread applies (device tiers), if any. */
+  readonly deviceType?: string;
   steps(): string[];
   sources(): Source[];
 }
@@ -65,6 +67,7 @@ const publishedSource = (row: PublishedRow): Source => ({
 
 export class DeviceCandidate implements Candidate {
   readonly scale = 1;
+  readonly deviceType: string;
   readonly kgCO2e: number;
   readonly useKgCO2e: number;
   readonly makingKg: number;
@@ -83,6 +86,7 @@ export class DeviceCandidate implements Candidate {
     this.prediction = prediction;
     this.category = category;
     this.country = country;
+    this.deviceType = category.device ?? '';
     // The same product's own report is the figure; otherwise the near products' (or regression's).
     const same = tier === 'published-same' ? prediction.same : null;
     let kgCO2e = same ? same.kgCO2e : prediction.kgCO2e;

@@ -181,11 +181,16 @@ const median = (values: number[]): number => {
 };
 
 /** The precision a tier's spread gives a candidate in the combination (1 / variance). */
-const precisionOf = (s: Spread): number => 1 / ((s.q90 - s.q10) / (2 * Z80)) ** 2;
+const precisionOf = (s: { q10: number; q90: number }): number => 1 / ((s.q90 - s.q10) / (2 * Z80)) ** 2;
 
 /** How many times its tier's calibrated spread an estimate's range was made (see `Details.scale`). */
 export function rangeScaleOf(estimate: FootprintEstimate): number {
   return estimate instanceof Estimate ? estimate.rangeScale : 1;
+}
+
+/** The device type whose own spread set an estimate's range (device tiers), else null. */
+export function rangeTypeOf(estimate: FootprintEstimate): string | null {
+  return estimate instanceof Estimate ? estimate.rangeType : null;
 }
 
 /** A witness set aside for disagreeing with a more robust one. */
@@ -271,7 +276,7 @@ export class FootprintEstimator {
     if (same) {
       // The maker's figure for this very product is the estimate: not averaged with a price guess.
       used = [same];
-      precisions.push(this.precision.get(same.tier)!);
+      precisions.push(this.precisionOf(same));
     } else {
       // Witnesses that disagree with the most robust one by far more than their spreads allow are
       // set aside (a misread weight, price or category), before any is combined.
@@ -300,7 +305,7 @@ export class FootprintEstimator {
           spend = replaced;
         }
       }
-      for (const candidate of used) precisions.push(this.precision.get(candidate.tier)! / candidate.scale ** 2);
+      for (const candidate of used) precisions.push(this.precisionOf(candidate) / candidate.scale ** 2);
       // Most precise first (a stable order: ties keep the order above).
       for (let i = 1; i < used.length; i++) {
         const candidate = used[i]!;
@@ -334,7 +339,7 @@ export class FootprintEstimator {
     }
     for (let i = 0; i < used.length; i++) weightedLog += precisions[i]! * log(used[i]!.kgCO2e);
     let kgCO2e = Math.exp(weightedLog / totalWeight);
-    let spread = this.calibration[bestCandidate.tier];
+    let spread = this.spreadOf(bestCandidate);
     // The maker's own stated uncertainty (read as one standard deviation), when it gives one.
     const makerError = same instanceof DeviceCandidate ? same.makerErrorRatio : null;
     if (makerError) {
@@ -392,6 +397,19 @@ export class FootprintEstimator {
     );
   }
 
+  /** A candidate's calibrated spread: its device type's own, where calibrated, else its tier's. */
+  private spreadOf(candidate: Candidate): Spread {
+    const spread = this.calibration[candidate.tier];
+    const own = candidate.deviceType ? spread.byType?.[candidate.deviceType] : undefined;
+    return own ? { ...spread, q10: own.q10, q90: own.q90, n: own.n } : spread;
+  }
+
+  private precisionOf(candidate: Candidate): number {
+    if (!candidate.deviceType) return this.precision.get(candidate.tier)!;
+    const own = this.calibration[candidate.tier].byType?.[candidate.deviceType];
+    return own ? precisionOf(own) : this.precision.get(candidate.tier)!;
+  }
+
   /**
    * The witness the others are checked against: the one most others agree with (within their
    * spreads), then the most robust to a misread input, then the most precise.
@@ -409,8 +427,7 @@ export class FootprintEstimator {
         (agree === bestAgree &&
           (ROBUSTNESS[candidate.tier] < ROBUSTNESS[anchor.tier] ||
             (ROBUSTNESS[candidate.tier] === ROBUSTNESS[anchor.tier] &&
-              this.precision.get(candidate.tier)! / candidate.scale ** 2 >
-                this.precision.get(anchor.tier)! / anchor.scale ** 2)));
+              this.precisionOf(candidate) / candidate.scale ** 2 > this.precisionOf(anchor) / anchor.scale ** 2)));
       if (better) {
         anchor = candidate;
         bestAgree = agree;
@@ -421,8 +438,8 @@ export class FootprintEstimator {
 
   /** How many combined standard deviations apart two witnesses' making parts are. */
   private disagreement(a: Candidate, b: Candidate): number {
-    const sa = (1 / this.precision.get(a.tier)!) * a.scale ** 2;
-    const sb = (1 / this.precision.get(b.tier)!) * b.scale ** 2;
+    const sa = (1 / this.precisionOf(a)) * a.scale ** 2;
+    const sb = (1 / this.precisionOf(b)) * b.scale ** 2;
     const ma = a.makingKg > 0 ? a.makingKg : a.kgCO2e;
     const mb = b.makingKg > 0 ? b.makingKg : b.kgCO2e;
     return Math.abs(log(ma / mb)) / Math.sqrt(sa + sb);
@@ -651,6 +668,11 @@ class Estimate implements FootprintEstimate {
     return this.#details.scale;
   }
 
+  /** The device type of the method that set the range, when it is a device tier. */
+  get rangeType(): string | null {
+    return this.#details.rangeType;
+  }
+
   static readonly #steps: PropertyDescriptor = {
     get(this: Estimate) {
       return this.#details.steps();
@@ -719,6 +741,10 @@ class Details {
   private readonly setAside: SetAside[] | null;
   /** How many times its best method's calibrated spread the range is (before holding the witnesses). */
   readonly scale: number;
+
+  get rangeType(): string | null {
+    return this.used[0]?.deviceType || null;
+  }
 
   constructor(
     classification: Classification,

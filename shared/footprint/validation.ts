@@ -12,7 +12,7 @@ import { CALIBRATION, type Spread } from './data/calibration.ts';
 import { DEVICES, type DeviceRow } from './data/devices.ts';
 import { PUBLISHED, type PublishedRow } from './data/published.ts';
 import { productLine } from './device-model.ts';
-import { type FootprintEstimate, FootprintEstimator, rangeScaleOf, type Tier } from './estimate.ts';
+import { type FootprintEstimate, FootprintEstimator, rangeScaleOf, rangeTypeOf, type Tier } from './estimate.ts';
 
 export type ValidationGroup = 'electronics' | 'other';
 
@@ -29,6 +29,8 @@ export interface Sample {
 export interface Scored extends Sample {
   /** The group it was held out with (see `groupOf`). */
   heldOutWith: string;
+  /** The device type whose own spread set the range (device tiers), else null. */
+  rangeType: string | null;
   kgCO2e: number;
   low: number;
   high: number;
@@ -160,6 +162,7 @@ function score(sample: Sample, estimate: FootprintEstimate, heldOutWith: string)
   return {
     ...sample,
     heldOutWith,
+    rangeType: rangeTypeOf(estimate),
     kgCO2e: estimate.kgCO2e,
     low: estimate.low,
     high: estimate.high,
@@ -277,6 +280,46 @@ const round3 = (value: number) => Number(value.toPrecision(3));
  */
 export const RECENTRED: ReadonlySet<Tier> = new Set<Tier>(['per-kg-electric']);
 
+/**
+ * Device tiers whose spread is also calibrated per device type: a monitor's figure from near
+ * monitors is surer than a desktop's from near desktops (a desktop line's form factor is its own).
+ */
+export const BY_TYPE: ReadonlySet<Tier> = new Set<Tier>(['device-near', 'device-blend', 'device-regression']);
+/** A device type gets its own spread in a tier with at least this many held-out products. */
+export const MIN_TYPE_SAMPLES = 20;
+
+/** A tier's spread per device type, shrunk towards the tier's as if it were five more products. */
+function typeSpreads(
+  scored: Scored[],
+  tier: Tier,
+  q10: number,
+  q90: number,
+): Record<string, { q10: number; q90: number; n: number }> | null {
+  const byType = new Map<string, { values: number[]; makers: Set<string> }>();
+  for (const s of scored) {
+    if (s.tier !== tier || !s.rangeType) continue;
+    const entry = byType.get(s.rangeType) ?? { values: [], makers: new Set<string>() };
+    entry.values.push(Math.log(s.publishedKgCO2e / s.kgCO2e) / s.scale);
+    entry.makers.add((s.product.brand ?? '').toLowerCase());
+    byType.set(s.rangeType, entry);
+  }
+  const out: Record<string, { q10: number; q90: number; n: number }> = {};
+  const w = CALIBRATION_PRIOR_WEIGHT;
+  for (const [type, { values, makers }] of [...byType].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const n = values.length;
+    if (n < MIN_TYPE_SAMPLES || makers.size < MIN_CALIBRATION_BRANDS) continue;
+    values.sort((a, b) => a - b);
+    const at = (p: number) => {
+      const position = Math.min(n, Math.max(1, p * (n + 1))) - 1;
+      const lo = Math.floor(position);
+      const hi = Math.min(lo + 1, n - 1);
+      return values[lo]! + (values[hi]! - values[lo]!) * (position - lo);
+    };
+    out[type] = { q10: round3((n * at(0.1) + w * q10) / (n + w)), q90: round3((n * at(0.9) + w * q90) / (n + w)), n };
+  }
+  return Object.keys(out).length ? out : null;
+}
+
 /** Spreads per tier from cross-validated residuals (in each estimate's own scale). */
 export function fitSpreads(scored: Scored[], previous?: Record<Tier, Spread>): Record<Tier, Spread> {
   const residuals = new Map<Tier, number[]>();
@@ -325,11 +368,15 @@ export function fitSpreads(scored: Scored[], previous?: Record<Tier, Spread>): R
       return values[lo]! + (values[hi]! - values[lo]!) * (position - lo);
     };
     const w = CALIBRATION_PRIOR_WEIGHT;
+    const q10 = round3((n * at(0.1) + w * assumed10) / (n + w));
+    const q90 = round3((n * at(0.9) + w * assumed90) / (n + w));
+    const byType = BY_TYPE.has(tier) ? typeSpreads(scored, tier, q10, q90) : null;
     spreads[tier] = {
-      q10: round3((n * at(0.1) + w * assumed10) / (n + w)),
-      q90: round3((n * at(0.9) + w * assumed90) / (n + w)),
+      q10,
+      q90,
       n,
       ...(shift !== undefined ? { shift } : {}),
+      ...(byType ? { byType } : {}),
       note:
         `80 % of ${n} held-out products with published footprints fell inside a range this wide around our estimate` +
         (tier === 'published-brand-weighed' ? ", widened where the brand's published products disagree" : '') +
@@ -383,30 +430,64 @@ export function holdCoverage(spreads: Record<Tier, Spread>, scored: Scored[]): R
     const spread = spreads[tier];
     if (spread.assumed) continue;
     const mine = scored.filter((s) => s.tier === tier);
-    // The split-conformal count: ⌈0.8 (n + 1)⌉ of n, so that a new product is inside with 80 % odds.
-    const need = Math.min(mine.length, Math.ceil(0.8 * (mine.length + 1)));
-    let inside = 0;
-    const factors: number[] = [];
-    for (const s of mine) {
-      if (s.publishedKgCO2e >= s.low && s.publishedKgCO2e <= s.high) {
-        inside++;
-        continue;
-      }
-      const r = Math.log(s.publishedKgCO2e / s.kgCO2e) / s.scale;
-      factors.push(r > 0 ? r / spread.q90 : r / spread.q10);
+    // Each device type with its own spread is checked on its own products.
+    const types = spread.byType ? Object.keys(spread.byType) : [];
+    const byType = spread.byType ? { ...spread.byType } : undefined;
+    for (const type of types) {
+      const own = byType![type]!;
+      const f = widening(
+        own,
+        mine.filter((s) => s.rangeType === type),
+      );
+      if (f !== 1)
+        byType![type] = {
+          ...own,
+          q10: Math.floor(own.q10 * f * 1000) / 1000,
+          q90: Math.ceil(own.q90 * f * 1000) / 1000,
+        };
     }
-    if (inside >= need || !mine.length) continue;
-    factors.sort((a, b) => a - b);
-    const f = factors[need - inside - 1]! * 1.001;
+    // The tier's own spread (what a type without its own uses) is checked on all of the tier's
+    // products: checked on the leftover types alone, a handful of monitors would set the phones' range.
+    const f = widening(spread, mine);
     out[tier] = {
       ...spread,
-      q10: Math.floor(spread.q10 * f * 1000) / 1000,
-      q90: Math.ceil(spread.q90 * f * 1000) / 1000,
-      note: `${spread.note}; widened ×${f.toFixed(2)} so that 80 % of the held-out products fall inside`,
+      ...(byType ? { byType } : {}),
+      ...(f !== 1
+        ? {
+            q10: Math.floor(spread.q10 * f * 1000) / 1000,
+            q90: Math.ceil(spread.q90 * f * 1000) / 1000,
+            note: `${spread.note}; ${f > 1 ? 'widened' : 'narrowed'} ×${f.toFixed(2)} so that 80 % of the held-out products fall inside`,
+          }
+        : {}),
     };
   }
   return out;
 }
+
+/**
+ * The factor on a spread that puts ⌈0.8 (n + 1)⌉ of these n products inside (the split-conformal
+ * count, so that a new product is inside with 80 % odds): the smallest one ≥ 1 when too few are
+ * inside; with at least CONFORMAL_NARROWING products, also one < 1 when more are inside than that
+ * (the shrinkage towards a wider spread over-covers a type whose figures are surer).
+ */
+function widening(spread: { q10: number; q90: number }, scored: Scored[]): number {
+  if (!scored.length) return 1;
+  const need = Math.min(scored.length, Math.ceil(0.8 * (scored.length + 1)));
+  const factors: number[] = [];
+  let inside = 0;
+  for (const s of scored) {
+    const r = Math.log(s.publishedKgCO2e / s.kgCO2e) / s.scale;
+    factors.push(r > 0 ? r / spread.q90 : r < 0 ? r / spread.q10 : 0);
+    if (s.publishedKgCO2e >= s.low && s.publishedKgCO2e <= s.high) inside++;
+  }
+  factors.sort((a, b) => a - b);
+  const f = factors[need - 1]! * 1.001;
+  if (inside < need) return Math.max(1, f);
+  return scored.length >= CONFORMAL_NARROWING ? Math.min(1, f) : 1;
+}
+
+/** Products a spread needs before the coverage check may also narrow it. */
+export const CONFORMAL_NARROWING = 50;
 
 /**
  * Grouped cross-validation with the calibration inside the folds: each fold's groups are estimated
