@@ -101,12 +101,16 @@ export const TUNING = { weightElasticity: 0.5, siblingBaseSd: 0.3 };
  */
 export const WITNESS = { z: 3, widen: 1.5 };
 
+const CATEGORY_ONLY = 4;
+/** A classification this sure (trail and title agree) makes a device regression robust (rank 2). */
+const SURE_CATEGORY = 0.85;
 /**
  * How robust a method is to one misread input, most robust first: a figure matched by name to
- * published footprints; a per-kg factor with a weight read from the page; the price; methods that
- * rest on the category alone (a wrong category makes them wrong by any factor).
+ * published footprints; a per-kg factor with a weight read from the page, or a device model whose
+ * name partly matched published products, or whose category the shop's trail and the title agree
+ * on, or whose maker reports devices of the type; the price; methods that rest on the category alone (a wrong category makes them wrong by any
+ * factor).
  */
-const CATEGORY_ONLY = 4;
 const ROBUSTNESS: Record<Tier, number> = {
   'published-same': 0,
   'device-near': 1,
@@ -117,8 +121,8 @@ const ROBUSTNESS: Record<Tier, number> = {
   'per-kg-electric': CATEGORY_ONLY,
   'per-kg-food': 2,
   spend: 3,
-  'device-blend': 4,
-  'device-regression': 4,
+  'device-blend': 2,
+  'device-regression': CATEGORY_ONLY,
   'device-other': 4,
   'typical-item': 4,
   'per-kg-typical-weight': 4,
@@ -280,7 +284,13 @@ export class FootprintEstimator {
     } else {
       // Witnesses that disagree with the most robust one by far more than their spreads allow are
       // set aside (a misread weight, price or category), before any is combined.
-      const anchor = this.anchorOf(candidates);
+      // A device regression is robust when the category is sure (trail and title agree) or the
+      // maker reports devices of this type (an HP Chromebook; not a Logitech "desktop").
+      const deviceRobust =
+        device !== null &&
+        (classification.confidence >= SURE_CATEGORY ||
+          this.devices.hasBrand(category.device!, brand ?? firstWord(title)));
+      const anchor = this.anchorOf(candidates, deviceRobust);
       used = [];
       for (const candidate of candidates) {
         const z = candidate === anchor ? 0 : this.disagreement(candidate, anchor);
@@ -414,9 +424,11 @@ export class FootprintEstimator {
    * The witness the others are checked against: the one most others agree with (within their
    * spreads), then the most robust to a misread input, then the most precise.
    */
-  private anchorOf(candidates: Candidate[]): Candidate {
+  private anchorOf(candidates: Candidate[], deviceRobust: boolean): Candidate {
     let anchor = candidates[0]!;
     if (candidates.length === 1) return anchor;
+    const rank = (c: Candidate): number =>
+      deviceRobust && ROBUSTNESS[c.tier] === CATEGORY_ONLY && c.deviceType ? 2 : ROBUSTNESS[c.tier];
     let bestAgree = -1;
     for (const candidate of candidates) {
       let agree = 0;
@@ -425,8 +437,8 @@ export class FootprintEstimator {
       const better =
         agree > bestAgree ||
         (agree === bestAgree &&
-          (ROBUSTNESS[candidate.tier] < ROBUSTNESS[anchor.tier] ||
-            (ROBUSTNESS[candidate.tier] === ROBUSTNESS[anchor.tier] &&
+          (rank(candidate) < rank(anchor) ||
+            (rank(candidate) === rank(anchor) &&
               this.precisionOf(candidate) / candidate.scale ** 2 > this.precisionOf(anchor) / anchor.scale ** 2)));
       if (better) {
         anchor = candidate;

@@ -172,6 +172,35 @@ describe('witnesses check each other', () => {
     expect(Math.log(misread.high / misread.low)).toBeGreaterThan(Math.log(fair.high / fair.low));
   });
 
+  it('a misread price does not pull a device off: the device model is the more robust witness', () => {
+    const monitor = (price: Product['price']) =>
+      estimator.estimate(
+        product({
+          title: 'Dell E2016H Monitor 20"',
+          brand: 'Dell',
+          category: ['Electronics', 'Computers', 'Monitors'],
+          price,
+        }),
+      )!;
+    const unpriced = monitor(null);
+    const misread = monitor({ amount: 5, currency: 'USD' });
+    expect(misread.flags).toEqual(['witnesses-disagree']);
+    expect(misread.kgCO2e / unpriced.kgCO2e).toBeGreaterThan(0.5);
+    expect(misread.steps.join('\n')).toMatch(/Set aside: spend-based/);
+  });
+
+  it('no published product is more than 10× off when a price, right or wildly wrong, is added', () => {
+    // Prices cycle 5, 50, 500 USD whatever the product: a 5 USD monitor is a misread price. With the
+    // full tables (a product's own report among them) this checks the witness checks, not accuracy.
+    const prices = [5, 50, 500];
+    let off = 0;
+    for (const [i, sample] of validationSamples().entries()) {
+      const e = estimator.estimate({ ...sample.product, price: { amount: prices[i % 3]!, currency: 'USD' } })!;
+      if (Math.abs(Math.log(e.kgCO2e / sample.publishedKgCO2e)) > Math.log(10)) off++;
+    }
+    expect(off).toBe(0);
+  });
+
   it('every range contains the central estimate and every witness it rests on (beef mince)', () => {
     const beef = estimator.estimate(
       product({
