@@ -394,7 +394,11 @@ export class FootprintEstimator {
       kgCO2e,
       low,
       high,
-      this.rangeMeaning.get(bestCandidate.tier)!,
+      makerError
+        ? `80 % interval from the maker's stated uncertainty (±${Math.round(makerError * 100)} %, read as one standard deviation)`
+        : setAside
+          ? `${this.rangeMeaning.get(bestCandidate.tier)!}; widened ${WITNESS.widen}× because the methods disagree (see the steps)`
+          : this.rangeMeaning.get(bestCandidate.tier)!,
       category,
       confidence,
       method,

@@ -50,6 +50,7 @@ describe('a published figure for the same product wins', () => {
     const half = 1.2816 * Math.log1p(row[11]!);
     expect(Math.log(estimate.high / estimate.kgCO2e)).toBeCloseTo(half, 6);
     expect(Math.log(estimate.kgCO2e / estimate.low)).toBeCloseTo(half, 6);
+    expect(estimate.rangeMeaning).toMatch(/maker's stated uncertainty \(±22 %/);
   });
 
   it('is not another model of the line (a variant word or another model number)', () => {
@@ -168,6 +169,8 @@ describe('witnesses check each other', () => {
     const misread = shirt(15_000);
     expect(fair.flags).toEqual([]);
     expect(misread.flags).toEqual(['witnesses-disagree']);
+    expect(misread.rangeMeaning).toMatch(/widened 1.5× because the methods disagree/);
+    expect(fair.rangeMeaning).not.toMatch(/disagree/);
     expect(misread.kgCO2e / fair.kgCO2e).toBeLessThan(3);
     expect(Math.log(misread.high / misread.low)).toBeGreaterThan(Math.log(fair.high / fair.low));
   });
