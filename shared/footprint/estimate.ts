@@ -481,9 +481,9 @@ export class FootprintEstimator {
     if (prediction.same) return new DeviceCandidate('published-same', prediction, category, country);
     // Electronics beyond the six well-reported types (smart home, streaming, consoles) spread more.
     // Types with a handful of reports (printers: six office machines of one brand) say little about
-    // another brand's products: use them only for their own brand, and with the wide tier.
+    // another brand's products: use them only for their own brand (the nearest report's or, with no
+    // near report, a maker with reports of the type), and with the wide tier.
     const sparse = this.devices.count(category.device) < SPARSE_DEVICE_TYPE;
-    // (or, with no near product, its regression only for a maker with reports of the type).
     const nearestBrand =
       prediction.method === 'regression'
         ? this.devices.hasBrand(category.device, brand ?? '')
