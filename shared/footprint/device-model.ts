@@ -10,6 +10,8 @@ export interface DeviceQuery {
   title: string;
   screenInches: number | null;
   year: number | null;
+  /** The device's weight from the page, when it gives one. */
+  weightKg?: number | null;
 }
 
 export interface DevicePrediction {
@@ -171,11 +173,15 @@ interface TypeModel {
   /** Reused per query for dot products (one slot per row, left at zero between queries). */
   scratch: Float64Array;
   idf: Map<string, number>;
-  /** log kg = b0 + b1 (screen − s̄) + b2 (year − ȳ), plus a shrunk brand offset. */
-  b: [number, number, number];
+  /** log kg = b0 + b1 (screen − s̄) + b2 (year − ȳ) + b3 (log weight − mean), plus a shrunk brand offset. */
+  b: number[];
   screenMean: number;
   screenMin: number;
   screenMax: number;
+  /** Mean and range of log weight of the reports that give one (the regression's weight term). */
+  logWeightMean: number;
+  logWeightMin: number;
+  logWeightMax: number;
   yearMean: number;
   brandOffset: Map<string, number>;
   useShare: number;
@@ -236,31 +242,33 @@ const median = (values: number[]): number => {
   return sorted.length === 0 ? Number.NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-/** Least squares for three coefficients (normal equations, solved by Cramer's rule). */
-function fit3(xs: [number, number, number][], ys: number[]): [number, number, number] {
-  const a = [
-    [0, 0, 0],
-    [0, 0, 0],
-    [0, 0, 0],
-  ];
-  const v = [0, 0, 0];
+/**
+ * Least squares for an intercept and slopes (normal equations, Gaussian elimination with partial
+ * pivoting), with a little ridge on the slopes, which keeps thin types (few screens, years or
+ * weights) stable.
+ */
+function fitLinear(xs: number[][], ys: number[]): number[] {
+  const d = xs[0]?.length ?? 1;
+  const a = Array.from({ length: d }, () => new Array<number>(d + 1).fill(0));
   xs.forEach((x, k) => {
-    for (let i = 0; i < 3; i++) {
-      v[i]! += x[i]! * ys[k]!;
-      for (let j = 0; j < 3; j++) a[i]![j]! += x[i]! * x[j]!;
+    for (let i = 0; i < d; i++) {
+      a[i]![d]! += x[i]! * ys[k]!;
+      for (let j = 0; j < d; j++) a[i]![j]! += x[i]! * x[j]!;
     }
   });
-  // A little ridge on the slopes keeps thin types (few screens or years) stable.
-  a[1]![1]! += 1;
-  a[2]![2]! += 1;
-  const det = (m: number[][]) =>
-    m[0]![0]! * (m[1]![1]! * m[2]![2]! - m[1]![2]! * m[2]![1]!) -
-    m[0]![1]! * (m[1]![0]! * m[2]![2]! - m[1]![2]! * m[2]![0]!) +
-    m[0]![2]! * (m[1]![0]! * m[2]![1]! - m[1]![1]! * m[2]![0]!);
-  const d = det(a);
-  if (Math.abs(d) < 1e-9) return [median(ys), 0, 0];
-  const solve = (col: number) => det(a.map((row, i) => row.map((value, j) => (j === col ? v[i]! : value))));
-  return [solve(0) / d, solve(1) / d, solve(2) / d];
+  for (let i = 1; i < d; i++) a[i]![i]! += 1;
+  for (let col = 0; col < d; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < d; r++) if (Math.abs(a[r]![col]!) > Math.abs(a[pivot]![col]!)) pivot = r;
+    if (Math.abs(a[pivot]![col]!) < 1e-9) return [median(ys), ...new Array<number>(d - 1).fill(0)];
+    [a[col], a[pivot]] = [a[pivot]!, a[col]!];
+    for (let r = 0; r < d; r++) {
+      if (r === col) continue;
+      const f = a[r]![col]! / a[col]![col]!;
+      for (let c = col; c <= d; c++) a[r]![c]! -= f * a[col]![c]!;
+    }
+  }
+  return a.map((row, i) => row[d]! / row[i]!);
 }
 
 /**
@@ -319,7 +327,15 @@ function generationTrend(rows: Indexed[]): { logPerYear: number; yearsPerGenerat
 export const TREND_PRIOR_YEARS = 3;
 
 /** Tuning of the near-product weighting, fixed by cross-validation (see docs/methods.md). */
-export const DEVICE_TUNING = { k: 3, power: 4, trustFrom: 0.2, trustSpan: 0.5, screenScale: 3, yearScale: 4 };
+export const DEVICE_TUNING = {
+  k: 3,
+  power: 4,
+  trustFrom: 0.2,
+  trustSpan: 0.5,
+  screenScale: 3,
+  yearScale: 4,
+  weightScale: 1,
+};
 
 export class DeviceModel {
   private readonly types = new Map<string, TypeModel>();
@@ -380,17 +396,25 @@ export class DeviceModel {
     const screenMin = screens.length ? Math.min(...screens) : 0;
     const screenMax = screens.length ? Math.max(...screens) : 0;
     const yearMean = years.length ? years.reduce((a, b) => a + b, 0) / years.length : 2020;
-    const xs = rows.map((r): [number, number, number] => [
+    const logWeights = rows
+      .map((r) => r[5])
+      .filter((w): w is number => w !== null && w > 0)
+      .map(Math.log);
+    const logWeightMean = logWeights.length ? logWeights.reduce((a, b) => a + b, 0) / logWeights.length : 0;
+    const logWeightMin = logWeights.length ? Math.min(...logWeights) : 0;
+    const logWeightMax = logWeights.length ? Math.max(...logWeights) : 0;
+    const xs = rows.map((r): number[] => [
       1,
       (r[4] ?? screenMean) - screenMean,
       (r[6] ?? yearMean) - yearMean,
+      r[5] !== null && r[5] > 0 ? Math.log(r[5]) - logWeightMean : 0,
     ]);
     const ys = indexed.map((r) => r.logKg);
-    const b = fit3(xs, ys);
+    const b = fitLinear(xs, ys);
     const residualsByBrand = new Map<string, number[]>();
     indexed.forEach((r, i) => {
       const x = xs[i]!;
-      const residual = r.logKg - (b[0] + b[1] * x[1] + b[2] * x[2]);
+      const residual = r.logKg - (b[0]! + b[1]! * x[1]! + b[2]! * x[2]! + b[3]! * x[3]!);
       residualsByBrand.set(r.brand, [...(residualsByBrand.get(r.brand) ?? []), residual]);
     });
     const brandOffset = new Map<string, number>();
@@ -411,6 +435,9 @@ export class DeviceModel {
       screenMean,
       screenMin,
       screenMax,
+      logWeightMean,
+      logWeightMin,
+      logWeightMax,
       yearMean,
       brandOffset,
       useShare: useShares.length ? median(useShares) : 0.3,
@@ -455,12 +482,16 @@ export class DeviceModel {
     norm ||= 1;
 
     const regressionLog =
-      model.b[0] +
+      model.b[0]! +
       // A screen outside the type's reported sizes is held to them: a line does not extrapolate.
-      model.b[1] *
+      model.b[1]! *
         (Math.min(model.screenMax, Math.max(model.screenMin, query.screenInches ?? model.screenMean)) -
           model.screenMean) +
-      model.b[2] * ((query.year ?? model.yearMean) - model.yearMean) +
+      model.b[2]! * ((query.year ?? model.yearMean) - model.yearMean) +
+      (query.weightKg && query.weightKg > 0
+        ? model.b[3]! *
+          (Math.min(model.logWeightMax, Math.max(model.logWeightMin, Math.log(query.weightKg))) - model.logWeightMean)
+        : 0) +
       (model.brandOffset.get(brand) ?? 0);
 
     // Keep the three most similar published products (row indexes and similarities, most similar first).
@@ -488,6 +519,7 @@ export class DeviceModel {
     }
     const screenInches = query.screenInches;
     const queryYear = query.year;
+    const queryWeight = query.weightKg && query.weightKg > 0 ? query.weightKg : null;
     // The query's line and generation ("iPhone 15"): the years to a report of the same line follow
     // from their generation numbers when the title states no year.
     const queryLine = `${brand}:${productLine(query.title, query.brand)}`;
@@ -514,6 +546,11 @@ export class DeviceModel {
       const screen = indexed.row[4];
       if (screenInches !== null && screen !== null) {
         similarity *= Math.exp(-Math.abs(screenInches - screen) / DEVICE_TUNING.screenScale);
+        if (topCount === k && similarity <= topSimilarity[k - 1]!) continue;
+      }
+      const weight = indexed.row[5];
+      if (queryWeight && weight) {
+        similarity *= Math.exp(-Math.abs(Math.log(queryWeight / weight)) / DEVICE_TUNING.weightScale);
         if (topCount === k && similarity <= topSimilarity[k - 1]!) continue;
       }
       const year = indexed.row[6];

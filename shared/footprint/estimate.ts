@@ -251,7 +251,7 @@ export class FootprintEstimator {
     const brand = product.brand ?? null;
 
     const candidates: Candidate[] = [];
-    const device = this.deviceCandidate(product, category, brand, country);
+    const device = this.deviceCandidate(product, category, brand, country, weighedKg);
     if (device) candidates.push(device);
     const published = this.publishedCandidate(product, category, brand, weighedKg);
     if (published) candidates.push(published);
@@ -466,6 +466,7 @@ export class FootprintEstimator {
     category: Category,
     brand: string | null,
     country: string | null,
+    weighedKg: number | null,
   ): Candidate | null {
     if (!category.device || !this.devices.has(category.device)) return null;
     const title = product.title ?? '';
@@ -475,6 +476,7 @@ export class FootprintEstimator {
       title,
       screenInches: parseScreenInches(title),
       year: parseYear(title),
+      weightKg: weighedKg,
     });
     if (!prediction) return null;
     // The maker's report for this very product: it is the estimate.

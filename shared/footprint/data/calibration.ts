@@ -11,84 +11,89 @@ export const CALIBRATION: Record<Tier, Spread> = {
   "assumed": true
  },
  "device-near": {
-  "q10": -0.362,
-  "q90": 0.58,
-  "n": 165,
+  "q10": -0.225,
+  "q90": 0.503,
+  "n": 103,
   "byType": {
    "desktop": {
-    "q10": -0.27,
-    "q90": 0.8,
-    "n": 66
+    "q10": -0.199,
+    "q90": 0.385,
+    "n": 46
    },
    "laptop": {
-    "q10": -0.241,
-    "q90": 0.561,
-    "n": 82
+    "q10": -0.136,
+    "q90": 0.582,
+    "n": 50
    }
   },
-  "note": "80 % of 165 held-out products with published footprints fell inside a range this wide around our estimate (grouped 10-fold cross-validation: whole product lines and makers held out); widened ×1.01 so that 80 % of the held-out products fall inside"
+  "note": "80 % of 103 held-out products with published footprints fell inside a range this wide around our estimate (grouped 10-fold cross-validation: whole product lines and makers held out)"
  },
  "device-blend": {
-  "q10": -0.443,
-  "q90": 0.423,
-  "n": 1039,
+  "q10": -0.409,
+  "q90": 0.4,
+  "n": 946,
   "byType": {
    "desktop": {
-    "q10": -0.756,
-    "q90": 0.622,
-    "n": 194
+    "q10": -0.754,
+    "q90": 0.534,
+    "n": 164
    },
    "laptop": {
-    "q10": -0.36,
-    "q90": 0.376,
-    "n": 464
+    "q10": -0.372,
+    "q90": 0.378,
+    "n": 440
    },
    "monitor": {
-    "q10": -0.278,
-    "q90": 0.38,
-    "n": 327
+    "q10": -0.252,
+    "q90": 0.368,
+    "n": 292
    },
    "phone": {
-    "q10": -0.922,
-    "q90": 0.402,
-    "n": 54
+    "q10": -0.62,
+    "q90": 0.416,
+    "n": 50
    }
   },
-  "note": "80 % of 1039 held-out products with published footprints fell inside a range this wide around our estimate (grouped 10-fold cross-validation: whole product lines and makers held out)"
+  "note": "80 % of 946 held-out products with published footprints fell inside a range this wide around our estimate (grouped 10-fold cross-validation: whole product lines and makers held out)"
  },
  "device-regression": {
-  "q10": -0.573,
-  "q90": 0.553,
-  "n": 538,
+  "q10": -0.623,
+  "q90": 0.447,
+  "n": 693,
   "byType": {
    "desktop": {
-    "q10": -0.979,
-    "q90": 0.747,
-    "n": 198
+    "q10": -0.839,
+    "q90": 0.627,
+    "n": 248
    },
    "laptop": {
-    "q10": -0.395,
-    "q90": 0.413,
-    "n": 176
+    "q10": -0.404,
+    "q90": 0.328,
+    "n": 232
    },
    "monitor": {
-    "q10": -0.42,
-    "q90": 0.437,
-    "n": 132
+    "q10": -0.46,
+    "q90": 0.426,
+    "n": 177
+   },
+   "phone": {
+    "q10": -1,
+    "q90": 0.352,
+    "n": 34
    }
   },
-  "note": "80 % of 538 held-out products with published footprints fell inside a range this wide around our estimate (grouped 10-fold cross-validation: whole product lines and makers held out); narrowed ×1.00 so that 80 % of the held-out products fall inside"
+  "note": "80 % of 693 held-out products with published footprints fell inside a range this wide around our estimate (grouped 10-fold cross-validation: whole product lines and makers held out)"
  },
  "device-other": {
-  "q10": -0.748,
-  "q90": 0.504,
-  "n": 35,
-  "note": "80 % of 35 held-out products with published footprints fell inside a range this wide around our estimate (grouped 10-fold cross-validation: whole product lines and makers held out; shrunk towards our assumed spread)"
+  "q10": -0.693,
+  "q90": 0.566,
+  "n": 36,
+  "note": "80 % of 36 held-out products with published footprints fell inside a range this wide around our estimate (grouped 10-fold cross-validation: whole product lines and makers held out; shrunk towards our assumed spread)"
  },
  "device-other-near": {
   "q10": -0.5,
   "q90": 0.5,
-  "n": 2,
+  "n": 1,
   "note": "our assumed spread for this method (too few published footprints to calibrate it)",
   "assumed": true
  },

@@ -76,15 +76,13 @@ describe('validation against published footprints (grouped 10-fold cross-validat
 
   it('the stated 80 % coverage holds on what was left out (whole lines held out)', () => {
     expect(electronics.shareInside).toBeGreaterThanOrEqual(0.8);
-    // Other goods: 89 products, and the typical-weight tier rests on one maker's smart-home devices,
-    // so it keeps its assumed spread and is short: within two products of 80 %.
-    expect(other.shareInside).toBeGreaterThanOrEqual(0.77);
+    expect(other.shareInside).toBeGreaterThanOrEqual(0.8);
   });
 
   it('holds the accuracy it has on new lines (other goods meet 1.5× / 4×; electronics not yet 1.15× / 2×)', () => {
     // Guards against getting worse, at the grouped figures measured when the grouping came in.
-    expect(electronics.medianRatioError).toBeLessThanOrEqual(1.24);
-    expect(electronics.medianRangeWidth).toBeLessThanOrEqual(2.3);
+    expect(electronics.medianRatioError).toBeLessThanOrEqual(1.21);
+    expect(electronics.medianRangeWidth).toBeLessThanOrEqual(2.2);
     expect(other.medianRatioError).toBeLessThanOrEqual(1.5);
     expect(other.medianRangeWidth).toBeLessThanOrEqual(4);
   });
@@ -96,6 +94,7 @@ describe('validation against published footprints (grouped 10-fold cross-validat
     console.log(['nested, lines held out', show(e), show(o)].join('\n'));
     expect(nested.length).toBe(samples.length);
     expect(e.shareInside).toBeGreaterThanOrEqual(0.79);
+    // 89 products: within two of 80 %.
     expect(o.shareInside).toBeGreaterThanOrEqual(0.77);
   }, 120_000);
 
