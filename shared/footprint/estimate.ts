@@ -2,7 +2,7 @@
 // spread; the figures are combined by their precision, and the range is the calibrated 80 %
 // interval of the most precise one. Pure and deterministic: no DOM, no clock, no randomness.
 
-import type { Product } from '../product.ts';
+import type { Condition, Product } from '../product.ts';
 import {
   type Candidate,
   DeviceCandidate,
@@ -16,6 +16,7 @@ import {
   src,
 } from './candidates.ts';
 import { type Classification, classifyProduct } from './classify.ts';
+import { conditionOf, conditionSources, conditionStep, makingShareOf } from './condition.ts';
 import { CALIBRATION, type Spread, type Tier } from './data/calibration.ts';
 import { DEVICES, type DeviceRow } from './data/devices.ts';
 import { EEIO_KG_PER_USD2022 } from './data/eeio.ts';
@@ -30,7 +31,7 @@ import { toUsd2022 } from './money.ts';
 import { parseQuantity, parseScreenInches, parseYear } from './parse.ts';
 import type { Source, SourceId } from './sources.ts';
 import { type Category, ELECTRONICS_WITH_REPORTS } from './taxonomy.ts';
-import { itemUsePhase } from './use-phase.ts';
+import { gridFor, gridInWords, type UsePhase, usePhaseFor } from './use-phase.ts';
 
 export type { Tier } from './data/calibration.ts';
 
@@ -58,9 +59,26 @@ export interface FootprintEstimate {
   steps: string[];
   sources: Source[];
   breakdown: { productKgCO2e: number; useKgCO2e: number | null; deliveryKgCO2e: number | null };
+  /** Whether the figure counts the electricity of using the product ("making-and-using") or not. */
+  scope: 'making' | 'making-and-using';
+  /** Making and using apart (using null when not counted); making after the condition's share. */
+  use: UseSummary | null;
+  /** The offer's condition as estimated: a used or refurbished one counts only part of the making. */
+  condition: Condition;
   /** The weight used, and whether it was our typical-weight assumption. */
   weightKg: number | null;
   weightAssumed: boolean;
+}
+
+export interface UseSummary {
+  makingKgCO2e: number;
+  usingKgCO2e: number;
+  /** kWh a year and years counted, when the use came from our use table (null for a maker's report). */
+  kwhPerYear: number | null;
+  years: number | null;
+  /** Grid key (ISO country or WORLD) and the year of its intensity. */
+  grid: string;
+  gridYear: number;
 }
 
 export interface FootprintTables {
@@ -188,8 +206,10 @@ export class FootprintEstimator {
     if (device) candidates.push(device);
     const published = this.publishedCandidate(product, category, brand, weighedKg);
     if (published) candidates.push(published);
-    const item = this.itemCandidate(category, country);
-    const perKg = this.perKgCandidate(category, weightKg, weightAssumed, quantity?.text ?? null, pageWeight, country);
+    // Electricity as people use the product, on the shop's (or shopper's) grid (use-phase.ts).
+    const use = category.electric ? usePhaseFor(category.id, country, title) : null;
+    const item = this.itemCandidate(category, use);
+    const perKg = this.perKgCandidate(category, weightKg, weightAssumed, quantity?.text ?? null, pageWeight, use);
     // A typical item stands for a typical weight; with a real weight the per-kg figure is better.
     if (item && (weightAssumed || !perKg)) candidates.push(item);
     // Per-kg factors cover making only; for devices with published whole-life footprints they would
@@ -241,7 +261,31 @@ export class FootprintEstimator {
     const scale = bestCandidate.scale;
     let low = kgCO2e * Math.exp(spread.q10 * scale);
     let high = kgCO2e * Math.exp(spread.q90 * scale);
-    const useKgCO2e = useParts ? median(useParts) : null;
+    let useKgCO2e = useParts ? median(useParts) : null;
+    // Making and using apart; a used or refurbished offer counts only part of the making (condition.ts).
+    const condition = conditionOf(product);
+    const usingKg = useKgCO2e === null ? 0 : Math.min(useKgCO2e, kgCO2e);
+    const newMakingKg = kgCO2e - usingKg;
+    const share = makingShareOf(condition);
+    if (share !== 1 && kgCO2e > 0) {
+      const factor = (newMakingKg * share + usingKg) / kgCO2e;
+      kgCO2e *= factor;
+      low *= factor;
+      high *= factor;
+    }
+    if (useKgCO2e !== null) useKgCO2e = usingKg;
+    const useSummary: UseSummary | null =
+      usingKg > 0
+        ? {
+            makingKgCO2e: newMakingKg * share,
+            usingKgCO2e: usingKg,
+            ...(use && !used.some((c) => c instanceof DeviceCandidate)
+              ? { kwhPerYear: use.kwhPerYear, years: use.years }
+              : { kwhPerYear: null, years: null }),
+            grid: (use?.grid ?? gridFor(country)).key,
+            gridYear: (use?.grid ?? gridFor(country)).year,
+          }
+        : null;
     const productKgCO2e = kgCO2e;
     let delivery: number | null = null;
     const mode = options.delivery ?? null;
@@ -252,11 +296,12 @@ export class FootprintEstimator {
       high += delivery;
     }
     const details = new Details(classification, used, productKgCO2e, mode, delivery, weightKg, weightAssumed);
+    details.useAndCondition(useSummary, use, condition, newMakingKg, country !== null);
     const confidence =
       Math.round(
         classification.confidence * Math.min(1, 0.5 / Math.max(0.25, (spread.q90 - spread.q10) * scale)) * 100,
       ) / 100;
-    return new Estimate(
+    const estimate = new Estimate(
       kgCO2e,
       low,
       high,
@@ -270,6 +315,10 @@ export class FootprintEstimator {
       weightKg,
       weightAssumed,
     );
+    estimate.scope = useSummary ? 'making-and-using' : 'making';
+    estimate.use = useSummary;
+    estimate.condition = condition;
+    return estimate;
   }
 
   private deviceCandidate(
@@ -373,10 +422,9 @@ export class FootprintEstimator {
     );
   }
 
-  private itemCandidate(category: Category, country: string | null): Candidate | null {
+  private itemCandidate(category: Category, use: UsePhase | null): Candidate | null {
     const item = category.item ? TYPICAL_ITEMS[category.item] : undefined;
     if (!item || !category.item) return null;
-    const use = category.electric ? itemUsePhase(category.item, country) : null;
     const kgCO2e = item.kgMaking + Math.max(0, item.kgEndOfLife) + (use?.kgCO2e ?? 0);
     return new ItemCandidate(kgCO2e, category, item, use);
   }
@@ -387,12 +435,11 @@ export class FootprintEstimator {
     weightAssumed: boolean,
     quantityText: string | null,
     pageWeight: number | null,
-    country: string | null,
+    use: UsePhase | null,
   ): Candidate | null {
     const factor = perKgFactor(category);
     if (!factor || weightKg === null) return null;
     const makingKg = factor.kgPerKg * weightKg;
-    const use = category.electric && category.item ? itemUsePhase(category.item, country) : null;
     const useKgCO2e = use ? use.kgCO2e : null;
     const kgCO2e = makingKg + (useKgCO2e ?? 0);
     const tier: Tier = weightAssumed
@@ -462,6 +509,9 @@ class Estimate implements FootprintEstimate {
   declare breakdown: FootprintEstimate['breakdown'];
   declare weightKg: number | null;
   declare weightAssumed: boolean;
+  declare scope: FootprintEstimate['scope'];
+  declare use: UseSummary | null;
+  declare condition: Condition;
   #details: Details;
 
   static readonly #steps: PropertyDescriptor = {
@@ -524,6 +574,11 @@ class Details {
   private readonly delivery: number | null;
   private readonly weightKg: number | null;
   private readonly weightAssumed: boolean;
+  private useSummary: UseSummary | null = null;
+  private use: UsePhase | null = null;
+  private condition: Condition = 'new';
+  private newMakingKg = 0;
+  private countryKnown = false;
 
   constructor(
     classification: Classification,
@@ -543,6 +598,21 @@ class Details {
     this.weightAssumed = weightAssumed;
   }
 
+  /** What the making/using and condition steps need (set once, right after construction). */
+  useAndCondition(
+    summary: UseSummary | null,
+    use: UsePhase | null,
+    condition: Condition,
+    newMakingKg: number,
+    countryKnown: boolean,
+  ): void {
+    this.countryKnown = countryKnown;
+    this.useSummary = summary;
+    this.use = use;
+    this.condition = condition;
+    this.newMakingKg = newMakingKg;
+  }
+
   steps(): string[] {
     if (this.builtSteps) return this.builtSteps;
     const { classification, used, mode, delivery, weightKg } = this;
@@ -554,15 +624,40 @@ class Details {
       lines.push(
         `Combined ${used.map((c) => `${fmt(c.kgCO2e)} kg (${c.tier})`).join(', ')} weighted by their calibrated precision → ${fmt(this.productKgCO2e)} kg CO2e`,
       );
+    lines.push(...this.useAndConditionSteps());
     if (mode && delivery !== null)
       lines.push(`Delivery (${mode}, ${fmt(weightKg ?? 1)} kg parcel): +${fmt(delivery)} kg CO2e (ADEME)`);
     this.builtSteps = lines;
     return lines;
   }
 
+  private useAndConditionSteps(): string[] {
+    const { useSummary, use, condition } = this;
+    const lines: string[] = [];
+    if (condition !== 'new')
+      lines.push(conditionStep(condition, this.newMakingKg, this.newMakingKg * makingShareOf(condition)));
+    if (useSummary) {
+      if (use && useSummary.kwhPerYear !== null)
+        lines.push(
+          `Use as people use it: ${fmt(use.kwhPerYear)} kWh a year (${use.basis}) × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${gridInWords(use.grid)}, Ember ${use.grid.year})`,
+        );
+      const grid = gridInWords(gridFor(useSummary.grid));
+      const how =
+        useSummary.years !== null
+          ? `${useSummary.years} years on ${grid}`
+          : this.countryKnown
+            ? `as the maker reported it, moved to ${grid}`
+            : 'as the maker reported it';
+      lines.push(`Making ${fmt(useSummary.makingKgCO2e)} kg · using, ${how}, ${fmt(useSummary.usingKgCO2e)} kg`);
+    } else lines.push(`Making only: no electricity for using it is counted`);
+    return lines;
+  }
+
   sources(): Source[] {
     this.builtSources ??= dedupe([
       ...this.used.flatMap((c) => c.sources()),
+      ...(this.useSummary && this.use ? this.use.sources : []),
+      ...conditionSources(this.condition),
       ...(this.delivery !== null ? src('ademe-impactco2-delivery') : []),
       ...(this.weightAssumed ? src('carbon-ledger-assumption') : []),
     ]);
