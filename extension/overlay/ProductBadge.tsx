@@ -8,6 +8,7 @@ import type { Alternative } from '../../shared/footprint/alternatives.ts';
 import type { FootprintEstimate } from '../../shared/footprint/estimate.ts';
 import type { CarComparison } from '../../shared/messages.ts';
 import { formatKg, formatNumber } from './format.ts';
+import { scopeLabel, splitText } from './scope-text.ts';
 
 export type ChoiceInOverlay =
   | { choice: 'greener'; alternative: Alternative }
@@ -50,6 +51,7 @@ export function ProductBadge(props: ProductBadgeProps) {
       <button type="button" class="cl-summary" aria-expanded={open} aria-controls={detailsId} onClick={toggle}>
         <span class="cl-kg">{i18n.t('overlay.estimate', [formatKg(estimate.kgCO2e)])}</span>
         <span class="cl-range">({i18n.t('overlay.range', [formatKg(estimate.low), formatKg(estimate.high)])})</span>
+        <span class="cl-scope">· {scopeLabel(estimate)}</span>
         {car && <span class="cl-car">· {i18n.t('overlay.carKm', [formatNumber(car.km, car.km < 10 ? 1 : 0)])}</span>}
         <span class="cl-more">{open ? i18n.t('overlay.hideDetails') : i18n.t('overlay.why')}</span>
       </button>
@@ -58,7 +60,7 @@ export function ProductBadge(props: ProductBadgeProps) {
           <p>
             <strong>{i18n.t('overlay.notMeasurement')}</strong> {i18n.t('overlay.method', [estimate.method])}.{' '}
             {i18n.t('overlay.category', [estimate.categoryLabel, String(Math.round(estimate.confidence * 100))])}.{' '}
-            {i18n.t('overlay.rangeMeaning', [estimate.rangeMeaning])}.
+            {i18n.t('overlay.rangeMeaning', [estimate.rangeMeaning])}. {splitText(estimate)}
           </p>
           <h3>{i18n.t('overlay.steps')}</h3>
           <ol>

@@ -639,7 +639,7 @@ class Details {
     if (useSummary) {
       if (use && useSummary.kwhPerYear !== null)
         lines.push(
-          `Use as people use it: ${fmt(use.kwhPerYear)} kWh a year (${use.basis}) × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${gridInWords(use.grid)}, Ember ${use.grid.year})`,
+          `Use as people use it: ${use.kwhPerYear >= 10 ? Math.round(use.kwhPerYear) : fmt(use.kwhPerYear)} kWh a year (${use.basis}) × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${gridInWords(use.grid)}, Ember ${use.grid.year})`,
         );
       const grid = gridInWords(gridFor(useSummary.grid));
       const how =
@@ -692,6 +692,19 @@ function dedupe(sources: Source[]): Source[] {
 }
 
 let defaultEstimator: FootprintEstimator | null = null;
+/** The country whose grid applies when neither the options nor the product name one (see setFallbackCountry). */
+let fallbackCountry: string | null = null;
+
+/**
+ * Sets the country used for the use phase when neither the options nor the product give one (the
+ * extension passes the browser's country; the CLI leaves it unset, so the world average applies).
+ */
+export function setFallbackCountry(country: string | null): void {
+  const next = country && /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : null;
+  if (next === fallbackCountry) return;
+  fallbackCountry = next;
+  memo.clear();
+}
 
 // A listing page estimates the same products again and again (every badge, and every item's
 // alternatives compare it with all the others), so recent results are kept. The estimate is a
@@ -715,7 +728,10 @@ export function estimateFootprint(product: Product, options: EstimateOptions = {
     return hit;
   }
   defaultEstimator ??= new FootprintEstimator({ devices: DEVICES, published: PUBLISHED });
-  const estimate = defaultEstimator.estimate(product, options);
+  const estimate = defaultEstimator.estimate(
+    product,
+    fallbackCountry && !options.country && !product.country ? { ...options, country: fallbackCountry } : options,
+  );
   memo.set(key, estimate);
   if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
   return estimate;

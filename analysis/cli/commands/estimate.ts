@@ -132,9 +132,19 @@ function explain(estimate: FootprintEstimate): string {
   ].join('\n');
 }
 
+// "--price -5" would read as an unknown option "-5": joined, the value is checked like any other.
+const joinNegativeNumbers = (args: string[]): string[] =>
+  args.flatMap((arg, i) =>
+    (arg === '--price' || arg === '--weight') && /^-[\d.]/.test(args[i + 1] ?? '')
+      ? [`${arg}=${args[i + 1]}`]
+      : i > 0 && (args[i - 1] === '--price' || args[i - 1] === '--weight') && /^-[\d.]/.test(arg)
+        ? []
+        : [arg],
+  );
+
 const parseOptions = (args: string[]) =>
   parseArgs({
-    args,
+    args: joinNegativeNumbers(args),
     options: {
       title: { type: 'string' },
       price: { type: 'string' },
