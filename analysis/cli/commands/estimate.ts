@@ -132,12 +132,13 @@ function explain(estimate: FootprintEstimate): string {
   ].join('\n');
 }
 
-// "--price -5" would read as an unknown option "-5": joined, the value is checked like any other.
+// "--price -5" would read as an unknown option "-5" (and "-Infinity" as a cluster of short options):
+// joined, the value is checked like any other.
 const joinNegativeNumbers = (args: string[]): string[] =>
   args.flatMap((arg, i) =>
-    (arg === '--price' || arg === '--weight') && /^-[\d.]/.test(args[i + 1] ?? '')
+    (arg === '--price' || arg === '--weight') && /^-(?!-)/.test(args[i + 1] ?? '')
       ? [`${arg}=${args[i + 1]}`]
-      : i > 0 && (args[i - 1] === '--price' || args[i - 1] === '--weight') && /^-[\d.]/.test(arg)
+      : i > 0 && (args[i - 1] === '--price' || args[i - 1] === '--weight') && /^-(?!-)/.test(arg)
         ? []
         : [arg],
   );
