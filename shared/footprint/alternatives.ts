@@ -117,7 +117,12 @@ export function greenerAlternatives(
   }
 
   const group = category?.group;
-  const used = product.condition === 'used' || product.condition === 'refurbished';
+  // The estimate's condition also covers offers whose title names it ("(Renewed)", "二手").
+  const used =
+    estimate.condition === 'used' ||
+    estimate.condition === 'refurbished' ||
+    product.condition === 'used' ||
+    product.condition === 'refurbished';
   const productionKg = estimate.breakdown.productKgCO2e - (estimate.breakdown.useKgCO2e ?? 0);
   // 2. Second-hand or refurbished.
   if (!used && (group === 'clothing' || group === 'shoes' || group === 'accessories')) {
