@@ -1,7 +1,8 @@
 // Electricity that appliances use as people use them: kWh a year from duty cycles and standby as the
 // EU energy labels, ecodesign studies and ENERGY STAR count them (not rated power × hours switched
 // on), and the lifetime we count. Written by hand; every row names its sources, and rows that rest
-// on our own reading of them are flagged `assumption` (docs/methods.md, "Use phase").
+// on our own reading of them are flagged `assumption`: the hours or cycles of use are ours, not the
+// basis the label, study or ENERGY STAR method itself uses (docs/methods.md, "Use phase").
 
 import type { SourceId } from '../sources.ts';
 
@@ -63,8 +64,8 @@ export const USE_BY_CATEGORY: Record<string, UseRow> = {
     kwhPerYear: 80,
     years: 5,
     basis: 'a router or box on day and night at about 9 W (ADEME counts about 70 kWh for a French box)',
-    src: ['ademe-impactco2', 'eu-ecodesign-standby-801-2013'],
-    assumption: false,
+    src: ['ademe-impactco2', 'eu-ecodesign-standby-801-2013', 'carbon-ledger-assumption'],
+    assumption: true,
   },
   televisions: {
     kwhPerYear: 100,
