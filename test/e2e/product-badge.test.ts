@@ -134,9 +134,16 @@ test('a page without a product gets nothing and logs nothing', async ({ shop }) 
 
 test('every demo shop product page gets a badge', async ({ shop }) => {
   shop.server.serve(DEMO_SHOP_STYLESHEET.url, { file: DEMO_SHOP_STYLESHEET.file, contentType: 'text/css' });
+  const kgByPath = new Map<string, number>();
+  const summaryByPath = new Map<string, string>();
   for (const demo of demoShopPages().filter((p) => p.kind === 'product')) {
     const page = await shop.open(demo.url, { file: demo.file });
     await expect.poll(() => page.locator(BADGE).count(), { timeout: 10_000, message: demo.url }).toBe(1);
+    const path = new URL(demo.url).pathname;
+    kgByPath.set(path, Number(await page.locator(BADGE).getAttribute('data-kg-co2e')));
+    const summary = page.locator(BADGE).locator('button[aria-expanded]');
+    await expect.poll(() => summary.textContent(), { message: demo.url }).toMatch(/kg/);
+    summaryByPath.set(path, (await summary.textContent()) ?? '');
     if (demo.url.endsWith('/oak-dining-table')) {
       await page.locator(`${BADGE} button[aria-expanded]`).click();
       await page.screenshot({ path: screenshotPath('demo-product-page.png') });
@@ -144,6 +151,15 @@ test('every demo shop product page gets a badge', async ({ shop }) => {
   }
   const views = (await readLedgerEvents(shop.background)).filter((e) => e.type === 'product-viewed');
   expect(views).toHaveLength(5);
+  // The refurbished laptop is estimated as refurbished (its making was counted for its first owner),
+  // not with the new laptop's footprint; the badges say what they count.
+  const fresh = kgByPath.get('/p/lumen-14-laptop')!;
+  const refurbished = kgByPath.get('/p/lumen-14-laptop-refurbished')!;
+  expect(fresh).toBeGreaterThan(0);
+  expect(refurbished).toBeLessThan(fresh * 0.6);
+  expect(summaryByPath.get('/p/lumen-14-laptop-refurbished')).toMatch(/refurbished · making and using/);
+  expect(summaryByPath.get('/p/lumen-14-laptop')).toMatch(/making and using/);
+  expect(summaryByPath.get('/p/organic-cotton-tshirt')).toMatch(/making only/);
 });
 
 const realPage = fixturePages().find((p) => p.file.includes('moeckelby'));
