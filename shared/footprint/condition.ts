@@ -3,15 +3,27 @@
 // then use and delivery as for a new one.
 
 import type { Condition, Product } from '../product.ts';
+import { MATERIAL_KG_PER_KG } from './data/materials.ts';
 import { SOURCES, type Source } from './sources.ts';
+import type { Category } from './taxonomy.ts';
 
 /**
  * Share of a new product's making that a refurbished one adds (parts, testing, transport). ADEME
  * (2022) found a refurbished smartphone's climate impact per year of use 87 % below a new one's.
  */
 export const REFURBISHED_MAKING_SHARE = 0.13;
-/** A used item sold as it is adds no making: it was made for its first owner. */
-export const USED_MAKING_SHARE = 0;
+
+/** Re-use (collection, sorting, resale) against primary production, as DESNZ counts it per material. */
+const reuseShare = (material: string): number | null => {
+  const row = Object.hasOwn(MATERIAL_KG_PER_KG, material) ? MATERIAL_KG_PER_KG[material] : undefined;
+  return row?.reusedKgPerKg != null && row.kgPerKg > 0 ? row.reusedKgPerKg / row.kgPerKg : null;
+};
+/**
+ * A used item sold as it is adds only its re-use: DESNZ's re-use factor of its material where there
+ * is one (clothing 0.7 %, wood 14 %), else the clothing figure (our assumption: the handling of a
+ * second-hand sale, without the making).
+ */
+export const USED_DEFAULT_SHARE = reuseShare('Clothing') ?? 0.01;
 
 // Title words that mark an offer as second-hand. "Used" alone is too common in titles ("can be used
 // for…"), so it counts only where shops put a condition: first, in brackets, or after a dash at the end.
@@ -31,22 +43,51 @@ export function conditionInTitle(title: string): Condition | null {
 export const conditionOf = (product: Pick<Product, 'title' | 'condition'>): Condition =>
   product.condition ?? conditionInTitle(product.title ?? '') ?? 'new';
 
-/** The share of a new product's making that buying one in this condition counts. */
-export const makingShareOf = (condition: Condition): number =>
-  condition === 'refurbished' ? REFURBISHED_MAKING_SHARE : condition === 'used' ? USED_MAKING_SHARE : 1;
-
-/** The step that explains the condition's effect, for an estimate's steps. */
-export function conditionStep(condition: Condition, newMakingKg: number, countedKg: number): string {
-  const kg = (value: number) => (value >= 10 ? value.toFixed(0) : value.toPrecision(2));
-  return condition === 'refurbished'
-    ? `Refurbished: its making (${kg(newMakingKg)} kg new) was counted for its first owner; refurbishing adds about ${Math.round(REFURBISHED_MAKING_SHARE * 100)} % of it (ADEME 2022) = ${kg(countedKg)} kg`
-    : `Used: its making (${kg(newMakingKg)} kg new) was counted for its first owner; none is counted again`;
+export interface ConditionShare {
+  condition: Condition;
+  /** Share of a new product's making that buying one in this condition counts. */
+  share: number;
+  /** Why, in words, for the steps. */
+  how: string;
+  sources: Source[];
 }
 
-/** Sources behind the condition step. */
-export const conditionSources = (condition: Condition): Source[] =>
-  condition === 'refurbished'
-    ? [SOURCES['ademe-refurbished-2022']]
-    : condition === 'used'
-      ? [SOURCES['carbon-ledger-assumption']]
-      : [];
+const NEW: ConditionShare = { condition: 'new', share: 1, how: '', sources: [] };
+
+/** How much of a new one's making an offer in this condition counts, for a product of this category. */
+export function conditionShare(condition: Condition, category: Pick<Category, 'perKg'> | null): ConditionShare {
+  if (condition === 'refurbished')
+    return {
+      condition,
+      share: REFURBISHED_MAKING_SHARE,
+      how: `refurbishing adds about ${Math.round(REFURBISHED_MAKING_SHARE * 100)} % of it (ADEME 2022)`,
+      sources: [SOURCES['ademe-refurbished-2022']],
+    };
+  if (condition === 'used') {
+    const material = category?.perKg?.table === 'desnz' ? category.perKg.key : null;
+    const own = material ? reuseShare(material) : null;
+    return own !== null
+      ? {
+          condition,
+          share: own,
+          how: `re-use adds ${percent(own)} of it (DESNZ re-use vs primary ${material!.toLowerCase()})`,
+          sources: [SOURCES['desnz-2025']],
+        }
+      : {
+          condition,
+          share: USED_DEFAULT_SHARE,
+          how: `re-use adds about ${percent(USED_DEFAULT_SHARE)} of it (DESNZ re-use of clothing; our assumption for other goods)`,
+          sources: [SOURCES['desnz-2025'], SOURCES['carbon-ledger-assumption']],
+        };
+  }
+  return NEW;
+}
+
+const percent = (share: number): string => `${share < 0.1 ? (share * 100).toFixed(1) : Math.round(share * 100)} %`;
+
+/** The step that explains the condition's effect, for an estimate's steps. */
+export function conditionStep(share: ConditionShare, newMakingKg: number): string {
+  const kg = (value: number) => (value >= 10 ? value.toFixed(0) : value.toPrecision(2));
+  const name = share.condition === 'refurbished' ? 'Refurbished' : 'Used';
+  return `${name}: its making (${kg(newMakingKg)} kg new) was counted for its first owner; ${share.how} = ${kg(newMakingKg * share.share)} kg`;
+}

@@ -16,7 +16,7 @@ import {
   src,
 } from './candidates.ts';
 import { type Classification, classifyProduct } from './classify.ts';
-import { conditionOf, conditionSources, conditionStep, makingShareOf } from './condition.ts';
+import { type ConditionShare, conditionOf, conditionShare, conditionStep } from './condition.ts';
 import { CALIBRATION, type Spread, type Tier } from './data/calibration.ts';
 import { DEVICES, type DeviceRow } from './data/devices.ts';
 import { EEIO_KG_PER_USD2022 } from './data/eeio.ts';
@@ -266,7 +266,8 @@ export class FootprintEstimator {
     const condition = conditionOf(product);
     const usingKg = useKgCO2e === null ? 0 : Math.min(useKgCO2e, kgCO2e);
     const newMakingKg = kgCO2e - usingKg;
-    const share = makingShareOf(condition);
+    const conditioned = conditionShare(condition, category);
+    const share = conditioned.share;
     if (share !== 1 && kgCO2e > 0) {
       const factor = (newMakingKg * share + usingKg) / kgCO2e;
       kgCO2e *= factor;
@@ -274,13 +275,15 @@ export class FootprintEstimator {
       high *= factor;
     }
     if (useKgCO2e !== null) useKgCO2e = usingKg;
+    // The use table counts when a method other than a maker's report carried it into the figure.
+    const tableUse = use && used.some((c) => !(c instanceof DeviceCandidate) && c.useKgCO2e !== null) ? use : null;
     const useSummary: UseSummary | null =
       usingKg > 0
         ? {
             makingKgCO2e: newMakingKg * share,
             usingKgCO2e: usingKg,
-            ...(use && !used.some((c) => c instanceof DeviceCandidate)
-              ? { kwhPerYear: use.kwhPerYear, years: use.years }
+            ...(tableUse && !used.some((c) => c instanceof DeviceCandidate)
+              ? { kwhPerYear: tableUse.kwhPerYear, years: tableUse.years }
               : { kwhPerYear: null, years: null }),
             grid: (use?.grid ?? gridFor(country)).key,
             gridYear: (use?.grid ?? gridFor(country)).year,
@@ -296,7 +299,7 @@ export class FootprintEstimator {
       high += delivery;
     }
     const details = new Details(classification, used, productKgCO2e, mode, delivery, weightKg, weightAssumed);
-    details.useAndCondition(useSummary, use, condition, newMakingKg, country !== null);
+    details.useAndCondition(useSummary, tableUse, conditioned, newMakingKg, country !== null);
     const confidence =
       Math.round(
         classification.confidence * Math.min(1, 0.5 / Math.max(0.25, (spread.q90 - spread.q10) * scale)) * 100,
@@ -576,7 +579,7 @@ class Details {
   private readonly weightAssumed: boolean;
   private useSummary: UseSummary | null = null;
   private use: UsePhase | null = null;
-  private condition: Condition = 'new';
+  private condition: ConditionShare | null = null;
   private newMakingKg = 0;
   private countryKnown = false;
 
@@ -602,7 +605,7 @@ class Details {
   useAndCondition(
     summary: UseSummary | null,
     use: UsePhase | null,
-    condition: Condition,
+    condition: ConditionShare,
     newMakingKg: number,
     countryKnown: boolean,
   ): void {
@@ -634,8 +637,7 @@ class Details {
   private useAndConditionSteps(): string[] {
     const { useSummary, use, condition } = this;
     const lines: string[] = [];
-    if (condition !== 'new')
-      lines.push(conditionStep(condition, this.newMakingKg, this.newMakingKg * makingShareOf(condition)));
+    if (condition && condition.condition !== 'new') lines.push(conditionStep(condition, this.newMakingKg));
     if (useSummary) {
       if (use && useSummary.kwhPerYear !== null)
         lines.push(
@@ -657,7 +659,7 @@ class Details {
     this.builtSources ??= dedupe([
       ...this.used.flatMap((c) => c.sources()),
       ...(this.useSummary && this.use ? this.use.sources : []),
-      ...conditionSources(this.condition),
+      ...(this.condition?.sources ?? []),
       ...(this.delivery !== null ? src('ademe-impactco2-delivery') : []),
       ...(this.weightAssumed ? src('carbon-ledger-assumption') : []),
     ]);
