@@ -61,11 +61,11 @@ export const USE_BY_CATEGORY: Record<string, UseRow> = {
     assumption: true,
   },
   networking: {
-    kwhPerYear: 80,
+    kwhPerYear: 70,
     years: 5,
-    basis: 'a router or box on day and night at about 9 W (ADEME counts about 70 kWh for a French box)',
-    src: ['ademe-impactco2', 'eu-ecodesign-standby-801-2013', 'carbon-ledger-assumption'],
-    assumption: true,
+    basis: 'a router or box on day and night at about 8 W, as ADEME counts a French internet box',
+    src: ['ademe-impactco2', 'eu-ecodesign-standby-801-2013'],
+    assumption: false,
   },
   televisions: {
     kwhPerYear: 100,
