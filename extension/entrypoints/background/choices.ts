@@ -8,10 +8,12 @@ import { type ChoiceMadeEvent, localDay, newEvent, type ProductViewedEvent } fro
 import { estimateFootprint } from '../../../shared/footprint/index.ts';
 import { creditContext, creditedKg } from '../../../shared/ledger/crediting.ts';
 import type { MessageOf, Response } from '../../../shared/messages.ts';
+import type { Product } from '../../../shared/product.ts';
 import { type LedgerDb, readSettings } from '../../ledger/db.ts';
 import { logEvent } from '../../ledger/record.ts';
-import { stampOf } from '../../ledger/study.ts';
-import { alternativeSummary, ourAlternatives, productSummary } from './worth.ts';
+import { overlayModeOf, stampOf } from '../../ledger/study.ts';
+import { choiceTexts } from '../../overlay/listing-texts.ts';
+import { alternativeSummary, alternativesShown, ourAlternatives, productSummary } from './worth.ts';
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -36,6 +38,8 @@ async function latestView(db: LedgerDb, url: string): Promise<ProductViewedEvent
 
 const time = (at: string): number => Date.parse(at);
 
+const refused = { logged: false, avoidedKgCO2e: 0 };
+
 /**
  * Records a choice on a product page. Refused (logged: false) when the product has no recorded
  * view, which is the case whenever logging is off for it. Call through `oneAtATime`.
@@ -48,7 +52,7 @@ export async function recordChoice(
 ): Promise<Response<'choice-made'>> {
   const settings = await readSettings(db);
   const view = await latestView(db, product.url);
-  if (!view) return { logged: false, avoidedKgCO2e: 0 };
+  if (!view) return { ...refused, said: choiceTexts(refused, false, false) };
   const choices = (await db.events.where('type').equals('choice-made').toArray()) as ChoiceMadeEvent[];
   const inThisView = choices.find(
     (earlier) => earlier.data.product.url === product.url && time(earlier.at) >= time(view.at),
@@ -68,6 +72,40 @@ export async function recordChoice(
   event.data.alternative = alternative && alternativeSummary(alternative, avoided);
   // The same id replaces the view's earlier choice (events are written with put).
   if (inThisView) event.id = inThisView.id;
-  const result = await logEvent(db, event, settings);
-  return { logged: result.logged, avoidedKgCO2e: result.logged ? avoided : 0 };
+  const { logged } = await logEvent(db, event, settings);
+  const answer = { logged, avoidedKgCO2e: logged ? avoided : 0 };
+  return { ...answer, said: choiceTexts(answer, choice === 'greener', !!ours?.actionable) };
+}
+
+/**
+ * Logs that the shopper saw the product's greener alternatives: the ones the background chose for
+ * the badge, once per product view however often the badge is opened. Call through `oneAtATime`.
+ */
+export async function recordAlternativesShown(
+  db: LedgerDb,
+  product: Product,
+  shopHost: string | null,
+): Promise<Response<'alternatives-shown'>> {
+  const settings = await readSettings(db);
+  const view = await latestView(db, product.url);
+  if (!view) return { logged: false };
+  const shownBefore = await db.events
+    .where('[type+at]')
+    .between(['alternatives-shown', Dexie.minKey], ['alternatives-shown', Dexie.maxKey])
+    .reverse()
+    .filter((e) => e.type === 'alternatives-shown' && e.data.product.url === product.url && time(e.at) >= time(view.at))
+    .first();
+  if (shownBefore) return { logged: true };
+  const estimate = estimateFootprint(product);
+  const shown = alternativesShown(product, estimate, overlayModeOf(settings.enrollment ?? null) === 'full');
+  if (!shown.length) return { logged: false };
+  const event = newEvent(
+    'alternatives-shown',
+    {
+      product: productSummary(product, estimate),
+      alternatives: shown.map((alternative) => alternativeSummary(alternative, alternative.avoidedKgCO2e)),
+    },
+    { shopHost, study: stampOf(settings.enrollment ?? null) },
+  );
+  return { logged: (await logEvent(db, event, settings)).logged };
 }

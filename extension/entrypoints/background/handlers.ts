@@ -4,7 +4,7 @@
 
 import { type EventOf, type EventType, newEvent } from '../../../shared/events.ts';
 import { carComparison } from '../../../shared/footprint/comparison.ts';
-import { estimateFootprint, type FootprintEstimate, greenerAlternatives } from '../../../shared/footprint/index.ts';
+import { estimateFootprint, type FootprintEstimate } from '../../../shared/footprint/index.ts';
 import {
   type Message,
   type MessageOf,
@@ -17,8 +17,8 @@ import { type LedgerDb, openLedger, readSettings, writeSettings } from '../../le
 import { logEvent } from '../../ledger/record.ts';
 import { type CurrentStudy, overlayModeOf, stampOf } from '../../ledger/study.ts';
 import { listingTexts, lowestTexts } from '../../overlay/listing-texts.ts';
-import { oneAtATime, recordChoice } from './choices.ts';
-import { creditedAlternatives, productSummary } from './worth.ts';
+import { oneAtATime, recordAlternativesShown, recordChoice } from './choices.ts';
+import { alternativesShown, creditedAlternatives, productSummary } from './worth.ts';
 
 let db: LedgerDb | undefined;
 export const ledger = (): LedgerDb => {
@@ -79,7 +79,7 @@ function footprintShown(
   if (mode === 'none') return HIDDEN;
   return {
     estimate,
-    alternatives: estimate && mode === 'full' ? greenerAlternatives(product, estimate).slice(0, 5) : [],
+    alternatives: alternativesShown(product, estimate, mode === 'full'),
     car: estimate ? carComparison(estimate.kgCO2e) : null,
     hidden: false,
   };
@@ -138,14 +138,8 @@ const handlers: Handlers = {
       await writeSettings(ledger(), { disabledShops: [...disabledShops, shopHost] });
     return { hidden: true };
   },
-  'alternatives-shown': async ({ product, alternatives }, shopHost) => {
-    const estimate = estimateFootprint(product);
-    const data = {
-      product: productSummary(product, estimate),
-      alternatives: creditedAlternatives(product, estimate, alternatives),
-    };
-    return { logged: (await logFromPage('alternatives-shown', data, shopHost)).logged };
-  },
+  'alternatives-shown': ({ product }, shopHost) =>
+    oneAtATime(() => recordAlternativesShown(ledger(), product, shopHost)),
   'alternative-opened': async ({ product, alternative }, shopHost) => {
     const estimate = estimateFootprint(product);
     const [credited] = creditedAlternatives(product, estimate, [alternative]);
@@ -171,15 +165,10 @@ const originOf = (url: string): string => {
 
 /** The products a content-script message is about (alternatives on the page too); each must be on the sender's own site. */
 const productsOf = (message: Message): Product[] => {
-  const alternatives =
-    'alternatives' in message
-      ? message.alternatives
-      : 'alternative' in message && message.alternative
-        ? [message.alternative]
-        : [];
+  const onPage = 'alternative' in message ? message.alternative?.product : null;
   return [
     ...('product' in message ? [message.product] : 'items' in message ? message.items : []),
-    ...alternatives.flatMap((alternative) => (alternative.product ? [alternative.product] : [])),
+    ...(onPage ? [onPage] : []),
   ];
 };
 

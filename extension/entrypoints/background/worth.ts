@@ -62,6 +62,13 @@ export function creditedAlternatives(
 export const alternativeSummary = (alternative: OfferedAlternative, avoidedKgCO2e: number): AlternativeSummary => ({
   kind: alternative.kind,
   title: alternative.title,
-  url: alternative.url,
+  url: alternative.url ?? null,
   avoidedKgCO2e: Math.max(0, Math.round(avoidedKgCO2e * 1000) / 1000),
 });
+
+/** The alternatives the product badge shows: a study arm may show none. */
+export const alternativesShown = (
+  product: Product,
+  estimate: FootprintEstimate | null,
+  full: boolean,
+): Alternative[] => (estimate && full ? greenerAlternatives(product, estimate).slice(0, 5) : []);

@@ -35,7 +35,7 @@ const onPage = (other: ReturnType<typeof item>): OfferedAlternative => ({
   product: other,
 });
 
-type Answer = { logged: boolean; avoidedKgCO2e: number };
+type Answer = { logged: boolean; avoidedKgCO2e: number; said: string };
 const send = (message: object) => handleMessage(message, from, OWN_ORIGIN);
 const view = (product: object) =>
   send({ type: 'product-viewed', product }) as Promise<{
@@ -86,7 +86,7 @@ describe('a product view holds one choice', () => {
   it('replaces an earlier choice with a later one, credit and all', async () => {
     await view(oakTable);
     expect((await choose(oakTable, 'greener', onPage(pineTable))).avoidedKgCO2e).toBeGreaterThan(0);
-    expect(await choose(oakTable, 'kept', null)).toEqual({ logged: true, avoidedKgCO2e: 0 });
+    expect(await choose(oakTable, 'kept', null)).toMatchObject({ logged: true, avoidedKgCO2e: 0 });
     const stored = await choices();
     expect(stored).toHaveLength(1);
     expect(stored[0]?.data).toMatchObject({ choice: 'kept', avoidedKgCO2e: 0, alternative: null });
@@ -97,21 +97,25 @@ describe('a product view holds one choice', () => {
     const first = await choose(oakTable, 'greener', onPage(pineTable));
     await view(oakTable);
     const again = await choose(oakTable, 'greener', onPage(pineTable));
-    expect(again).toEqual({ logged: true, avoidedKgCO2e: 0 });
+    expect(again).toEqual({ logged: true, avoidedKgCO2e: 0, said: 'overlay_recordedAlready' });
     const stored = await choices();
     expect(stored).toHaveLength(2);
     expect(stored.reduce((sum, c) => sum + c.data.avoidedKgCO2e, 0)).toBe(first.avoidedKgCO2e);
   });
 
   it('refuses a choice on a product with no recorded view', async () => {
-    expect(await choose(oakTable, 'greener', onPage(pineTable))).toEqual({ logged: false, avoidedKgCO2e: 0 });
+    expect(await choose(oakTable, 'greener', onPage(pineTable))).toEqual({
+      logged: false,
+      avoidedKgCO2e: 0,
+      said: 'overlay_notRecorded',
+    });
     expect(await choices()).toHaveLength(0);
   });
 
   it('records nothing while logging is paused', async () => {
     await view(oakTable);
     await writeSettings(openLedger(), { paused: true });
-    expect(await choose(oakTable, 'greener', onPage(pineTable))).toEqual({ logged: false, avoidedKgCO2e: 0 });
+    expect(await choose(oakTable, 'greener', onPage(pineTable))).toMatchObject({ logged: false, avoidedKgCO2e: 0 });
   });
 
   it('ignores an alternative item of another site', async () => {
@@ -119,6 +123,35 @@ describe('a product view holds one choice', () => {
     const elsewhere = { ...pineTable, url: 'https://www.ebay.com/itm/PINE' };
     expect(await choose(oakTable, 'greener', { ...onPage(pineTable), product: elsewhere })).toBeUndefined();
     expect(await choices()).toHaveLength(0);
+  });
+});
+
+describe('alternatives shown', () => {
+  const shown = async () => openLedger().events.where('type').equals('alternatives-shown').toArray();
+
+  it('are logged once per product view, as the background chose them, whatever the page names', async () => {
+    const { alternatives } = await view(oakTable);
+    for (let i = 0; i < 3; i++) {
+      await send({
+        type: 'alternatives-shown',
+        product: oakTable,
+        alternatives: [{ kind: 'on-page', title: 'Made up', url: null, product: null }],
+      });
+    }
+    const logged = await shown();
+    expect(logged).toHaveLength(1);
+    const [event] = logged;
+    expect(event?.type === 'alternatives-shown' && event.data.alternatives.map((a) => a.title)).toEqual(
+      alternatives.map((a) => a.title),
+    );
+    await view(oakTable);
+    await send({ type: 'alternatives-shown', product: oakTable });
+    expect(await shown()).toHaveLength(2);
+  });
+
+  it('are not logged for a product with no recorded view', async () => {
+    expect(await send({ type: 'alternatives-shown', product: oakTable })).toEqual({ logged: false });
+    expect(await shown()).toHaveLength(0);
   });
 });
 
@@ -136,7 +169,7 @@ describe('advice the shopper cannot act on from the page', () => {
       url: null,
       product: null,
     });
-    expect(pledge).toEqual({ logged: true, avoidedKgCO2e: 0 });
+    expect(pledge).toEqual({ logged: true, avoidedKgCO2e: 0, said: 'overlay_recordedPledge' });
     const [event] = await choices();
     expect(event?.data).toMatchObject({ choice: 'greener', avoidedKgCO2e: 0, alternative: { avoidedKgCO2e: 0 } });
   });
