@@ -24,7 +24,7 @@ test('page scripts cannot press our controls; three real clicks on one alternati
 
   // The page's view of us: a host element with a closed shadow root it cannot open.
   expect(await overlay.shadowMode()).toBe('closed');
-  const reached = await page.evaluate(() => {
+  const reached = await page.evaluate((extensionId) => {
     const host = document.querySelector('[data-carbon-ledger]') as HTMLElement;
     host.click();
     for (const type of ['mousedown', 'mouseup', 'click']) {
@@ -36,10 +36,11 @@ test('page scripts cannot press our controls; three real clicks on one alternati
       window.postMessage({ type, choice: 'greener' }, '*');
       document.dispatchEvent(new CustomEvent(type, { detail: { choice: 'greener' } }));
     }
-    // A single-page shop's navigation event, forged: the address has not changed.
-    window.dispatchEvent(new Event('wxt:locationchange'));
+    // A single-page shop's navigation event, forged under the name WXT gives it (the extension
+    // id is no secret): the address has not changed, so nothing is read or recorded again.
+    window.dispatchEvent(new Event(`${extensionId}:shop:wxt:locationchange`));
     return host.shadowRoot !== null;
-  });
+  }, shop.extensionId);
   expect(reached).toBe(false);
 
   // As if a page's script had got hold of our controls anyway: the details do not even open.
