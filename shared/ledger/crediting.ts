@@ -66,3 +66,10 @@ export function creditContext(
   }
   return { savingKgCO2e, creditedForProductKgCO2e, creditedTodayKgCO2e };
 }
+
+/**
+ * A pledge: a greener choice of advice the shopper could not act on from the page (anything but an
+ * item on the page), recorded and credited nothing.
+ */
+export const isPledge = (choice: ChoiceMadeEvent): boolean =>
+  choice.data.choice === 'greener' && choice.data.alternative?.kind !== 'on-page';

@@ -8,7 +8,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '../../../extension/entrypoints/background/handlers.ts';
 import { openLedger, writeSettings } from '../../../extension/ledger/db.ts';
 import type { ChoiceMadeEvent } from '../../../shared/events.ts';
-import { creditedKg, MAX_AVOIDED_KG_PER_CHOICE, MAX_AVOIDED_KG_PER_DAY } from '../../../shared/ledger/crediting.ts';
+import {
+  creditedKg,
+  isPledge,
+  MAX_AVOIDED_KG_PER_CHOICE,
+  MAX_AVOIDED_KG_PER_DAY,
+} from '../../../shared/ledger/crediting.ts';
 import type { OfferedAlternative } from '../../../shared/messages.ts';
 
 const OWN_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
@@ -172,6 +177,10 @@ describe('advice the shopper cannot act on from the page', () => {
     expect(pledge).toEqual({ logged: true, avoidedKgCO2e: 0, said: 'overlay_recordedPledge' });
     const [event] = await choices();
     expect(event?.data).toMatchObject({ choice: 'greener', avoidedKgCO2e: 0, alternative: { avoidedKgCO2e: 0 } });
+    expect(isPledge(event!)).toBe(true);
+    await choose(oakTable, 'greener', onPage(pineTable));
+    const [taken] = await choices();
+    expect(isPledge(taken!)).toBe(false);
   });
 
   it('credits nothing for slow shipping however often it is clicked, in however many views', async () => {
