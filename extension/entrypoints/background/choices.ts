@@ -69,7 +69,8 @@ export async function recordChoice(
   );
   const avoided = creditedKg(creditContext(choices, product.url, localDay(event.at), saving, inThisView?.id ?? null));
   event.data.avoidedKgCO2e = avoided;
-  event.data.alternative = alternative && alternativeSummary(alternative, avoided);
+  // Recorded as we offered it (our title), when it is one of ours.
+  event.data.alternative = alternative && alternativeSummary(ours ?? alternative, avoided);
   // The same id replaces the view's earlier choice (events are written with put).
   if (inThisView) event.id = inThisView.id;
   const { logged } = await logEvent(db, event, settings);
