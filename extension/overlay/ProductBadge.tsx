@@ -1,6 +1,9 @@
 // The footprint badge on a product page: the estimate with its range and an everyday comparison;
 // opened, the method, steps and sources behind it, the greener alternatives, and buttons that
 // record the shopper's choice. Renders text only; nothing from the page becomes HTML.
+// Only the shopper acts: every handler that records, logs or changes a setting runs on a trusted
+// event (a real click, tap or key press); a click a page's script makes (element.click(),
+// dispatchEvent) has isTrusted false and does nothing.
 
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
@@ -18,8 +21,8 @@ export interface ProductBadgeProps {
   estimate: FootprintEstimate;
   alternatives: Alternative[];
   car: CarComparison | null;
-  /** Records a choice; resolves to the kg avoided the background credited. */
-  onChoice(choice: ChoiceInOverlay): Promise<number>;
+  /** Records a choice; resolves to what the background says about it. */
+  onChoice(choice: ChoiceInOverlay): Promise<string>;
   onAlternativeOpened(alternative: Alternative): void;
   onAlternativesShown(): void;
   onHideOnSite(): void;
@@ -27,24 +30,25 @@ export interface ProductBadgeProps {
 
 let nextId = 0;
 
+/** Runs `act` only for an event the browser made from the shopper's input, not a script's. */
+const byShopper =
+  <E extends Event>(act: (event: E) => void) =>
+  (event: E): void => {
+    if (event.isTrusted) act(event);
+  };
+
 export function ProductBadge(props: ProductBadgeProps) {
   const { estimate, alternatives, car } = props;
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [detailsId] = useState(() => `carbon-ledger-details-${++nextId}`);
 
-  const toggle = () => {
+  const toggle = byShopper(() => {
+    // Logged once per product view however often it is opened (the background sees to that).
     if (!open && alternatives.length) props.onAlternativesShown();
     setOpen(!open);
-  };
-  const choose = async (choice: ChoiceInOverlay) => {
-    const avoided = await props.onChoice(choice);
-    setStatus(
-      choice.choice === 'greener'
-        ? i18n.t('overlay.recordedGreener', [formatKg(avoided)])
-        : i18n.t('overlay.recordedKept'),
-    );
-  };
+  });
+  const choose = (choice: ChoiceInOverlay) => byShopper(async () => setStatus(await props.onChoice(choice)));
 
   return (
     <section class="cl-badge" aria-label={i18n.t('overlay.regionLabel')}>
@@ -101,19 +105,21 @@ export function ProductBadge(props: ProductBadgeProps) {
                         <a
                           href={alternative.url}
                           class="cl-button"
-                          onClick={() => props.onAlternativeOpened(alternative)}
+                          onClick={byShopper(() => props.onAlternativeOpened(alternative))}
                           rel="noopener noreferrer"
                         >
                           {i18n.t('overlay.open')}
                         </a>
                       )}
+                      {/* Advice the shopper cannot act on from this page is pledged, not taken: it is
+                          credited nothing until logged by hand (shared/ledger/crediting.ts). */}
                       <button
                         type="button"
                         class="cl-button cl-primary"
-                        data-choice="greener"
-                        onClick={() => choose({ choice: 'greener', alternative })}
+                        data-choice={alternative.actionable ? 'greener' : 'pledge'}
+                        onClick={choose({ choice: 'greener', alternative })}
                       >
-                        {i18n.t('overlay.takeThis')}
+                        {i18n.t(alternative.actionable ? 'overlay.takeThis' : 'overlay.pledge')}
                       </button>
                     </span>
                   </li>
@@ -126,7 +132,7 @@ export function ProductBadge(props: ProductBadgeProps) {
               type="button"
               class="cl-button"
               data-choice="kept"
-              onClick={() => choose({ choice: 'kept', alternative: null })}
+              onClick={choose({ choice: 'kept', alternative: null })}
             >
               {i18n.t('overlay.keep')}
             </button>
@@ -134,11 +140,16 @@ export function ProductBadge(props: ProductBadgeProps) {
               type="button"
               class="cl-button"
               data-choice="dismissed"
-              onClick={() => choose({ choice: 'dismissed', alternative: null })}
+              onClick={choose({ choice: 'dismissed', alternative: null })}
             >
               {i18n.t('overlay.notRelevant')}
             </button>
-            <button type="button" class="cl-button cl-quiet" data-action="hide-on-site" onClick={props.onHideOnSite}>
+            <button
+              type="button"
+              class="cl-button cl-quiet"
+              data-action="hide-on-site"
+              onClick={byShopper(props.onHideOnSite)}
+            >
               {i18n.t('overlay.hideOnSite')}
             </button>
           </p>

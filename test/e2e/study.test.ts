@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './harness/fixture.ts';
 import { readLedgerEvents } from './harness/ledger.ts';
+import { ProductOverlay } from './harness/overlay.ts';
 
 const study = {
   format: 'carbon-ledger-study',
@@ -44,9 +45,10 @@ test('a participant joins a study, shops under its arm, exports the file and lea
   const page = await shop.open('https://www.zalando.de/linen-shirt.html', { html: shirtPage });
   const badge = page.locator('[data-carbon-ledger]');
   await expect.poll(() => badge.count(), { timeout: 10_000 }).toBe(1);
-  await badge.locator('button[aria-expanded]').click();
-  await expect.poll(() => badge.locator('button[data-choice="kept"]').count()).toBe(1);
-  expect(await badge.locator('button[data-choice="greener"]').count()).toBe(0);
+  const overlay = await ProductOverlay.of(page);
+  await overlay.click('button[aria-expanded]');
+  await expect.poll(() => overlay.count('button[data-choice="kept"]')).toBe(1);
+  expect(await overlay.count('.cl-alternatives button[data-choice]')).toBe(0);
   const [view] = (await readLedgerEvents(shop.background)).filter((e) => e.type === 'product-viewed');
   expect((view as { study?: unknown }).study).toEqual({
     studyId: study.id,
