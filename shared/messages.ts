@@ -31,6 +31,14 @@ export interface ProductFootprint {
   alternatives: Alternative[];
   car: CarComparison | null;
   hidden: boolean;
+  /** What the estimate counts, in the shopper's language (made in the background, like listing texts). */
+  counts?: CountsTexts | null;
+}
+
+/** "refurbished · making and using", and making and using apart (null when use is not counted). */
+export interface CountsTexts {
+  label: string;
+  split: string | null;
 }
 
 /** A listing item's estimate: the figures only, for a small badge, and what the badge says. */

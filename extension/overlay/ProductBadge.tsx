@@ -9,9 +9,8 @@ import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Alternative } from '../../shared/footprint/alternatives.ts';
 import type { FootprintEstimate } from '../../shared/footprint/estimate.ts';
-import type { CarComparison } from '../../shared/messages.ts';
+import type { CarComparison, CountsTexts } from '../../shared/messages.ts';
 import { formatKg, formatNumber } from './format.ts';
-import { scopeLabel, splitText } from './scope-text.ts';
 
 export type ChoiceInOverlay =
   | { choice: 'greener'; alternative: Alternative }
@@ -21,6 +20,8 @@ export interface ProductBadgeProps {
   estimate: FootprintEstimate;
   alternatives: Alternative[];
   car: CarComparison | null;
+  /** What the estimate counts ("making and using"), from the background. */
+  counts?: CountsTexts | null;
   /** Records a choice; resolves to what the background says about it. */
   onChoice(choice: ChoiceInOverlay): Promise<string>;
   onAlternativeOpened(alternative: Alternative): void;
@@ -55,7 +56,7 @@ export function ProductBadge(props: ProductBadgeProps) {
       <button type="button" class="cl-summary" aria-expanded={open} aria-controls={detailsId} onClick={toggle}>
         <span class="cl-kg">{i18n.t('overlay.estimate', [formatKg(estimate.kgCO2e)])}</span>
         <span class="cl-range">({i18n.t('overlay.range', [formatKg(estimate.low), formatKg(estimate.high)])})</span>
-        <span class="cl-scope">· {scopeLabel(estimate)}</span>
+        {props.counts && <span class="cl-scope">· {props.counts.label}</span>}
         {car && <span class="cl-car">· {i18n.t('overlay.carKm', [formatNumber(car.km, car.km < 10 ? 1 : 0)])}</span>}
         <span class="cl-more">{open ? i18n.t('overlay.hideDetails') : i18n.t('overlay.why')}</span>
       </button>
@@ -64,7 +65,7 @@ export function ProductBadge(props: ProductBadgeProps) {
           <p>
             <strong>{i18n.t('overlay.notMeasurement')}</strong> {i18n.t('overlay.method', [estimate.method])}.{' '}
             {i18n.t('overlay.category', [estimate.categoryLabel, String(Math.round(estimate.confidence * 100))])}.{' '}
-            {i18n.t('overlay.rangeMeaning', [estimate.rangeMeaning])}. {splitText(estimate)}
+            {i18n.t('overlay.rangeMeaning', [estimate.rangeMeaning])}. {props.counts?.split}
           </p>
           <h3>{i18n.t('overlay.steps')}</h3>
           <ol>

@@ -59,6 +59,7 @@ export function showProductBadge(
       estimate={estimate}
       alternatives={alternatives}
       car={car}
+      counts={footprint.counts}
       onChoice={async (choice: ChoiceInOverlay) => {
         // The alternative goes as the background offered it; it reads what it needs and checks it.
         const answer = await sendMessage('choice-made', { product, ...choice });

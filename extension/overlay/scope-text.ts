@@ -1,8 +1,10 @@
 // What an estimate counts, in the shopper's words: "making only" or "making and using", the offer's
-// condition when it is not new, and making and using apart with the years and the grid.
+// condition when it is not new, and making and using apart with the years and the grid. Made in the
+// background (as listing texts are), so the content script carries only the strings.
 
 import { i18n } from '#i18n';
 import type { FootprintEstimate } from '../../shared/footprint/estimate.ts';
+import type { CountsTexts } from '../../shared/messages.ts';
 import { formatKg } from './format.ts';
 
 let regionNames: Intl.DisplayNames | null | undefined;
@@ -36,3 +38,9 @@ export function splitText(estimate: Pick<FootprintEstimate, 'use'>): string | nu
   const grid = use.grid === 'WORLD' ? i18n.t('overlay.worldGrid') : countryName(use.grid);
   return i18n.t('overlay.split', [making, using, String(use.years), grid]);
 }
+
+/** Both texts for the product badge. */
+export const countsTexts = (estimate: Pick<FootprintEstimate, 'scope' | 'condition' | 'use'>): CountsTexts => ({
+  label: scopeLabel(estimate),
+  split: splitText(estimate),
+});

@@ -17,6 +17,7 @@ import { type LedgerDb, openLedger, readSettings, writeSettings } from '../../le
 import { logEvent } from '../../ledger/record.ts';
 import { type CurrentStudy, overlayModeOf, stampOf } from '../../ledger/study.ts';
 import { listingTexts, lowestTexts } from '../../overlay/listing-texts.ts';
+import { countsTexts } from '../../overlay/scope-text.ts';
 import { oneAtATime, recordAlternativesShown, recordChoice } from './choices.ts';
 import { alternativesShown, creditedAlternatives, productSummary } from './worth.ts';
 
@@ -82,6 +83,7 @@ function footprintShown(
     alternatives: alternativesShown(product, estimate, mode === 'full'),
     car: estimate ? carComparison(estimate.kgCO2e) : null,
     hidden: false,
+    counts: estimate ? countsTexts(estimate) : null,
   };
 }
 
