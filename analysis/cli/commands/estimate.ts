@@ -112,8 +112,11 @@ export function productFromJson(json: unknown): Product {
     price,
     brand: checkText(json.brand, 'brand', 200),
     category: category.slice(0, 12),
-    gtin: null,
-    url: 'https://example.invalid/',
+    gtin: typeof json.gtin === 'string' && /^\d{8,14}$/.test(json.gtin) ? json.gtin : null,
+    url:
+      typeof json.url === 'string' && /^https?:\/\//.test(json.url) && URL.canParse(json.url)
+        ? json.url
+        : 'https://example.invalid/',
     weightKg: checkWeight(json.weightKg, 'weightKg'),
     condition: checkCondition(json.condition, 'condition'),
     country: checkCountry(json.country, 'country'),
