@@ -3,6 +3,7 @@
 // then use and delivery as for a new one.
 
 import type { Condition, Product } from '../product.ts';
+import { fmt } from './candidates.ts';
 import { MATERIAL_KG_PER_KG } from './data/materials.ts';
 import { SOURCES, type Source } from './sources.ts';
 import type { Category } from './taxonomy.ts';
@@ -87,7 +88,6 @@ const percent = (share: number): string => `${share < 0.1 ? (share * 100).toFixe
 
 /** The step that explains the condition's effect, for an estimate's steps. */
 export function conditionStep(share: ConditionShare, newMakingKg: number): string {
-  const kg = (value: number) => (value >= 10 ? value.toFixed(0) : value.toPrecision(2));
   const name = share.condition === 'refurbished' ? 'Refurbished' : 'Used';
-  return `${name}: its making (${kg(newMakingKg)} kg new) was counted for its first owner; ${share.how} = ${kg(newMakingKg * share.share)} kg`;
+  return `${name}: its making (${fmt(newMakingKg)} kg new) was counted for its first owner; ${share.how} = ${fmt(newMakingKg * share.share)} kg`;
 }
