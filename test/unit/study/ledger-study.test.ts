@@ -2,7 +2,8 @@
 // dates only; leaving stops it; the overlay mode follows the arm; the bundle comes from the ledger.
 
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '../../../extension/entrypoints/background/handlers.ts';
 import { openLedger } from '../../../extension/ledger/db.ts';
 import {
@@ -57,6 +58,8 @@ const labelsSeed = (() => {
 
 beforeEach(async () => {
   await openLedger().delete();
+  // The background words what a badge counts; fake-browser has no message catalogue.
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
 });
 
 describe('study mode in the ledger', () => {
