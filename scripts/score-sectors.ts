@@ -4,7 +4,7 @@
 // NAICS sector is read from the estimate's steps, and its EPA factor is compared with the factor of
 // the expert's sector. Run: `npm run score:sectors` (add `--train` to score the training part instead).
 
-import { classifyByRules } from '../shared/footprint/classify.ts';
+import { classifyByRules, classifyProduct } from '../shared/footprint/classify.ts';
 import { estimateFootprint } from '../shared/footprint/index.ts';
 import { camlSplit, epaFactors } from './sector-data.ts';
 import { figures, formatFigures } from './train-sectors.ts';
@@ -33,12 +33,14 @@ for (const t of titles) {
   if (fromSteps !== estimate.sector) mismatched++;
   ours.push({ ours: fromSteps, expert: t.naics });
   rules.push({ ours: classifyByRules({ title: t.title, category: [], brand: null }).category.naics, expert: t.naics });
-  // Is the stated confidence what it says? Bins of 0.2, against exact agreement and within 1.5×.
-  const bin = bins[Math.min(4, Math.floor(estimate.confidence * 5))]!;
+  // Is the classification's stated confidence what it says? Bins of 0.2, against exact agreement
+  // and a factor within 1.5× of the expert's.
+  const { confidence } = classifyProduct({ title: t.title, category: [], brand: null });
+  const bin = bins[Math.min(4, Math.floor(confidence * 5))]!;
   const a = epa.get(fromSteps)!.kgPerUsd2022;
   const b = epa.get(t.naics)!.kgPerUsd2022;
   bin.n++;
-  bin.sure += estimate.confidence;
+  bin.sure += confidence;
   if (fromSteps === t.naics) bin.exact++;
   if (Math.max(a / b, b / a) <= 1.5) bin.within++;
 }
@@ -47,7 +49,7 @@ console.log(`CaML titles, ${part === 'heldOut' ? 'held-out part (grouped by bran
 console.log(`  sector model + rules: ${formatFigures(figures(ours))}`);
 console.log(`  keyword rules alone:  ${formatFigures(figures(rules))}`);
 if (mismatched) console.log(`  ${mismatched} estimates whose sector field differs from the sector in their steps`);
-console.log('  stated confidence → share with the expert’s exact sector / factor within 1.5×:');
+console.log('  classification confidence → share with the expert’s exact sector / factor within 1.5×:');
 for (const [i, bin] of bins.entries())
   if (bin.n)
     console.log(

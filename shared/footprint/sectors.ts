@@ -116,7 +116,8 @@ class SectorModel {
     let count = textFeatures(title, features, 0, 1);
     // The narrowest trail element counts twice: it is the shop's own word for the product.
     if (trail.length) count = textFeatures(trail[trail.length - 1]!, features, count, 2);
-    // The keyword rules' category is one more input (0: none given).
+    const words = count;
+    // The keyword rules' category is one more input (0: none given), but not a word of the text.
     if (rule !== 0 && count < features.length) features[count++] = rule;
     const scores = this.scores;
     scores.set(this.bias);
@@ -124,7 +125,7 @@ class SectorModel {
     for (let f = 0; f < count; f++) {
       const row = this.row(features[f]!);
       if (row < 0) continue;
-      known++;
+      if (f < words) known++;
       for (let e = this.rowStart[row]!, end = this.rowStart[row + 1]!; e < end; e++)
         scores[this.entryClass[e]!]! += this.entryWeight[e]! * LENGTH_SCALE[Math.min(count, MAX_FEATURES)]!;
     }
