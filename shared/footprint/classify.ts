@@ -301,48 +301,50 @@ const sameIndustry = (a: string, b: string): boolean => a.slice(0, 3) === b.slic
  * The category (for per-kg, typical-item, use-phase and device methods) and the sector (for the
  * spend-based factor). The shop's trail decides the category when it names one; the learned
  * sector model (sectors.ts) picks the sector within it, and decides both when the title's words
- * alone would give a category the model is surer is wrong. Unknown when neither knows.
+ * alone would give a category of another industry and the model is sure enough. Unknown when
+ * neither knows. Where the model weighed in, the confidence is its calibrated probability that an
+ * expert would put the product in the same industry (NAICS first three digits).
  */
 export function classifyProduct(product: Pick<Product, 'title' | 'category' | 'brand'>): Classification {
   const rules = classifyByRules(product);
-  const sector = predictSector(product.title ?? '', product.category, rules.category.id);
   const own = rules.category;
+  const sector = predictSector(product.title ?? '', product.category, own.id, own.naics);
   if (!sector) return { ...rules, naics: own.naics };
   const fromTrail = /trail|tyre/.test(rules.evidence);
-  // The model's finer sector serves a category it agrees with; a trail's category keeps its own
-  // sector unless the model names that very category.
-  const agrees =
-    own.id !== 'unknown' && (sector.category === own.id || (!fromTrail && sameIndustry(sector.naics, own.naics)));
   const modelSays = `sector model ${sector.naics} (p ${sector.probability})`;
-  if (agrees)
+  // A trail naming a category outweighs the model: the category keeps its own sector unless the
+  // model names that very category.
+  if (fromTrail)
+    return sector.category === own.id
+      ? { ...rules, evidence: `${rules.evidence}; ${modelSays}`, naics: sector.naics }
+      : { ...rules, naics: own.naics };
+  const titleWords = own.id !== 'unknown';
+  // Title words and model agree on the industry: the words' category, the model's finer sector.
+  if (titleWords && (sector.category === own.id || sameIndustry(sector.naics, own.naics)))
     return {
       ...rules,
-      confidence: round2(Math.max(rules.confidence, sector.topProbability)),
+      confidence: round2(sector.industryProbability),
       evidence: `${rules.evidence}; ${modelSays}`,
       naics: sector.naics,
     };
-  // A trail naming a category outweighs the model: its sector is the category's own.
-  if (fromTrail) return { ...rules, naics: own.naics };
-  const titleWords = own.id !== 'unknown';
   if (sector.topProbability < MODEL_SURE)
     return titleWords
-      ? // Two witnesses that disagree: the words' category stands, less sure than before.
+      ? // Two witnesses that disagree and a model unsure of its own: the words stand, as sure as the model finds them.
         {
           ...rules,
-          confidence: Math.min(rules.confidence, 0.3),
+          confidence: round2(Math.min(rules.confidence, sector.ruleIndustryProbability)),
           evidence: `${rules.evidence}; ${modelSays} unsure`,
           naics: own.naics,
         }
       : {
           category: UNKNOWN,
-          confidence: 0.1,
+          confidence: round2(Math.min(0.1, sector.industryProbability)),
           evidence: `no category words recognised; ${modelSays} unsure`,
           naics: UNKNOWN.naics,
         };
-  const category = byId.get(sector.category) ?? UNKNOWN;
   return {
-    category,
-    confidence: round2(sector.topProbability),
+    category: byId.get(sector.category) ?? UNKNOWN,
+    confidence: round2(sector.industryProbability),
     evidence: titleWords ? `${modelSays} over title words (${own.label})` : modelSays,
     naics: sector.naics,
   };

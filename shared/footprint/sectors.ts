@@ -34,6 +34,10 @@ export interface SectorPrediction {
   probability: number;
   /** Calibrated probability of the most probable sector (which the choice may differ from). */
   topProbability: number;
+  /** Calibrated probability that the expert's sector is of the chosen sector's industry (first three digits). */
+  industryProbability: number;
+  /** The same for the industry of the keyword rules' category. */
+  ruleIndustryProbability: number;
   /** Expected absolute percentage error of the chosen sector's factor under the model. */
   risk: number;
   /** The taxonomy category it stands for, or '' when none does. */
@@ -55,6 +59,8 @@ class SectorModel {
   readonly temperature: number;
   private readonly features = new Int32Array(MAX_FEATURES);
   private readonly scores: Float64Array;
+  /** Each class's industry: the first three digits of its sector, as a number. */
+  readonly industries: Int32Array;
 
   constructor(table: SectorModelTable) {
     this.sectors = table.sectors;
@@ -62,6 +68,7 @@ class SectorModel {
     this.temperature = table.temperature;
     this.bias = Float64Array.from(table.bias, (b) => b * table.quantum);
     this.scores = new Float64Array(table.sectors.length);
+    this.industries = Int32Array.from(table.sectors, (code) => Number(code.slice(0, 3)));
     const lines = table.weights ? table.weights.split(';') : [];
     let size = 1;
     while (size < lines.length * 2) size <<= 1;
@@ -90,6 +97,11 @@ class SectorModel {
       }
     });
     this.rowStart[lines.length] = at;
+  }
+
+  /** The scores of the last text scored. */
+  get lastScores(): Float64Array {
+    return this.scores;
   }
 
   private row(hash: number): number {
@@ -166,7 +178,7 @@ export function chooseSector(
   title: string,
   trail: readonly string[],
   rule: number,
-): { index: number; probability: number; topProbability: number; risk: number } | null {
+): { index: number; probability: number; topProbability: number; risk: number; top: number; sum: number } | null {
   const scores = model.scoresOf(title, trail, rule);
   if (!scores) return null;
   // The TOP_K highest scores, by insertion.
@@ -213,7 +225,19 @@ export function chooseSector(
     probability: topWeights[best]!,
     topProbability: topWeights[0]!,
     risk: bestRisk,
+    top,
+    sum,
   };
+}
+
+/** Probability that the sector is of the given industry (first three digits), from the last scores. */
+function industryProbability(model: SectorModel, industry: number, top: number, sum: number): number {
+  const scores = model.lastScores;
+  const industries = model.industries;
+  let p = 0;
+  for (let c = 0; c < scores.length; c++)
+    if (industries[c] === industry) p += Math.exp((scores[c]! - top) / model.temperature);
+  return p / sum;
 }
 
 let model: SectorModel | null = null;
@@ -229,15 +253,31 @@ const ruleFeatureOf = (id: string): number => {
 let factors: Float64Array | null = null;
 
 /** The sector to use for a product's text, or null when no word of it is known to the model. */
-export function predictSector(title: string, trail: readonly string[], ruleCategory: string): SectorPrediction | null {
+/**
+ * The sector to use for a product's text, or null when no word of it is known to the model.
+ * `ruleCategory` and `ruleNaics` are what the keyword rules found (an input to the model, and the
+ * industry whose probability is returned as `ruleIndustryProbability`).
+ */
+export function predictSector(
+  title: string,
+  trail: readonly string[],
+  ruleCategory: string,
+  ruleNaics: string,
+): SectorPrediction | null {
   model ??= new SectorModel(SECTOR_MODEL);
   factors ??= Float64Array.from(SECTOR_MODEL.factors);
   const choice = chooseSector(model, factors, title, trail, ruleFeatureOf(ruleCategory));
   if (!choice) return null;
+  const industry = model.industries[choice.index]!;
+  const ruleIndustry = Number(ruleNaics.slice(0, 3));
+  const chosen = industryProbability(model, industry, choice.top, choice.sum);
   return {
     naics: model.sectors[choice.index]!,
     probability: Math.round(choice.probability * 100) / 100,
     topProbability: choice.topProbability,
+    industryProbability: chosen,
+    ruleIndustryProbability:
+      ruleIndustry === industry ? chosen : industryProbability(model, ruleIndustry, choice.top, choice.sum),
     risk: choice.risk,
     category: model.categories[choice.index]!,
   };
