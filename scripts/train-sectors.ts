@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyByRules } from '../shared/footprint/classify.ts';
 import { MAX_FEATURES, ruleFeature, textFeatures } from '../shared/footprint/sector-features.ts';
-import { chooseSector, SectorModel, type SectorModelTable, softmaxTop } from '../shared/footprint/sectors.ts';
+import { chooseFromScores, SectorModel, type SectorModelTable, softmaxTop } from '../shared/footprint/sectors.ts';
 import { CATEGORIES, UNKNOWN } from '../shared/footprint/taxonomy.ts';
 import { CAML_FILE, camlSplit, epaFactors, type LabelledTitle, REFERENCE } from './sector-data.ts';
 
@@ -372,7 +372,7 @@ export function buildSectorModel(options: TrainOptions = OPTIONS): SectorModelTa
   const oof = figures(
     predictions.map((p) => {
       const factors = Float64Array.from(p.sectors, (code) => epaFactors().get(code)!.kgPerUsd2022);
-      const choice = p.scores ? chooseFrom(p.scores, factors, temperature) : null;
+      const choice = p.scores ? chooseFromScores(p.scores, factors, temperature).index : null;
       return { ours: choice === null ? UNKNOWN.naics : p.sectors[choice]!, expert: p.title.naics };
     }),
   );
@@ -405,12 +405,6 @@ export function buildSectorModel(options: TrainOptions = OPTIONS): SectorModelTa
     ],
     trainedOn: `5-fold grouped cross-validation on the training part: ${formatFigures(oof)}`,
   };
-}
-
-/** chooseSector over a copy of scores (for the folds, whose model is gone). */
-function chooseFrom(scores: Float64Array, factors: Float64Array, temperature: number): number {
-  const stub = { scoresOf: () => scores, temperature } as unknown as SectorModel;
-  return chooseSector(stub, factors, '', [], 0)!.index;
 }
 
 export function writeSectorModel(table: SectorModelTable): void {

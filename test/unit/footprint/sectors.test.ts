@@ -5,6 +5,7 @@ import { classifyProduct } from '../../../shared/footprint/classify.ts';
 import { EEIO_KG_PER_USD2022 } from '../../../shared/footprint/data/eeio.ts';
 import { SECTOR_MODEL } from '../../../shared/footprint/data/sector-model.ts';
 import { estimateFootprint } from '../../../shared/footprint/index.ts';
+import { chooseFromScores, SectorModel } from '../../../shared/footprint/sectors.ts';
 import { CATEGORY_BY_ID } from '../../../shared/footprint/taxonomy.ts';
 import { HAS_SHARED, REPO_ROOT } from '../../shared-fixtures.ts';
 
@@ -91,6 +92,40 @@ describe('the committed sector model table', () => {
     // Every taxonomy category's own sector is a class, and maps back onto a category with it.
     for (const category of CATEGORY_BY_ID.values())
       if (category.id !== 'unknown') expect(SECTOR_MODEL.sectors, category.id).toContain(category.naics);
+  });
+
+  it('scores only the classes a text touches, and chooses exactly as over every class', () => {
+    const model = new SectorModel(SECTOR_MODEL);
+    const factors = Float64Array.from(SECTOR_MODEL.factors);
+    const titles = [
+      'Starbucks Pike Place Roast Ground Coffee 12 oz',
+      'Lindt Vollmilch Schokolade 100g',
+      '德芙 巧克力 礼盒',
+      'Purina ONE Dry Dog Food Chicken',
+      'Resolve Carpet Stain Remover',
+      'Frobnicator deluxe unit',
+      'organic green tea bags with lemon and ginger',
+    ];
+    for (const [i, title] of titles.entries()) {
+      const rule = i * 7919;
+      const fast = model.choose(title, [], rule, factors)!;
+      const industry = model.industries[fast.index]!;
+      const fastIndustry = model.industryProbability(industry);
+      const scores = model.scoresOf(title, [], rule)!.slice();
+      const full = chooseFromScores(scores, factors, SECTOR_MODEL.temperature);
+      expect(fast.index, title).toBe(full.index);
+      expect(fast.probability).toBeCloseTo(full.probability, 9);
+      expect(fast.topProbability).toBeCloseTo(full.topProbability, 9);
+      const top = Math.max(...scores);
+      let sum = 0;
+      let inIndustry = 0;
+      for (const [c, score] of scores.entries()) {
+        const e = Math.exp((score - top) / SECTOR_MODEL.temperature);
+        sum += e;
+        if (model.industries[c] === industry) inIndustry += e;
+      }
+      expect(fastIndustry).toBeCloseTo(inIndustry / sum, 9);
+    }
   });
 
   it('parses: every weight row names a known class, and the temperature is fitted', () => {
