@@ -40,7 +40,7 @@ export const OPTIONS: TrainOptions = {
   voteShare: 0.3,
   taxonomyWeight: 0.3,
   minCount: 2,
-  prune: 0.3,
+  prune: 1,
   sectorTitleWeight: 0,
 };
 
