@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyByRules } from '../shared/footprint/classify.ts';
 import { MAX_FEATURES, ruleFeature, textFeatures } from '../shared/footprint/sector-features.ts';
-import { chooseFromScores, SectorModel, type SectorModelTable, softmaxTop } from '../shared/footprint/sectors.ts';
+import { chooseFromScores, SectorModel, type SectorModelTable } from '../shared/footprint/sectors.ts';
 import { CATEGORIES, UNKNOWN } from '../shared/footprint/taxonomy.ts';
 import { CAML_FILE, camlSplit, epaFactors, type LabelledTitle, REFERENCE } from './sector-data.ts';
 
@@ -28,8 +28,6 @@ export interface TrainOptions {
   minCount: number;
   /** Weights smaller than this (in absolute value) are dropped from the table. */
   prune: number;
-  /** Weight of each EPA sector's own title ("Coffee and Tea Manufacturing") as an example of it. */
-  sectorTitleWeight: number;
 }
 
 /** Chosen by the out-of-fold figures of the training part (`--cv`), and for a table of modest size. */
@@ -41,7 +39,6 @@ export const OPTIONS: TrainOptions = {
   taxonomyWeight: 0.3,
   minCount: 2,
   prune: 1,
-  sectorTitleWeight: 0,
 };
 
 const QUANTUM = 1 / 64;
@@ -101,15 +98,6 @@ function random(seed: number): () => number {
 /** Multinomial logistic regression by stochastic gradient descent with AdaGrad steps. */
 export function train(titles: LabelledTitle[], options: TrainOptions = OPTIONS): SectorModelTable {
   const examples = [...titles.map((t) => titleExample(t, options)), ...taxonomyExamples(options)];
-  if (options.sectorTitleWeight > 0) {
-    const labelled = new Set(examples.flatMap((e) => e.labels.map(([code]) => code)));
-    for (const code of [...labelled].sort()) {
-      const words = epaFactors()
-        .get(code)!
-        .title.replace(/\b(?:manufacturing|mills?|and|other|all|products?|except|from|purchased)\b/gi, ' ');
-      examples.push({ features: featuresOf(words, null), labels: [[code, 1]], weight: options.sectorTitleWeight });
-    }
-  }
   const sectors = [...new Set(examples.flatMap((e) => e.labels.map(([code]) => code)))].sort();
   const classOf = new Map(sectors.map((code, i) => [code, i]));
   const C = sectors.length;
@@ -285,27 +273,15 @@ export function figures(pairs: { ours: string; expert: string }[]): SectorFigure
 export const formatFigures = (f: SectorFigures): string =>
   `n=${f.n} MAPE ${(f.mape * 100).toFixed(1)} %, >2x off ${(f.over2x * 100).toFixed(1)} %, NAICS-6 ${(f.exact * 100).toFixed(1)} %, 3-digit ${(f.three * 100).toFixed(1)} %, unknown ${(f.unknown * 100).toFixed(1)} %`;
 
-/** The sector whose factor minimises the expected absolute percentage error under the model's posterior. */
-export function bayesSector(scores: Float64Array, sectors: string[], temperature: number, k = 10) {
-  const epa = epaFactors();
-  const order = Array.from(scores.keys())
-    .sort((a, b) => scores[b]! - scores[a]!)
-    .slice(0, k);
-  const top = scores[order[0]!]!;
-  const p = order.map((c) => Math.exp((scores[c]! - top) / temperature));
-  const sum = p.reduce((a, b) => a + b, 0);
-  const f = order.map((c) => epa.get(sectors[c]!)!.kgPerUsd2022);
-  let best = 0;
-  let bestRisk = Number.POSITIVE_INFINITY;
-  for (let s = 0; s < order.length; s++) {
-    let risk = 0;
-    for (let c = 0; c < order.length; c++) risk += ((p[c]! / sum) * Math.abs(f[s]! - f[c]!)) / f[c]!;
-    if (risk < bestRisk) {
-      bestRisk = risk;
-      best = s;
-    }
-  }
-  return { naics: sectors[order[best]!]!, risk: bestRisk, probability: p[best]! / sum };
+/** Figures of the model alone (no rules, no threshold) on out-of-fold predictions, choosing as at run time. */
+export function outOfFold(predictions: FoldPrediction[], temperature: number): SectorFigures {
+  return figures(
+    predictions.map((p) => {
+      const factors = Float64Array.from(p.sectors, (code) => epaFactors().get(code)!.kgPerUsd2022);
+      const choice = p.scores ? chooseFromScores(p.scores, factors, temperature).index : null;
+      return { ours: choice === null ? UNKNOWN.naics : p.sectors[choice]!, expert: p.title.naics };
+    }),
+  );
 }
 
 /** Temperature minimising the log loss of the expert's sector on out-of-fold predictions. */
@@ -369,13 +345,7 @@ export function buildSectorModel(options: TrainOptions = OPTIONS): SectorModelTa
   const { train: part } = camlSplit();
   const predictions = crossValidate(part, options);
   const temperature = fitTemperature(predictions);
-  const oof = figures(
-    predictions.map((p) => {
-      const factors = Float64Array.from(p.sectors, (code) => epaFactors().get(code)!.kgPerUsd2022);
-      const choice = p.scores ? chooseFromScores(p.scores, factors, temperature).index : null;
-      return { ours: choice === null ? UNKNOWN.naics : p.sectors[choice]!, expert: p.title.naics };
-    }),
-  );
+  const oof = outOfFold(predictions, temperature);
   const table = train(part, options);
   const epa = epaFactors();
   return {
@@ -431,6 +401,7 @@ if (isMain && !process.argv.includes('--cv')) {
     `sectors: ${table.sectors.length} classes, ${table.weights.split(';').length} features, temperature ${table.temperature}, ${Math.round(performance.now() - started)} ms; ${table.trainedOn}`,
   );
 }
+// `--cv '[{...}, ...]'`: out-of-fold figures of the training part for each change of OPTIONS.
 if (isMain && process.argv.includes('--cv')) {
   const { train: part } = camlSplit();
   const grid: Partial<TrainOptions>[] = JSON.parse(process.argv[process.argv.indexOf('--cv') + 1] ?? '[{}]');
@@ -438,20 +409,14 @@ if (isMain && process.argv.includes('--cv')) {
     const options = { ...OPTIONS, ...change };
     const started = performance.now();
     const predictions = crossValidate(part, options);
-    for (const threshold of [0, 0.2, 0.3, 0.4]) {
-      const pairs = predictions.map((p) => {
-        const top = p.scores ? softmaxTop(p.scores, 1) : null;
-        return { ours: top && top.probability >= threshold ? p.naics! : UNKNOWN.naics, expert: p.title.naics };
-      });
-      console.log(JSON.stringify(change), `t=${threshold}`, formatFigures(figures(pairs)));
-    }
-    for (const temperature of [0.5, 1, 2, 4]) {
-      const pairs = predictions.map((p) => {
-        const choice = p.scores ? bayesSector(p.scores, p.sectors, temperature) : null;
-        return { ours: choice ? choice.naics : UNKNOWN.naics, expert: p.title.naics };
-      });
-      console.log(JSON.stringify(change), `bayes T=${temperature}`, formatFigures(figures(pairs)));
-    }
+    const temperature = fitTemperature(predictions);
+    const argmax = figures(predictions.map((p) => ({ ours: p.naics ?? UNKNOWN.naics, expert: p.title.naics })));
+    console.log(JSON.stringify(change), 'most probable sector:', formatFigures(argmax));
+    console.log(
+      JSON.stringify(change),
+      `least-risk sector (T=${temperature}):`,
+      formatFigures(outOfFold(predictions, temperature)),
+    );
     const size = train(part, options).weights.length;
     console.log(`  table ${size} chars, ${Math.round(performance.now() - started)} ms`);
   }

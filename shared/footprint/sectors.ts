@@ -116,15 +116,6 @@ export function chooseFromScores(scores: Float64Array, factors: Float64Array, te
   return leastRisk(classes, weights, k, factors);
 }
 
-/** The top class of a softmax over scores / temperature and its probability. */
-export function softmaxTop(scores: Float64Array, temperature: number): { index: number; probability: number } {
-  let best = 0;
-  for (let c = 1; c < scores.length; c++) if (scores[c]! > scores[best]!) best = c;
-  let sum = 0;
-  for (let c = 0; c < scores.length; c++) sum += Math.exp((scores[c]! - scores[best]!) / temperature);
-  return { index: best, probability: 1 / sum };
-}
-
 /** 1 / √n: feature counts are scaled by the text's length, as in training. */
 const LENGTH_SCALE = Float64Array.from({ length: MAX_FEATURES + 1 }, (_, n) => (n ? 1 / Math.sqrt(n) : 0));
 
