@@ -30,7 +30,7 @@ import { DeviceModel, nameTokens } from './device-model.ts';
 import { toUsd2022 } from './money.ts';
 import { parseQuantity, parseScreenInches, parseYear } from './parse.ts';
 import type { Source, SourceId } from './sources.ts';
-import { type Category, ELECTRONICS_WITH_REPORTS } from './taxonomy.ts';
+import { type Category, ELECTRONICS_WITH_REPORTS, UNKNOWN } from './taxonomy.ts';
 import { gridFor, gridInWords, type UsePhase, usePhaseFor } from './use-phase.ts';
 
 export type { Tier } from './data/calibration.ts';
@@ -51,6 +51,8 @@ export interface FootprintEstimate {
   rangeMeaning: string;
   category: string;
   categoryLabel: string;
+  /** 2017 NAICS commodity of the spend-based factor (the classifier's sector; 339999 when unknown). */
+  sector: string;
   confidence: number;
   /** The methods used, in words, most precise first. */
   method: string;
@@ -217,7 +219,7 @@ export class FootprintEstimator {
     if (perKg && !device) candidates.push(perKg);
     // Spend-based factors stop at the shop shelf; electric products get the same use phase as the others.
     const useForSpend = device?.useKgCO2e ?? item?.useKgCO2e ?? perKg?.useKgCO2e ?? null;
-    const spend = this.spendCandidate(product, category, useForSpend, country);
+    const spend = this.spendCandidate(product, classification.naics, useForSpend, country);
     if (spend) candidates.push(spend);
     if (!candidates.length) return null;
 
@@ -466,24 +468,24 @@ export class FootprintEstimator {
 
   private spendCandidate(
     product: Product,
-    category: Category,
+    naics: string,
     useKgCO2e: number | null,
     country: string | null,
   ): Candidate | null {
     const price = product.price;
     if (!price || !(price.amount > 0)) return null;
     const usd2022 = toUsd2022(price);
-    const factor = EEIO_KG_PER_USD2022[category.naics];
+    const factor = EEIO_KG_PER_USD2022[naics];
     if (usd2022 === null || !factor) return null;
     const shelfKg = usd2022 * factor.kgPerUsd2022;
     const kgCO2e = shelfKg + (useKgCO2e ?? 0);
     return new SpendCandidate(
-      category.id === 'unknown' ? 'spend-unknown' : 'spend',
+      naics === UNKNOWN.naics ? 'spend-unknown' : 'spend',
       kgCO2e,
       useKgCO2e,
       price,
       usd2022,
-      category.naics,
+      naics,
       factor,
       shelfKg,
       country,
@@ -504,6 +506,7 @@ class Estimate implements FootprintEstimate {
   declare rangeMeaning: string;
   declare category: string;
   declare categoryLabel: string;
+  declare sector: string;
   declare confidence: number;
   declare method: string;
   declare methods: Tier[];
@@ -562,6 +565,7 @@ class Estimate implements FootprintEstimate {
     this.breakdown = breakdown;
     this.weightKg = weightKg;
     this.weightAssumed = weightAssumed;
+    this.sector = details.sector;
   }
 }
 
@@ -571,6 +575,7 @@ class Details {
   private builtSources: Source[] | undefined;
 
   private readonly classification: Classification;
+  readonly sector: string;
   private readonly used: Candidate[];
   private readonly productKgCO2e: number;
   private readonly mode: DeliveryMode | null;
@@ -593,6 +598,7 @@ class Details {
     weightAssumed: boolean,
   ) {
     this.classification = classification;
+    this.sector = classification.naics;
     this.used = used;
     this.productKgCO2e = productKgCO2e;
     this.mode = mode;
@@ -620,7 +626,7 @@ class Details {
     if (this.builtSteps) return this.builtSteps;
     const { classification, used, mode, delivery, weightKg } = this;
     const lines = [
-      `Category: ${classification.category.label} (${classification.evidence}; confidence ${classification.confidence})`,
+      `Category: ${classification.category.label} (${classification.evidence}; confidence ${classification.confidence}; sector NAICS ${this.sector} ${EEIO_KG_PER_USD2022[this.sector]?.title ?? ''})`,
       ...used.flatMap((c) => c.steps()),
     ];
     if (used.length > 1)
