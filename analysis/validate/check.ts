@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { CHOICES, EVENT_TYPES, validateEvent } from '../../shared/events.ts';
+import { csvText } from '../../shared/export/csv-cell.ts';
 import { CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
 import { STUDY_FORMAT, validateStudy } from '../../shared/study/study.ts';
 import { JsonSyntaxError, scanExportFile } from './json-stream.ts';
@@ -266,7 +267,8 @@ export async function checkCsvExport(path: string, report: (problem: Problem) =>
       problem(at, `has ${fields.length} fields, not ${CSV_COLUMNS.length}`);
       continue;
     }
-    const row = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, fields[i]!])) as Record<
+    // Text cells a spreadsheet would run carry a leading quote (shared/export/csv-cell.ts).
+    const row = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, csvText(fields[i]!)])) as Record<
       (typeof CSV_COLUMNS)[number],
       string
     >;
