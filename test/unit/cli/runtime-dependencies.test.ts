@@ -17,7 +17,7 @@ interface PackageJson {
 const readJson = (path: string): PackageJson => JSON.parse(readFileSync(path, 'utf8'));
 
 /** Module specifiers a source file loads at run time (not `import type`, not inside comments). */
-export function runtimeSpecifiers(source: string): string[] {
+function runtimeSpecifiers(source: string): string[] {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const found: string[] = [];
   const patterns = [
@@ -32,7 +32,7 @@ export function runtimeSpecifiers(source: string): string[] {
     const clause = match[2]!;
     // `import { type A, type B } from` loads nothing.
     const names = /^\{([^}]*)\}$/.exec(clause.trim())?.[1];
-    if (names !== undefined && names.split(',').every((n) => n.trim() === '' || /^type\s/.test(n.trim()))) continue;
+    if (names?.split(',').every((n) => n.trim() === '' || /^type\s/.test(n.trim()))) continue;
     found.push(match[3]!);
   }
   for (const match of code.matchAll(patterns[1]!)) found.push(match[1]!);
