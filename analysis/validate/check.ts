@@ -13,6 +13,7 @@ import { csvText } from '../../shared/export/csv-cell.ts';
 import { CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
 import { STUDY_FORMAT, validateStudy } from '../../shared/study/study.ts';
 import { JsonSyntaxError, scanExportFile } from './json-stream.ts';
+import { checkStudyHeader } from './study-header.ts';
 
 export interface Problem {
   /** Where: `events[12].data.choice`, `line 14: choice`, or a top-level field. */
@@ -160,6 +161,9 @@ export async function checkJsonExport(path: string, report: (problem: Problem) =
   if (!sawEvents) problem('events', 'is missing');
   if (!file({ ...header, events: [] })) {
     for (const p of describeAjvErrors(file.errors ?? [], '')) problem(p.where || 'file', p.message);
+  } else {
+    // The schema asks only for a study's id and title; the rest of the header is checked here.
+    for (const p of checkStudyHeader(header.study)) problem(p.where, p.message);
   }
   return { events, problems };
 }
