@@ -2,19 +2,88 @@
 // its code), read the consent, join; then the participant code, an export for the researcher and
 // "Leave the study". The arm is not shown unless the study allows it (blinding, docs/research.md).
 
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import type { ResearchExport } from '../../../shared/export/research.ts';
+import type { BundleField, BundleSummary } from '../../../shared/study/bundle.ts';
 import type { Study } from '../../../shared/study/study.ts';
 import type { LedgerDb } from '../../ledger/db.ts';
-import {
-  type CurrentStudy,
-  currentEnrollment,
-  enroll,
-  forgetStudy,
-  leaveStudy,
-  participantBundle,
-} from '../../ledger/study.ts';
+import { currentEnrollment, enroll, forgetStudy, leaveStudy, participantExport } from '../../ledger/study.ts';
 import { downloadFile } from '../actions.ts';
+import { KIND_KEYS } from '../dashboard/History.tsx';
+import { formatAt, formatCount } from '../format.ts';
+import { useLiveQuery } from '../live.ts';
 import { bundleFileName, enrollmentView, readStudyInput } from './enrollment-flow.ts';
+
+const FIELD_KEYS = {
+  time: 'dashboard.fieldTime',
+  shop: 'dashboard.fieldShop',
+  participant: 'dashboard.fieldParticipant',
+  product: 'dashboard.fieldProduct',
+  estimate: 'dashboard.fieldEstimate',
+  alternatives: 'dashboard.fieldAlternatives',
+  actions: 'dashboard.fieldActions',
+} as const satisfies Record<BundleField, string>;
+
+/**
+ * Exactly what the participant file holds, shown before it is saved: events by kind, the fields
+ * kept, what is left out. The file saved is the one summarised (read in the same transaction).
+ */
+function ExportSummary({
+  summary,
+  onSave,
+  onCancel,
+}: {
+  summary: BundleSummary;
+  onSave: () => void;
+  onCancel: () => void;
+}) {
+  const kept = summary.kept.map((field) => i18n.t(FIELD_KEYS[field]));
+  if (summary.events > 0)
+    kept.push(i18n.t(summary.reducedUrls ? 'dashboard.fieldReducedUrls' : 'dashboard.fieldFullUrls'));
+  const dropped = [i18n.t('dashboard.droppedPhotos')];
+  if (summary.reducedUrls) dropped.push(i18n.t('dashboard.droppedUrls'));
+  if (summary.otherTypes > 0) dropped.push(i18n.t('dashboard.droppedOtherKinds', [formatCount(summary.otherTypes)]));
+  if (summary.notForStudy > 0) dropped.push(i18n.t('dashboard.droppedNotForStudy', [formatCount(summary.notForStudy)]));
+  return (
+    <section class="cl-export-summary" id="study-export-summary" aria-labelledby="study-export-title">
+      <h3 id="study-export-title">{i18n.t('dashboard.studyExportTitle')}</h3>
+      <p>
+        {summary.events > 0 && summary.first && summary.last
+          ? i18n.t('dashboard.studyExportEvents', [
+              formatCount(summary.events),
+              formatAt(summary.first),
+              formatAt(summary.last),
+            ])
+          : i18n.t('dashboard.studyExportNoEvents')}
+      </p>
+      {summary.byType.length > 0 && (
+        <table>
+          <caption>{i18n.t('dashboard.studyExportByKind')}</caption>
+          <tbody>
+            {summary.byType.map(({ type, count }) => (
+              <tr key={type} data-type={type}>
+                <th scope="row">{i18n.t(KIND_KEYS[type])}</th>
+                <td>{formatCount(count)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {kept.length > 0 && <p>{i18n.t('dashboard.studyExportKept', [kept.join(', ')])}</p>}
+      <p>{i18n.t('dashboard.studyExportDetails')}</p>
+      <p>{i18n.t('dashboard.studyExportDropped', [dropped.join(', ')])}</p>
+      <p>
+        <button type="button" id="study-export-save" onClick={onSave}>
+          {i18n.t('dashboard.studyExportSave')}
+        </button>{' '}
+        <button type="button" onClick={onCancel}>
+          {i18n.t('dashboard.cancel')}
+        </button>
+      </p>
+    </section>
+  );
+}
 
 export interface StudyEnrollmentProps {
   db: LedgerDb;
@@ -23,16 +92,14 @@ export interface StudyEnrollmentProps {
 }
 
 export function StudyEnrollment({ db, knownStudies = [] }: StudyEnrollmentProps) {
-  const [current, setCurrent] = useState<CurrentStudy | null | undefined>(undefined);
+  // Live: "Delete everything" elsewhere on the dashboard ends the enrollment.
+  const current = useLiveQuery(() => currentEnrollment(db), [db]);
+  const [pendingExport, setPendingExport] = useState<{ bundle: ResearchExport; summary: BundleSummary } | null>(null);
   const [input, setInput] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const [candidate, setCandidate] = useState<Study | null>(null);
   const [agreed, setAgreed] = useState(false);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    currentEnrollment(db).then(setCurrent, () => setCurrent(null));
-  }, [db]);
 
   const check = (text: string) => {
     const read = readStudyInput(text, knownStudies);
@@ -93,11 +160,7 @@ export function StudyEnrollment({ db, knownStudies = [] }: StudyEnrollmentProps)
             disabled={busy}
             onClick={() =>
               run(async () => {
-                const bundle = await participantBundle(db);
-                if (bundle) {
-                  const file = new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/json' });
-                  downloadFile(file, bundleFileName(current), document);
-                }
+                setPendingExport(await participantExport(db));
               })
             }
           >
@@ -109,22 +172,29 @@ export function StudyEnrollment({ db, knownStudies = [] }: StudyEnrollmentProps)
               disabled={busy}
               onClick={() => {
                 if (confirm('Leave the study? Nothing more will be recorded for it.')) {
-                  run(async () => setCurrent(await leaveStudy(db)));
+                  run(async () => void (await leaveStudy(db)));
                 }
               }}
             >
               Leave the study
             </button>
           ) : (
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => run(async () => setCurrent(await forgetStudy(db).then(() => null)))}
-            >
+            <button type="button" disabled={busy} onClick={() => run(() => forgetStudy(db))}>
               Join another study
             </button>
           )}
         </p>
+        {pendingExport && (
+          <ExportSummary
+            summary={pendingExport.summary}
+            onCancel={() => setPendingExport(null)}
+            onSave={() => {
+              const file = new Blob([JSON.stringify(pendingExport.bundle, null, 2)], { type: 'application/json' });
+              downloadFile(file, bundleFileName(current), document);
+              setPendingExport(null);
+            }}
+          />
+        )}
         {errors.length > 0 && <p role="alert">{errors.join(' ')}</p>}
       </section>
     );
@@ -152,7 +222,7 @@ export function StudyEnrollment({ db, knownStudies = [] }: StudyEnrollmentProps)
             disabled={!agreed || busy}
             onClick={() =>
               run(async () => {
-                setCurrent(await enroll(db, candidate, { consentAcceptedAt: new Date() }));
+                await enroll(db, candidate, { consentAcceptedAt: new Date() });
                 setCandidate(null);
               })
             }
