@@ -107,7 +107,10 @@ export function checkStudyHeader(study: unknown): Problem[] {
     else
       participants.forEach((p: unknown, i) => {
         const at = `.participants[${i}]`;
-        if (!isRecord(p)) return problem(at, 'must be an object');
+        if (!isRecord(p)) {
+          problem(at, 'must be an object');
+          return;
+        }
         if (typeof p.participantId !== 'string' || p.participantId === '')
           problem(`${at}.participantId`, 'must be a non-empty text');
         if (typeof p.arm !== 'string' || (armIds.size > 0 && !armIds.has(p.arm)))

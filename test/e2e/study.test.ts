@@ -58,9 +58,11 @@ test('a participant joins a study, shops under its arm, exports the file and lea
   await dashboard.getByRole('button', { name: 'Export for the researcher' }).click();
   const summary = dashboard.locator('#study-export-summary');
   await expect.poll(() => summary.count()).toBe(1);
-  const counted = await summary.locator('tr[data-type]').evaluateAll((rows) =>
-    rows.map((row) => [row.getAttribute('data-type'), Number(row.querySelector('td')?.textContent)] as const),
-  );
+  const counted = await summary
+    .locator('tr[data-type]')
+    .evaluateAll((rows) =>
+      rows.map((row) => [row.getAttribute('data-type'), Number(row.querySelector('td')?.textContent)] as const),
+    );
   expect(await summary.textContent()).toContain('It leaves out: every photo, the rest of each product link');
   const download = dashboard.waitForEvent('download');
   await dashboard.getByRole('button', { name: 'Save this file' }).click();

@@ -7,12 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { type EventType, type LedgerEvent, newEvent, type StudyStamp } from '../../../shared/events.ts';
 import { parseResearchExport } from '../../../shared/export/research.ts';
-import {
-  bundleSummary,
-  participantBundle,
-  productIdFromUrl,
-  reducedProductUrl,
-} from '../../../shared/study/bundle.ts';
+import { bundleSummary, participantBundle, productIdFromUrl, reducedProductUrl } from '../../../shared/study/bundle.ts';
 import type { Enrollment } from '../../../shared/study/enrollment.ts';
 import type { Study } from '../../../shared/study/study.ts';
 import { REPO_ROOT } from '../../shared-fixtures.ts';
