@@ -13,7 +13,7 @@ import { downloadFile } from '../actions.ts';
 import { KIND_KEYS } from '../dashboard/History.tsx';
 import { formatAt, formatCount } from '../format.ts';
 import { useLiveQuery } from '../live.ts';
-import { bundleFileName, enrollmentView, readStudyInput } from './enrollment-flow.ts';
+import { bundleFileName, enrollmentView, readStudyInput, type StudyInput } from './enrollment-flow.ts';
 
 const FIELD_KEYS = {
   time: 'dashboard.fieldTime',
@@ -91,6 +91,20 @@ export interface StudyEnrollmentProps {
   knownStudies?: readonly Study[];
 }
 
+/** An input problem in the shopper's language; a study file's field problems stay as they are. */
+function inputProblem(read: Extract<StudyInput, { ok: false }>): string[] {
+  switch (read.problem) {
+    case 'empty':
+      return [i18n.t('dashboard.studyEmpty')];
+    case 'invalid':
+      return [i18n.t('dashboard.studyInvalid'), ...(read.details ?? [])];
+    case 'bad-code':
+      return [i18n.t('dashboard.studyBadCode')];
+    case 'unknown-code':
+      return [i18n.t('dashboard.studyUnknownCode', [read.code ?? ''])];
+  }
+}
+
 export function StudyEnrollment({ db, knownStudies = [] }: StudyEnrollmentProps) {
   // Live: "Delete everything" elsewhere on the dashboard ends the enrollment.
   const current = useLiveQuery(() => currentEnrollment(db), [db]);
@@ -103,7 +117,7 @@ export function StudyEnrollment({ db, knownStudies = [] }: StudyEnrollmentProps)
 
   const check = (text: string) => {
     const read = readStudyInput(text, knownStudies);
-    setErrors(read.ok ? [] : read.errors);
+    setErrors(read.ok ? [] : inputProblem(read));
     setCandidate(read.ok ? read.study : null);
     setAgreed(false);
   };
@@ -127,29 +141,29 @@ export function StudyEnrollment({ db, knownStudies = [] }: StudyEnrollmentProps)
         <h2 id="cl-study-title">{view.title}</h2>
         <p>
           {view.state === 'left'
-            ? `You left this study on ${view.leftAt?.slice(0, 10)}. Nothing is recorded for it any more.`
+            ? i18n.t('dashboard.studyLeftOn', [view.leftAt?.slice(0, 10) ?? ''])
             : view.recording
-              ? 'You are taking part in this study. Your shopping events are recorded for it on this device.'
-              : view.notice}
+              ? i18n.t('dashboard.studyRecording')
+              : i18n.t(view.phase === 'not-started' ? 'dashboard.studyNotStarted' : 'dashboard.studyEnded')}
         </p>
         <dl>
-          <dt>Your participant code</dt>
+          <dt>{i18n.t('dashboard.studyParticipantCode')}</dt>
           <dd>
             <code>{view.participantId}</code>
           </dd>
-          <dt>Study period</dt>
+          <dt>{i18n.t('dashboard.studyPeriod')}</dt>
           <dd>
             {view.start} – {view.end}
           </dd>
           {view.arm !== null && (
             <>
-              <dt>Your group</dt>
+              <dt>{i18n.t('dashboard.studyGroup')}</dt>
               <dd>{view.arm}</dd>
             </>
           )}
           {view.contact && (
             <>
-              <dt>Contact</dt>
+              <dt>{i18n.t('dashboard.studyContact')}</dt>
               <dd>{view.contact}</dd>
             </>
           )}
@@ -164,23 +178,23 @@ export function StudyEnrollment({ db, knownStudies = [] }: StudyEnrollmentProps)
               })
             }
           >
-            Export for the researcher
+            {i18n.t('dashboard.studyExport')}
           </button>{' '}
           {view.state === 'enrolled' ? (
             <button
               type="button"
               disabled={busy}
               onClick={() => {
-                if (confirm('Leave the study? Nothing more will be recorded for it.')) {
+                if (confirm(i18n.t('dashboard.studyLeaveConfirm'))) {
                   run(async () => void (await leaveStudy(db)));
                 }
               }}
             >
-              Leave the study
+              {i18n.t('dashboard.studyLeave')}
             </button>
           ) : (
             <button type="button" disabled={busy} onClick={() => run(() => forgetStudy(db))}>
-              Join another study
+              {i18n.t('dashboard.studyJoinAnother')}
             </button>
           )}
         </p>
@@ -204,17 +218,15 @@ export function StudyEnrollment({ db, knownStudies = [] }: StudyEnrollmentProps)
     return (
       <section class="cl-study" aria-labelledby="cl-study-title">
         <h2 id="cl-study-title">{candidate.title}</h2>
-        {candidate.contact && <p>Run by {candidate.contact}.</p>}
-        <p>
-          From {candidate.start} to {candidate.end}.
-        </p>
-        <h3>Consent</h3>
+        {candidate.contact && <p>{i18n.t('dashboard.studyRunBy', [candidate.contact])}</p>}
+        <p>{i18n.t('dashboard.studyDates', [candidate.start, candidate.end])}</p>
+        <h3>{i18n.t('dashboard.studyConsent')}</h3>
         <div class="cl-consent" style={{ whiteSpace: 'pre-wrap' }}>
           {candidate.consent}
         </div>
         <label>
           <input type="checkbox" checked={agreed} onChange={(e) => setAgreed((e.target as HTMLInputElement).checked)} />{' '}
-          I have read this and agree to take part.
+          {i18n.t('dashboard.studyAgree')}
         </label>
         <p>
           <button
@@ -227,10 +239,10 @@ export function StudyEnrollment({ db, knownStudies = [] }: StudyEnrollmentProps)
               })
             }
           >
-            Join the study
+            {i18n.t('dashboard.studyJoin')}
           </button>{' '}
           <button type="button" onClick={() => setCandidate(null)}>
-            Cancel
+            {i18n.t('dashboard.cancel')}
           </button>
         </p>
         {errors.length > 0 && <p role="alert">{errors.join(' ')}</p>}
@@ -240,14 +252,11 @@ export function StudyEnrollment({ db, knownStudies = [] }: StudyEnrollmentProps)
 
   return (
     <section class="cl-study" aria-labelledby="cl-study-title">
-      <h2 id="cl-study-title">Take part in a study</h2>
-      <p>
-        Researchers can ask you to take part in a study of online shopping. Load the study file you were given, paste
-        its text, or type its code.
-      </p>
+      <h2 id="cl-study-title">{i18n.t('dashboard.studyJoinTitle')}</h2>
+      <p>{i18n.t('dashboard.studyJoinIntro')}</p>
       <p>
         <label>
-          Study file{' '}
+          {i18n.t('dashboard.studyFile')}{' '}
           <input
             type="file"
             accept="application/json,.json"
@@ -260,7 +269,7 @@ export function StudyEnrollment({ db, knownStudies = [] }: StudyEnrollmentProps)
       </p>
       <p>
         <label>
-          Study text or code
+          {i18n.t('dashboard.studyText')}
           <br />
           <textarea
             rows={4}
@@ -271,7 +280,7 @@ export function StudyEnrollment({ db, knownStudies = [] }: StudyEnrollmentProps)
         </label>
         <br />
         <button type="button" onClick={() => check(input)}>
-          Continue
+          {i18n.t('dashboard.studyContinue')}
         </button>
       </p>
       {errors.length > 0 && (
