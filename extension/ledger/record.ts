@@ -82,10 +82,16 @@ export async function applyRetention(db: LedgerDb, settings: LedgerSettings, now
     const old = candidates.filter((event) => before(event.at)).map((event) => event.id);
     const oldActions = await db.actions.bulkGet(old);
     const photoIds = oldActions.flatMap((a) => (a?.photoId ? [a.photoId] : []));
-    const oldPhotos = (await db.photos.toArray()).filter((photo) => photo.createdAt && before(photo.createdAt));
+    // Photos by their own date too (one kept without an action), through the index: only
+    // candidates are read, never every image.
+    const oldPhotoIds = await db.photos
+      .where('createdAt')
+      .between('0', textBound)
+      .filter((photo) => before(photo.createdAt))
+      .primaryKeys();
     await db.events.bulkDelete(old);
     await db.actions.bulkDelete(old);
-    await db.photos.bulkDelete([...photoIds, ...oldPhotos.map((photo) => photo.id)]);
+    await db.photos.bulkDelete([...photoIds, ...oldPhotoIds]);
 
     const products = await db.products.toArray();
     const gone = products.filter((p) => before(p.lastSeenAt)).map((p) => p.url);

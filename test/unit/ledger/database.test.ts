@@ -177,6 +177,12 @@ describe('privacy', () => {
     await logEvent(db, viewOf(2, '2026-11-20'));
     await logEvent(db, viewOf(2, '2026-11-21'));
     await logEvent(db, viewOf(3, '2026-11-22')); // only lately
+    const photo = (id: string, day: string) => ({
+      id,
+      blob: new Blob(['x'], { type: 'image/jpeg' }),
+      createdAt: `${day}T12:00:00.000+01:00`,
+    });
+    await db.photos.bulkAdd([photo('old-loose-photo', '2026-01-12'), photo('recent-photo', '2026-11-21')]);
     const settings = await writeSettings(db, { retentionDays: 90 });
     expect(await applyRetention(db, settings, new Date('2026-11-23T12:00:00Z'))).toBe(2);
     const products = await db.products.orderBy('url').toArray();
@@ -184,6 +190,7 @@ describe('privacy', () => {
     // Nothing older than the cutoff is left, not even as a first-seen date or a view count.
     expect(products[0]).toMatchObject({ views: 2, firstSeenAt: expect.stringMatching(/^2026-11-20/) });
     for (const row of products) expect(Date.parse(row.firstSeenAt)).toBeGreaterThan(Date.parse('2026-08-24T12:00:00Z'));
+    expect(await db.photos.toCollection().primaryKeys()).toEqual(['recent-photo']);
   });
 
   it('deletes everything: every table and every setting, switched-off shops and the study included', async () => {
