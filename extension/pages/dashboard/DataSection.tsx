@@ -34,6 +34,9 @@ function restoredText(outcome: RestoreOutcome): string {
       : i18n.t('dashboard.restoredPhotos', [formatCount(outcome.photos)]),
   ];
   if (outcome.keptEvents > 0) parts.push(i18n.t('dashboard.restoredKept', [formatCount(outcome.keptEvents)]));
+  if (outcome.keptSettings > 0) {
+    parts.push(i18n.t('dashboard.restoredKeptSettings', [formatCount(outcome.keptSettings)]));
+  }
   return parts.join(' ');
 }
 
