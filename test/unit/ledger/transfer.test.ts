@@ -320,11 +320,15 @@ describe('restore checks every table', () => {
       size: file.size,
       text: async () => {
         await logEvent(db, during2 as typeof during);
+        // And the shopper pauses logging in the popup.
+        await writeSettings(db, { paused: true });
         return file.text();
       },
     } as Blob;
     const result = await restoreBackup(db, slowFile);
-    expect(result).toMatchObject({ ok: true, value: { events: 18, keptEvents: 1 } });
+    expect(result).toMatchObject({ ok: true, value: { events: 18, keptEvents: 1, keptSettings: 1 } });
+    // The backup's other settings, the pause made meanwhile.
+    expect(await readSettings(db)).toMatchObject({ paused: true, disabledShops: ['www.ikea.com'] });
     expect(await db.events.get(during2.id)).toBeDefined();
     expect(await db.products.get('https://www.amazon.de/dp/B0DURING01')).toMatchObject({ views: 1 });
     expect(await db.events.count()).toBe(19);
