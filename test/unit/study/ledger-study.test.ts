@@ -9,6 +9,7 @@ import { openLedger } from '../../../extension/ledger/db.ts';
 import {
   currentEnrollment,
   enroll,
+  forgetStudy,
   leaveStudy,
   overlayMode,
   participantBundle,
@@ -95,6 +96,24 @@ describe('study mode in the ledger', () => {
     expect(await overlayMode(db)).toBe('no-alternatives');
     await leaveStudy(db);
     expect(await overlayMode(db)).toBe('full');
+  });
+
+  it('gives the same participant and arm after leaving and rejoining, also after joining another study', async () => {
+    const db = openLedger();
+    const first = await enroll(db, study, { consentAcceptedAt: new Date() });
+    await leaveStudy(db);
+    await forgetStudy(db);
+    await enroll(db, { ...study, id: 'another-study' }, { consentAcceptedAt: new Date() });
+    const again = await enroll(db, study, { consentAcceptedAt: new Date() });
+    expect(again.enrollment.participantId).toBe(first.enrollment.participantId);
+    expect(again.enrollment.arm).toBe(first.enrollment.arm);
+    // Many rejoins, one arm: nothing left to re-roll.
+    const arms = new Set<string>();
+    for (let i = 0; i < 10; i++) {
+      await leaveStudy(db);
+      arms.add((await enroll(db, study, { consentAcceptedAt: new Date() })).enrollment.arm);
+    }
+    expect([...arms]).toEqual([first.enrollment.arm]);
   });
 
   it('refuses a study that does not pass validation', async () => {
