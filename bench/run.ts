@@ -16,6 +16,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   ledger: async () => (await import('./ledger.ts')).ledgerBenchmark,
   overlay: async () => (await import('./overlay.ts')).overlayBenchmark,
   estimate: async () => (await import('./estimate.ts')).estimateBenchmark,
+  batch: async () => (await import('./batch.ts')).batchBenchmark,
   dashboard: async () => (await import('./dashboard.ts')).dashboardBenchmark,
   analysis: async () => (await import('./analysis.ts')).analysisBenchmark,
 };

@@ -25,8 +25,16 @@ const num = (text: string | undefined): number | null => {
   return text !== undefined && text.trim() !== '' && Number.isFinite(value) ? value : null;
 };
 
-/** NAICS commodities the taxonomy maps categories onto. */
-const EEIO_CODES = [...new Set([...CATEGORIES, UNKNOWN].map((category) => category.naics))].sort();
+// The sector model is trained first (scripts/train-sectors.ts): its sectors need factors too.
+const SECTOR_MODEL = await import('./train-sectors.ts').then((m) => {
+  const model = m.buildSectorModel();
+  m.writeSectorModel(model);
+  return model;
+});
+/** NAICS commodities the taxonomy maps categories onto, and those the sector model chooses from. */
+const EEIO_CODES = [
+  ...new Set([...[...CATEGORIES, UNKNOWN].map((category) => category.naics), ...SECTOR_MODEL.sectors]),
+].sort();
 
 function buildEeio() {
   const rows = readTable('eeio_us_epa/SupplyChainGHGEmissionFactors_v1.3.0_NAICS_CO2e_USD2022.csv');

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { DEMO_SHOP_STYLESHEET, demoShopPages } from '../demo/shop.ts';
 import { buildExtension, EXTENSION_DIR as extensionDir } from '../test/e2e/harness/build.ts';
 import { CHROMIUM_PATH, launchWithExtension } from '../test/e2e/harness/chromium.ts';
+import { ProductOverlay } from '../test/e2e/harness/overlay.ts';
 import { startShopServer } from '../test/e2e/harness/shop-server.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -89,8 +90,9 @@ if (!headless) {
     } else if (shown) {
       badged++;
       const kg = Number(await overlay.getAttribute('data-kg-co2e'));
-      // biome-ignore lint/performance/useDomNodeTextContent: Playwright locator, rendered text is what we want to print
-      const summary = (await overlay.locator('button').first().innerText()).replace(/\s+/g, ' ').trim();
+      // The product badge's shadow root is closed: its text is read through the DevTools protocol.
+      const text = await (await ProductOverlay.of(page)).text('button[aria-expanded]');
+      const summary = (text ?? '').replace(/\s+/g, ' ').trim();
       line += `${kg.toFixed(1).padStart(7)} kg CO2e   overlay: "${summary}"`;
     } else {
       line += 'no overlay';

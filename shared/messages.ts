@@ -11,9 +11,9 @@ import type { Product } from './product.ts';
 export interface OfferedAlternative {
   kind: string;
   title: string;
-  url: string | null;
+  url?: string | null;
   /** For an item on the same page: the product, so its footprint can be estimated. */
-  product: Product | null;
+  product?: Product | null;
   /** For an everyday action offered around the purchase: its catalogue id. */
   actionId?: string | null;
 }
@@ -31,6 +31,14 @@ export interface ProductFootprint {
   alternatives: Alternative[];
   car: CarComparison | null;
   hidden: boolean;
+  /** What the estimate counts, in the shopper's language (made in the background, like listing texts). */
+  counts?: CountsTexts | null;
+}
+
+/** "refurbished · making and using", and making and using apart (null when use is not counted). */
+export interface CountsTexts {
+  label: string;
+  split: string | null;
 }
 
 /** A listing item's estimate: the figures only, for a small badge, and what the badge says. */
@@ -79,14 +87,18 @@ export interface ProtocolMap {
   'warm-up': { request: object; response: { ready: boolean } };
   /** The shopper switched the overlay off on this shop (the sender's site, never one named in the message). */
   'hide-on-site': { request: object; response: { hidden: boolean } };
-  /** The overlay showed greener alternatives for a product. */
-  'alternatives-shown': { request: { product: Product; alternatives: OfferedAlternative[] }; response: Logged };
+  /**
+   * The shopper opened the badge and saw its greener alternatives. Which ones the background knows
+   * (it chose them), so the page names none; logged once per product view.
+   */
+  'alternatives-shown': { request: { product: Product }; response: Logged };
   /** The shopper opened one of them. */
   'alternative-opened': { request: { product: Product; alternative: OfferedAlternative }; response: Logged };
   /** The shopper chose: took the greener option, kept this one, or said it is not relevant. */
   'choice-made': {
     request: { product: Product; choice: Choice; alternative: OfferedAlternative | null };
-    response: Logged & { avoidedKgCO2e: number };
+    /** `said`: what the overlay tells the shopper, in their language (worked out in the background). */
+    response: Logged & { avoidedKgCO2e: number; said: string };
   };
   /** The shopper marked the product as bought. */
   'purchase-marked': { request: { product: Product }; response: Logged };
@@ -198,10 +210,7 @@ export function validateMessage(value: unknown): Message | null {
       return { type: 'warm-up' };
     case 'alternatives-shown': {
       const product = validateProduct(value.product);
-      if (!product || !Array.isArray(value.alternatives) || value.alternatives.length > 50) return null;
-      const alternatives = value.alternatives.map(validateAlternative);
-      if (alternatives.some((a) => a === null)) return null;
-      return { type: 'alternatives-shown', product, alternatives: alternatives as OfferedAlternative[] };
+      return product ? { type: 'alternatives-shown', product } : null;
     }
     case 'alternative-opened': {
       const product = validateProduct(value.product);

@@ -39,18 +39,36 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`carbon-ledger: unknown command "${name}" (try --help)`);
     return 2;
   }
-  const command = await load();
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(command.usage);
-    return 0;
-  }
   try {
+    const command = await load();
+    if (args.includes('--help') || args.includes('-h')) {
+      console.log(command.usage);
+      return 0;
+    }
     return await command.run(args);
   } catch (error) {
-    if (error instanceof CliError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      console.error(`carbon-ledger ${name}: ${(error as Error).message}`);
-      return 2;
-    }
-    throw error;
+    console.error(`carbon-ledger ${name}: ${oneLine(error)}`);
+    return 2;
   }
+}
+
+/**
+ * Any error as one line, never a stack trace: our own (`CliError`) and the argument parser's
+ * messages as they are, a file-system error by its code and path, anything else as "unexpected".
+ */
+export function oneLine(error: unknown): string {
+  const firstLine = (text: string) =>
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? '';
+  if (error instanceof CliError) return firstLine(error.message);
+  const { code, path, message } = (error ?? {}) as { code?: unknown; path?: unknown; message?: unknown };
+  const text = firstLine(typeof message === 'string' ? message : String(error));
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')) {
+    // "Option '--max-problems <value>' argument missing" and the like; the hint about "--" is noise.
+    return text.replace(/\. To specify .*$/, '');
+  }
+  if (typeof code === 'string' && typeof path === 'string') return `${path}: ${code} (${text})`;
+  return `unexpected error: ${text || 'unknown'} (please report it)`;
 }

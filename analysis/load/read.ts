@@ -8,6 +8,7 @@ import { basename, extname, join, relative, sep } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { splitCsvRecord } from '../../shared/csv.ts';
 import { validateEvent } from '../../shared/events.ts';
+import { csvText } from '../../shared/export/csv-cell.ts';
 import { CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
 import { JsonSyntaxError, scanExportFile } from '../validate/json-stream.ts';
 import { checkFlatRow, type FlatColumn, type FlatEvent, flattenEvent } from './flat.ts';
@@ -260,7 +261,8 @@ async function readCsv(path: string, emit: (event: FlatEvent) => void, options: 
         throw new ExportError(path, `line ${startLine}: ${fields.length} fields, the header has ${header.length}`);
       }
       const row: Record<string, string> = {};
-      for (let i = 0; i < header.length; i++) row[header[i]!] = fields[i]!;
+      // Text cells a spreadsheet would run carry a leading quote (shared/export/csv-cell.ts).
+      for (let i = 0; i < header.length; i++) row[header[i]!] = csvText(fields[i]!);
       try {
         emit(checkFlatRow(row));
       } catch (error) {

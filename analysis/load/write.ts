@@ -6,6 +6,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
+import { csvCell } from '../../shared/export/csv-cell.ts';
 import { CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
 import { type FlatColumn, type FlatEvent, NUMBER_COLUMNS } from './flat.ts';
 import { HIVE_NULL } from './read.ts';
@@ -15,19 +16,13 @@ export interface EventSink {
   close(): void;
 }
 
-const csvField = (value: string | number | null): string => {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
 /** The research CSV layout of docs/export-format.md, streamed. */
 export function csvSink(path: string): EventSink {
   const fd = openSync(path, 'w');
   let buffer = `# format=${EXPORT_FORMAT}; version=${EXPORT_VERSION}\n${CSV_COLUMNS.join(',')}\n`;
   return {
     add(event) {
-      buffer += `${CSV_COLUMNS.map((column) => csvField(event[column])).join(',')}\n`;
+      buffer += `${CSV_COLUMNS.map((column) => csvCell(event[column])).join(',')}\n`;
       if (buffer.length > 1 << 20) {
         writeSync(fd, buffer);
         buffer = '';

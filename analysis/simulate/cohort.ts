@@ -173,7 +173,9 @@ export class Cohort {
     const { study, seed, days, start } = this.options;
     const random = new Random(`${seed}|participant|${index}`);
     const enrollmentSeed = random.hex(128);
-    const { participantId, arm } = assignParticipant(study, enrollmentSeed);
+    // The first derivation (arm drawn from the enrollment seed), so a simulated cohort of a given
+    // seed stays the same file as before participant-hash-v2, and with it the figures in the docs.
+    const { participantId, arm } = assignParticipant(study, enrollmentSeed, 'xoshiro128ss-v1');
     const overlay = study.arms.find((a) => a.id === arm)!.overlay;
     const region = random.weighted(REGIONS, (r) => r.weight);
     const timeZone = random.pick(region.timeZones);

@@ -9,9 +9,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { CHOICES, EVENT_TYPES, validateEvent } from '../../shared/events.ts';
+import { csvText } from '../../shared/export/csv-cell.ts';
 import { CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
 import { STUDY_FORMAT, validateStudy } from '../../shared/study/study.ts';
 import { JsonSyntaxError, scanExportFile } from './json-stream.ts';
+import { checkStudyHeader } from './study-header.ts';
 
 export interface Problem {
   /** Where: `events[12].data.choice`, `line 14: choice`, or a top-level field. */
@@ -159,6 +161,9 @@ export async function checkJsonExport(path: string, report: (problem: Problem) =
   if (!sawEvents) problem('events', 'is missing');
   if (!file({ ...header, events: [] })) {
     for (const p of describeAjvErrors(file.errors ?? [], '')) problem(p.where || 'file', p.message);
+  } else {
+    // The schema asks only for a study's id and title; the rest of the header is checked here.
+    for (const p of checkStudyHeader(header.study)) problem(p.where, p.message);
   }
   return { events, problems };
 }
@@ -266,7 +271,8 @@ export async function checkCsvExport(path: string, report: (problem: Problem) =>
       problem(at, `has ${fields.length} fields, not ${CSV_COLUMNS.length}`);
       continue;
     }
-    const row = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, fields[i]!])) as Record<
+    // Text cells a spreadsheet would run carry a leading quote (shared/export/csv-cell.ts).
+    const row = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, csvText(fields[i]!)])) as Record<
       (typeof CSV_COLUMNS)[number],
       string
     >;

@@ -52,6 +52,12 @@ export interface LedgerSettings {
   persisted: boolean | null;
   /** The study the shopper joined (kept after leaving, for the participant bundle), or null. */
   enrollment?: { study: Study; enrollment: Enrollment } | null;
+  /**
+   * The participant seed of every study joined on this device, by study id: kept when the
+   * shopper leaves or joins another, so rejoining gives the same participant id and arm.
+   * "Delete everything" clears it (the shopper then starts as a new participant).
+   */
+  studySeeds?: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: LedgerSettings = {
@@ -60,6 +66,7 @@ export const DEFAULT_SETTINGS: LedgerSettings = {
   retentionDays: null,
   persisted: null,
   enrollment: null,
+  studySeeds: {},
 };
 
 export interface SettingRow<K extends keyof LedgerSettings = keyof LedgerSettings> {

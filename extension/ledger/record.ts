@@ -2,7 +2,7 @@
 // with its side tables in one transaction, so a failure (a full disk) leaves earlier data as it was.
 
 import { type LedgerEvent, localIsoTimestamp, validateEvent } from '../../shared/events.ts';
-import { type LedgerDb, type LedgerSettings, readSettings, withView } from './db.ts';
+import { type LedgerDb, type LedgerSettings, readSettings, type SeenProduct, withView } from './db.ts';
 
 export type LogResult =
   | { logged: true; event: LedgerEvent }
@@ -64,30 +64,78 @@ export async function writeEventRows(db: LedgerDb, events: readonly LedgerEvent[
   }
 }
 
-/** Deletes events older than the retention period, with their action rows and photos. */
+/**
+ * Automatic deletion: everything older than the retention period that records browsing. Events,
+ * their action rows and photos, and the products table (URLs, titles, first and last seen): a
+ * product last seen before the cutoff goes; one seen before and after keeps only what the
+ * remaining views say (first seen, number of views). Returns the events deleted.
+ */
 export async function applyRetention(db: LedgerDb, settings: LedgerSettings, now = new Date()): Promise<number> {
   if (settings.retentionDays === null || !(settings.retentionDays > 0)) return 0;
   const cutoff = localIsoTimestamp(new Date(now.getTime() - settings.retentionDays * 86_400_000));
-  return db.transaction('rw', db.events, db.actions, db.photos, async () => {
-    const old = await db.events.where('at').below(cutoff).primaryKeys();
+  const before = (at: string) => Date.parse(at) < Date.parse(cutoff);
+  return db.transaction('rw', [db.events, db.products, db.actions, db.photos], async () => {
+    // `at` strings carry their own UTC offset (up to 26 hours apart): the index narrows by text,
+    // Date.parse decides.
+    const textBound = localIsoTimestamp(new Date(Date.parse(cutoff) + 2 * 86_400_000));
+    const candidates = await db.events.where('at').below(textBound).toArray();
+    const old = candidates.filter((event) => before(event.at)).map((event) => event.id);
     const oldActions = await db.actions.bulkGet(old);
     const photoIds = oldActions.flatMap((a) => (a?.photoId ? [a.photoId] : []));
+    // Photos by their own date too (one kept without an action), through the index: only
+    // candidates are read, never every image.
+    const oldPhotoIds = await db.photos
+      .where('createdAt')
+      .between('0', textBound)
+      .filter((photo) => before(photo.createdAt))
+      .primaryKeys();
     await db.events.bulkDelete(old);
     await db.actions.bulkDelete(old);
-    await db.photos.bulkDelete(photoIds);
+    await db.photos.bulkDelete([...photoIds, ...oldPhotoIds]);
+
+    const products = await db.products.toArray();
+    const gone = products.filter((p) => before(p.lastSeenAt)).map((p) => p.url);
+    await db.products.bulkDelete(gone);
+    // Seen before and after the cutoff: rebuilt from the views that remain.
+    const straddling = products.filter((p) => !before(p.lastSeenAt) && before(p.firstSeenAt));
+    if (straddling.length) {
+      const urls = new Set(straddling.map((p) => p.url));
+      const rebuilt = new Map<string, SeenProduct>();
+      await db.events
+        .where('type')
+        .equals('product-viewed')
+        .each((event) => {
+          if (event.type !== 'product-viewed' || !urls.has(event.data.product.url)) return;
+          const url = event.data.product.url;
+          rebuilt.set(url, withView(rebuilt.get(url), event.data.product, event.at, event.shopHost));
+        });
+      await db.products.bulkDelete([...urls].filter((url) => !rebuilt.has(url)));
+      await db.products.bulkPut(
+        [...rebuilt.values()].map((row) => {
+          const latest = straddling.find((p) => p.url === row.url)!;
+          // The latest view's title and estimate, as the live table keeps them.
+          return { ...row, title: latest.title, category: latest.category, kgCO2e: latest.kgCO2e };
+        }),
+      );
+    }
     return old.length;
   });
 }
 
-/** The shopper's "delete everything": every event, product, action, badge and photo. Settings stay. */
+/**
+ * The shopper's "delete everything": every table and every setting, back to a fresh install.
+ * That includes the switched-off shops, automatic deletion, pause, and the study: the enrollment
+ * ends (nothing more is recorded for it, its data is gone) and joining again makes a new participant.
+ */
 export async function deleteEverything(db: LedgerDb): Promise<void> {
-  await db.transaction('rw', [db.events, db.products, db.actions, db.badges, db.photos], async () => {
+  await db.transaction('rw', [db.events, db.products, db.actions, db.badges, db.photos, db.settings], async () => {
     await Promise.all([
       db.events.clear(),
       db.products.clear(),
       db.actions.clear(),
       db.badges.clear(),
       db.photos.clear(),
+      db.settings.clear(),
     ]);
   });
 }

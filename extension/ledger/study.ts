@@ -4,8 +4,8 @@
 
 import { localIsoTimestamp, type StudyStamp } from '../../shared/events.ts';
 import type { ResearchExport } from '../../shared/export/research.ts';
-import { participantBundle as bundleOf } from '../../shared/study/bundle.ts';
-import { createEnrollment, type Enrollment } from '../../shared/study/enrollment.ts';
+import { type BundleSummary, participantBundle as bundleOf, bundleSummary } from '../../shared/study/bundle.ts';
+import { createEnrollment, type Enrollment, newSeed } from '../../shared/study/enrollment.ts';
 import { type OverlayMode, type Study, validateStudy, withinStudy } from '../../shared/study/study.ts';
 import { type LedgerDb, readSettings, writeSettings } from './db.ts';
 
@@ -28,6 +28,8 @@ export function isActive(current: CurrentStudy | null, now = new Date()): curren
 /**
  * Joins a study after the participant accepted its consent. The study is checked again here,
  * so a page cannot enroll with a file that never passed validation. Replaces an earlier study.
+ * The seed of an earlier enrollment in the same study is used again: rejoining gives the same
+ * participant id, and so the same arm.
  */
 export async function enroll(
   db: LedgerDb,
@@ -36,9 +38,11 @@ export async function enroll(
 ): Promise<CurrentStudy> {
   const checked = validateStudy(study);
   if (!checked.ok) throw new Error(`not a valid study: ${checked.errors[0]}`);
-  const enrollment = await createEnrollment(checked.value, options);
+  const { studySeeds = {} } = await readSettings(db);
+  const seed = options.seed ?? studySeeds[checked.value.id] ?? newSeed();
+  const enrollment = await createEnrollment(checked.value, { ...options, seed });
   const current = { study: checked.value, enrollment };
-  await writeSettings(db, { enrollment: current });
+  await writeSettings(db, { enrollment: current, studySeeds: { ...studySeeds, [checked.value.id]: seed } });
   return current;
 }
 
@@ -51,7 +55,10 @@ export async function leaveStudy(db: LedgerDb, now = new Date()): Promise<Curren
   return left;
 }
 
-/** Forgets the study altogether (after the bundle was sent, or to join none). Events keep their stamps. */
+/**
+ * Forgets the study (after the bundle was sent, or to join another). Events keep their stamps, and
+ * the study's seed stays, so joining it again gives the same participant id and arm.
+ */
 export async function forgetStudy(db: LedgerDb): Promise<void> {
   await writeSettings(db, { enrollment: null });
 }
@@ -81,10 +88,25 @@ export function overlayModeOf(current: CurrentStudy | null, now = new Date()): O
 
 /** The participant bundle of the current (or left) study, or null when the shopper joined none. */
 export async function participantBundle(db: LedgerDb, now = new Date()): Promise<ResearchExport | null> {
+  return (await participantExport(db, now))?.bundle ?? null;
+}
+
+/**
+ * The participant bundle and its summary, read in one transaction: the summary describes exactly
+ * the file the participant then saves.
+ */
+export async function participantExport(
+  db: LedgerDb,
+  now = new Date(),
+): Promise<{ bundle: ResearchExport; summary: BundleSummary } | null> {
   const current = await currentEnrollment(db);
   if (!current) return null;
-  // `at` is local time: start the index scan a day early, whatever the shopper's UTC offset.
-  const dayBefore = new Date(Date.parse(current.enrollment.enrolledAt) - 86_400_000).toISOString().slice(0, 10);
-  const events = await db.events.where('at').aboveOrEqual(dayBefore).toArray();
-  return bundleOf(events, current.study, current.enrollment, { exportedAt: now.toISOString() });
+  const { study, enrollment } = current;
+  return db.transaction('r', db.events, async () => {
+    // `at` is local time: start the index scan a day early, whatever the shopper's UTC offset.
+    const dayBefore = new Date(Date.parse(enrollment.enrolledAt) - 86_400_000).toISOString().slice(0, 10);
+    const events = await db.events.where('at').aboveOrEqual(dayBefore).toArray();
+    const bundle = bundleOf(events, study, enrollment, { exportedAt: now.toISOString() });
+    return { bundle, summary: bundleSummary(bundle, events, study, enrollment, await db.events.count()) };
+  });
 }

@@ -1,17 +1,27 @@
 // Moving the ledger in and out: the research export (documented format, photos only on request)
-// and the full backup (dexie-export-import). Both imports check the whole file first and then
-// write all of it or nothing.
+// and the full backup (dexie-export-import's file format). Both imports check every table of the
+// file first and then write all of it or nothing, in one transaction.
 
-import { exportDB, importInto } from 'dexie-export-import';
-import type { Checked } from '../../shared/events.ts';
+import { exportDB } from 'dexie-export-import';
+import type { Checked, LedgerEvent } from '../../shared/events.ts';
 import {
   type ExportPhoto,
   type ExportStudy,
+  MAX_EXPORT_BYTES,
   parseResearchExport,
   type ResearchExport,
   researchExport,
 } from '../../shared/export/research.ts';
-import type { LedgerDb } from './db.ts';
+import {
+  checkActionRow,
+  checkBadgeRow,
+  checkEventRow,
+  checkPhotoRow,
+  checkProductRow,
+  checkRows,
+  checkSettingRow,
+} from './check-rows.ts';
+import type { EarnedBadgeRow, LedgerDb, LoggedAction, PhotoProof, SeenProduct, SettingRow } from './db.ts';
 import { writeEventRows } from './record.ts';
 
 const toBase64 = async (blob: Blob): Promise<string> => {
@@ -45,18 +55,31 @@ export async function exportResearch(
   });
 }
 
-/** Imports a research export: validated in full, then written in one transaction. */
-export async function importResearch(db: LedgerDb, text: string): Promise<Checked<{ events: number }>> {
+/** What an import changed: events in the file, and how many of them the ledger did not hold yet. */
+export interface ImportOutcome {
+  events: number;
+  added: number;
+}
+
+/**
+ * Imports a research export: validated in full, then written in one transaction. Events the
+ * ledger already holds (same id) are left as they are, so importing a file twice changes nothing.
+ */
+export async function importResearch(db: LedgerDb, text: string): Promise<Checked<ImportOutcome>> {
   const parsed = parseResearchExport(text);
   if (!parsed.ok) return parsed;
   const { events, photos = [] } = parsed.value;
+  let added = 0;
   await db.transaction('rw', [db.events, db.products, db.actions, db.photos], async () => {
-    await writeEventRows(db, events);
+    const present = new Set((await db.events.bulkGet(events.map((e) => e.id))).flatMap((e) => (e ? [e.id] : [])));
+    const fresh = events.filter((e) => !present.has(e.id));
+    added = fresh.length;
+    await writeEventRows(db, fresh);
     await db.photos.bulkPut(
       photos.map((p) => ({ id: p.id, blob: fromBase64(p.base64, p.mediaType), createdAt: new Date().toISOString() })),
     );
   });
-  return { ok: true, value: { events: events.length } };
+  return { ok: true, value: { events: events.length, added } };
 }
 
 /** A full backup of every table, as dexie-export-import's JSON. Photos only when asked for. */
@@ -64,46 +87,144 @@ export function backupLedger(db: LedgerDb, options: { includePhotos?: boolean } 
   return exportDB(db, { skipTables: options.includePhotos ? [] : ['photos'] });
 }
 
-const BACKUP_TABLES = new Set(['events', 'products', 'actions', 'badges', 'photos', 'settings']);
+/** What a restore wrote, table by table, and what it kept of writes that arrived meanwhile. */
+export interface RestoreOutcome {
+  events: number;
+  products: number;
+  actions: number;
+  badges: number;
+  /** Photos restored, or null when the backup holds none (the ledger's photos are kept). */
+  photos: number | null;
+  settings: number;
+  /** Events logged while the restore ran (after the file was chosen): written after the backup. */
+  keptEvents: number;
+  /** Settings changed while the restore ran: their new values win over the backup's. */
+  keptSettings: number;
+}
 
-/**
- * Restores a backup over the current ledger. The file is checked first (format, database,
- * tables, every event); if writing fails part-way the ledger is put back as it was.
- */
-export async function restoreBackup(db: LedgerDb, file: Blob): Promise<Checked<{ events: number }>> {
-  let json: {
-    formatName?: unknown;
-    data?: { databaseName?: unknown; data?: { tableName: string; rows: unknown[] }[] };
-  };
+type Table = 'events' | 'products' | 'actions' | 'badges' | 'photos' | 'settings';
+const BACKUP_TABLES: readonly Table[] = ['events', 'products', 'actions', 'badges', 'photos', 'settings'];
+
+interface CheckedBackup {
+  events: LedgerEvent[];
+  products: SeenProduct[];
+  actions: LoggedAction[];
+  badges: EarnedBadgeRow[];
+  photos: PhotoProof[] | null;
+  settings: SettingRow[];
+}
+
+/** Reads and checks every table of a backup file; the first problem in one line. */
+export async function checkBackup(file: Blob): Promise<Checked<CheckedBackup>> {
+  if (file.size > MAX_EXPORT_BYTES) return { ok: false, error: 'file is larger than 1 GB' };
+  let json: { formatName?: unknown; data?: { data?: unknown } };
   try {
     json = JSON.parse(await file.text());
   } catch (error) {
     return { ok: false, error: `not JSON (${(error as Error).message})` };
   }
-  const tables = json?.formatName === 'dexie' && Array.isArray(json.data?.data) ? json.data.data : null;
-  if (!tables?.some((t) => t?.tableName === 'events')) {
+  const tables = json?.formatName === 'dexie' && Array.isArray(json.data?.data) ? (json.data.data as unknown[]) : null;
+  const named = (tables ?? []) as { tableName?: unknown; rows?: unknown }[];
+  if (!tables || !named.some((t) => t?.tableName === 'events')) {
     return { ok: false, error: 'not a Carbon Ledger backup (made by "Back up everything")' };
   }
-  const unknown = tables.find((t) => !BACKUP_TABLES.has(t?.tableName));
+  const unknown = named.find((t) => !BACKUP_TABLES.includes(t?.tableName as Table));
   if (unknown) return { ok: false, error: `unknown table ${JSON.stringify(unknown?.tableName)} in backup` };
-  const events = tables.find((t) => t.tableName === 'events')?.rows ?? [];
-  // Backups and research exports share the event checks: reuse them on a synthetic export.
-  const checked = parseResearchExport(JSON.stringify({ format: 'carbon-ledger-research-export', version: 1, events }));
-  if (!checked.ok) return checked;
+  const rows = (table: Table) => named.find((t) => t.tableName === table)?.rows;
 
-  const before = await exportDB(db);
+  const events = checkRows('events', rows('events') ?? [], checkEventRow);
+  if (!events.ok) return events;
+  const ids = new Set<string>();
+  for (const [index, event] of events.value.entries()) {
+    if (ids.has(event.id)) return { ok: false, error: `events[${index}] id: ${event.id} appears twice` };
+    ids.add(event.id);
+  }
+  const products = checkRows('products', rows('products') ?? [], checkProductRow);
+  if (!products.ok) return products;
+  const actions = checkRows('actions', rows('actions') ?? [], checkActionRow);
+  if (!actions.ok) return actions;
+  const badges = checkRows('badges', rows('badges') ?? [], checkBadgeRow);
+  if (!badges.ok) return badges;
+  const photoRows = rows('photos');
+  const photos = photoRows === undefined ? null : checkRows('photos', photoRows, checkPhotoRow);
+  if (photos && !photos.ok) return photos;
+  // Settings are named by key (`settings.disabledShops: ...`), not by row number.
+  const settings = checkRows('settings', rows('settings') ?? [], (row) => checkSettingRow(row, 'settings'));
+  if (!settings.ok) return settings;
+  return {
+    ok: true,
+    value: {
+      events: events.value,
+      products: products.value,
+      actions: actions.value,
+      badges: badges.value,
+      photos: photos ? photos.value : null,
+      settings: settings.value,
+    },
+  };
+}
+
+/**
+ * Restores a backup over the current ledger. Every table of the file is checked first; then all
+ * of it is written in one transaction over every table, or, if anything fails, nothing. Writes
+ * that arrive meanwhile are not lost: IndexedDB queues a write that comes during the transaction
+ * until it ends, and events logged (or settings changed) between choosing the file and the
+ * transaction are found by comparing with the ledger as it was, and written again after the backup.
+ */
+export async function restoreBackup(db: LedgerDb, file: Blob): Promise<Checked<RestoreOutcome>> {
+  // The ledger as the shopper chose the file: what is new at write time arrived meanwhile.
+  const [eventIdsBefore, settingsBefore] = await db.transaction('r', db.events, db.settings, async () => [
+    new Set(await db.events.toCollection().primaryKeys()),
+    new Map((await db.settings.toArray()).map((row) => [row.key, JSON.stringify(row.value)])),
+  ]);
+  const checked = await checkBackup(file);
+  if (!checked.ok) return checked;
+  const backup = checked.value;
+  const tables = [db.events, db.products, db.actions, db.badges, db.photos, db.settings];
   try {
-    // What is written is the checked copy of each event, holding only the schema's fields.
-    const clean = new Map(checked.value.events.map((event) => [event.id, event]));
-    await importInto(db, file, {
-      clearTablesBeforeImport: true,
-      acceptVersionDiff: true,
-      acceptNameDiff: true,
-      transform: (table, value, key) => ({ value: table === 'events' ? clean.get(value.id) : value, key }),
+    return await db.transaction('rw', tables, async () => {
+      const arrivedIds = (await db.events.toCollection().primaryKeys()).filter((id) => !eventIdsBefore.has(id));
+      const arrived = (await db.events.bulkGet(arrivedIds)).filter((e): e is LedgerEvent => e !== undefined);
+      const changedSettings = (await db.settings.toArray()).filter(
+        (row) => settingsBefore.get(row.key) !== JSON.stringify(row.value),
+      );
+      await Promise.all([
+        db.events.clear(),
+        db.products.clear(),
+        db.actions.clear(),
+        db.badges.clear(),
+        db.settings.clear(),
+      ]);
+      await db.events.bulkPut(backup.events);
+      await db.products.bulkPut(backup.products);
+      await db.actions.bulkPut(backup.actions);
+      await db.badges.bulkPut(backup.badges);
+      await db.settings.bulkPut(backup.settings);
+      if (backup.photos) {
+        await db.photos.clear();
+        await db.photos.bulkPut(backup.photos);
+      }
+      // Queued writes last, so nothing logged during the restore is lost.
+      await writeEventRows(
+        db,
+        arrived.filter((event) => !backup.events.some((e) => e.id === event.id)),
+      );
+      await db.settings.bulkPut(changedSettings);
+      return {
+        ok: true as const,
+        value: {
+          events: backup.events.length,
+          products: backup.products.length,
+          actions: backup.actions.length,
+          badges: backup.badges.length,
+          photos: backup.photos ? backup.photos.length : null,
+          settings: backup.settings.length,
+          keptEvents: arrived.length,
+          keptSettings: changedSettings.length,
+        },
+      };
     });
   } catch (error) {
-    await importInto(db, before, { clearTablesBeforeImport: true, acceptNameDiff: true });
     return { ok: false, error: `the backup could not be written, nothing changed (${(error as Error).message})` };
   }
-  return { ok: true, value: { events: checked.value.events.length } };
 }

@@ -1,12 +1,15 @@
 // The footprint badge on a product page: the estimate with its range and an everyday comparison;
 // opened, the method, steps and sources behind it, the greener alternatives, and buttons that
 // record the shopper's choice. Renders text only; nothing from the page becomes HTML.
+// Only the shopper acts: every handler that records, logs or changes a setting runs on a trusted
+// event (a real click, tap or key press); a click a page's script makes (element.click(),
+// dispatchEvent) has isTrusted false and does nothing.
 
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Alternative } from '../../shared/footprint/alternatives.ts';
 import type { FootprintEstimate } from '../../shared/footprint/estimate.ts';
-import type { CarComparison } from '../../shared/messages.ts';
+import type { CarComparison, CountsTexts } from '../../shared/messages.ts';
 import { formatKg, formatNumber } from './format.ts';
 
 export type ChoiceInOverlay =
@@ -17,8 +20,10 @@ export interface ProductBadgeProps {
   estimate: FootprintEstimate;
   alternatives: Alternative[];
   car: CarComparison | null;
-  /** Records a choice; resolves to the kg avoided the background credited. */
-  onChoice(choice: ChoiceInOverlay): Promise<number>;
+  /** What the estimate counts ("making and using"), from the background. */
+  counts?: CountsTexts | null;
+  /** Records a choice; resolves to what the background says about it. */
+  onChoice(choice: ChoiceInOverlay): Promise<string>;
   onAlternativeOpened(alternative: Alternative): void;
   onAlternativesShown(): void;
   onHideOnSite(): void;
@@ -26,30 +31,32 @@ export interface ProductBadgeProps {
 
 let nextId = 0;
 
+/** Runs `act` only for an event the browser made from the shopper's input, not a script's. */
+const byShopper =
+  <E extends Event>(act: (event: E) => void) =>
+  (event: E): void => {
+    if (event.isTrusted) act(event);
+  };
+
 export function ProductBadge(props: ProductBadgeProps) {
   const { estimate, alternatives, car } = props;
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [detailsId] = useState(() => `carbon-ledger-details-${++nextId}`);
 
-  const toggle = () => {
+  const toggle = byShopper(() => {
+    // Logged once per product view however often it is opened (the background sees to that).
     if (!open && alternatives.length) props.onAlternativesShown();
     setOpen(!open);
-  };
-  const choose = async (choice: ChoiceInOverlay) => {
-    const avoided = await props.onChoice(choice);
-    setStatus(
-      choice.choice === 'greener'
-        ? i18n.t('overlay.recordedGreener', [formatKg(avoided)])
-        : i18n.t('overlay.recordedKept'),
-    );
-  };
+  });
+  const choose = (choice: ChoiceInOverlay) => byShopper(async () => setStatus(await props.onChoice(choice)));
 
   return (
     <section class="cl-badge" aria-label={i18n.t('overlay.regionLabel')}>
       <button type="button" class="cl-summary" aria-expanded={open} aria-controls={detailsId} onClick={toggle}>
         <span class="cl-kg">{i18n.t('overlay.estimate', [formatKg(estimate.kgCO2e)])}</span>
         <span class="cl-range">({i18n.t('overlay.range', [formatKg(estimate.low), formatKg(estimate.high)])})</span>
+        {props.counts && <span class="cl-scope">· {props.counts.label}</span>}
         {car && <span class="cl-car">· {i18n.t('overlay.carKm', [formatNumber(car.km, car.km < 10 ? 1 : 0)])}</span>}
         <span class="cl-more">{open ? i18n.t('overlay.hideDetails') : i18n.t('overlay.why')}</span>
       </button>
@@ -58,7 +65,7 @@ export function ProductBadge(props: ProductBadgeProps) {
           <p>
             <strong>{i18n.t('overlay.notMeasurement')}</strong> {i18n.t('overlay.method', [estimate.method])}.{' '}
             {i18n.t('overlay.category', [estimate.categoryLabel, String(Math.round(estimate.confidence * 100))])}.{' '}
-            {i18n.t('overlay.rangeMeaning', [estimate.rangeMeaning])}.
+            {i18n.t('overlay.rangeMeaning', [estimate.rangeMeaning])}. {props.counts?.split}
           </p>
           <h3>{i18n.t('overlay.steps')}</h3>
           <ol>
@@ -99,19 +106,21 @@ export function ProductBadge(props: ProductBadgeProps) {
                         <a
                           href={alternative.url}
                           class="cl-button"
-                          onClick={() => props.onAlternativeOpened(alternative)}
+                          onClick={byShopper(() => props.onAlternativeOpened(alternative))}
                           rel="noopener noreferrer"
                         >
                           {i18n.t('overlay.open')}
                         </a>
                       )}
+                      {/* Advice the shopper cannot act on from this page is pledged, not taken: it is
+                          credited nothing until logged by hand (shared/ledger/crediting.ts). */}
                       <button
                         type="button"
                         class="cl-button cl-primary"
-                        data-choice="greener"
-                        onClick={() => choose({ choice: 'greener', alternative })}
+                        data-choice={alternative.actionable ? 'greener' : 'pledge'}
+                        onClick={choose({ choice: 'greener', alternative })}
                       >
-                        {i18n.t('overlay.takeThis')}
+                        {i18n.t(alternative.actionable ? 'overlay.takeThis' : 'overlay.pledge')}
                       </button>
                     </span>
                   </li>
@@ -124,7 +133,7 @@ export function ProductBadge(props: ProductBadgeProps) {
               type="button"
               class="cl-button"
               data-choice="kept"
-              onClick={() => choose({ choice: 'kept', alternative: null })}
+              onClick={choose({ choice: 'kept', alternative: null })}
             >
               {i18n.t('overlay.keep')}
             </button>
@@ -132,11 +141,16 @@ export function ProductBadge(props: ProductBadgeProps) {
               type="button"
               class="cl-button"
               data-choice="dismissed"
-              onClick={() => choose({ choice: 'dismissed', alternative: null })}
+              onClick={choose({ choice: 'dismissed', alternative: null })}
             >
               {i18n.t('overlay.notRelevant')}
             </button>
-            <button type="button" class="cl-button cl-quiet" data-action="hide-on-site" onClick={props.onHideOnSite}>
+            <button
+              type="button"
+              class="cl-button cl-quiet"
+              data-action="hide-on-site"
+              onClick={byShopper(props.onHideOnSite)}
+            >
               {i18n.t('overlay.hideOnSite')}
             </button>
           </p>

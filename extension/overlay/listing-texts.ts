@@ -1,4 +1,5 @@
-// What a listing badge says, worked out in the background: a listing page shows dozens of badges,
+// What a listing badge says, and what the product badge says after a choice, worked out in the
+// background: a listing page shows dozens of badges,
 // and every message lookup and number formatting done there would be main-thread time on the
 // shop's page. The background speaks the same browser language.
 
@@ -21,3 +22,17 @@ export const lowestTexts = (): { mark: string; label: string } => ({
   mark: `· ${i18n.t('overlay.lowest')}`,
   label: i18n.t('overlay.lowestLabel'),
 });
+
+/** What the overlay says once a choice is recorded: credited, already credited, pledged, or not recorded. */
+export function choiceTexts(
+  answer: { logged: boolean; avoidedKgCO2e: number },
+  greener: boolean,
+  actionable: boolean,
+): string {
+  if (!answer.logged) return i18n.t('overlay.notRecorded');
+  if (!greener) return i18n.t('overlay.recordedKept');
+  if (!actionable) return i18n.t('overlay.recordedPledge');
+  return answer.avoidedKgCO2e > 0
+    ? i18n.t('overlay.recordedGreener', [formatKg(answer.avoidedKgCO2e)])
+    : i18n.t('overlay.recordedAlready');
+}

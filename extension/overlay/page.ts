@@ -26,6 +26,8 @@ export function startOverlay(ctx: ContentScriptContext): void {
   let observer: MutationObserver | null = null;
   let hidden = false;
   let generation = 0;
+  /** The address last read: a location change that leaves it as it is changes nothing. */
+  let readAt = location.href;
 
   const clear = () => {
     generation++;
@@ -72,6 +74,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
   const read = () => extractPageWithAnchors(document, location.href, READ);
 
   const run = async () => {
+    readAt = location.href;
     clear();
     const current = generation;
     if (hidden || ctx.isInvalid) return;
@@ -121,7 +124,11 @@ export function startOverlay(ctx: ContentScriptContext): void {
     } else {
       guarded();
     }
-    ctx.addEventListener(window, 'wxt:locationchange', guarded);
+    // The page's own scripts can dispatch this event too: only a real change of address re-reads
+    // the page (and records a view), so a page cannot fill the ledger with views of one product.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      if (location.href !== readAt) guarded();
+    });
   };
   ctx.onInvalidated(clear);
   if (document.readyState === 'loading') {

@@ -5,8 +5,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AnchoredItem } from '../../shared/extract/index.ts';
-import type { Alternative } from '../../shared/footprint/alternatives.ts';
-import type { OfferedAlternative, ProductFootprint } from '../../shared/messages.ts';
+import type { ProductFootprint } from '../../shared/messages.ts';
 import type { Product } from '../../shared/product.ts';
 import { sendMessage } from '../messaging.ts';
 import { type ChoiceInOverlay, ProductBadge } from './ProductBadge.tsx';
@@ -17,14 +16,6 @@ import badgeCss from './style.css?inline';
 export interface MountedBadge {
   remove(): void;
 }
-
-const offered = (alternative: Alternative): OfferedAlternative => ({
-  kind: alternative.kind,
-  title: alternative.title,
-  url: alternative.url ?? null,
-  product: null,
-  actionId: alternative.actionId ?? null,
-});
 
 /**
  * The product's footprint from the background. `record` when this reading of the page is final:
@@ -57,7 +48,7 @@ export function showProductBadge(
   const anchor = item.anchor?.isConnected ? item.anchor : null;
   const kind = anchor ? 'badge' : 'card';
 
-  const { host, shadow } = createShadowHost('carbon-ledger-badge', badgeCss);
+  const { host, shadow } = createShadowHost('carbon-ledger-badge', badgeCss, 'closed');
   host.dataset.carbonLedger = kind;
   host.dataset.kgCo2e = String(Math.round(estimate.kgCO2e * 1000) / 1000);
   const container = document.createElement('div');
@@ -68,16 +59,17 @@ export function showProductBadge(
       estimate={estimate}
       alternatives={alternatives}
       car={car}
+      counts={footprint.counts}
       onChoice={async (choice: ChoiceInOverlay) => {
-        const alternative = choice.alternative && offered(choice.alternative);
-        const answer = await sendMessage('choice-made', { product, choice: choice.choice, alternative });
-        return answer?.avoidedKgCO2e ?? 0;
+        // The alternative goes as the background offered it; it reads what it needs and checks it.
+        const answer = await sendMessage('choice-made', { product, ...choice });
+        return answer?.said ?? '';
       }}
       onAlternativeOpened={(alternative) => {
-        sendMessage('alternative-opened', { product, alternative: offered(alternative) }).catch(() => {});
+        sendMessage('alternative-opened', { product, alternative }).catch(() => {});
       }}
       onAlternativesShown={() => {
-        sendMessage('alternatives-shown', { product, alternatives: alternatives.map(offered) }).catch(() => {});
+        sendMessage('alternatives-shown', { product }).catch(() => {});
       }}
       onHideOnSite={() => {
         sendMessage('hide-on-site', {}).then(onHide, () => {});

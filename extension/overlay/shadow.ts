@@ -1,6 +1,7 @@
-// Our own elements on someone else's page: a host element with an open shadow root holding our
-// styles, so page CSS cannot reach in and ours cannot leak out. Lighter than a UI framework's
-// mount helper, which matters for a script that runs on every shop page.
+// Our own elements on someone else's page: a host element with a shadow root holding our styles,
+// so page CSS cannot reach in and ours cannot leak out. Lighter than a UI framework's mount helper
+// (WXT's createShadowRootUi, which offers the same open or closed modes), which matters for a
+// script that runs on every shop page.
 
 const sheets = new Map<string, CSSStyleSheet | null>();
 
@@ -26,10 +27,18 @@ function addStyles(shadow: ShadowRoot, css: string): void {
   shadow.append(style);
 }
 
-/** A new host element (not yet in the page) with a styled open shadow root. */
-export function createShadowHost(tagName: string, css: string): { host: HTMLElement; shadow: ShadowRoot } {
+/**
+ * A new host element (not yet in the page) with a styled shadow root. `closed` for UI with
+ * controls: the page's scripts then cannot reach our buttons (host.shadowRoot is null to them), so
+ * they can neither press them nor relabel them to make the shopper press something else.
+ */
+export function createShadowHost(
+  tagName: string,
+  css: string,
+  mode: ShadowRootMode = 'open',
+): { host: HTMLElement; shadow: ShadowRoot } {
   const host = document.createElement(tagName);
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode });
   addStyles(shadow, css);
   return { host, shadow };
 }

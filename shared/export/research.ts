@@ -3,6 +3,7 @@
 // anything is used, and names the first problem in one line.
 
 import { type Checked, EVENT_SCHEMA_VERSION, type LedgerEvent, validateEvent } from '../events.ts';
+import { csvCell } from './csv-cell.ts';
 
 export const EXPORT_FORMAT = 'carbon-ledger-research-export';
 export const EXPORT_VERSION = 1;
@@ -202,21 +203,16 @@ function csvRow(event: LedgerEvent): CsvRow {
   return row;
 }
 
-const csvField = (value: string | number | null | undefined): string => {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
 /**
  * The export as CSV. The first line names format and version as a comment
- * (`pandas.read_csv(path, comment='#')`, Arquero `loadCSV(path, { skip: 1 })`).
+ * (`pandas.read_csv(path, comment='#')`, Arquero `loadCSV(path, { skip: 1 })`). Text cells that a
+ * spreadsheet would run as a formula start with a single quote (`csvCell`).
  */
 export function researchCsv(events: readonly LedgerEvent[]): string {
   const lines = [`# format=${EXPORT_FORMAT}; version=${EXPORT_VERSION}`, CSV_COLUMNS.join(',')];
   for (const event of researchExport(events, { exportedAt: '' }).events) {
     const row = csvRow(event);
-    lines.push(CSV_COLUMNS.map((column) => csvField(row[column])).join(','));
+    lines.push(CSV_COLUMNS.map((column) => csvCell(row[column])).join(','));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -30,6 +30,13 @@ export interface Alternative {
   url?: string;
   /** For catalogue actions: the action id the ledger logs. */
   actionId?: string;
+  /**
+   * Whether the shopper can act on it from this page: an item on the page they can open (a
+   * lower-footprint one, or a second-hand offer the shop lists). Only these are credited with kg
+   * avoided when taken; the rest is advice ("buy it second-hand", "choose slow shipping") that the
+   * shopper may pledge, or log by hand once done, but a click on it avoids nothing by itself.
+   */
+  actionable: boolean;
 }
 
 const src = (ids: readonly SourceId[]): Source[] => ids.map((id) => SOURCES[id]);
@@ -81,6 +88,9 @@ const actionAlternative = (action: LowCarbonAction): Alternative => ({
   reason: action.basis,
   sources: src(action.sources),
   actionId: action.id,
+  // The page does not tell whether the shop offers this option for this order (no cutlery, a
+  // recycled carton, slow shipping), so the shopper logs it by hand once done.
+  actionable: false,
 });
 
 /** Greener alternatives, most kg CO2e avoided first. `others` are the other items on the page. */
@@ -112,12 +122,18 @@ export function greenerAlternatives(
         reason: `Same category, estimated ${kg(otherEstimate.kgCO2e)} kg CO2e vs ${kg(estimate.kgCO2e)} kg${perKg ? ' (compared per kg)' : ''}`,
         sources: otherEstimate.sources,
         url: other.url,
+        actionable: true,
       });
     }
   }
 
   const group = category?.group;
-  const used = product.condition === 'used' || product.condition === 'refurbished';
+  // The estimate's condition also covers offers whose title names it ("(Renewed)", "二手").
+  const used =
+    estimate.condition === 'used' ||
+    estimate.condition === 'refurbished' ||
+    product.condition === 'used' ||
+    product.condition === 'refurbished';
   const productionKg = estimate.breakdown.productKgCO2e - (estimate.breakdown.useKgCO2e ?? 0);
   // 2. Second-hand or refurbished.
   if (!used && (group === 'clothing' || group === 'shoes' || group === 'accessories')) {
@@ -127,6 +143,7 @@ export function greenerAlternatives(
       avoidedKgCO2e: productionKg * CLOTHING_REUSE_AVOIDED_SHARE,
       reason: `Re-use avoids ${Math.round(CLOTHING_REUSE_AVOIDED_SHARE * 100)} % of making a new one (DESNZ re-use vs primary production)`,
       sources: src(['desnz-2025']),
+      actionable: false,
     });
   } else if (!used && group === 'furniture') {
     alternatives.push({
@@ -135,6 +152,7 @@ export function greenerAlternatives(
       avoidedKgCO2e: productionKg * WOOD_REUSE_AVOIDED_SHARE,
       reason: `Re-used furniture avoids ${Math.round(WOOD_REUSE_AVOIDED_SHARE * 100)} % of making new (DESNZ wood re-use vs primary production)`,
       sources: src(['desnz-2025']),
+      actionable: false,
     });
   } else if (!used && category?.electric) {
     alternatives.push({
@@ -143,6 +161,7 @@ export function greenerAlternatives(
       avoidedKgCO2e: productionKg * REFURBISHED_AVOIDED_SHARE,
       reason: `Refurbishing avoids about ${Math.round(REFURBISHED_AVOIDED_SHARE * 100)} % of making a new device (our assumption; the use phase stays)`,
       sources: src(['carbon-ledger-assumption']),
+      actionable: false,
     });
   }
 
@@ -155,6 +174,7 @@ export function greenerAlternatives(
       avoidedKgCO2e: useKg * EFFICIENT_USE_SAVING_SHARE,
       reason: `About ${Math.round(EFFICIENT_USE_SAVING_SHARE * 100)} % less electricity over its life (our assumption) of ${kg(useKg)} kg CO2e use phase`,
       sources: src(['ember-2025', 'carbon-ledger-assumption']),
+      actionable: false,
     });
   }
 
@@ -171,6 +191,7 @@ export function greenerAlternatives(
         avoidedKgCO2e: productionKg * share,
         reason: `ADEME: making it emits ${Math.round(share * 100)} % less (${kg(to.kgMaking)} vs ${kg(from.kgMaking)} kg CO2e)`,
         sources: src(['ademe-impactco2']),
+        actionable: false,
       });
   }
   const food = FOOD_SWAPS[estimate.category];
@@ -183,6 +204,7 @@ export function greenerAlternatives(
       avoidedKgCO2e: (from - to) * estimate.weightKg,
       reason: `Poore & Nemecek: ${from} vs ${to} kg CO2e per kg, for ${kg(estimate.weightKg)} kg`,
       sources: src(['poore-nemecek-2018']),
+      actionable: false,
     });
   }
 

@@ -6,7 +6,7 @@
 // to hold the central figure and every witness combined. Pure and deterministic: no DOM, no clock,
 // no randomness.
 
-import type { Product } from '../product.ts';
+import type { Condition, Product } from '../product.ts';
 import {
   type Candidate,
   DeviceCandidate,
@@ -21,6 +21,7 @@ import {
   src,
 } from './candidates.ts';
 import { type Classification, classifyProduct } from './classify.ts';
+import { type ConditionShare, conditionOf, conditionShare, conditionStep } from './condition.ts';
 import { CALIBRATION, type Spread, type Tier } from './data/calibration.ts';
 import { DEVICES, type DeviceRow } from './data/devices.ts';
 import { EEIO_KG_PER_USD2022 } from './data/eeio.ts';
@@ -34,8 +35,8 @@ import { DeviceModel, nameTokens } from './device-model.ts';
 import { toUsd2022 } from './money.ts';
 import { parseQuantity, parseScreenInches, parseYear } from './parse.ts';
 import type { Source, SourceId } from './sources.ts';
-import { type Category, ELECTRONICS_WITH_REPORTS } from './taxonomy.ts';
-import { itemUsePhase } from './use-phase.ts';
+import { type Category, ELECTRONICS_WITH_REPORTS, UNKNOWN } from './taxonomy.ts';
+import { gridFor, gridInWords, type UsePhase, usePhaseFor } from './use-phase.ts';
 
 export type { Tier } from './data/calibration.ts';
 
@@ -55,6 +56,8 @@ export interface FootprintEstimate {
   rangeMeaning: string;
   category: string;
   categoryLabel: string;
+  /** 2017 NAICS commodity of the spend-based factor (the classifier's sector; 339999 when unknown). */
+  sector: string;
   confidence: number;
   /** The methods used, in words, most precise first. */
   method: string;
@@ -63,6 +66,12 @@ export interface FootprintEstimate {
   steps: string[];
   sources: Source[];
   breakdown: { productKgCO2e: number; useKgCO2e: number | null; deliveryKgCO2e: number | null };
+  /** Whether the figure counts the electricity of using the product ("making-and-using") or not. */
+  scope: 'making' | 'making-and-using';
+  /** Making and using apart (using null when not counted); making after the condition's share. */
+  use: UseSummary | null;
+  /** The offer's condition as estimated: a used or refurbished one counts only part of the making. */
+  condition: Condition;
   /** The weight used, and whether it was our typical-weight assumption. */
   weightKg: number | null;
   weightAssumed: boolean;
@@ -74,6 +83,17 @@ export interface FootprintEstimate {
 }
 
 export type EstimateFlag = 'witnesses-disagree';
+
+export interface UseSummary {
+  makingKgCO2e: number;
+  usingKgCO2e: number;
+  /** kWh a year and years counted, when the use came from our use table (null for a maker's report). */
+  kwhPerYear: number | null;
+  years: number | null;
+  /** Grid key (ISO country or WORLD) and the year of its intensity. */
+  grid: string;
+  gridYear: number;
+}
 
 export interface FootprintTables {
   devices: readonly DeviceRow[];
@@ -255,8 +275,10 @@ export class FootprintEstimator {
     if (device) candidates.push(device);
     const published = this.publishedCandidate(product, category, brand, weighedKg);
     if (published) candidates.push(published);
-    const item = this.itemCandidate(category, country);
-    const perKg = this.perKgCandidate(category, weightKg, weightAssumed, quantity?.text ?? null, pageWeight, country);
+    // Electricity as people use the product, on the shop's (or shopper's) grid (use-phase.ts).
+    const use = category.electric ? usePhaseFor(category.id, country, title) : null;
+    const item = this.itemCandidate(category, use);
+    const perKg = this.perKgCandidate(category, weightKg, weightAssumed, quantity?.text ?? null, pageWeight, use);
     // A typical item stands for a typical weight; with a real weight the per-kg figure is better.
     // Neither joins a device model: ADEME's typical laptop is not the manufacturer's whole life of
     // this one (combined, it made the cross-validated error worse); the price still checks it.
@@ -268,7 +290,7 @@ export class FootprintEstimator {
     if (perKg && (!device || checkOnly)) candidates.push(perKg);
     // Spend-based factors stop at the shop shelf; electric products get the same use phase as the others.
     const useForSpend = device?.useKgCO2e ?? item?.useKgCO2e ?? perKg?.useKgCO2e ?? null;
-    let spend = this.spendCandidate(product, category, useForSpend, country);
+    let spend = this.spendCandidate(product, classification.naics, useForSpend, country);
     if (spend) candidates.push(spend);
     if (!candidates.length) return null;
 
@@ -365,7 +387,34 @@ export class FootprintEstimator {
       if (candidate.kgCO2e < low) low = candidate.kgCO2e;
       if (candidate.kgCO2e > high) high = candidate.kgCO2e;
     }
-    const useKgCO2e = useParts ? median(useParts) : null;
+    let useKgCO2e = useParts ? median(useParts) : null;
+    // Making and using apart; a used or refurbished offer counts only part of the making (condition.ts).
+    const condition = conditionOf(product);
+    const usingKg = useKgCO2e === null ? 0 : Math.min(useKgCO2e, kgCO2e);
+    const newMakingKg = kgCO2e - usingKg;
+    const conditioned = conditionShare(condition, category);
+    const share = conditioned.share;
+    if (share !== 1 && kgCO2e > 0) {
+      const factor = (newMakingKg * share + usingKg) / kgCO2e;
+      kgCO2e *= factor;
+      low *= factor;
+      high *= factor;
+    }
+    if (useKgCO2e !== null) useKgCO2e = usingKg;
+    // The use table counts when a method other than a maker's report carried it into the figure.
+    const tableUse = use && used.some((c) => !(c instanceof DeviceCandidate) && c.useKgCO2e !== null) ? use : null;
+    const useSummary: UseSummary | null =
+      usingKg > 0
+        ? {
+            makingKgCO2e: newMakingKg * share,
+            usingKgCO2e: usingKg,
+            ...(tableUse && !used.some((c) => c instanceof DeviceCandidate)
+              ? { kwhPerYear: tableUse.kwhPerYear, years: tableUse.years }
+              : { kwhPerYear: null, years: null }),
+            grid: (use?.grid ?? gridFor(country)).key,
+            gridYear: (use?.grid ?? gridFor(country)).year,
+          }
+        : null;
     const productKgCO2e = kgCO2e;
     let delivery: number | null = null;
     const mode = options.delivery ?? null;
@@ -386,11 +435,12 @@ export class FootprintEstimator {
       setAside,
       scale,
     );
+    details.useAndCondition(useSummary, tableUse, conditioned, newMakingKg, country !== null);
     const confidence =
       Math.round(
         classification.confidence * Math.min(1, 0.5 / Math.max(0.25, (spread.q90 - spread.q10) * scale)) * 100,
       ) / 100;
-    return new Estimate(
+    const estimate = new Estimate(
       kgCO2e,
       low,
       high,
@@ -409,6 +459,10 @@ export class FootprintEstimator {
       weightAssumed,
       setAside ? DISAGREE_FLAGS : NO_FLAGS,
     );
+    estimate.scope = useSummary ? 'making-and-using' : 'making';
+    estimate.use = useSummary;
+    estimate.condition = condition;
+    return estimate;
   }
 
   /** A candidate's calibrated spread: its device type's own, where calibrated, else its tier's. */
@@ -579,10 +633,9 @@ export class FootprintEstimator {
     );
   }
 
-  private itemCandidate(category: Category, country: string | null): Candidate | null {
+  private itemCandidate(category: Category, use: UsePhase | null): Candidate | null {
     const item = category.item ? TYPICAL_ITEMS[category.item] : undefined;
     if (!item || !category.item) return null;
-    const use = category.electric ? itemUsePhase(category.item, country) : null;
     const kgCO2e = item.kgMaking + Math.max(0, item.kgEndOfLife) + (use?.kgCO2e ?? 0);
     return new ItemCandidate(kgCO2e, category, item, use);
   }
@@ -593,7 +646,7 @@ export class FootprintEstimator {
     weightAssumed: boolean,
     quantityText: string | null,
     pageWeight: number | null,
-    country: string | null,
+    use: UsePhase | null,
   ): Candidate | null {
     const factor = perKgFactor(category);
     if (!factor || weightKg === null) return null;
@@ -613,7 +666,6 @@ export class FootprintEstimator {
         ? 'per-kg-food'
         : 'per-kg';
     const makingKg = factor.kgPerKg * weightKg;
-    const use = category.electric && category.item ? itemUsePhase(category.item, country) : null;
     const useKgCO2e = use ? use.kgCO2e : null;
     const kgCO2e = makingKg + (useKgCO2e ?? 0);
     return new PerKgCandidate(
@@ -632,24 +684,24 @@ export class FootprintEstimator {
 
   private spendCandidate(
     product: Product,
-    category: Category,
+    naics: string,
     useKgCO2e: number | null,
     country: string | null,
   ): SpendCandidate | null {
     const price = product.price;
     if (!price || !(price.amount > 0)) return null;
     const usd2022 = toUsd2022(price);
-    const factor = EEIO_KG_PER_USD2022[category.naics];
+    const factor = EEIO_KG_PER_USD2022[naics];
     if (usd2022 === null || !factor) return null;
     const shelfKg = usd2022 * factor.kgPerUsd2022;
     const kgCO2e = shelfKg + (useKgCO2e ?? 0);
     return new SpendCandidate(
-      category.id === 'unknown' ? 'spend-unknown' : 'spend',
+      naics === UNKNOWN.naics ? 'spend-unknown' : 'spend',
       kgCO2e,
       useKgCO2e,
       price,
       usd2022,
-      category.naics,
+      naics,
       factor,
       shelfKg,
       country,
@@ -670,6 +722,7 @@ class Estimate implements FootprintEstimate {
   declare rangeMeaning: string;
   declare category: string;
   declare categoryLabel: string;
+  declare sector: string;
   declare confidence: number;
   declare method: string;
   declare methods: Tier[];
@@ -679,6 +732,9 @@ class Estimate implements FootprintEstimate {
   declare weightKg: number | null;
   declare weightAssumed: boolean;
   declare flags: EstimateFlag[];
+  declare scope: FootprintEstimate['scope'];
+  declare use: UseSummary | null;
+  declare condition: Condition;
   #details: Details;
 
   /** How many times its best method's calibrated spread the range was made (for calibration). */
@@ -737,6 +793,7 @@ class Estimate implements FootprintEstimate {
     this.breakdown = breakdown;
     this.weightKg = weightKg;
     this.weightAssumed = weightAssumed;
+    this.sector = details.sector;
     this.flags = flags;
   }
 }
@@ -750,6 +807,7 @@ class Details {
   private builtSources: Source[] | undefined;
 
   private readonly classification: Classification;
+  readonly sector: string;
   private readonly used: Candidate[];
   private readonly productKgCO2e: number;
   private readonly mode: DeliveryMode | null;
@@ -763,6 +821,11 @@ class Details {
   get rangeType(): string | null {
     return this.used[0]?.deviceType || null;
   }
+  private useSummary: UseSummary | null = null;
+  private use: UsePhase | null = null;
+  private condition: ConditionShare | null = null;
+  private newMakingKg = 0;
+  private countryKnown = false;
 
   constructor(
     classification: Classification,
@@ -778,6 +841,7 @@ class Details {
     this.setAside = setAside;
     this.scale = scale;
     this.classification = classification;
+    this.sector = classification.naics;
     this.used = used;
     this.productKgCO2e = productKgCO2e;
     this.mode = mode;
@@ -786,11 +850,26 @@ class Details {
     this.weightAssumed = weightAssumed;
   }
 
+  /** What the making/using and condition steps need (set once, right after construction). */
+  useAndCondition(
+    summary: UseSummary | null,
+    use: UsePhase | null,
+    condition: ConditionShare,
+    newMakingKg: number,
+    countryKnown: boolean,
+  ): void {
+    this.countryKnown = countryKnown;
+    this.useSummary = summary;
+    this.use = use;
+    this.condition = condition;
+    this.newMakingKg = newMakingKg;
+  }
+
   steps(): string[] {
     if (this.builtSteps) return this.builtSteps;
     const { classification, used, mode, delivery, weightKg } = this;
     const lines = [
-      `Category: ${classification.category.label} (${classification.evidence}; confidence ${classification.confidence})`,
+      `Category: ${classification.category.label} (${classification.evidence}; confidence ${classification.confidence}; sector NAICS ${this.sector} ${EEIO_KG_PER_USD2022[this.sector]?.title ?? ''})`,
       ...used.flatMap((c) => c.steps()),
     ];
     if (this.setAside)
@@ -803,15 +882,39 @@ class Details {
       lines.push(
         `Combined ${used.map((c) => `${fmt(c.kgCO2e)} kg (${c.tier})`).join(', ')} weighted by their calibrated precision → ${fmt(this.productKgCO2e)} kg CO2e`,
       );
+    lines.push(...this.useAndConditionSteps());
     if (mode && delivery !== null)
       lines.push(`Delivery (${mode}, ${fmt(weightKg ?? 1)} kg parcel): +${fmt(delivery)} kg CO2e (ADEME)`);
     this.builtSteps = lines;
     return lines;
   }
 
+  private useAndConditionSteps(): string[] {
+    const { useSummary, use, condition } = this;
+    const lines: string[] = [];
+    if (condition && condition.condition !== 'new') lines.push(conditionStep(condition, this.newMakingKg));
+    if (useSummary) {
+      if (use && useSummary.kwhPerYear !== null)
+        lines.push(
+          `Use as people use it: ${use.kwhPerYear >= 10 ? Math.round(use.kwhPerYear) : fmt(use.kwhPerYear)} kWh a year (${use.basis}) × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${gridInWords(use.grid)}, Ember ${use.grid.year})`,
+        );
+      const grid = gridInWords(gridFor(useSummary.grid));
+      const how =
+        useSummary.years !== null
+          ? `${useSummary.years} years on ${grid}`
+          : this.countryKnown
+            ? `as the maker reported it, moved to ${grid}`
+            : 'as the maker reported it';
+      lines.push(`Making ${fmt(useSummary.makingKgCO2e)} kg · using, ${how}, ${fmt(useSummary.usingKgCO2e)} kg`);
+    } else lines.push(`Making only: no electricity for using it is counted`);
+    return lines;
+  }
+
   sources(): Source[] {
     this.builtSources ??= dedupe([
       ...this.used.flatMap((c) => c.sources()),
+      ...(this.useSummary && this.use ? this.use.sources : []),
+      ...(this.condition?.sources ?? []),
       ...(this.delivery !== null ? src('ademe-impactco2-delivery') : []),
       ...(this.weightAssumed ? src('carbon-ledger-assumption') : []),
     ]);
@@ -884,6 +987,19 @@ function fitByWeight(devices: readonly DeviceRow[]): ElectronicsByWeight | null 
 }
 
 let defaultEstimator: FootprintEstimator | null = null;
+/** The country whose grid applies when neither the options nor the product name one (see setFallbackCountry). */
+let fallbackCountry: string | null = null;
+
+/**
+ * Sets the country used for the use phase when neither the options nor the product give one (the
+ * extension passes the browser's country; the CLI leaves it unset, so the world average applies).
+ */
+export function setFallbackCountry(country: string | null): void {
+  const next = country && /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : null;
+  if (next === fallbackCountry) return;
+  fallbackCountry = next;
+  memo.clear();
+}
 
 // A listing page estimates the same products again and again (every badge, and every item's
 // alternatives compare it with all the others), so recent results are kept. The estimate is a
@@ -907,7 +1023,10 @@ export function estimateFootprint(product: Product, options: EstimateOptions = {
     return hit;
   }
   defaultEstimator ??= new FootprintEstimator({ devices: DEVICES, published: PUBLISHED });
-  const estimate = defaultEstimator.estimate(product, options);
+  const estimate = defaultEstimator.estimate(
+    product,
+    fallbackCountry && !options.country && !product.country ? { ...options, country: fallbackCountry } : options,
+  );
   memo.set(key, estimate);
   if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
   return estimate;

@@ -99,6 +99,125 @@ export const SOURCES = {
     url: 'https://ember-climate.org/data/global-electricity/',
     licence: 'CC BY 4.0',
   },
+  'eu-label-refrigerators-2019-2016': {
+    title:
+      'Commission Delegated Regulation (EU) 2019/2016: energy labelling of refrigerating appliances (annual energy consumption in kWh/annum on the label)',
+    publisher: 'European Commission',
+    year: 2019,
+    url: 'https://eur-lex.europa.eu/eli/reg_del/2019/2016/oj',
+    licence: 'EU legal act (reuse authorised, Commission Decision 2011/833/EU)',
+  },
+  'eu-label-washing-2019-2014': {
+    title:
+      'Commission Delegated Regulation (EU) 2019/2014: energy labelling of household washing machines (kWh per 100 cycles, eco 40-60 programme)',
+    publisher: 'European Commission',
+    year: 2019,
+    url: 'https://eur-lex.europa.eu/eli/reg_del/2019/2014/oj',
+    licence: 'EU legal act (reuse authorised, Commission Decision 2011/833/EU)',
+  },
+  'eu-label-dishwashers-2019-2017': {
+    title:
+      'Commission Delegated Regulation (EU) 2019/2017: energy labelling of household dishwashers (kWh per 100 cycles, eco programme)',
+    publisher: 'European Commission',
+    year: 2019,
+    url: 'https://eur-lex.europa.eu/eli/reg_del/2019/2017/oj',
+    licence: 'EU legal act (reuse authorised, Commission Decision 2011/833/EU)',
+  },
+  'eu-label-dryers-392-2012': {
+    title:
+      'Commission Delegated Regulation (EU) No 392/2012: energy labelling of household tumble driers (weighted annual energy consumption, 160 drying cycles a year)',
+    publisher: 'European Commission',
+    year: 2012,
+    url: 'https://eur-lex.europa.eu/eli/reg_del/2012/392/oj',
+    licence: 'EU legal act (reuse authorised, Commission Decision 2011/833/EU)',
+  },
+  'eu-label-displays-2019-2013': {
+    title:
+      'Commission Delegated Regulation (EU) 2019/2013: energy labelling of electronic displays (on-mode power; 4 hours a day for the annual figure)',
+    publisher: 'European Commission',
+    year: 2019,
+    url: 'https://eur-lex.europa.eu/eli/reg_del/2019/2013/oj',
+    licence: 'EU legal act (reuse authorised, Commission Decision 2011/833/EU)',
+  },
+  'eu-label-lamps-2019-2015': {
+    title:
+      'Commission Delegated Regulation (EU) 2019/2015: energy labelling of light sources (kWh per 1000 hours of use)',
+    publisher: 'European Commission',
+    year: 2019,
+    url: 'https://eur-lex.europa.eu/eli/reg_del/2019/2015/oj',
+    licence: 'EU legal act (reuse authorised, Commission Decision 2011/833/EU)',
+  },
+  'eu-label-ovens-65-2014': {
+    title:
+      'Commission Delegated Regulation (EU) No 65/2014: energy labelling of domestic ovens (energy consumption per cycle, kWh)',
+    publisher: 'European Commission',
+    year: 2014,
+    url: 'https://eur-lex.europa.eu/eli/reg_del/2014/65/oj',
+    licence: 'EU legal act (reuse authorised, Commission Decision 2011/833/EU)',
+  },
+  'eu-ecodesign-vacuum-666-2013': {
+    title:
+      'Commission Regulation (EU) No 666/2013: ecodesign requirements for vacuum cleaners (annual energy consumption below 43 kWh/year from September 2017)',
+    publisher: 'European Commission',
+    year: 2013,
+    url: 'https://eur-lex.europa.eu/eli/reg/2013/666/oj',
+    licence: 'EU legal act (reuse authorised, Commission Decision 2011/833/EU)',
+  },
+  'eu-ecodesign-standby-801-2013': {
+    title:
+      'Commission Regulation (EU) No 801/2013: standby and off mode, networked standby; power management of domestic coffee machines (switch-off after 5 to 60 minutes)',
+    publisher: 'European Commission',
+    year: 2013,
+    url: 'https://eur-lex.europa.eu/eli/reg/2013/801/oj',
+    licence: 'EU legal act (reuse authorised, Commission Decision 2011/833/EU)',
+  },
+  'eu-ecodesign-coffee-lot25': {
+    title:
+      'Preparatory Studies for Ecodesign Requirements of EuPs, Lot 25: Non-tertiary coffee machines (BIO Intelligence Service for DG ENER); with Topten/SFOE label results: household coffee machines fell from 180 kWh a year (2006) to below 50 kWh for efficient models (2018)',
+    publisher: 'European Commission DG ENER; Topten (eceee Summer Study 2021, paper 9-023-21)',
+    year: 2021,
+    url: 'https://energy-efficient-products.ec.europa.eu/ecodesign-and-energy-label_en',
+    licence: 'figures cited with attribution',
+  },
+  'eu-ecodesign-kettles': {
+    title:
+      'Electric Kettles: An Assessment of Energy-Saving Potentials for Policy Making in the European Union (Ecodesign preparatory study on kettles; EU kettles used 20 to 33 TWh in 2012)',
+    publisher: 'Fraunhofer ISI and the Swedish Energy Agency, Sustainability 14:12963',
+    year: 2022,
+    url: 'https://doi.org/10.3390/su142012963',
+    licence: 'CC BY 4.0',
+  },
+  'energy-star-computers': {
+    title:
+      'ENERGY STAR Program Requirements for Computers, Version 8 (typical energy consumption, TEC: a weighted mix of off, sleep and idle hours)',
+    publisher: 'U.S. Environmental Protection Agency',
+    year: 2020,
+    url: 'https://www.energystar.gov/products/computers',
+    licence: 'US Government work (public domain)',
+  },
+  'energy-star-displays': {
+    title: 'ENERGY STAR Program Requirements for Displays, Version 8 (on-mode and sleep power)',
+    publisher: 'U.S. Environmental Protection Agency',
+    year: 2019,
+    url: 'https://www.energystar.gov/products/monitors',
+    licence: 'US Government work (public domain)',
+  },
+  'decc-powering-the-nation-2': {
+    title:
+      'Powering the Nation 2: electricity use in homes (Household Electricity Survey; space heating by plug-in heaters, kettles, standby)',
+    publisher: 'UK Department of Energy and Climate Change, Defra and the Energy Saving Trust',
+    year: 2014,
+    url: 'https://www.gov.uk/government/publications/household-electricity-survey--2',
+    licence: 'Open Government Licence v3.0',
+  },
+  'ademe-refurbished-2022': {
+    title:
+      'Évaluation de l’impact environnemental d’un ensemble de produits reconditionnés (a refurbished smartphone: climate change impact per year of use 87 % lower than a new one)',
+    publisher: 'ADEME',
+    year: 2022,
+    url: 'https://librairie.ademe.fr/',
+    licence: 'figures cited with attribution',
+  },
   'alibaba-88-carbon-account': {
     title:
       'Alibaba belohnt Kunden für umweltfreundliche Kaufentscheidungen (88 Carbon Account: 52.7 g for declining single-use items, 37 g for a recycled carton)',

@@ -767,8 +767,8 @@ export const CATEGORIES: readonly Category[] = [
     'cleaning-products',
     'Cleaning and laundry products',
     'home-garden',
-    'detergent|laundry detergent|washing powder|dish soap|cleaner|all-purpose cleaner|dishwasher tablets|fabric softener|bleach|waschmittel|spülmittel|reiniger|weichspüler|spülmaschinentabs',
-    '洗衣液 洗洁精 清洁剂 洗衣粉',
+    'detergent|laundry detergent|washing powder|dish soap|cleaner|all-purpose cleaner|dishwasher tablets|fabric softener|bleach|stain remover|carpet cleaner|waschmittel|spülmittel|reiniger|weichspüler|spülmaschinentabs|fleckentferner|teppichreiniger',
+    '洗衣液 洗洁精 清洁剂 洗衣粉 去渍剂',
     { naics: '325611', typicalKg: 1.5, perKg: named('detergent') },
   ),
   c(

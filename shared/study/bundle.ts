@@ -2,7 +2,13 @@
 // study's event types from the enrollment period, with study metadata, and nothing identifying:
 // product URLs cut to shop host and product id (unless the study asks for them), no photos.
 
-import type { AlternativeSummary, LedgerEvent, ProductSummary } from '../events.ts';
+import {
+  type AlternativeSummary,
+  EVENT_TYPES,
+  type EventType,
+  type LedgerEvent,
+  type ProductSummary,
+} from '../events.ts';
 import { type ExportStudy, type ResearchExport, researchExport } from '../export/research.ts';
 import type { Enrollment } from './enrollment.ts';
 import { hash128 } from './random.ts';
@@ -120,4 +126,65 @@ export function participantBundle(
     exportedAt: options.exportedAt,
     study: bundleStudy(study, enrollment),
   });
+}
+
+/** What a participant sees before saving a bundle: exactly what the file holds, and what it leaves out. */
+export interface BundleSummary {
+  events: number;
+  /** Events in the file by type, in the order of EVENT_TYPES. */
+  byType: { type: EventType; count: number }[];
+  /** First and last event time in the file (local, with offset), or null when there are none. */
+  first: string | null;
+  last: string | null;
+  /** Kinds of information the file holds for its events. */
+  kept: BundleField[];
+  /** Product links are cut to shop and product id (the study did not ask for whole links). */
+  reducedUrls: boolean;
+  /** Left out: events of types the study does not collect, during the enrollment. */
+  otherTypes: number;
+  /** Left out: every other event in the ledger (before joining, after leaving, outside the dates). */
+  notForStudy: number;
+}
+
+export type BundleField = 'time' | 'shop' | 'participant' | 'product' | 'estimate' | 'alternatives' | 'actions';
+
+/**
+ * The summary of the bundle `participantBundle` makes from the same events. `ledgerEvents` is the
+ * number of events in the whole ledger, so the summary can say how many stay behind.
+ */
+export function bundleSummary(
+  bundle: ResearchExport,
+  events: readonly LedgerEvent[],
+  study: Study,
+  enrollment: Enrollment,
+  ledgerEvents: number,
+): BundleSummary {
+  const counts = new Map<EventType, number>();
+  for (const event of bundle.events) counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
+  const has = (...types: EventType[]) => types.some((type) => counts.has(type));
+  const kept: BundleField[] = [];
+  if (bundle.events.length) kept.push('time', 'participant');
+  if (bundle.events.some((e) => e.shopHost !== null)) kept.push('shop');
+  if (has('product-viewed', 'alternatives-shown', 'alternative-opened', 'choice-made', 'purchase-marked')) {
+    kept.push('product', 'estimate');
+  }
+  if (has('alternatives-shown', 'alternative-opened', 'choice-made')) kept.push('alternatives');
+  if (has('action-logged')) kept.push('actions');
+  const otherTypes = events.filter(
+    (e) =>
+      !study.exportEventTypes.includes(e.type) &&
+      belongsToBundle(e, { ...study, exportEventTypes: [...EVENT_TYPES] }, enrollment),
+  ).length;
+  return {
+    events: bundle.events.length,
+    byType: EVENT_TYPES.flatMap((type) => (counts.has(type) ? [{ type, count: counts.get(type)! }] : [])),
+    first: bundle.events[0]?.at ?? null,
+    last: bundle.events.at(-1)?.at ?? null,
+    kept,
+    reducedUrls:
+      !study.includeFullUrls &&
+      has('product-viewed', 'alternatives-shown', 'alternative-opened', 'choice-made', 'purchase-marked'),
+    otherTypes,
+    notForStudy: Math.max(0, ledgerEvents - bundle.events.length - otherTypes),
+  };
 }

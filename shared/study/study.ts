@@ -43,6 +43,11 @@ export interface Study {
   includeFullUrls: boolean;
   /** Tell participants which arm they are in; by default the arm is hidden (blinding). */
   showArmToParticipant: boolean;
+  /**
+   * Any text; with a participant's id it decides the arm (shared/study/enrollment.ts). The study
+   * id serves when there is none. A new seed re-randomises the whole study, never one person.
+   */
+  seed?: string;
 }
 
 export type StudyCheck = { ok: true; value: Study } | { ok: false; errors: string[] };
@@ -69,6 +74,7 @@ const KNOWN_FIELDS = new Set([
   'exportEventTypes',
   'includeFullUrls',
   'showArmToParticipant',
+  'seed',
   '$schema',
 ]);
 const ARM_FIELDS = new Set(['id', 'probability', 'overlay', 'description']);
@@ -115,6 +121,7 @@ export function validateStudy(json: unknown): StudyCheck {
   const contact = text('contact', 500, true);
   const consent = text('consent', 50_000);
   const code = text('code', 32, true);
+  const seed = text('seed', 128, true);
   if (code !== undefined && !STUDY_CODE.test(code)) problem('code', 'must be 4 to 32 letters, digits or hyphens');
 
   const arms: StudyArm[] = [];
@@ -202,6 +209,7 @@ export function validateStudy(json: unknown): StudyCheck {
       exportEventTypes: [...(types as EventType[])],
       includeFullUrls: s.includeFullUrls === true,
       showArmToParticipant: s.showArmToParticipant === true,
+      ...(seed !== undefined ? { seed } : {}),
     },
   };
 }

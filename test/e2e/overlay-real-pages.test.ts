@@ -13,6 +13,7 @@ import { contentScriptRunsAt } from '../../shared/sites/hosts.ts';
 import { type FixturePage, fixturePages, fixtureUrl, HAS_SHARED, sharedPath } from '../shared-fixtures.ts';
 import { expect, screenshotPath, test } from './harness/fixture.ts';
 import { readLedgerEvents } from './harness/ledger.ts';
+import { ProductOverlay } from './harness/overlay.ts';
 
 /** Saved pages of the shops the extension runs on (others, like geizhals.at, are read by the CLI only). */
 const pages = fixturePages().filter((p) => fixtureUrl(p) !== null && contentScriptRunsAt(fixtureUrl(p)!));
@@ -129,20 +130,24 @@ test('choices on a product page are recorded in the ledger, with avoided kg work
   });
   const badge = page.locator('[data-carbon-ledger="badge"]');
   await expect.poll(() => badge.count(), { timeout: 10_000 }).toBe(1);
-  await badge.locator('button[aria-expanded]').click();
-  const take = badge.locator('button[data-choice="greener"]').first();
-  await expect.poll(() => take.count()).toBeGreaterThan(0);
-  await take.click();
-  await expect.poll(() => badge.locator('[role="status"]').textContent()).toMatch(/kg/);
-  await badge.locator('button[data-choice="kept"]').click();
+  const overlay = await ProductOverlay.of(page);
+  await overlay.click('button[aria-expanded]');
+  // A T-shirt's alternatives here are advice (buy it second-hand, choose slow shipping): pledges.
+  await expect.poll(() => overlay.count('button[data-choice="pledge"]')).toBeGreaterThan(0);
+  await overlay.click('button[data-choice="pledge"]');
+  await expect.poll(() => overlay.text('[role="status"]')).toMatch(/^Pledge recorded/);
+  const pledged = async () => (await readLedgerEvents(shop.background)).filter((e) => e.type === 'choice-made');
+  await expect.poll(async () => (await pledged()).length).toBe(1);
+  expect((await pledged())[0]?.data).toMatchObject({ choice: 'greener', avoidedKgCO2e: 0 });
+  // Keeping the product instead replaces the pledge: a product view holds one choice.
+  await overlay.click('button[data-choice="kept"]');
+  await expect.poll(() => overlay.text('[role="status"]')).toBe('Recorded.');
+  await expect.poll(async () => (await pledged())[0]?.data.choice).toBe('kept');
 
   const events = await readLedgerEvents(shop.background);
   const types = events.map((e) => e.type).sort();
-  expect(types).toEqual(['alternatives-shown', 'choice-made', 'choice-made', 'product-viewed']);
-  const greener = events.find((e) => e.type === 'choice-made' && e.data.choice === 'greener');
-  expect(greener?.data.avoidedKgCO2e).toBeGreaterThan(0);
-  const kept = events.find((e) => e.type === 'choice-made' && e.data.choice === 'kept');
-  expect(kept?.data.avoidedKgCO2e).toBe(0);
+  expect(types).toEqual(['alternatives-shown', 'choice-made', 'product-viewed']);
+  expect(events.find((e) => e.type === 'choice-made')?.data.avoidedKgCO2e).toBe(0);
   expect(shop.extensionErrors).toEqual([]);
 });
 
@@ -151,8 +156,9 @@ test('the shopper can hide the overlay on a shop, and it stays hidden', async ({
   const page = await shop.open(url, { html: demoLikePage('Linen shirt, relaxed fit', '49.99') });
   const badge = page.locator('[data-carbon-ledger]');
   await expect.poll(() => badge.count(), { timeout: 10_000 }).toBe(1);
-  await badge.locator('button[aria-expanded]').click();
-  await badge.locator('button[data-action="hide-on-site"]').click();
+  const overlay = await ProductOverlay.of(page);
+  await overlay.click('button[aria-expanded]');
+  await overlay.click('button[data-action="hide-on-site"]');
   await expect.poll(() => badge.count()).toBe(0);
   await page.reload();
   await page.waitForTimeout(1500);
@@ -167,11 +173,13 @@ test('the badge is keyboard accessible', async ({ shop }) => {
   });
   const badge = page.locator('[data-carbon-ledger]');
   await expect.poll(() => badge.count(), { timeout: 10_000 }).toBe(1);
-  const summary = badge.locator('button[aria-expanded]');
-  await summary.focus();
+  // Tab from the page into the badge: the host is the only focusable thing before it.
+  await page.locator('h1').click();
+  const overlay = await ProductOverlay.of(page);
+  for (let i = 0; i < 10 && (await overlay.focusedTag()) !== 'BUTTON'; i++) await page.keyboard.press('Tab');
+  expect(await overlay.focusedTag()).toBe('BUTTON');
   await page.keyboard.press('Enter');
-  await expect.poll(() => summary.getAttribute('aria-expanded')).toBe('true');
+  await expect.poll(() => overlay.attribute('button[aria-expanded]', 'aria-expanded')).toBe('true');
   await page.keyboard.press('Tab');
-  const focused = await badge.evaluate((host) => host.shadowRoot?.activeElement?.tagName ?? null);
-  expect(focused).toMatch(/^(A|BUTTON)$/);
+  expect(await overlay.focusedTag()).toMatch(/^(A|BUTTON)$/);
 });

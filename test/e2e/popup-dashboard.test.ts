@@ -164,6 +164,30 @@ test('the dashboard shows a seeded ledger, exports it, and refuses a bad file wi
   await expect.poll(() => alert.textContent()).toContain('not-a-backup.json was not imported');
   expect(await readLedgerEvents(shop.background)).toHaveLength(before);
 
+  // So is a backup whose settings would break the extension: every table is checked.
+  const hostileBackup = {
+    formatName: 'dexie',
+    formatVersion: 1,
+    data: {
+      databaseName: 'carbon-ledger',
+      databaseVersion: 2,
+      tables: [],
+      data: [
+        { tableName: 'events', inbound: true, rows: [] },
+        { tableName: 'settings', inbound: true, rows: [{ key: 'disabledShops', value: 5 }] },
+      ],
+    },
+  };
+  await page.setInputFiles('#restore-file', {
+    name: 'hostile-backup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(hostileBackup)),
+  });
+  await expect
+    .poll(() => alert.textContent())
+    .toContain('hostile-backup.json was not imported, nothing changed: settings.disabledShops: must be a list');
+  expect(await readLedgerEvents(shop.background)).toHaveLength(before);
+
   await page.fill('#history-search', '');
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshotPath('dashboard.png'), fullPage: false });

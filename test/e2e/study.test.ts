@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './harness/fixture.ts';
 import { readLedgerEvents } from './harness/ledger.ts';
+import { ProductOverlay } from './harness/overlay.ts';
 
 const study = {
   format: 'carbon-ledger-study',
@@ -44,9 +45,10 @@ test('a participant joins a study, shops under its arm, exports the file and lea
   const page = await shop.open('https://www.zalando.de/linen-shirt.html', { html: shirtPage });
   const badge = page.locator('[data-carbon-ledger]');
   await expect.poll(() => badge.count(), { timeout: 10_000 }).toBe(1);
-  await badge.locator('button[aria-expanded]').click();
-  await expect.poll(() => badge.locator('button[data-choice="kept"]').count()).toBe(1);
-  expect(await badge.locator('button[data-choice="greener"]').count()).toBe(0);
+  const overlay = await ProductOverlay.of(page);
+  await overlay.click('button[aria-expanded]');
+  await expect.poll(() => overlay.count('button[data-choice="kept"]')).toBe(1);
+  expect(await overlay.count('.cl-alternatives button[data-choice]')).toBe(0);
   const [view] = (await readLedgerEvents(shop.background)).filter((e) => e.type === 'product-viewed');
   expect((view as { study?: unknown }).study).toEqual({
     studyId: study.id,
@@ -54,10 +56,23 @@ test('a participant joins a study, shops under its arm, exports the file and lea
     participantId,
   });
 
-  // The participant file: the study's event types, no full addresses.
-  const download = dashboard.waitForEvent('download');
+  // The participant file: first a summary of exactly what it holds, then saved on confirmation.
   await dashboard.getByRole('button', { name: 'Export for the researcher' }).click();
+  const summary = dashboard.locator('#study-export-summary');
+  await expect.poll(() => summary.count()).toBe(1);
+  const counted = await summary
+    .locator('tr[data-type]')
+    .evaluateAll((rows) =>
+      rows.map((row) => [row.getAttribute('data-type'), Number(row.querySelector('td')?.textContent)] as const),
+    );
+  expect(await summary.textContent()).toContain('It leaves out: every photo, the rest of each product link');
+  const download = dashboard.waitForEvent('download');
+  await dashboard.getByRole('button', { name: 'Save this file' }).click();
   const bundle = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+  const inFile = new Map<string, number>();
+  for (const event of bundle.events) inFile.set(event.type, (inFile.get(event.type) ?? 0) + 1);
+  expect(Object.fromEntries(counted)).toEqual(Object.fromEntries(inFile));
+  expect(await dashboard.locator('#study-export-summary').count()).toBe(0);
   expect(bundle.format).toBe('carbon-ledger-research-export');
   expect(bundle.study.id).toBe(study.id);
   expect(bundle.events.length).toBeGreaterThan(0);
@@ -69,5 +84,13 @@ test('a participant joins a study, shops under its arm, exports the file and lea
   dashboard.on('dialog', (dialog) => dialog.accept());
   await dashboard.getByRole('button', { name: 'Leave the study' }).click();
   await expect.poll(() => dashboard.locator('#study').textContent()).toContain('You left this study');
+
+  // "Delete everything", after a confirmation that says the study ends, leaves an empty ledger
+  // and no study.
+  await dashboard.locator('#delete-everything').click();
+  expect(await dashboard.locator('#data').textContent()).toContain('If you take part in a study, your part ends');
+  await dashboard.locator('#delete-confirm').click();
+  await expect.poll(() => dashboard.locator('#study').textContent()).toContain('Take part in a study');
+  expect(await readLedgerEvents(shop.background)).toEqual([]);
   expect(shop.extensionErrors).toEqual([]);
 });

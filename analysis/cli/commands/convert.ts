@@ -1,13 +1,14 @@
 // `carbon-ledger convert EXPORT... --out FILE.csv|FILE.parquet` (or `--partition --out DIR`):
 // research exports as one flat table for pandas, R, DuckDB, Spark and Trino users.
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FlatEvent } from '../../load/flat.ts';
 import type { EventSink } from '../../load/write.ts';
 import { CliError } from '../errors.ts';
 import type { Command } from '../main.ts';
+import { pendingOutput } from '../output.ts';
 import { stderrProgress } from '../progress.ts';
 
 export const convertCommand: Command = {
@@ -36,21 +37,29 @@ export const convertCommand: Command = {
     const out = values.out;
     const to = values.partition ? 'parquet' : (values.to ?? extname(out).slice(1).toLowerCase());
     if (to !== 'csv' && to !== 'parquet') throw new CliError(`--to must be csv or parquet, got "${to}"`);
-    if (values.partition && existsSync(out) && (!statSync(out).isDirectory() || readdirSync(out).length > 0)) {
-      throw new CliError(`${out}: must be a new or empty folder for --partition`);
-    }
     for (const path of positionals) if (!existsSync(path)) throw new CliError(`${path}: no such file`);
+    // Written under a temporary name and renamed at the end: a bad input part-way leaves nothing.
+    const pending = pendingOutput(out, { folder: values.partition });
 
     // Loaded here, not at the top: `carbon-ledger --help` loads every command module.
     const [{ ExportError, readExport }, { csvSink, parquetSink, partitionedParquetSink }] = await Promise.all([
       import('../../load/read.ts'),
       import('../../load/write.ts'),
     ]);
-    const sink: EventSink = values.partition
-      ? partitionedParquetSink(out)
-      : to === 'csv'
-        ? csvSink(out)
-        : parquetSink(out);
+    let sink: EventSink;
+    try {
+      if (values.partition) mkdirSync(pending.path);
+      sink = values.partition
+        ? partitionedParquetSink(pending.path)
+        : to === 'csv'
+          ? csvSink(pending.path)
+          : parquetSink(pending.path);
+    } catch (error) {
+      pending.discard();
+      throw new CliError(
+        `--out ${out}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
+    }
     const progress = stderrProgress('carbon-ledger convert');
     const ids = new Set<string>();
     let written = 0;
@@ -68,11 +77,12 @@ export const convertCommand: Command = {
       for (const path of positionals) {
         await readExport(path, add, { onProgress: (read, total) => progress.update(read, total, basename(path)) });
       }
-    } catch (error) {
-      if (error instanceof ExportError) throw new CliError(error.message);
-      throw error;
-    } finally {
       sink.close();
+      pending.commit();
+    } catch (error) {
+      pending.discard();
+      if (error instanceof ExportError) throw new CliError(`${error.message} (nothing written to ${out})`);
+      throw error;
     }
     progress.done(
       `${written.toLocaleString('en')} events${duplicates ? ` (${duplicates} repeated ids skipped)` : ''} → ${out}`,

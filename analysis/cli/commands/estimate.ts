@@ -1,11 +1,16 @@
-// `carbon-ledger estimate`: the footprint estimate for a product described on the command
-// line or as product JSON on stdin; `--explain` prints how it was reached, in words.
+// `carbon-ledger estimate`: the footprint estimate for a product described on the command line or
+// as product JSON on stdin; `--explain` prints how it was reached, in words; `--batch FILE` (or `-`)
+// reads NDJSON products and writes one NDJSON estimate (or error) per input line, in order.
 
+import { once } from 'node:events';
+import { createReadStream, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import { type DeliveryMode, estimateFootprint, type FootprintEstimate } from '../../../shared/footprint/index.ts';
-import { validateProduct } from '../../../shared/messages.ts';
-import type { Product } from '../../../shared/product.ts';
+import { toUsd2022 } from '../../../shared/footprint/money.ts';
+import { CATEGORY_BY_ID, UNKNOWN } from '../../../shared/footprint/taxonomy.ts';
+import type { Condition, Product } from '../../../shared/product.ts';
 import { CliError } from '../errors.ts';
 import type { Command } from '../main.ts';
 
@@ -17,19 +22,105 @@ const DELIVERY_MODES: DeliveryMode[] = [
   'store-walk',
   'click-collect',
 ];
+const CONDITIONS: Condition[] = ['new', 'used', 'refurbished'];
 
-function parseWeight(raw: string | undefined, where: string): number | null {
+/**
+ * No shop sells one product for more than this (in 2022 US dollars): a price above it is a typo or
+ * a unit mix-up, and the spend method would turn it into an absurd footprint.
+ */
+export const MAX_PRICE_USD2022 = 1_000_000;
+
+/** A bad value in one product: one line naming the field and what is wrong. */
+class InputError extends Error {}
+
+function checkWeight(raw: unknown, where: string): number | null {
   if (raw === undefined || raw === null) return null;
-  const kg = Number(raw);
-  if (!(kg > 0 && kg < 100_000)) throw new CliError(`${where} must be a weight in kg above 0, got "${raw}"`);
+  const kg = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() ? Number(raw) : Number.NaN;
+  if (!(kg > 0 && kg < 100_000)) throw new InputError(`${where} must be a weight in kg above 0, got "${String(raw)}"`);
   return kg;
 }
 
-function parseCountry(raw: unknown, where: string): string | null {
+function checkCountry(raw: unknown, where: string): string | null {
   if (raw === undefined || raw === null) return null;
   if (typeof raw !== 'string' || !/^[A-Za-z]{2}$/.test(raw))
-    throw new CliError(`${where} must be a two-letter country code (ISO 3166), got "${String(raw)}"`);
+    throw new InputError(`${where} must be a two-letter country code (ISO 3166), got "${String(raw)}"`);
   return raw.toUpperCase();
+}
+
+function checkCondition(raw: unknown, where: string): Condition | null {
+  if (raw === undefined || raw === null) return null;
+  const condition = CONDITIONS.find((c) => c === raw);
+  if (!condition) throw new InputError(`${where} must be one of ${CONDITIONS.join(', ')}, got "${String(raw)}"`);
+  return condition;
+}
+
+/** A price checked for what a shop could show: finite, above 0, in a currency we know, not absurd. */
+function checkPrice(rawAmount: unknown, rawCurrency: unknown, where: string): Product['price'] {
+  const shown = typeof rawAmount === 'string' ? rawAmount : JSON.stringify(rawAmount);
+  if (typeof rawAmount === 'string' && !rawAmount.trim()) throw new InputError(`${where} is empty`);
+  const amount = typeof rawAmount === 'number' ? rawAmount : typeof rawAmount === 'string' ? Number(rawAmount) : NaN;
+  if (Number.isNaN(amount)) throw new InputError(`${where} must be a number, got ${shown}`);
+  if (!Number.isFinite(amount)) throw new InputError(`${where} must be a finite number, got ${shown}`);
+  if (!(amount > 0)) throw new InputError(`${where} must be above 0, got ${shown}`);
+  const currency = checkCurrency(rawCurrency, `${where.replace(/amount$|price$/, '')}currency`);
+  const usd = toUsd2022({ amount, currency });
+  if (usd !== null && usd > MAX_PRICE_USD2022)
+    throw new InputError(
+      `${where} ${shown} ${currency} is not a shop price (more than ${MAX_PRICE_USD2022.toLocaleString('en')} US dollars)`,
+    );
+  return { amount, currency };
+}
+
+function checkCurrency(raw: unknown, where: string): string {
+  if (typeof raw !== 'string' || !/^[A-Za-z]{3}$/.test(raw))
+    throw new InputError(`${where} must be an ISO 4217 code, got "${String(raw)}"`);
+  const currency = raw.toUpperCase();
+  if (toUsd2022({ amount: 1, currency }) === null)
+    throw new InputError(`${where} "${currency}" is a currency we have no exchange rate for`);
+  return currency;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function checkText(raw: unknown, where: string, max: number): string | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== 'string') throw new InputError(`${where} must be text, got ${JSON.stringify(raw)}`);
+  return raw.trim().slice(0, max) || null;
+}
+
+/** A product from JSON, every field the estimator reads checked; an InputError names the first bad one. */
+export function productFromJson(json: unknown): Product {
+  if (!isRecord(json)) throw new InputError('not a product object (needs at least "title")');
+  const title = checkText(json.title, 'title', 1000);
+  if (!title) throw new InputError('"title" is missing or empty');
+  let price: Product['price'] = null;
+  if (isRecord(json.price)) price = checkPrice(json.price.amount, json.price.currency, 'price.amount');
+  else if (typeof json.price === 'number' || typeof json.price === 'string')
+    price = checkPrice(json.price, json.currency ?? 'USD', 'price');
+  else if (json.price !== undefined && json.price !== null)
+    throw new InputError(`price must be {"amount", "currency"} or a number, got ${JSON.stringify(json.price)}`);
+  let category: string[] = [];
+  if (typeof json.category === 'string') category = json.category.split(/\s*>\s*/).filter(Boolean);
+  else if (Array.isArray(json.category)) {
+    if (!json.category.every((c) => typeof c === 'string')) throw new InputError('category must be a list of text');
+    category = json.category as string[];
+  } else if (json.category !== undefined && json.category !== null)
+    throw new InputError('category must be text ("A > B") or a list of text');
+  return {
+    title,
+    price,
+    brand: checkText(json.brand, 'brand', 200),
+    category: category.slice(0, 12),
+    gtin: typeof json.gtin === 'string' && /^\d{8,14}$/.test(json.gtin) ? json.gtin : null,
+    url:
+      typeof json.url === 'string' && /^https?:\/\//.test(json.url) && URL.canParse(json.url)
+        ? json.url
+        : 'https://example.invalid/',
+    weightKg: checkWeight(json.weightKg, 'weightKg'),
+    condition: checkCondition(json.condition, 'condition'),
+    country: checkCountry(json.country, 'country'),
+  };
 }
 
 function explain(estimate: FootprintEstimate): string {
@@ -37,35 +128,69 @@ function explain(estimate: FootprintEstimate): string {
   return [
     `${kg(estimate.kgCO2e)} kg CO2e (${kg(estimate.low)}–${kg(estimate.high)} kg; ${estimate.rangeMeaning})`,
     `Method: ${estimate.method}`,
+    `Counts: ${estimate.scope === 'making-and-using' ? 'making and using' : 'making only'}${estimate.condition === 'new' ? '' : ` (${estimate.condition})`}`,
     ...estimate.steps.map((step, i) => `${i + 1}. ${step}`),
     'Sources:',
     ...estimate.sources.map((s) => `- ${s.title}, ${s.publisher}, ${s.year}. ${s.url}`),
   ].join('\n');
 }
 
+// "--price -5" would read as an unknown option "-5" (and "-Infinity" as a cluster of short options):
+// joined, the value is checked like any other.
+const joinNegativeNumbers = (args: string[]): string[] =>
+  args.flatMap((arg, i) =>
+    (arg === '--price' || arg === '--weight') && /^-(?!-)/.test(args[i + 1] ?? '')
+      ? [`${arg}=${args[i + 1]}`]
+      : i > 0 && (args[i - 1] === '--price' || args[i - 1] === '--weight') && /^-(?!-)/.test(arg)
+        ? []
+        : [arg],
+  );
+
 const parseOptions = (args: string[]) =>
   parseArgs({
-    args,
+    args: joinNegativeNumbers(args),
     options: {
       title: { type: 'string' },
       price: { type: 'string' },
-      currency: { type: 'string', default: 'USD' },
+      currency: { type: 'string' },
       category: { type: 'string' },
       brand: { type: 'string' },
       weight: { type: 'string' },
       country: { type: 'string' },
+      condition: { type: 'string' },
       delivery: { type: 'string' },
+      batch: { type: 'string' },
       explain: { type: 'boolean', default: false },
     },
   });
 
+interface Defaults {
+  country: string | null;
+  condition: Condition | null;
+  delivery: DeliveryMode | null;
+}
+
+/** Turns an InputError into the CLI's one-line error naming the option or field. */
+function asCliError<T>(make: () => T, prefix = ''): T {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof InputError) throw new CliError(`${prefix}${error.message}`);
+    throw error;
+  }
+}
+
 export const estimateCommand: Command = {
-  summary: 'estimate the footprint of a product (JSON on stdout)',
+  summary: 'estimate the footprint of a product, or of NDJSON products with --batch (JSON on stdout)',
   usage: [
     'Usage: carbon-ledger estimate --title T [--price N --currency C] [--category "A > B"] [--brand B]',
-    '                             [--weight KG] [--country CC] [--delivery MODE] [--explain]',
-    '       carbon-ledger estimate [--country CC] [--explain] < product.json',
-    `MODE is one of ${DELIVERY_MODES.join(', ')}.`,
+    '                             [--weight KG] [--country CC] [--condition C] [--delivery MODE] [--explain]',
+    '       carbon-ledger estimate [--country CC] [--condition C] [--explain] < product.json',
+    '       carbon-ledger estimate --batch FILE|- [--country CC] [--condition C] [--delivery MODE] > estimates.ndjson',
+    `MODE is one of ${DELIVERY_MODES.join(', ')}; C is one of ${CONDITIONS.join(', ')}.`,
+    'CC is the country whose electricity grid the use phase runs on (the product\'s "country" otherwise; world average when neither).',
+    'With --batch, each input line is a product JSON ({"title", "price": {"amount", "currency"}, "category", "brand",',
+    '"weightKg", "country", "condition", "id"}); each output line is its estimate, or {"line", "error"} for a bad line.',
   ].join('\n'),
   async run(args) {
     let parsed: ReturnType<typeof parseOptions>;
@@ -75,21 +200,37 @@ export const estimateCommand: Command = {
       throw new CliError((error as Error).message.split('\n')[0]!);
     }
     const { values } = parsed;
-    let product: Product | null;
+    if (values.delivery !== undefined && !DELIVERY_MODES.includes(values.delivery as DeliveryMode))
+      throw new CliError(`--delivery must be one of ${DELIVERY_MODES.join(', ')}, got "${values.delivery}"`);
+    const defaults: Defaults = {
+      country: asCliError(() => checkCountry(values.country, '--country')),
+      condition: asCliError(() => checkCondition(values.condition, '--condition')),
+      delivery: (values.delivery as DeliveryMode | undefined) ?? null,
+    };
+    if (values.batch !== undefined) {
+      for (const option of ['title', 'price', 'currency', 'category', 'brand', 'weight'] as const)
+        if (values[option] !== undefined) throw new CliError(`--${option} does not go with --batch (give it per line)`);
+      if (values.explain) throw new CliError('--explain does not go with --batch');
+      return runBatch(values.batch, defaults);
+    }
+    let product: Product;
     if (values.title !== undefined) {
       if (!values.title.trim()) throw new CliError('--title must not be empty');
-      const amount = values.price === undefined ? null : Number(values.price);
-      if (amount !== null && !(amount >= 0)) throw new CliError(`--price must be a number, got "${values.price}"`);
-      if (!/^[A-Za-z]{3}$/.test(values.currency))
-        throw new CliError(`--currency must be an ISO 4217 code, got "${values.currency}"`);
+      // A currency without a price is still checked: an unknown one is an error, not ignored.
+      if (values.price === undefined && values.currency !== undefined)
+        asCliError(() => checkCurrency(values.currency, '--currency'));
+      const price =
+        values.price === undefined
+          ? null
+          : asCliError(() => checkPrice(values.price, values.currency ?? 'USD', '--price'));
       product = {
         title: values.title,
-        price: amount === null ? null : { amount, currency: values.currency.toUpperCase() },
+        price,
         brand: values.brand ?? null,
         category: values.category ? values.category.split(/\s*>\s*/) : [],
         gtin: null,
         url: 'https://example.invalid/',
-        weightKg: parseWeight(values.weight, '--weight'),
+        weightKg: asCliError(() => checkWeight(values.weight, '--weight')),
       };
     } else {
       if (process.stdin.isTTY) throw new CliError('give --title or a product JSON on stdin');
@@ -99,23 +240,12 @@ export const estimateCommand: Command = {
       } catch (error) {
         throw new CliError(`stdin is not JSON: ${(error as Error).message.split('\n')[0]}`);
       }
-      if (typeof json !== 'object' || json === null || Array.isArray(json))
-        throw new CliError('stdin is not a product object');
-      const raw = json as Record<string, unknown>;
-      product = validateProduct({ url: 'https://example.invalid/', ...raw });
-      if (!product) throw new CliError('stdin is not a product (needs at least "title"; price as {amount, currency})');
-      // Fields the message validator does not carry, read here with the same care.
-      const weightKg =
-        raw.weightKg === undefined || raw.weightKg === null ? null : parseWeight(String(raw.weightKg), 'weightKg');
-      const condition =
-        raw.condition === 'used' || raw.condition === 'refurbished' || raw.condition === 'new' ? raw.condition : null;
-      product = { ...product, weightKg, condition, country: parseCountry(raw.country, 'country') };
-      if (values.weight !== undefined) product.weightKg = parseWeight(values.weight, '--weight');
+      product = asCliError(() => productFromJson(json), 'stdin: ');
+      if (values.weight !== undefined) product.weightKg = asCliError(() => checkWeight(values.weight, '--weight'));
     }
-    const country = parseCountry(values.country, '--country') ?? product.country ?? null;
-    if (values.delivery !== undefined && !DELIVERY_MODES.includes(values.delivery as DeliveryMode))
-      throw new CliError(`--delivery must be one of ${DELIVERY_MODES.join(', ')}, got "${values.delivery}"`);
-    const estimate = estimateFootprint(product, { country, delivery: (values.delivery as DeliveryMode) ?? null });
+    if (defaults.condition) product.condition = defaults.condition;
+    const country = defaults.country ?? product.country ?? null;
+    const estimate = estimateFootprint(product, { country, delivery: defaults.delivery });
     if (!estimate) throw new CliError('no estimate: the category is unknown and there is no price in a known currency');
     if (values.explain) {
       console.log(explain(estimate));
@@ -126,3 +256,102 @@ export const estimateCommand: Command = {
     return 0;
   },
 };
+
+const round = (value: number): number => Number(value.toPrecision(4));
+const sectorOf = (category: string): string => (CATEGORY_BY_ID.get(category) ?? UNKNOWN).naics;
+
+/** One batch line's answer: its estimate, or an error object naming the line and the problem. */
+export function estimateLine(line: string, lineNumber: number, defaults: Defaults): Record<string, unknown> {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch (error) {
+    return { line: lineNumber, error: `not JSON: ${(error as Error).message.split('\n')[0]}` };
+  }
+  const id = isRecord(json) && (typeof json.id === 'string' || typeof json.id === 'number') ? json.id : undefined;
+  let product: Product;
+  try {
+    product = productFromJson(json);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { line: lineNumber, ...(id === undefined ? {} : { id }), error: error.message };
+  }
+  if (defaults.condition && !product.condition) product.condition = defaults.condition;
+  const estimate = estimateFootprint(product, {
+    country: product.country ?? defaults.country,
+    delivery: defaults.delivery,
+  });
+  if (!estimate)
+    return {
+      line: lineNumber,
+      ...(id === undefined ? {} : { id }),
+      error: 'no estimate: the category is unknown and there is no price in a known currency',
+    };
+  return {
+    line: lineNumber,
+    ...(id === undefined ? {} : { id }),
+    kgCO2e: round(estimate.kgCO2e),
+    low: round(estimate.low),
+    high: round(estimate.high),
+    category: estimate.category,
+    sector: sectorOf(estimate.category),
+    methods: estimate.methods,
+    scope: estimate.scope,
+    condition: estimate.condition,
+  };
+}
+
+/** Estimates NDJSON lines as they stream in and writes the answers in order, in large chunks. */
+export async function estimateLines(
+  lines: AsyncIterable<string>,
+  write: (chunk: string) => Promise<void>,
+  defaults: Defaults,
+): Promise<{ lines: number; errors: number }> {
+  let lineNumber = 0;
+  let errors = 0;
+  let pending = '';
+  for await (const line of lines) {
+    lineNumber++;
+    const answer = line.trim()
+      ? estimateLine(line, lineNumber, defaults)
+      : { line: lineNumber, error: 'empty line (one product JSON per line)' };
+    if ('error' in answer) errors++;
+    pending += `${JSON.stringify(answer)}\n`;
+    if (pending.length >= 1 << 16) {
+      await write(pending);
+      pending = '';
+    }
+  }
+  if (pending) await write(pending);
+  return { lines: lineNumber, errors };
+}
+
+async function runBatch(path: string, defaults: Defaults): Promise<number> {
+  if (path !== '-') {
+    let isFile = false;
+    try {
+      isFile = statSync(path).isFile();
+    } catch {
+      throw new CliError(`--batch ${path}: no such file`);
+    }
+    if (!isFile) throw new CliError(`--batch ${path}: not a file`);
+  } else if (process.stdin.isTTY) throw new CliError('--batch -: give the NDJSON products on stdin');
+  const input = path === '-' ? process.stdin : createReadStream(path, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  const write = async (chunk: string) => {
+    if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+  };
+  let result: { lines: number; errors: number };
+  try {
+    result = await estimateLines(lines, write, defaults);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EISDIR' || code === 'EACCES' || code === 'ENOENT')
+      throw new CliError(`--batch ${path}: ${(error as Error).message.split('\n')[0]}`);
+    throw error;
+  }
+  console.error(
+    `carbon-ledger estimate: ${result.lines} line(s), ${result.lines - result.errors} estimated, ${result.errors} error(s)`,
+  );
+  return 0;
+}

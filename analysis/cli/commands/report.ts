@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CliError } from '../errors.ts';
 import type { Command } from '../main.ts';
+import { pendingOutput } from '../output.ts';
 import { stderrProgress } from '../progress.ts';
 
 export const reportCommand: Command = {
@@ -38,6 +39,8 @@ export const reportCommand: Command = {
     if (!load) throw new CliError(`--engine must be one of ${Object.keys(ENGINES).join(', ')}`);
     const seed = Number(values.seed);
     if (!Number.isInteger(seed)) throw new CliError(`--seed must be a whole number, got "${values.seed}"`);
+    // Checked before the inputs are read; written under a temporary name, renamed when complete.
+    const pending = pendingOutput(values.out);
     // Loaded here, not at the top: `carbon-ledger --help` loads every command module.
     const [{ ExportError }, { renderReport }] = await Promise.all([
       import('../../load/read.ts'),
@@ -63,12 +66,14 @@ export const reportCommand: Command = {
       ...(values.title ? { title: values.title } : {}),
     });
     try {
-      writeFileSync(values.out, html);
+      writeFileSync(pending.path, html);
     } catch (error) {
+      pending.discard();
       throw new CliError(
         `${values.out}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
       );
     }
+    pending.commit();
     progress.done(
       `${result.summary.events.toLocaleString('en')} events, ${result.summary.participants.toLocaleString('en')} participants → ${values.out}`,
     );

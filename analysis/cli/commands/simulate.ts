@@ -8,6 +8,7 @@ import { type Study, validateStudy } from '../../../shared/study/study.ts';
 import { writeCohort } from '../../simulate/write.ts';
 import { CliError } from '../errors.ts';
 import type { Command } from '../main.ts';
+import { pendingOutput } from '../output.ts';
 
 /** The study simulated when none is given: the three arms of docs/examples/study.json, in thirds. */
 export const DEFAULT_STUDY: Study = {
@@ -103,32 +104,47 @@ export const simulateCommand: Command = {
     }
 
     const toStdout = values.out === '-';
-    const out = toStdout ? process.stdout : createWriteStream(values.out, { highWaterMark: 1 << 20 });
+    // A file is written under a temporary name and renamed when complete.
+    const pending = toStdout ? null : pendingOutput(values.out);
+    const out = pending ? createWriteStream(pending.path, { highWaterMark: 1 << 20 }) : process.stdout;
+    const cannotWrite = (error: unknown) => {
+      pending?.discard();
+      return new CliError(
+        `cannot write ${values.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
+    };
     const opened = new Promise<void>((resolve, reject) => {
-      if (toStdout) resolve();
+      if (!pending) resolve();
       else out.once('open', () => resolve()).once('error', reject);
     });
     try {
       await opened;
     } catch (error) {
-      throw new CliError(
-        `cannot write ${values.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      );
+      throw cannotWrite(error);
     }
     // Progress for runs that take more than a moment.
     const large = participants * days >= 50_000;
     const started = performance.now();
     let nextReport = 0.1;
-    const summary = await writeCohort({ participants, days, seed: values.seed, start, study }, out, (day, events) => {
-      if (large && (day + 1) / days >= nextReport) {
-        process.stderr.write(`simulate: day ${day + 1}/${days}, ${events.toLocaleString('en')} events\n`);
-        nextReport += 0.1;
+    let summary: Awaited<ReturnType<typeof writeCohort>>;
+    try {
+      summary = await writeCohort({ participants, days, seed: values.seed, start, study }, out, (day, events) => {
+        if (large && (day + 1) / days >= nextReport) {
+          process.stderr.write(`simulate: day ${day + 1}/${days}, ${events.toLocaleString('en')} events\n`);
+          nextReport += 0.1;
+        }
+      });
+      if (pending) {
+        await new Promise<void>((resolve, reject) =>
+          out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+        );
+        pending.commit();
       }
-    });
-    if (!toStdout)
-      await new Promise<void>((resolve, reject) =>
-        out.end((error?: Error | null) => (error ? reject(error) : resolve())),
-      );
+    } catch (error) {
+      if (pending) out.destroy();
+      if (error instanceof CliError) throw error;
+      throw cannotWrite(error);
+    }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (!toStdout || large) {
       process.stderr.write(

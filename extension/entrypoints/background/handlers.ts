@@ -2,19 +2,12 @@
 // what they send is validated (shared/messages.ts), products must belong to the sending page's
 // site, and anything that earns points (kg avoided) is computed here, never taken from the page.
 
-import {
-  type AlternativeSummary,
-  type EventOf,
-  type EventType,
-  newEvent,
-  type ProductSummary,
-} from '../../../shared/events.ts';
+import { type EventOf, type EventType, newEvent } from '../../../shared/events.ts';
 import { carComparison } from '../../../shared/footprint/comparison.ts';
-import { estimateFootprint, type FootprintEstimate, greenerAlternatives } from '../../../shared/footprint/index.ts';
+import { estimateFootprint, type FootprintEstimate } from '../../../shared/footprint/index.ts';
 import {
   type Message,
   type MessageOf,
-  type OfferedAlternative,
   type ProductFootprint,
   type Response,
   validateMessage,
@@ -24,6 +17,9 @@ import { type LedgerDb, openLedger, readSettings, writeSettings } from '../../le
 import { logEvent } from '../../ledger/record.ts';
 import { type CurrentStudy, overlayModeOf, stampOf } from '../../ledger/study.ts';
 import { listingTexts, lowestTexts } from '../../overlay/listing-texts.ts';
+import { countsTexts } from '../../overlay/scope-text.ts';
+import { oneAtATime, recordAlternativesShown, recordChoice } from './choices.ts';
+import { alternativesShown, creditedAlternatives, productSummary } from './worth.ts';
 
 let db: LedgerDb | undefined;
 export const ledger = (): LedgerDb => {
@@ -51,51 +47,6 @@ const FROM_PAGES: ReadonlySet<Message['type']> = new Set([
   'choice-made',
   'purchase-marked',
 ]);
-
-export function productSummary(product: Product, estimate: FootprintEstimate | null): ProductSummary {
-  return {
-    title: product.title,
-    url: product.url,
-    price: product.price && { amount: product.price.amount, currency: product.price.currency },
-    brand: product.brand,
-    category: estimate?.category ?? null,
-    kgCO2e: estimate?.kgCO2e ?? null,
-    low: estimate?.low ?? null,
-    high: estimate?.high ?? null,
-    method: estimate?.method ?? null,
-  };
-}
-
-/**
- * The alternatives a page reports, each credited with what it saves by our own reckoning: our
- * alternatives for the product are worked out once and each named one is looked up, so a page
- * cannot claim more than we would have offered (an unknown alternative saves 0).
- */
-export function creditedAlternatives(
-  product: Product,
-  estimate: FootprintEstimate | null,
-  named: readonly OfferedAlternative[],
-): AlternativeSummary[] {
-  const others = named.flatMap((alternative) => (alternative.product ? [alternative.product] : []));
-  const ours = estimate ? greenerAlternatives(product, estimate, others) : [];
-  return named.map((alternative) => {
-    const match = ours.find(
-      (offered) =>
-        offered.kind === alternative.kind &&
-        (alternative.kind === 'on-page'
-          ? offered.url === alternative.product?.url
-          : alternative.actionId
-            ? offered.actionId === alternative.actionId
-            : offered.title === alternative.title),
-    );
-    return {
-      kind: alternative.kind,
-      title: alternative.title,
-      url: alternative.url,
-      avoidedKgCO2e: match ? Math.max(0, Math.round(match.avoidedKgCO2e * 1000) / 1000) : 0,
-    };
-  });
-}
 
 const WARM_UP_PRODUCT: Product = {
   title: 'Stainless steel kettle',
@@ -129,9 +80,10 @@ function footprintShown(
   if (mode === 'none') return HIDDEN;
   return {
     estimate,
-    alternatives: estimate && mode === 'full' ? greenerAlternatives(product, estimate).slice(0, 5) : [],
+    alternatives: alternativesShown(product, estimate, mode === 'full'),
     car: estimate ? carComparison(estimate.kgCO2e) : null,
     hidden: false,
+    counts: estimate ? countsTexts(estimate) : null,
   };
 }
 
@@ -188,33 +140,17 @@ const handlers: Handlers = {
       await writeSettings(ledger(), { disabledShops: [...disabledShops, shopHost] });
     return { hidden: true };
   },
-  'alternatives-shown': async ({ product, alternatives }, shopHost) => {
-    const estimate = estimateFootprint(product);
-    const data = {
-      product: productSummary(product, estimate),
-      alternatives: creditedAlternatives(product, estimate, alternatives),
-    };
-    return { logged: (await logFromPage('alternatives-shown', data, shopHost)).logged };
-  },
+  'alternatives-shown': ({ product }, shopHost) =>
+    oneAtATime(() => recordAlternativesShown(ledger(), product, shopHost)),
   'alternative-opened': async ({ product, alternative }, shopHost) => {
     const estimate = estimateFootprint(product);
     const [credited] = creditedAlternatives(product, estimate, [alternative]);
     const data = { product: productSummary(product, estimate), alternative: credited! };
     return { logged: (await logFromPage('alternative-opened', data, shopHost)).logged };
   },
-  'choice-made': async ({ product, choice, alternative }, shopHost) => {
-    const estimate = estimateFootprint(product);
-    const credited = alternative && creditedAlternatives(product, estimate, [alternative])[0]!;
-    const avoided = choice === 'greener' && credited ? credited.avoidedKgCO2e : 0;
-    const data = {
-      product: productSummary(product, estimate),
-      choice,
-      alternative: credited && { ...credited, avoidedKgCO2e: avoided },
-      avoidedKgCO2e: avoided,
-    };
-    const result = await logFromPage('choice-made', data, shopHost);
-    return { logged: result.logged, avoidedKgCO2e: result.logged ? avoided : 0 };
-  },
+  // One at a time: a choice replaces the one its product view holds, so two clicks in quick
+  // succession must not both find the view empty.
+  'choice-made': (message, shopHost) => oneAtATime(() => recordChoice(ledger(), message, shopHost)),
   'purchase-marked': async ({ product }, shopHost) => {
     const data = { product: productSummary(product, estimateFootprint(product)) };
     return { logged: (await logFromPage('purchase-marked', data, shopHost)).logged };
@@ -229,9 +165,14 @@ const originOf = (url: string): string => {
   return `${protocol}//${host}`;
 };
 
-/** The products a content-script message is about; each must be on the sender's own site. */
-const productsOf = (message: Message): Product[] =>
-  'product' in message ? [message.product] : 'items' in message ? message.items : [];
+/** The products a content-script message is about (alternatives on the page too); each must be on the sender's own site. */
+const productsOf = (message: Message): Product[] => {
+  const onPage = 'alternative' in message ? message.alternative?.product : null;
+  return [
+    ...('product' in message ? [message.product] : 'items' in message ? message.items : []),
+    ...(onPage ? [onPage] : []),
+  ];
+};
 
 /**
  * Validates and answers one message. `extensionOrigin` is our own origin

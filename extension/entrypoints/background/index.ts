@@ -1,8 +1,13 @@
+import { setFallbackCountry } from '../../../shared/footprint/estimate.ts';
+import { countryOfLanguages } from '../../../shared/footprint/use-phase.ts';
 import { ledgerHousekeeping } from '../../ledger/storage.ts';
 import { handleMessage, ledger } from './handlers.ts';
 
 export default defineBackground(() => {
   const extensionOrigin = browser.runtime.getURL('/');
+  // Use-phase electricity runs on the shop's grid; when a page does not say which country the shop
+  // is in, the browser's languages ("de-DE") stand in for where the shopper will use the product.
+  setFallbackCountry(countryOfLanguages(globalThis.navigator?.languages ?? []));
   // sendResponse + `return true` keeps the channel open for the async answer in every browser.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     handleMessage(message, sender, extensionOrigin).then(sendResponse, (error: unknown) => {

@@ -7,12 +7,38 @@ import { i18n } from '#i18n';
 import { researchCsv } from '../../../shared/export/research.ts';
 import type { LedgerDb } from '../../ledger/db.ts';
 import { deleteEverything } from '../../ledger/record.ts';
-import { backupLedger, exportResearch, importResearch, restoreBackup } from '../../ledger/transfer.ts';
+import {
+  backupLedger,
+  exportResearch,
+  importResearch,
+  type RestoreOutcome,
+  restoreBackup,
+} from '../../ledger/transfer.ts';
 import { downloadFile } from '../actions.ts';
 import { formatCount } from '../format.ts';
 import { today } from '../live.ts';
 
 type Outcome = { ok: true; text: string } | { ok: false; text: string } | null;
+
+/** What a restore changed, table by table, and what it kept of writes that came meanwhile. */
+function restoredText(outcome: RestoreOutcome): string {
+  const parts = [
+    i18n.t('dashboard.restored', [
+      formatCount(outcome.events),
+      formatCount(outcome.products),
+      formatCount(outcome.actions),
+      formatCount(outcome.badges),
+    ]),
+    outcome.photos === null
+      ? i18n.t('dashboard.restoredNoPhotos')
+      : i18n.t('dashboard.restoredPhotos', [formatCount(outcome.photos)]),
+  ];
+  if (outcome.keptEvents > 0) parts.push(i18n.t('dashboard.restoredKept', [formatCount(outcome.keptEvents)]));
+  if (outcome.keptSettings > 0) {
+    parts.push(i18n.t('dashboard.restoredKeptSettings', [formatCount(outcome.keptSettings)]));
+  }
+  return parts.join(' ');
+}
 
 export function DataSection({ db }: { db: LedgerDb }) {
   const [includePhotos, setIncludePhotos] = useState(false);
@@ -61,10 +87,19 @@ export function DataSection({ db }: { db: LedgerDb }) {
     const file = input.files?.[0];
     if (!file) return;
     run(async () => {
-      const result = restore ? await restoreBackup(db, file) : await importResearch(db, await file.text());
       input.value = '';
+      if (restore) {
+        const result = await restoreBackup(db, file);
+        return result.ok
+          ? { ok: true, text: restoredText(result.value) }
+          : { ok: false, text: i18n.t('dashboard.importFailed', [file.name, result.error]) };
+      }
+      const result = await importResearch(db, await file.text());
       return result.ok
-        ? { ok: true, text: i18n.t('dashboard.imported', [formatCount(result.value.events)]) }
+        ? {
+            ok: true,
+            text: i18n.t('dashboard.imported', [formatCount(result.value.events), formatCount(result.value.added)]),
+          }
         : { ok: false, text: i18n.t('dashboard.importFailed', [file.name, result.error]) };
     });
   };

@@ -11,7 +11,7 @@ import { useLiveQuery } from '../live.ts';
 
 const PAGE = 100;
 
-const KIND_KEYS = {
+export const KIND_KEYS = {
   'product-viewed': 'dashboard.kindProductViewed',
   'alternatives-shown': 'dashboard.kindAlternativesShown',
   'alternative-opened': 'dashboard.kindAlternativeOpened',

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { LedgerEvent } from '../../../shared/events.ts';
 import { weekSummary } from '../../../shared/ledger/breakdowns.ts';
+import { isPledge } from '../../../shared/ledger/crediting.ts';
 import { suggestedActions, weekOf } from '../../../shared/ledger/progress.ts';
 import type { LedgerDb } from '../../ledger/db.ts';
 import { logEverydayAction } from '../actions.ts';
@@ -76,7 +77,11 @@ export function Popup({ db, catalogue }: { db: LedgerDb; catalogue: readonly Act
           {choices.map((c) => (
             <li key={c.id}>
               <span class="title">{c.data.product.title}</span>{' '}
-              <span class={`tag tag-${c.data.choice}`}>{i18n.t(`popup.choice_${c.data.choice}`)}</span>
+              {isPledge(c) ? (
+                <span class="tag tag-pledged">{i18n.t('popup.choice_pledged')}</span>
+              ) : (
+                <span class={`tag tag-${c.data.choice}`}>{i18n.t(`popup.choice_${c.data.choice}`)}</span>
+              )}
               {c.data.avoidedKgCO2e > 0 && <span class="muted"> −{formatKg(c.data.avoidedKgCO2e)}</span>}
             </li>
           ))}

@@ -6,7 +6,11 @@ import { localIsoTimestamp } from '../../../shared/events.ts';
 import { parseStudy, STUDY_CODE, type Study, sameStudyCode, withinStudy } from '../../../shared/study/study.ts';
 import type { CurrentStudy } from '../../ledger/study.ts';
 
-export type StudyInput = { ok: true; study: Study } | { ok: false; errors: string[] };
+/** Why an input is not a study, for the screen to say in the shopper's language. */
+export type StudyInputProblem = 'empty' | 'invalid' | 'bad-code' | 'unknown-code';
+export type StudyInput =
+  | { ok: true; study: Study }
+  | { ok: false; errors: string[]; problem: StudyInputProblem; details?: string[]; code?: string };
 
 /**
  * A study from the text of a study file, or from a code matched against the studies built into
@@ -14,21 +18,30 @@ export type StudyInput = { ok: true; study: Study } | { ok: false; errors: strin
  */
 export function readStudyInput(text: string, knownStudies: readonly Study[] = []): StudyInput {
   const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, errors: ['Load a study file, paste its text, or type a study code.'] };
+  if (trimmed === '') {
+    return { ok: false, problem: 'empty', errors: ['Load a study file, paste its text, or type a study code.'] };
+  }
   if (trimmed.startsWith('{')) {
     const checked = parseStudy(trimmed);
     return checked.ok
       ? { ok: true, study: checked.value }
-      : { ok: false, errors: ['This is not a valid study file:', ...checked.errors] };
+      : {
+          ok: false,
+          problem: 'invalid',
+          details: checked.errors,
+          errors: ['This is not a valid study file:', ...checked.errors],
+        };
   }
   if (!STUDY_CODE.test(trimmed)) {
-    return { ok: false, errors: ['A study code has 4 to 32 letters, digits or hyphens.'] };
+    return { ok: false, problem: 'bad-code', errors: ['A study code has 4 to 32 letters, digits or hyphens.'] };
   }
   const study = knownStudies.find((s) => s.code !== undefined && sameStudyCode(s.code, trimmed));
   return study
     ? { ok: true, study }
     : {
         ok: false,
+        problem: 'unknown-code',
+        code: trimmed.toUpperCase(),
         errors: [
           `No study with the code ${trimmed.toUpperCase()} is built into this extension. Ask for the study file.`,
         ],
@@ -50,6 +63,8 @@ export type EnrollmentView =
       recording: boolean;
       /** Why not, when enrolled but not recording. */
       notice: string | null;
+      /** The same as a code: before the start or after the end. */
+      phase: 'not-started' | 'ended' | null;
       leftAt: string | null;
     };
 
@@ -60,11 +75,10 @@ export function enrollmentView(current: CurrentStudy | null, now = new Date()): 
   const left = enrollment.leftAt !== null;
   const nowLocal = localIsoTimestamp(now);
   const inDates = withinStudy(study, nowLocal);
-  let notice: string | null = null;
-  if (!left && !inDates) {
-    notice =
-      nowLocal.slice(0, 10) < study.start.slice(0, 10) ? 'The study has not started yet.' : 'The study has ended.';
-  }
+  let phase: 'not-started' | 'ended' | null = null;
+  if (!left && !inDates) phase = nowLocal.slice(0, 10) < study.start.slice(0, 10) ? 'not-started' : 'ended';
+  const notice =
+    phase === 'not-started' ? 'The study has not started yet.' : phase === 'ended' ? 'The study has ended.' : null;
   return {
     state: left ? 'left' : 'enrolled',
     title: study.title,
@@ -75,6 +89,7 @@ export function enrollmentView(current: CurrentStudy | null, now = new Date()): 
     end: study.end,
     recording: !left && inDates,
     notice,
+    phase,
     leftAt: enrollment.leftAt,
   };
 }

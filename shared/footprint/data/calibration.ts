@@ -137,8 +137,8 @@ export const CALIBRATION: Record<Tier, Spread> = {
   "assumed": true
  },
  "typical-item": {
-  "q10": -0.846,
-  "q90": 0.531,
+  "q10": -0.755,
+  "q90": 0.911,
   "n": 40,
   "note": "80 % of 40 held-out products with published footprints fell inside a range this wide around our estimate (grouped 10-fold cross-validation: whole product lines and makers held out; shrunk towards our assumed spread)"
  },

@@ -34,3 +34,28 @@ export async function readLedgerEvents(background: Worker): Promise<StoredEvent[
       }),
   );
 }
+
+/** The ledger's settings rows as stored, key → value (an empty object before any was written). */
+export async function readLedgerSettings(background: Worker): Promise<Record<string, unknown>> {
+  return background.evaluate(
+    () =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const open = indexedDB.open('carbon-ledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('settings')) {
+            db.close();
+            resolve({});
+            return;
+          }
+          const all = db.transaction('settings').objectStore('settings').getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(Object.fromEntries((all.result as { key: string; value: unknown }[]).map((r) => [r.key, r.value])));
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}

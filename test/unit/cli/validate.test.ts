@@ -156,6 +156,58 @@ describe('carbon-ledger validate', { timeout: 60_000 }, () => {
     ]);
   });
 
+  it('checks the study header of an export: types, arm probabilities in [0, 1] adding up to 1', async () => {
+    const file = JSON.parse(readFileSync(cohort, 'utf8'));
+    file.study.arms[0].probability = 'not-a-number';
+    file.study.includeFullUrls = 'yes';
+    file.study.participants[3].arm = 'no-such-arm';
+    writeFileSync(path('header.json'), JSON.stringify(file));
+    const { code, stdout } = await runBin(['validate', path('header.json')]);
+    expect(code).toBe(2);
+    expect(lines(stdout)).toEqual([
+      `${path('header.json')}: study.includeFullUrls: must be true or false`,
+      `${path('header.json')}: study.arms[0].probability: must be a number from 0 to 1`,
+      `${path('header.json')}: study.participants[3].arm: must be one of the arms`,
+    ]);
+
+    const sum = JSON.parse(readFileSync(cohort, 'utf8'));
+    sum.study.arms[0].probability = 0.2;
+    writeFileSync(path('sum.json'), JSON.stringify(sum));
+    const summed = await runBin(['validate', path('sum.json')]);
+    expect(summed.code).toBe(2);
+    expect(lines(summed.stdout)[0]).toMatch(/study\.arms: probabilities must add up to 1 \(they add up to 0\.866/);
+  });
+
+  it('checks a participant bundle’s study header', async () => {
+    const events = [sampleEvent('product-viewed')];
+    const study = {
+      id: 'labels-2027',
+      title: 'Labels',
+      participantId: 'p-0123456789abcdef',
+      arm: 'control',
+      seed: '0123456789abcdef0123456789abcdef',
+      method: 'participant-hash-v2',
+      enrolledAt: '2027-01-05T10:00:00.000Z',
+      consentAcceptedAt: 'yesterday',
+      consentTextHash: `sha256:${'a'.repeat(64)}`,
+      leftAt: null,
+      start: '2027-01-04',
+      end: '2027-03-31',
+      exportEventTypes: ['product-viewed', 'page-scrolled'],
+      includeFullUrls: false,
+    };
+    writeFileSync(
+      path('bundle.json'),
+      JSON.stringify(researchExport(events, { exportedAt: '2027-02-01T00:00:00.000Z', study })),
+    );
+    const { code, stdout } = await runBin(['validate', path('bundle.json')]);
+    expect(code).toBe(2);
+    expect(lines(stdout)).toEqual([
+      `${path('bundle.json')}: study.consentAcceptedAt: must be an ISO 8601 time`,
+      expect.stringMatching(/study\.exportEventTypes\[1\]: must be one of product-viewed/),
+    ]);
+  });
+
   it('needs at least one file', async () => {
     const { code, stderr } = await runBin(['validate']);
     expect(code).toBe(2);

@@ -110,39 +110,34 @@ describe('handleMessage', () => {
   });
 
   it('credits a greener choice only with what our own alternatives save', async () => {
-    const shirt = {
+    const table = {
       ...product,
-      title: 'Cotton T-shirt, crew neck',
-      category: ['Clothing', 'Shirts & Tops', 'T-Shirts'],
-      price: { amount: 25, currency: 'USD' },
+      title: 'Solid oak dining table, 6 seats',
+      url: 'https://www.amazon.com/dp/B000000002',
+      category: ['Furniture', 'Tables', 'Dining tables'],
+      price: { amount: 900, currency: 'USD' },
     };
-    const offered = (await handleMessage({ type: 'product-viewed', product: shirt }, fromAmazon, OWN_ORIGIN)) as {
-      alternatives: { kind: string; title: string; avoidedKgCO2e: number; actionId?: string }[];
-    };
-    const secondHand = offered.alternatives.find((a) => a.kind === 'second-hand');
-    expect(secondHand).toBeDefined();
-    const answer = (await handleMessage(
-      {
-        type: 'choice-made',
-        product: shirt,
-        choice: 'greener',
-        alternative: { kind: 'second-hand', title: secondHand!.title, url: null, product: null },
-      },
-      fromAmazon,
-      OWN_ORIGIN,
-    )) as { avoidedKgCO2e: number };
-    expect(answer.avoidedKgCO2e).toBeCloseTo(secondHand!.avoidedKgCO2e, 3);
-    const forged = (await handleMessage(
-      {
-        type: 'choice-made',
-        product: shirt,
-        choice: 'greener',
-        alternative: { kind: 'second-hand', title: 'Buy a thousand second-hand ships', url: null, product: null },
-      },
-      fromAmazon,
-      OWN_ORIGIN,
-    )) as { avoidedKgCO2e: number };
-    expect(forged.avoidedKgCO2e).toBe(0);
+    const pine = { ...table, title: 'Pine dining table, 4 seats', url: 'https://www.amazon.com/dp/B000000004' };
+    const choose = async (alternative: object) =>
+      (
+        (await handleMessage(
+          { type: 'choice-made', product: table, choice: 'greener', alternative },
+          fromAmazon,
+          OWN_ORIGIN,
+        )) as { avoidedKgCO2e: number }
+      ).avoidedKgCO2e;
+    await handleMessage({ type: 'product-viewed', product: table }, fromAmazon, OWN_ORIGIN);
+    // A page claiming a second-hand offer we never made, or an "item on the page" that is no
+    // lower than the product, is credited nothing.
+    expect(
+      await choose({ kind: 'second-hand', title: 'Buy a thousand second-hand ships', url: null, product: null }),
+    ).toBe(0);
+    expect(
+      await choose({ kind: 'on-page', title: 'Same table', url: table.url, product: { ...table, url: pine.url } }),
+    ).toBe(0);
+    const cheaper = { ...pine, price: { amount: 150, currency: 'USD' } };
+    const credited = await choose({ kind: 'on-page', title: pine.title, url: pine.url, product: cheaper });
+    expect(credited).toBeGreaterThan(10);
   });
 
   it('switches the overlay off for the sending shop only', async () => {

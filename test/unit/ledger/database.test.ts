@@ -4,7 +4,14 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type LedgerDb, openLedger, readSettings, V1_STORES, writeSettings } from '../../../extension/ledger/db.ts';
+import {
+  DEFAULT_SETTINGS,
+  type LedgerDb,
+  openLedger,
+  readSettings,
+  V1_STORES,
+  writeSettings,
+} from '../../../extension/ledger/db.ts';
 import { applyRetention, deleteEverything, logEvent } from '../../../extension/ledger/record.ts';
 import { requestPersistentStorage } from '../../../extension/ledger/storage.ts';
 import { type LedgerEvent, localIsoTimestamp, newEvent } from '../../../shared/events.ts';
@@ -158,14 +165,46 @@ describe('privacy', () => {
     expect(await db.photos.count()).toBe(0);
   });
 
-  it('deletes everything but the settings', async () => {
+  it('deletes browsing history from the products table too', async () => {
+    const db = freshLedger();
+    const product = (n: number) => ({ ...kettle, url: `https://www.amazon.de/dp/B00000000${n}`, title: `Kettle ${n}` });
+    const viewOf = (n: number, day: string) => {
+      const event = sampleEvent('product-viewed', day);
+      return { ...event, data: { product: product(n) } } as LedgerEvent;
+    };
+    await logEvent(db, viewOf(1, '2026-01-10')); // only seen long ago
+    await logEvent(db, viewOf(2, '2026-01-11')); // seen long ago and lately
+    await logEvent(db, viewOf(2, '2026-11-20'));
+    await logEvent(db, viewOf(2, '2026-11-21'));
+    await logEvent(db, viewOf(3, '2026-11-22')); // only lately
+    const photo = (id: string, day: string) => ({
+      id,
+      blob: new Blob(['x'], { type: 'image/jpeg' }),
+      createdAt: `${day}T12:00:00.000+01:00`,
+    });
+    await db.photos.bulkAdd([photo('old-loose-photo', '2026-01-12'), photo('recent-photo', '2026-11-21')]);
+    const settings = await writeSettings(db, { retentionDays: 90 });
+    expect(await applyRetention(db, settings, new Date('2026-11-23T12:00:00Z'))).toBe(2);
+    const products = await db.products.orderBy('url').toArray();
+    expect(products.map((p) => p.url)).toEqual([product(2).url, product(3).url]);
+    // Nothing older than the cutoff is left, not even as a first-seen date or a view count.
+    expect(products[0]).toMatchObject({ views: 2, firstSeenAt: expect.stringMatching(/^2026-11-20/) });
+    for (const row of products) expect(Date.parse(row.firstSeenAt)).toBeGreaterThan(Date.parse('2026-08-24T12:00:00Z'));
+    expect(await db.photos.toCollection().primaryKeys()).toEqual(['recent-photo']);
+  });
+
+  it('deletes everything: every table and every setting, switched-off shops and the study included', async () => {
     const db = freshLedger();
     for (const event of oneOfEach()) await logEvent(db, event);
     await db.badges.add({ id: 'first-action', earnedAt: '2026-11-02T12:00:00.000+00:00' });
-    await writeSettings(db, { retentionDays: 30 });
+    await db.photos.add({ id: 'p', blob: new Blob(['x'], { type: 'image/png' }), createdAt: '' });
+    await writeSettings(db, { retentionDays: 30, paused: true, disabledShops: ['www.amazon.de'] });
+    await writeSettings(db, { studySeeds: { 'some-study': '0'.repeat(32) } });
     await deleteEverything(db);
-    for (const table of [db.events, db.products, db.actions, db.badges, db.photos]) expect(await table.count()).toBe(0);
-    expect((await readSettings(db)).retentionDays).toBe(30);
+    for (const table of [db.events, db.products, db.actions, db.badges, db.photos, db.settings]) {
+      expect(await table.count()).toBe(0);
+    }
+    expect(await readSettings(db)).toEqual(DEFAULT_SETTINGS);
   });
 });
 

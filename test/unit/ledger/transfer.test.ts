@@ -3,12 +3,31 @@
 
 import 'fake-indexeddb/auto';
 import './worker-globals.ts';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type LedgerDb, openLedger } from '../../../extension/ledger/db.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type LedgerDb, openLedger, readSettings, writeSettings } from '../../../extension/ledger/db.ts';
 import { logEvent } from '../../../extension/ledger/record.ts';
+import { enroll } from '../../../extension/ledger/study.ts';
 import { backupLedger, exportResearch, importResearch, restoreBackup } from '../../../extension/ledger/transfer.ts';
 import { CSV_COLUMNS, parseResearchExport, researchCsv } from '../../../shared/export/research.ts';
-import { oneOfEach } from './samples.ts';
+import type { Study } from '../../../shared/study/study.ts';
+import { kettle, oneOfEach, sampleEvent } from './samples.ts';
+
+const studyFile: Study = {
+  format: 'carbon-ledger-study',
+  version: 1,
+  id: 'restore-study',
+  title: 'Restore study',
+  consent: 'I agree.',
+  arms: [
+    { id: 'control', probability: 0.5, overlay: 'none' },
+    { id: 'labels', probability: 0.5, overlay: 'no-alternatives' },
+  ],
+  start: '2020-01-01',
+  end: '2099-12-31',
+  exportEventTypes: ['product-viewed'],
+  includeFullUrls: false,
+  showArmToParticipant: false,
+};
 
 let counter = 0;
 const opened: LedgerDb[] = [];
@@ -38,7 +57,7 @@ describe('research export', () => {
     const source = await seeded();
     const file = JSON.stringify(await exportResearch(source));
     const target = freshLedger();
-    expect(await importResearch(target, file)).toEqual({ ok: true, value: { events: 18 } });
+    expect(await importResearch(target, file)).toEqual({ ok: true, value: { events: 18, added: 18 } });
     expect(await snapshot(target)).toEqual(await snapshot(source));
   });
 
@@ -152,7 +171,10 @@ describe('backup and restore', () => {
     });
     const backup = await backupLedger(source, { includePhotos: true });
     const target = freshLedger();
-    expect(await restoreBackup(target, backup)).toEqual({ ok: true, value: { events: 18 } });
+    expect(await restoreBackup(target, backup)).toMatchObject({
+      ok: true,
+      value: { events: 18, photos: 1, keptEvents: 0 },
+    });
     expect(await snapshot(target)).toEqual(await snapshot(source));
     const photo = await target.photos.get('p1');
     expect([...new Uint8Array(await photo!.blob.arrayBuffer())]).toEqual([9, 8, 7]);
@@ -192,5 +214,143 @@ describe('backup and restore', () => {
       error: `events[${index}] data.avoidedKgCO2e: must be a number from 0 to 1000000`,
     });
     expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('restore checks every table', () => {
+  /** A backup of a seeded ledger with one table's rows changed by `edit`. */
+  async function editedBackup(edit: (tables: Record<string, Record<string, unknown>[]>) => void): Promise<Blob> {
+    const db = await seeded();
+    await writeSettings(db, { paused: false, disabledShops: ['www.ikea.com'], retentionDays: 365 });
+    await enroll(db, studyFile, { consentAcceptedAt: new Date() });
+    await db.badges.add({ id: 'first-action', earnedAt: '2026-11-02T12:00:00.000+00:00' });
+    await db.photos.add({ id: 'p1', blob: new Blob([new Uint8Array([1, 2])], { type: 'image/png' }), createdAt: '' });
+    const json = JSON.parse(await (await backupLedger(db, { includePhotos: true })).text());
+    const tables = Object.fromEntries(
+      json.data.data.map((t: { tableName: string; rows: Record<string, unknown>[] }) => [t.tableName, t.rows]),
+    );
+    edit(tables);
+    return new Blob([JSON.stringify(json)]);
+  }
+  const setting = (tables: Record<string, Record<string, unknown>[]>, key: string) =>
+    tables.settings!.find((row) => row.key === key)!;
+
+  const hostile: [string, (tables: Record<string, Record<string, unknown>[]>) => void, string | RegExp][] = [
+    [
+      'switched-off shops that are a number',
+      (t) => (setting(t, 'disabledShops').value = 5),
+      'settings.disabledShops: must be a list of lower-case shop host names',
+    ],
+    ['"no" for paused', (t) => (setting(t, 'paused').value = 'no'), 'settings.paused: must be true or false'],
+    ['a negative retention', (t) => (setting(t, 'retentionDays').value = -1), /^settings\.retentionDays: must be null/],
+    [
+      'an unknown setting',
+      (t) => t.settings!.push({ key: 'isAdmin', value: true }),
+      /^settings\.key: "isAdmin" is not a setting/,
+    ],
+    [
+      'an enrollment whose arm was changed by hand',
+      (t) => {
+        const current = setting(t, 'enrollment').value as { enrollment: { arm: string } };
+        current.enrollment.arm = current.enrollment.arm === 'control' ? 'labels' : 'control';
+      },
+      'settings.enrollment.arm: participant id and arm do not follow from the seed',
+    ],
+    [
+      'a product seen -3 times',
+      (t) => (t.products![0]!.views = -3),
+      'products[0].views: must be a whole number of at least 1',
+    ],
+    ['a product without a URL', (t) => delete t.products![0]!.url, /^products\[0\]\.url: must be a non-empty text/],
+    [
+      'a product first seen after it was last seen',
+      (t) => (t.products![0]!.firstSeenAt = '2099-01-01T00:00:00.000+00:00'),
+      'products[0].firstSeenAt: must not be after lastSeenAt',
+    ],
+    [
+      'an action with a script for an id',
+      (t) => (t.actions![0]!.actionId = '<script>'),
+      'actions[0].actionId: must be an action id',
+    ],
+    ['a badge with no date', (t) => (t.badges![0]!.earnedAt = 7), /^badges\[0\]\.earnedAt:/],
+    [
+      'a photo that is HTML',
+      (t) => ((t.photos![0]!.blob as { type: string }).type = 'text/html'),
+      'photos[0].blob.type: must be an image media type',
+    ],
+  ];
+
+  it.each(hostile)('refuses %s in one line naming table and field, and changes nothing', async (_, edit, message) => {
+    const file = await editedBackup(edit);
+    const db = await seeded();
+    const before = { ...(await snapshot(db)), settings: await db.settings.toArray() };
+    const result = await restoreBackup(db, file);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toMatch(message);
+      expect(result.error).not.toContain('\n');
+    }
+    expect({ ...(await snapshot(db)), settings: await db.settings.toArray() }).toEqual(before);
+  });
+
+  it('restores every table of a good backup, settings and study included', async () => {
+    const file = await editedBackup(() => {});
+    const db = freshLedger();
+    const result = await restoreBackup(db, file);
+    expect(result).toEqual({
+      ok: true,
+      value: { events: 18, products: 1, actions: 3, badges: 1, photos: 1, settings: 5, keptEvents: 0, keptSettings: 0 },
+    });
+    const settings = await readSettings(db);
+    expect(settings).toMatchObject({ disabledShops: ['www.ikea.com'], retentionDays: 365, paused: false });
+    expect(settings.enrollment?.study.id).toBe(studyFile.id);
+  });
+
+  it('keeps an event logged while the restore runs, and says so', async () => {
+    const file = await editedBackup(() => {});
+    const db = await seeded();
+    const during = sampleEvent('product-viewed', '2026-11-30');
+    const during2 = {
+      ...during,
+      id: crypto.randomUUID(),
+      data: { product: { ...kettle, url: 'https://www.amazon.de/dp/B0DURING01' } },
+    };
+    // The event arrives while the file is being read and checked.
+    const slowFile = {
+      size: file.size,
+      text: async () => {
+        await logEvent(db, during2 as typeof during);
+        // And the shopper pauses logging in the popup.
+        await writeSettings(db, { paused: true });
+        return file.text();
+      },
+    } as Blob;
+    const result = await restoreBackup(db, slowFile);
+    expect(result).toMatchObject({ ok: true, value: { events: 18, keptEvents: 1, keptSettings: 1 } });
+    // The backup's other settings, the pause made meanwhile.
+    expect(await readSettings(db)).toMatchObject({ paused: true, disabledShops: ['www.ikea.com'] });
+    expect(await db.events.get(during2.id)).toBeDefined();
+    expect(await db.products.get('https://www.amazon.de/dp/B0DURING01')).toMatchObject({ views: 1 });
+    expect(await db.events.count()).toBe(19);
+  });
+
+  it('writes nothing when writing fails part-way, and keeps what was logged meanwhile', async () => {
+    const file = await editedBackup(() => {});
+    const db = await seeded();
+    const during = sampleEvent('action-logged', '2026-11-30');
+    const slowFile = {
+      size: file.size,
+      text: async () => {
+        await logEvent(db, during);
+        return file.text();
+      },
+    } as Blob;
+    const before = { ...(await snapshot(db)), settings: await db.settings.toArray() };
+    vi.spyOn(db.badges, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
+    const result = await restoreBackup(db, slowFile);
+    expect(result).toEqual({ ok: false, error: 'the backup could not be written, nothing changed (disk full)' });
+    const after = { ...(await snapshot(db)), settings: await db.settings.toArray() };
+    expect(after.events.map((e) => e.id).sort()).toEqual([...before.events.map((e) => e.id), during.id].sort());
+    expect(after.settings).toEqual(before.settings);
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../shared-fixtures.ts';
 
 const LOCALES = ['en', 'de', 'zh_CN'];
-const GROUPS = ['popup', 'dashboard'];
+const GROUPS = ['overlay', 'popup', 'dashboard'];
 
 /** `group.key` → text, for the groups above (the files use one level of nesting). */
 function pageTexts(locale: string): Map<string, string> {

@@ -7,7 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { type EventType, type LedgerEvent, newEvent, type StudyStamp } from '../../../shared/events.ts';
 import { parseResearchExport } from '../../../shared/export/research.ts';
-import { participantBundle, productIdFromUrl, reducedProductUrl } from '../../../shared/study/bundle.ts';
+import { bundleSummary, participantBundle, productIdFromUrl, reducedProductUrl } from '../../../shared/study/bundle.ts';
 import type { Enrollment } from '../../../shared/study/enrollment.ts';
 import type { Study } from '../../../shared/study/study.ts';
 import { REPO_ROOT } from '../../shared-fixtures.ts';
@@ -102,6 +102,40 @@ describe('participantBundle', () => {
     const full = participantBundle(log, { ...study, includeFullUrls: true }, enrollment, { exportedAt: '' });
     const viewed = full.events.find((e) => e.type === 'product-viewed');
     expect(viewed?.type === 'product-viewed' && viewed.data.product.url).toBe('https://www.amazon.de/dp/B000000001');
+  });
+});
+
+describe('bundleSummary', () => {
+  const bundle = participantBundle(log, study, enrollment, { exportedAt: '2027-02-01T00:00:00.000Z' });
+  const summary = bundleSummary(bundle, log, study, enrollment, log.length);
+
+  it('counts exactly the events in the file, by kind', () => {
+    expect(summary.events).toBe(bundle.events.length);
+    expect(summary.byType).toEqual([
+      { type: 'product-viewed', count: 1 },
+      { type: 'alternatives-shown', count: 1 },
+      { type: 'alternative-opened', count: 1 },
+      { type: 'choice-made', count: 1 },
+    ]);
+    expect(summary.byType.reduce((sum, { count }) => sum + count, 0)).toBe(bundle.events.length);
+    expect(summary.first).toBe(bundle.events[0]!.at);
+    expect(summary.last).toBe(bundle.events.at(-1)!.at);
+  });
+
+  it('names the fields kept and what is left out', () => {
+    expect(summary.kept).toEqual(['time', 'participant', 'shop', 'product', 'estimate', 'alternatives']);
+    expect(summary.reducedUrls).toBe(true);
+    // In the period but of types the study does not collect: the action and the purchase.
+    expect(summary.otherTypes).toBe(2);
+    // Before joining, after leaving, unstamped, someone else's, another study's.
+    expect(summary.notForStudy).toBe(5);
+    expect(summary.events + summary.otherTypes + summary.notForStudy).toBe(log.length);
+  });
+
+  it('says whole links are kept when the study asks for them', () => {
+    const full = { ...study, includeFullUrls: true };
+    const fullBundle = participantBundle(log, full, enrollment, { exportedAt: '' });
+    expect(bundleSummary(fullBundle, log, full, enrollment, log.length).reducedUrls).toBe(false);
   });
 });
 

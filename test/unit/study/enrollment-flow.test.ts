@@ -42,10 +42,12 @@ describe('readStudyInput', () => {
     expect(readStudyInput(' labels-2027 ', [study])).toEqual({ ok: true, study });
     expect(readStudyInput('OTHER-CODE', [study])).toEqual({
       ok: false,
+      problem: 'unknown-code',
+      code: 'OTHER-CODE',
       errors: [expect.stringMatching(/No study with the code OTHER-CODE/)],
     });
-    expect(readStudyInput('no such code!', [study]).ok).toBe(false);
-    expect(readStudyInput('   ').ok).toBe(false);
+    expect(readStudyInput('no such code!', [study])).toMatchObject({ ok: false, problem: 'bad-code' });
+    expect(readStudyInput('   ')).toMatchObject({ ok: false, problem: 'empty' });
   });
 });
 

@@ -3,11 +3,13 @@
 
 import { describe, expect, it } from 'vitest';
 import {
+  armDraw,
   armForDraw,
   assignParticipant,
   consentTextHash,
   createEnrollment,
   newSeed,
+  validateEnrollment,
   verifyEnrollment,
 } from '../../../shared/study/enrollment.ts';
 import { Random } from '../../../shared/study/random.ts';
@@ -71,6 +73,51 @@ describe('assignParticipant', () => {
     expect(armForDraw(study.arms, 0.9999999999).id).toBe('full');
   });
 
+  it('takes the arm from the study seed and the participant id alone', () => {
+    const seed = '0123456789abcdef0123456789abcdef';
+    const { participantId, arm, draw } = assignParticipant(study, seed);
+    expect(draw).toBe(armDraw(study, participantId));
+    expect(arm).toBe(armForDraw(study.arms, armDraw(study, participantId)).id);
+    // Another study seed re-randomises: over many participants some arms change.
+    const moved = Array.from({ length: 200 }, (_, i) => i.toString(16).padStart(32, 'a')).filter(
+      (s) => assignParticipant(study, s).arm !== assignParticipant({ ...study, seed: 'second wave' }, s).arm,
+    );
+    expect(moved.length).toBeGreaterThan(20);
+  });
+
+  it('gives different participants for seeds that differ in their last digits only', () => {
+    const ids = new Set(
+      Array.from({ length: 64 }, (_, i) => assignParticipant(study, i.toString(16).padStart(32, '0')).participantId),
+    );
+    expect(ids.size).toBe(64);
+  });
+
+  it('still verifies enrollments made with the first derivation (v1)', () => {
+    const seed = '0123456789abcdef0123456789abcdef';
+    const v1 = assignParticipant(study, seed, 'xoshiro128ss-v1');
+    const enrollment = {
+      studyId: study.id,
+      participantId: v1.participantId,
+      arm: v1.arm,
+      seed,
+      method: 'xoshiro128ss-v1' as const,
+      enrolledAt: '2027-01-05T10:00:00.000Z',
+      consentAcceptedAt: '2027-01-05T10:00:00.000Z',
+      consentTextHash: `sha256:${'0'.repeat(64)}`,
+      leftAt: null,
+    };
+    expect(verifyEnrollment(study, enrollment)).toBe(true);
+    expect(validateEnrollment(enrollment, study)).toEqual({ ok: true, value: enrollment });
+    expect(validateEnrollment({ ...enrollment, arm: v1.arm === 'full' ? 'labels' : 'full' }, study)).toEqual({
+      ok: false,
+      error: 'arm: participant id and arm do not follow from the seed',
+    });
+    expect(validateEnrollment({ ...enrollment, leftAt: 'yesterday' }, study)).toMatchObject({
+      ok: false,
+      error: /^leftAt:/,
+    });
+  });
+
   it('refuses a seed that is not 128 bits of hex', () => {
     expect(() => assignParticipant(study, 'abc')).toThrow(/32 lower-case hex/);
   });
@@ -86,7 +133,7 @@ describe('createEnrollment', () => {
       studyId: 'labels-2027',
       enrolledAt: '2027-01-05T10:00:00.000Z',
       consentAcceptedAt: '2027-01-05T09:59:30.000Z',
-      method: 'xoshiro128ss-v1',
+      method: 'participant-hash-v2',
       leftAt: null,
     });
     const { participantId, arm } = assignParticipant(study, enrollment.seed);

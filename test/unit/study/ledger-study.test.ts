@@ -2,12 +2,14 @@
 // dates only; leaving stops it; the overlay mode follows the arm; the bundle comes from the ledger.
 
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '../../../extension/entrypoints/background/handlers.ts';
 import { openLedger } from '../../../extension/ledger/db.ts';
 import {
   currentEnrollment,
   enroll,
+  forgetStudy,
   leaveStudy,
   overlayMode,
   participantBundle,
@@ -57,6 +59,8 @@ const labelsSeed = (() => {
 
 beforeEach(async () => {
   await openLedger().delete();
+  // The background words what a badge counts; fake-browser has no message catalogue.
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
 });
 
 describe('study mode in the ledger', () => {
@@ -92,6 +96,24 @@ describe('study mode in the ledger', () => {
     expect(await overlayMode(db)).toBe('no-alternatives');
     await leaveStudy(db);
     expect(await overlayMode(db)).toBe('full');
+  });
+
+  it('gives the same participant and arm after leaving and rejoining, also after joining another study', async () => {
+    const db = openLedger();
+    const first = await enroll(db, study, { consentAcceptedAt: new Date() });
+    await leaveStudy(db);
+    await forgetStudy(db);
+    await enroll(db, { ...study, id: 'another-study' }, { consentAcceptedAt: new Date() });
+    const again = await enroll(db, study, { consentAcceptedAt: new Date() });
+    expect(again.enrollment.participantId).toBe(first.enrollment.participantId);
+    expect(again.enrollment.arm).toBe(first.enrollment.arm);
+    // Many rejoins, one arm: nothing left to re-roll.
+    const arms = new Set<string>();
+    for (let i = 0; i < 10; i++) {
+      await leaveStudy(db);
+      arms.add((await enroll(db, study, { consentAcceptedAt: new Date() })).enrollment.arm);
+    }
+    expect([...arms]).toEqual([first.enrollment.arm]);
   });
 
   it('refuses a study that does not pass validation', async () => {

