@@ -124,6 +124,8 @@ export class SectorModel {
   readonly sectors: string[];
   readonly categories: string[];
   readonly temperature: number;
+  /** Each class's EPA factor. */
+  readonly factors: Float64Array;
   /** Each class's industry: the first three digits of its sector, as a number. */
   readonly industries: Int32Array;
   private readonly bias: Float64Array;
@@ -158,6 +160,7 @@ export class SectorModel {
     this.sectors = table.sectors;
     this.categories = table.categories;
     this.temperature = table.temperature;
+    this.factors = Float64Array.from(table.factors);
     this.bias = Float64Array.from(table.bias, (b) => b * table.quantum);
     this.industries = Int32Array.from(table.sectors, (code) => Number(code.slice(0, 3)));
     this.scores = new Float64Array(n);
@@ -308,8 +311,11 @@ export class SectorModel {
   }
 }
 
-let model: SectorModel | null = null;
-let factors: Float64Array | null = null;
+let committed: SectorModel | null = null;
+const committedModel = (): SectorModel => {
+  committed ??= new SectorModel(SECTOR_MODEL);
+  return committed;
+};
 const RULE_FEATURES = new Map<string, number>();
 const ruleFeatureOf = (id: string): number => {
   let hash = RULE_FEATURES.get(id);
@@ -330,10 +336,10 @@ export function predictSector(
   trail: readonly string[],
   ruleCategory: string,
   ruleNaics: string,
+  /** Another model than the committed one (the training script's cross-validation folds). */
+  model: SectorModel = committedModel(),
 ): SectorPrediction | null {
-  model ??= new SectorModel(SECTOR_MODEL);
-  factors ??= Float64Array.from(SECTOR_MODEL.factors);
-  const choice = model.choose(title, trail, ruleFeatureOf(ruleCategory), factors);
+  const choice = model.choose(title, trail, ruleFeatureOf(ruleCategory), model.factors);
   if (!choice) return null;
   const industry = model.industries[choice.index]!;
   const ruleIndustry = Number(ruleNaics.slice(0, 3));

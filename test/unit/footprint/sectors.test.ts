@@ -35,16 +35,35 @@ describe('classification on titles nobody wrote rules for', () => {
     }
   });
 
-  it('keeps gibberish unknown, with the all-other-manufacturing sector and low confidence', () => {
+  it('keeps gibberish unknown: unknown category, low confidence, the widest spend range', () => {
     for (const title of ['Zyxel thing XYZ-200', 'qwrtz plonk vrazzle 9000', 'Frobnicator deluxe unit', '']) {
       const c = classify(title);
       expect(c.category.id, title).toBe('unknown');
-      expect(c.naics, title).toBe('339999');
       expect(c.confidence, title).toBeLessThanOrEqual(0.1);
     }
-    const e = estimate('qwrtz plonk vrazzle 9000')!;
-    expect(e.methods).toEqual(['spend-unknown']);
-    expect(e.sector).toBe('339999');
+    // No word the model knows: the all-other-manufacturing factor.
+    for (const title of ['Zyxel thing XYZ-200', 'qwrtz plonk vrazzle 9000', ''])
+      expect(classify(title).naics, title).toBe('339999');
+    const known = estimate('Starbucks Pike Place Roast Ground Coffee 12 oz')!;
+    for (const title of ['qwrtz plonk vrazzle 9000', 'Frobnicator deluxe unit']) {
+      const e = estimate(title)!;
+      expect(e.methods, title).toEqual(['spend-unknown']);
+      expect(e.category, title).toBe('unknown');
+      expect(e.high / e.low, title).toBeGreaterThan((known.high / known.low) * 1.5);
+    }
+    expect(estimate('qwrtz plonk vrazzle 9000')!.sector).toBe('339999');
+  });
+
+  it('an unknown product whose words the model half knows gets its best-estimate spend factor, said as such', () => {
+    // Words the model has seen, none of a category: the model is unsure (below 0.15) but its
+    // posterior still says which factor errs least; the category stays unknown.
+    const c = classify('Frobnicator deluxe unit');
+    expect(c.category.id).toBe('unknown');
+    expect(c.evidence).toMatch(/best estimate under uncertainty/);
+    expect(c.naics).not.toBe('339999');
+    const e = estimate('Frobnicator deluxe unit')!;
+    expect(e.sector).toBe(c.naics);
+    expect(e.steps[0]).toMatch(/best estimate under uncertainty/);
   });
 
   it.each([
