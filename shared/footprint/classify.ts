@@ -332,13 +332,24 @@ export function classifyProduct(
       ? { ...rules, evidence: `${rules.evidence}; ${modelSays}`, naics: sector.naics }
       : { ...rules, naics: own.naics };
   const titleWords = own.id !== 'unknown';
-  // Title words and model agree on the industry: the words' category, the model's finer sector.
-  if (titleWords && (sector.category === own.id || sameIndustry(sector.naics, own.naics)))
+  // Title words and model (its most probable or its chosen sector) agree on the industry: the
+  // words' category, the model's finer sector.
+  if (
+    titleWords &&
+    (sector.category === own.id ||
+      sameIndustry(sector.naics, own.naics) ||
+      sector.topCategory === own.id ||
+      sameIndustry(sector.topNaics, own.naics))
+  )
     return {
       ...rules,
-      confidence: round2(sector.industryProbability),
+      confidence: round2(sector.ruleIndustryProbability),
       evidence: `${rules.evidence}; ${modelSays}`,
-      naics: sector.naics,
+      // The least-risk sector, unless it is of another industry and the model knows next to nothing.
+      naics:
+        sector.category === own.id || sameIndustry(sector.naics, own.naics) || sector.topProbability >= MODEL_EVIDENCE
+          ? sector.naics
+          : own.naics,
     };
   if (sector.topProbability < MODEL_SURE) {
     // The model is unsure of any one sector, yet its posterior still says which factor errs least
@@ -365,10 +376,24 @@ export function classifyProduct(
           naics: estimated ? sector.naics : UNKNOWN.naics,
         };
   }
+  // The model decides the category by its most probable sector (the chosen one may be a sector of
+  // middling factor, chosen for the spend method only). A sector no taxonomy category stands for
+  // (wood products, farm produce, medical supplies…) leaves the category unknown, as unsure as
+  // unknown is, whatever the model's confidence in the sector; disputed title words do not stand.
+  const category = byId.get(sector.topCategory);
+  const spendSays = sector.naics === sector.topNaics ? '' : `, spend factor ${sector.naics} (least risk)`;
+  const modelTop = `sector model ${sector.topNaics} (p ${round2(sector.topProbability)})${spendSays}`;
+  if (!category)
+    return {
+      category: UNKNOWN,
+      confidence: round2(Math.min(0.1, rules.confidence)),
+      evidence: `${titleWords ? `title words (${own.label}) overruled by ` : ''}${modelTop}, a sector with no category of ours`,
+      naics: sector.naics,
+    };
   return {
-    category: byId.get(sector.category) ?? UNKNOWN,
-    confidence: round2(sector.industryProbability),
-    evidence: titleWords ? `${modelSays} over title words (${own.label})` : modelSays,
+    category,
+    confidence: round2(sector.topIndustryProbability),
+    evidence: titleWords ? `${modelTop} over title words (${own.label})` : modelTop,
     naics: sector.naics,
   };
 }

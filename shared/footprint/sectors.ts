@@ -35,6 +35,10 @@ export interface SectorPrediction {
   probability: number;
   /** Calibrated probability of the most probable sector (which the choice may differ from). */
   topProbability: number;
+  /** The most probable sector, the category it stands for ('' when none), and its industry's probability. */
+  topNaics: string;
+  topCategory: string;
+  topIndustryProbability: number;
   /** Calibrated probability that the expert's sector is of the chosen sector's industry (first three digits). */
   industryProbability: number;
   /** The same for the industry of the keyword rules' category. */
@@ -60,7 +64,9 @@ export interface SectorChoice {
   index: number;
   /** Its probability. */
   probability: number;
-  /** Probability of the most probable class. */
+  /** The most probable class. */
+  top: number;
+  /** Its probability. */
   topProbability: number;
   /** Expected absolute percentage error of the chosen class's factor. */
   risk: number;
@@ -90,7 +96,13 @@ function leastRisk(classes: Int32Array, weights: Float64Array, k: number, factor
       best = s;
     }
   }
-  return { index: classes[best]!, probability: weights[best]!, topProbability: weights[0]!, risk: bestRisk };
+  return {
+    index: classes[best]!,
+    probability: weights[best]!,
+    top: classes[0]!,
+    topProbability: weights[0]!,
+    risk: bestRisk,
+  };
 }
 
 /** Inserts class `c` with `score` into the descending top list of length k (≤ TOP_K); returns the new length. */
@@ -351,7 +363,11 @@ export function predictSector(
   const industry = model.industries[choice.index]!;
   const ruleIndustry = Number(ruleNaics.slice(0, 3));
   const chosen = model.industryProbability(industry);
+  const topIndustry = model.industries[choice.top]!;
   return {
+    topNaics: model.sectors[choice.top]!,
+    topCategory: model.categories[choice.top]!,
+    topIndustryProbability: topIndustry === industry ? chosen : model.industryProbability(topIndustry),
     naics: model.sectors[choice.index]!,
     probability: Math.round(choice.probability * 100) / 100,
     topProbability: choice.topProbability,

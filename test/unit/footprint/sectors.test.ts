@@ -5,6 +5,7 @@ import { classifyProduct } from '../../../shared/footprint/classify.ts';
 import { EEIO_KG_PER_USD2022 } from '../../../shared/footprint/data/eeio.ts';
 import { SECTOR_MODEL } from '../../../shared/footprint/data/sector-model.ts';
 import { estimateFootprint } from '../../../shared/footprint/index.ts';
+import { textFeatures } from '../../../shared/footprint/sector-features.ts';
 import { chooseFromScores, SectorModel } from '../../../shared/footprint/sectors.ts';
 import { CATEGORY_BY_ID } from '../../../shared/footprint/taxonomy.ts';
 import { HAS_SHARED, REPO_ROOT } from '../../shared-fixtures.ts';
@@ -64,6 +65,30 @@ describe('classification on titles nobody wrote rules for', () => {
     const e = estimate('Frobnicator deluxe unit')!;
     expect(e.sector).toBe(c.naics);
     expect(e.steps[0]).toMatch(/best estimate under uncertainty/);
+  });
+
+  it('a sure sector that no category stands for names the spend factor only: the category stays unknown', () => {
+    // A model of three classes that reads one word, "plonk", as wood products (NAICS 321999, no category of ours).
+    const features = new Int32Array(4);
+    textFeatures('plonk', features, 0, 1);
+    const sectors = ['311340', '321999', '311920'];
+    const model = new SectorModel({
+      sectors,
+      categories: ['sweets', '', 'coffee'],
+      factors: sectors.map((code) => EEIO_KG_PER_USD2022[code]!.kgPerUsd2022),
+      bias: [0, 0, 0],
+      weights: `${(features[0]! >>> 0).toString(36)} 1:400`,
+      quantum: 1 / 64,
+      temperature: 1,
+      sources: [],
+      trainedOn: '',
+    });
+    for (const title of ['plonk', 'plonk chocolate bar']) {
+      const c = classifyProduct({ title, category: [], brand: null }, model);
+      expect(c.naics, title).toBe('321999');
+      expect(c.category.id, title).toBe('unknown');
+      expect(c.confidence, title).toBeLessThanOrEqual(0.1);
+    }
   });
 
   it.each([
@@ -133,6 +158,7 @@ describe('the committed sector model table', () => {
       const scores = model.scoresOf(title, [], rule)!.slice();
       const full = chooseFromScores(scores, factors, SECTOR_MODEL.temperature);
       expect(fast.index, title).toBe(full.index);
+      expect(fast.top, title).toBe(full.top);
       expect(fast.probability).toBeCloseTo(full.probability, 9);
       expect(fast.topProbability).toBeCloseTo(full.topProbability, 9);
       const top = Math.max(...scores);
