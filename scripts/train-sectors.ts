@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyByRules } from '../shared/footprint/classify.ts';
+import { classifyByRules, classifyProduct } from '../shared/footprint/classify.ts';
 import { MAX_FEATURES, ruleFeature, textFeatures } from '../shared/footprint/sector-features.ts';
 import { chooseFromScores, SectorModel, type SectorModelTable } from '../shared/footprint/sectors.ts';
 import { CATEGORIES, UNKNOWN } from '../shared/footprint/taxonomy.ts';
@@ -203,6 +203,10 @@ export interface FoldPrediction {
   naics: string | null;
   scores: Float64Array | null;
   sectors: string[];
+  /** The fold's table (trained without this title's fold). */
+  table: SectorModelTable;
+  /** The titles it was trained on. */
+  trainedOn: LabelledTitle[];
 }
 
 const foldOf = (group: string): number => {
@@ -215,10 +219,8 @@ const foldOf = (group: string): number => {
 export function crossValidate(titles: LabelledTitle[], options: TrainOptions = OPTIONS): FoldPrediction[] {
   const out: FoldPrediction[] = [];
   for (let fold = 0; fold < 5; fold++) {
-    const table = train(
-      titles.filter((t) => foldOf(t.group) !== fold),
-      options,
-    );
+    const trainedOn = titles.filter((t) => foldOf(t.group) !== fold);
+    const table = train(trainedOn, options);
     const model = new SectorModel(table);
     for (const title of titles.filter((t) => foldOf(t.group) === fold)) {
       const rule = ruleFeature(classifyByRules({ title: title.title, category: [], brand: null }).category.id);
@@ -228,6 +230,8 @@ export function crossValidate(titles: LabelledTitle[], options: TrainOptions = O
         naics: scores ? table.sectors[argmax(scores)]! : null,
         scores: scores?.slice() ?? null,
         sectors: table.sectors,
+        table,
+        trainedOn,
       });
     }
   }
@@ -280,6 +284,34 @@ export function outOfFold(predictions: FoldPrediction[], temperature: number): S
       const factors = Float64Array.from(p.sectors, (code) => epaFactors().get(code)!.kgPerUsd2022);
       const choice = p.scores ? chooseFromScores(p.scores, factors, temperature).index : null;
       return { ours: choice === null ? UNKNOWN.naics : p.sectors[choice]!, expert: p.title.naics };
+    }),
+  );
+}
+
+/**
+ * Figures of the whole classification (keyword rules + model, as `classifyProduct` decides, title
+ * only as in CaML's data) on out-of-fold predictions: each fold's model with its EPA factors, the
+ * categories of its own training titles, and the temperature fitted out of fold.
+ */
+export function pipelineOutOfFold(predictions: FoldPrediction[], temperature: number): SectorFigures {
+  const epa = epaFactors();
+  const models = new Map<SectorModelTable, SectorModel>();
+  return figures(
+    predictions.map((p) => {
+      let model = models.get(p.table);
+      if (!model) {
+        model = new SectorModel({
+          ...p.table,
+          categories: sectorCategories(p.table.sectors, p.trainedOn),
+          factors: p.table.sectors.map((code) => epa.get(code)!.kgPerUsd2022),
+          temperature,
+        });
+        models.set(p.table, model);
+      }
+      return {
+        ours: classifyProduct({ title: p.title.title, category: [], brand: null }, model).naics,
+        expert: p.title.naics,
+      };
     }),
   );
 }
@@ -346,6 +378,7 @@ export function buildSectorModel(options: TrainOptions = OPTIONS): SectorModelTa
   const predictions = crossValidate(part, options);
   const temperature = fitTemperature(predictions);
   const oof = outOfFold(predictions, temperature);
+  const combined = pipelineOutOfFold(predictions, temperature);
   const table = train(part, options);
   const epa = epaFactors();
   return {
@@ -373,7 +406,7 @@ export function buildSectorModel(options: TrainOptions = OPTIONS): SectorModelTa
         rows: table.sectors.length,
       },
     ],
-    trainedOn: `5-fold grouped cross-validation on the training part: ${formatFigures(oof)}`,
+    trainedOn: `5-fold grouped cross-validation on the training part: model alone ${formatFigures(oof)}; rules + model ${formatFigures(combined)}`,
   };
 }
 
@@ -417,6 +450,7 @@ if (isMain && process.argv.includes('--cv')) {
       `least-risk sector (T=${temperature}):`,
       formatFigures(outOfFold(predictions, temperature)),
     );
+    console.log(JSON.stringify(change), 'rules + model:', formatFigures(pipelineOutOfFold(predictions, temperature)));
     const size = train(part, options).weights.length;
     console.log(`  table ${size} chars, ${Math.round(performance.now() - started)} ms`);
   }

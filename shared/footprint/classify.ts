@@ -2,7 +2,7 @@
 // German and Chinese. Unknown stays unknown with low confidence rather than a confident guess.
 
 import type { Product } from '../product.ts';
-import { predictSector } from './sectors.ts';
+import { predictSector, type SectorModel } from './sectors.ts';
 import { CATEGORIES, type Category, UNKNOWN } from './taxonomy.ts';
 
 export interface Classification {
@@ -286,13 +286,22 @@ export function classifyByRules(product: Pick<Product, 'title' | 'category' | 'b
 
 /**
  * How sure the model must be of its most probable sector to overrule title words that name another
- * industry, or to name a sector where no words do (below: unknown). Out of fold on the training part
- * of CaML's titles, where words and model disagreed on the industry, the model's sector was the
- * nearer one at every probability from 0.15 up (mean absolute percentage error 0.32–0.47 against
- * 0.48–0.76 for the words' category). Where no words name a category, unknown below 0.15 costs
- * 0.7 points of MAPE (28.9 against 28.2 %) and keeps made-up names ("Frobnicator deluxe unit", 0.10) unknown.
+ * industry as the product's *category*, or to name a category where no words do (below: the words'
+ * category, or unknown). Out of fold on the training part of CaML's titles, where words and model
+ * disagreed on the industry, the model's sector was the nearer one at every probability from 0.15
+ * up (mean absolute percentage error 0.32–0.47 against 0.48–0.76 for the words' category).
  */
 const MODEL_SURE = 0.15;
+
+/**
+ * Below MODEL_SURE the model's least-risk sector is still the spend factor (a best estimate under
+ * uncertainty) down to this probability of its most probable sector. Out of fold on the training
+ * part, titles without category words whose most probable sector had 0.06–0.15 erred 0.27–0.39
+ * with it against 0.39–0.50 with the all-other-manufacturing factor; below 0.06 (28 titles, the
+ * model's prior talking) 0.73 against 0.52. Overall, rules + model 29.0 % MAPE and 19.3 % of
+ * titles more than 2× off, against 27.7 % and 16.3 % with this best estimate.
+ */
+const MODEL_EVIDENCE = 0.06;
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 const sameIndustry = (a: string, b: string): boolean => a.slice(0, 3) === b.slice(0, 3);
@@ -305,10 +314,14 @@ const sameIndustry = (a: string, b: string): boolean => a.slice(0, 3) === b.slic
  * neither knows. Where the model weighed in, the confidence is its calibrated probability that an
  * expert would put the product in the same industry (NAICS first three digits).
  */
-export function classifyProduct(product: Pick<Product, 'title' | 'category' | 'brand'>): Classification {
+export function classifyProduct(
+  product: Pick<Product, 'title' | 'category' | 'brand'>,
+  /** Another sector model than the committed one (the training script's cross-validation folds). */
+  model?: SectorModel,
+): Classification {
   const rules = classifyByRules(product);
   const own = rules.category;
-  const sector = predictSector(product.title ?? '', product.category, own.id, own.naics);
+  const sector = predictSector(product.title ?? '', product.category, own.id, own.naics, model);
   if (!sector) return { ...rules, naics: own.naics };
   const fromTrail = /trail|tyre/.test(rules.evidence);
   const modelSays = `sector model ${sector.naics} (p ${sector.probability})`;
@@ -319,33 +332,68 @@ export function classifyProduct(product: Pick<Product, 'title' | 'category' | 'b
       ? { ...rules, evidence: `${rules.evidence}; ${modelSays}`, naics: sector.naics }
       : { ...rules, naics: own.naics };
   const titleWords = own.id !== 'unknown';
-  // Title words and model agree on the industry: the words' category, the model's finer sector.
-  if (titleWords && (sector.category === own.id || sameIndustry(sector.naics, own.naics)))
+  // Title words and model (its most probable or its chosen sector) agree on the industry: the
+  // words' category, the model's finer sector.
+  if (
+    titleWords &&
+    (sector.category === own.id ||
+      sameIndustry(sector.naics, own.naics) ||
+      sector.topCategory === own.id ||
+      sameIndustry(sector.topNaics, own.naics))
+  )
     return {
       ...rules,
-      confidence: round2(sector.industryProbability),
+      confidence: round2(sector.ruleIndustryProbability),
       evidence: `${rules.evidence}; ${modelSays}`,
-      naics: sector.naics,
+      // The least-risk sector, unless it is of another industry and the model knows next to nothing.
+      naics:
+        sector.category === own.id || sameIndustry(sector.naics, own.naics) || sector.topProbability >= MODEL_EVIDENCE
+          ? sector.naics
+          : own.naics,
     };
-  if (sector.topProbability < MODEL_SURE)
+  if (sector.topProbability < MODEL_SURE) {
+    // The model is unsure of any one sector, yet its posterior still says which factor errs least
+    // (sectors.ts): that is the spend sector, stated as a best estimate, unless the text gave it
+    // almost nothing to go on (most probable sector below MODEL_EVIDENCE: then its posterior is
+    // the training titles' prior, groceries mostly, and says nothing about this product).
+    const estimated = sector.topProbability >= MODEL_EVIDENCE;
+    const spendSays = estimated
+      ? `${modelSays} unsure: its best estimate under uncertainty for the spend factor`
+      : `${modelSays} unsure`;
     return titleWords
-      ? // Two witnesses that disagree and a model unsure of its own: the words stand, as sure as the model finds them.
+      ? // Two witnesses that disagree and a model unsure of its own: the words keep the category, as sure as the model finds them.
         {
           ...rules,
           confidence: round2(Math.min(rules.confidence, sector.ruleIndustryProbability)),
-          evidence: `${rules.evidence}; ${modelSays} unsure`,
-          naics: own.naics,
+          evidence: `${rules.evidence}; ${spendSays}`,
+          naics: estimated ? sector.naics : own.naics,
         }
-      : {
+      : // Unknown stays unknown as a category (the widest range), whatever factor the spend method uses.
+        {
           category: UNKNOWN,
           confidence: round2(Math.min(0.1, sector.industryProbability)),
-          evidence: `no category words recognised; ${modelSays} unsure`,
-          naics: UNKNOWN.naics,
+          evidence: `no category words recognised; ${spendSays}`,
+          naics: estimated ? sector.naics : UNKNOWN.naics,
         };
+  }
+  // The model decides the category by its most probable sector (the chosen one may be a sector of
+  // middling factor, chosen for the spend method only). A sector no taxonomy category stands for
+  // (wood products, farm produce, medical supplies…) leaves the category unknown, as unsure as
+  // unknown is, whatever the model's confidence in the sector; disputed title words do not stand.
+  const category = byId.get(sector.topCategory);
+  const spendSays = sector.naics === sector.topNaics ? '' : `, spend factor ${sector.naics} (least risk)`;
+  const modelTop = `sector model ${sector.topNaics} (p ${round2(sector.topProbability)})${spendSays}`;
+  if (!category)
+    return {
+      category: UNKNOWN,
+      confidence: round2(Math.min(0.1, rules.confidence)),
+      evidence: `${titleWords ? `title words (${own.label}) overruled by ` : ''}${modelTop}, a sector with no category of ours`,
+      naics: sector.naics,
+    };
   return {
-    category: byId.get(sector.category) ?? UNKNOWN,
-    confidence: round2(sector.industryProbability),
-    evidence: titleWords ? `${modelSays} over title words (${own.label})` : modelSays,
+    category,
+    confidence: round2(sector.topIndustryProbability),
+    evidence: titleWords ? `${modelTop} over title words (${own.label})` : modelTop,
     naics: sector.naics,
   };
 }

@@ -35,7 +35,7 @@ import { DeviceModel, nameTokens } from './device-model.ts';
 import { toUsd2022 } from './money.ts';
 import { parseQuantity, parseScreenInches, parseYear } from './parse.ts';
 import type { Source, SourceId } from './sources.ts';
-import { type Category, ELECTRONICS_WITH_REPORTS, UNKNOWN } from './taxonomy.ts';
+import { type Category, ELECTRONICS_WITH_REPORTS } from './taxonomy.ts';
 import { gridFor, gridInWords, type UsePhase, usePhaseFor } from './use-phase.ts';
 
 export type { Tier } from './data/calibration.ts';
@@ -56,7 +56,7 @@ export interface FootprintEstimate {
   rangeMeaning: string;
   category: string;
   categoryLabel: string;
-  /** 2017 NAICS commodity of the spend-based factor (the classifier's sector; 339999 when unknown). */
+  /** 2017 NAICS commodity of the spend-based factor (the classifier's sector; 339999 when the text says nothing). */
   sector: string;
   confidence: number;
   /** The methods used, in words, most precise first. */
@@ -290,7 +290,7 @@ export class FootprintEstimator {
     if (perKg && (!device || checkOnly)) candidates.push(perKg);
     // Spend-based factors stop at the shop shelf; electric products get the same use phase as the others.
     const useForSpend = device?.useKgCO2e ?? item?.useKgCO2e ?? perKg?.useKgCO2e ?? null;
-    let spend = this.spendCandidate(product, classification.naics, useForSpend, country);
+    let spend = this.spendCandidate(product, classification.naics, category.id === 'unknown', useForSpend, country);
     if (spend) candidates.push(spend);
     if (!candidates.length) return null;
 
@@ -685,6 +685,8 @@ export class FootprintEstimator {
   private spendCandidate(
     product: Product,
     naics: string,
+    /** The category is unknown: the widest range, whichever sector's factor is the best estimate. */
+    unknown: boolean,
     useKgCO2e: number | null,
     country: string | null,
   ): SpendCandidate | null {
@@ -696,7 +698,7 @@ export class FootprintEstimator {
     const shelfKg = usd2022 * factor.kgPerUsd2022;
     const kgCO2e = shelfKg + (useKgCO2e ?? 0);
     return new SpendCandidate(
-      naics === UNKNOWN.naics ? 'spend-unknown' : 'spend',
+      unknown ? 'spend-unknown' : 'spend',
       kgCO2e,
       useKgCO2e,
       price,

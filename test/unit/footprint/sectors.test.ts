@@ -5,6 +5,7 @@ import { classifyProduct } from '../../../shared/footprint/classify.ts';
 import { EEIO_KG_PER_USD2022 } from '../../../shared/footprint/data/eeio.ts';
 import { SECTOR_MODEL } from '../../../shared/footprint/data/sector-model.ts';
 import { estimateFootprint } from '../../../shared/footprint/index.ts';
+import { textFeatures } from '../../../shared/footprint/sector-features.ts';
 import { chooseFromScores, SectorModel } from '../../../shared/footprint/sectors.ts';
 import { CATEGORY_BY_ID } from '../../../shared/footprint/taxonomy.ts';
 import { HAS_SHARED, REPO_ROOT } from '../../shared-fixtures.ts';
@@ -35,16 +36,59 @@ describe('classification on titles nobody wrote rules for', () => {
     }
   });
 
-  it('keeps gibberish unknown, with the all-other-manufacturing sector and low confidence', () => {
+  it('keeps gibberish unknown: unknown category, low confidence, the widest spend range', () => {
     for (const title of ['Zyxel thing XYZ-200', 'qwrtz plonk vrazzle 9000', 'Frobnicator deluxe unit', '']) {
       const c = classify(title);
       expect(c.category.id, title).toBe('unknown');
-      expect(c.naics, title).toBe('339999');
       expect(c.confidence, title).toBeLessThanOrEqual(0.1);
     }
-    const e = estimate('qwrtz plonk vrazzle 9000')!;
-    expect(e.methods).toEqual(['spend-unknown']);
-    expect(e.sector).toBe('339999');
+    // No word the model knows: the all-other-manufacturing factor.
+    for (const title of ['Zyxel thing XYZ-200', 'qwrtz plonk vrazzle 9000', ''])
+      expect(classify(title).naics, title).toBe('339999');
+    const known = estimate('Starbucks Pike Place Roast Ground Coffee 12 oz')!;
+    for (const title of ['qwrtz plonk vrazzle 9000', 'Frobnicator deluxe unit']) {
+      const e = estimate(title)!;
+      expect(e.methods, title).toEqual(['spend-unknown']);
+      expect(e.category, title).toBe('unknown');
+      expect(e.high / e.low, title).toBeGreaterThan((known.high / known.low) * 1.5);
+    }
+    expect(estimate('qwrtz plonk vrazzle 9000')!.sector).toBe('339999');
+  });
+
+  it('an unknown product whose words the model half knows gets its best-estimate spend factor, said as such', () => {
+    // Words the model has seen, none of a category: the model is unsure (below 0.15) but its
+    // posterior still says which factor errs least; the category stays unknown.
+    const c = classify('Frobnicator deluxe unit');
+    expect(c.category.id).toBe('unknown');
+    expect(c.evidence).toMatch(/best estimate under uncertainty/);
+    expect(c.naics).not.toBe('339999');
+    const e = estimate('Frobnicator deluxe unit')!;
+    expect(e.sector).toBe(c.naics);
+    expect(e.steps[0]).toMatch(/best estimate under uncertainty/);
+  });
+
+  it('a sure sector that no category stands for names the spend factor only: the category stays unknown', () => {
+    // A model of three classes that reads one word, "plonk", as wood products (NAICS 321999, no category of ours).
+    const features = new Int32Array(4);
+    textFeatures('plonk', features, 0, 1);
+    const sectors = ['311340', '321999', '311920'];
+    const model = new SectorModel({
+      sectors,
+      categories: ['sweets', '', 'coffee'],
+      factors: sectors.map((code) => EEIO_KG_PER_USD2022[code]!.kgPerUsd2022),
+      bias: [0, 0, 0],
+      weights: `${(features[0]! >>> 0).toString(36)} 1:400`,
+      quantum: 1 / 64,
+      temperature: 1,
+      sources: [],
+      trainedOn: '',
+    });
+    for (const title of ['plonk', 'plonk chocolate bar']) {
+      const c = classifyProduct({ title, category: [], brand: null }, model);
+      expect(c.naics, title).toBe('321999');
+      expect(c.category.id, title).toBe('unknown');
+      expect(c.confidence, title).toBeLessThanOrEqual(0.1);
+    }
   });
 
   it.each([
@@ -114,6 +158,7 @@ describe('the committed sector model table', () => {
       const scores = model.scoresOf(title, [], rule)!.slice();
       const full = chooseFromScores(scores, factors, SECTOR_MODEL.temperature);
       expect(fast.index, title).toBe(full.index);
+      expect(fast.top, title).toBe(full.top);
       expect(fast.probability).toBeCloseTo(full.probability, 9);
       expect(fast.topProbability).toBeCloseTo(full.topProbability, 9);
       const top = Math.max(...scores);
