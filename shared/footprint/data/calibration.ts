@@ -29,12 +29,12 @@ export const CALIBRATION: Record<Tier, Spread> = {
   "note": "80 % of 103 held-out products with published footprints fell inside a range this wide around our estimate (grouped 10-fold cross-validation: whole product lines and makers held out)"
  },
  "device-blend": {
-  "q10": -0.409,
-  "q90": 0.4,
-  "n": 946,
+  "q10": -0.451,
+  "q90": 0.425,
+  "n": 730,
   "byType": {
    "desktop": {
-    "q10": -0.754,
+    "q10": -0.756,
     "q90": 0.534,
     "n": 164
    },
@@ -44,45 +44,40 @@ export const CALIBRATION: Record<Tier, Spread> = {
     "n": 440
    },
    "monitor": {
-    "q10": -0.252,
-    "q90": 0.368,
-    "n": 292
+    "q10": -0.357,
+    "q90": 0.472,
+    "n": 72
    },
    "phone": {
-    "q10": -0.62,
-    "q90": 0.416,
-    "n": 50
+    "q10": -0.98,
+    "q90": 0.453,
+    "n": 54
    }
   },
-  "note": "80 % of 946 held-out products with published footprints fell inside a range this wide around our estimate (grouped 10-fold cross-validation: whole product lines and makers held out)"
+  "note": "80 % of 730 held-out products with published footprints fell inside a range this wide around our estimate (grouped 10-fold cross-validation: whole product lines and makers held out)"
  },
  "device-regression": {
-  "q10": -0.623,
-  "q90": 0.447,
-  "n": 693,
+  "q10": -0.503,
+  "q90": 0.405,
+  "n": 909,
   "byType": {
    "desktop": {
-    "q10": -0.839,
+    "q10": -0.838,
     "q90": 0.627,
     "n": 248
    },
    "laptop": {
-    "q10": -0.404,
+    "q10": -0.403,
     "q90": 0.328,
     "n": 232
    },
    "monitor": {
-    "q10": -0.46,
-    "q90": 0.426,
-    "n": 177
-   },
-   "phone": {
-    "q10": -1,
-    "q90": 0.352,
-    "n": 34
+    "q10": -0.354,
+    "q90": 0.341,
+    "n": 397
    }
   },
-  "note": "80 % of 693 held-out products with published footprints fell inside a range this wide around our estimate (grouped 10-fold cross-validation: whole product lines and makers held out)"
+  "note": "80 % of 909 held-out products with published footprints fell inside a range this wide around our estimate (grouped 10-fold cross-validation: whole product lines and makers held out)"
  },
  "device-other": {
   "q10": -0.693,
