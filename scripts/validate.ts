@@ -3,7 +3,8 @@
 // pooled, which is what the committed ranges are calibrated on; each product alone, the old
 // optimistic scheme) and per group (electronics; other goods), with the committed spreads, and the
 // nested figures (spreads calibrated inside the folds) for the line grouping. `--nested` adds the
-// nested run for the maker grouping too; the products more than 10× off are listed. Reads only the
+// nested run for the maker grouping too; the products more than 10× off are listed, and each
+// electronics device type's figures per grouping. Reads only the
 // committed tables.
 
 import {
@@ -46,6 +47,22 @@ for (const grouping of ['line', 'maker'] as Grouping[]) {
     .sort((a, b) => b.ratio - a.ratio);
   console.log(
     `more than 10× off, grouped by ${grouping}: ${far.length}${far.length ? ` (${far.map((x) => `${x.s.product.title.slice(0, 40)} ${x.ratio.toFixed(1)}×`).join('; ')})` : ''}`,
+  );
+}
+// Where the electronics error is: each device type's median ratio error and coverage, per grouping.
+for (const grouping of ['line', 'maker'] as Grouping[]) {
+  const scored = byGrouping.get(grouping)!.filter((s) => s.group === 'electronics');
+  const kinds = [...new Set(scored.map((s) => s.kind))].sort();
+  console.log(
+    `electronics by type, grouped by ${grouping}: ${kinds
+      .map((kind) => {
+        const f = summarize(
+          kind,
+          scored.filter((s) => s.kind === kind),
+        );
+        return `${kind} ${f.medianRatioError.toFixed(2)}× ${(f.shareInside * 100).toFixed(0)} % (n=${f.n})`;
+      })
+      .join('; ')}`,
   );
 }
 report('line and maker pooled', [...byGrouping.get('line')!, ...byGrouping.get('maker')!]);

@@ -192,6 +192,8 @@ interface TypeModel {
   logPerYear: number;
   /** Years between generations of each line, from its reports (1 when they do not say). */
   yearsPerGeneration: Map<string, number>;
+  /** Similarity from which a near product counts (DEVICE_TUNING.trustFrom, or the type's own). */
+  trustFrom: number;
 }
 
 /** Per-query scratch: the query's token weights and the rows it touches (predict is not re-entrant). */
@@ -335,6 +337,14 @@ export const DEVICE_TUNING = {
   screenScale: 3,
   yearScale: 4,
   weightScale: 1,
+  /**
+   * Where a type's regression is surer than its near products, or less sure, the similarity from
+   * which a near product counts moves: monitors are told apart by their screen size, which the
+   * regression reads (near products count from 0.3); phones differ by generation and storage,
+   * which it does not (from 0.1). Chosen on the grouped cross-validation, lines held out (0.1–0.4),
+   * and checked with makers held out (see docs/methods.md).
+   */
+  trustFromByType: { monitor: 0.3, phone: 0.1 } as Readonly<Record<string, number>>,
 };
 
 export class DeviceModel {
@@ -343,7 +353,7 @@ export class DeviceModel {
   constructor(rows: readonly DeviceRow[]) {
     const byType = new Map<string, DeviceRow[]>();
     for (const row of rows) byType.set(row[2], [...(byType.get(row[2]) ?? []), row]);
-    for (const [type, typeRows] of byType) this.types.set(type, this.build(typeRows));
+    for (const [type, typeRows] of byType) this.types.set(type, this.build(typeRows, type));
   }
 
   has(type: string): boolean {
@@ -360,7 +370,7 @@ export class DeviceModel {
     return this.types.get(type)?.brandOffset.has(brand.toLowerCase()) ?? false;
   }
 
-  private build(rows: DeviceRow[]): TypeModel {
+  private build(rows: DeviceRow[], type: string): TypeModel {
     const documentFrequency = new Map<string, number>();
     const tokenized = rows.map((row) => {
       const tokens = nameTokens(row[1], row[0]);
@@ -444,6 +454,7 @@ export class DeviceModel {
       lifetimeYears: lifetimes.length ? median(lifetimes) : 4,
       matched: new Uint16Array(indexed.length),
       ...generationTrend(indexed),
+      trustFrom: DEVICE_TUNING.trustFromByType[type] ?? DEVICE_TUNING.trustFrom,
     };
   }
 
@@ -616,7 +627,7 @@ export class DeviceModel {
       const nearLog = sumLog / sumW;
       if (sumYears !== 0) generation = { yearsNewer: sumYears / sumW, logPerYear: model.logPerYear, how };
       // Trust the near products in proportion to how near they are; the regression fills in.
-      const trust = Math.min(1, Math.max(0, (best - DEVICE_TUNING.trustFrom) / DEVICE_TUNING.trustSpan));
+      const trust = Math.min(1, Math.max(0, (best - model.trustFrom) / DEVICE_TUNING.trustSpan));
       logKg = trust * nearLog + (1 - trust) * regressionLog;
       method = trust >= 1 ? 'near-product' : trust > 0 ? 'blend' : 'regression';
     }

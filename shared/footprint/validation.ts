@@ -288,6 +288,32 @@ export const BY_TYPE: ReadonlySet<Tier> = new Set<Tier>(['device-near', 'device-
 /** A device type gets its own spread in a tier with at least this many held-out products. */
 export const MIN_TYPE_SAMPLES = 20;
 
+/**
+ * The interval of sorted held-out residuals: with fewer than CONFORMAL_NARROWING products, their
+ * 10th and 90th percentiles at position p (n + 1) (the Weibull estimator, which does not understate
+ * the tails of small samples); with more, the shortest window that holds ⌈0.8 (n + 1)⌉ of them and
+ * 0 (the estimate itself), which for skewed residuals is narrower than the equal-tailed one at the
+ * same coverage.
+ */
+function intervalOf(values: number[]): [number, number] {
+  const n = values.length;
+  const at = (p: number) => {
+    const position = Math.min(n, Math.max(1, p * (n + 1))) - 1;
+    const lo = Math.floor(position);
+    const hi = Math.min(lo + 1, n - 1);
+    return values[lo]! + (values[hi]! - values[lo]!) * (position - lo);
+  };
+  if (n < CONFORMAL_NARROWING) return [at(0.1), at(0.9)];
+  const m = Math.min(n, Math.ceil(0.8 * (n + 1)));
+  let best: [number, number] = [at(0.1), at(0.9)];
+  for (let i = 0; i + m - 1 < n; i++) {
+    const lo = Math.min(0, values[i]!);
+    const hi = Math.max(0, values[i + m - 1]!);
+    if (hi - lo < best[1] - best[0]) best = [lo, hi];
+  }
+  return best;
+}
+
 /** A tier's spread per device type, shrunk towards the tier's as if it were five more products. */
 function typeSpreads(
   scored: Scored[],
@@ -309,13 +335,8 @@ function typeSpreads(
     const n = values.length;
     if (n < MIN_TYPE_SAMPLES || makers.size < MIN_CALIBRATION_BRANDS) continue;
     values.sort((a, b) => a - b);
-    const at = (p: number) => {
-      const position = Math.min(n, Math.max(1, p * (n + 1))) - 1;
-      const lo = Math.floor(position);
-      const hi = Math.min(lo + 1, n - 1);
-      return values[lo]! + (values[hi]! - values[lo]!) * (position - lo);
-    };
-    out[type] = { q10: round3((n * at(0.1) + w * q10) / (n + w)), q90: round3((n * at(0.9) + w * q90) / (n + w)), n };
+    const [lo, hi] = intervalOf(values);
+    out[type] = { q10: round3((n * lo + w * q10) / (n + w)), q90: round3((n * hi + w * q90) / (n + w)), n };
   }
   return Object.keys(out).length ? out : null;
 }
@@ -359,17 +380,10 @@ export function fitSpreads(scored: Scored[], previous?: Record<Tier, Spread>): R
       };
       continue;
     }
-    // Quantiles at position p (n + 1) (the Weibull estimator), which does not understate the tails of
-    // small samples as the plain (n − 1) p position does.
-    const at = (p: number) => {
-      const position = Math.min(n, Math.max(1, p * (n + 1))) - 1;
-      const lo = Math.floor(position);
-      const hi = Math.min(lo + 1, n - 1);
-      return values[lo]! + (values[hi]! - values[lo]!) * (position - lo);
-    };
+    const [lo, hi] = intervalOf(values);
     const w = CALIBRATION_PRIOR_WEIGHT;
-    const q10 = round3((n * at(0.1) + w * assumed10) / (n + w));
-    const q90 = round3((n * at(0.9) + w * assumed90) / (n + w));
+    const q10 = round3((n * lo + w * assumed10) / (n + w));
+    const q90 = round3((n * hi + w * assumed90) / (n + w));
     const byType = BY_TYPE.has(tier) ? typeSpreads(scored, tier, q10, q90) : null;
     spreads[tier] = {
       q10,

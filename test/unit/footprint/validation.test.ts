@@ -79,11 +79,12 @@ describe('validation against published footprints (grouped 10-fold cross-validat
     expect(other.shareInside).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('holds the accuracy it has on new lines (other goods about 1.5× / 3.5×; electronics 1.20× / 2.1×, not yet 1.15× / 2×)', () => {
+  it('holds the accuracy it has on new lines (other goods about 1.5× / 3.5×; electronics 1.19× / 2.05×, not yet 1.15× / 2×)', () => {
     // Guards against getting worse, at the grouped figures measured once the use-phase table came
-    // in (other goods 1.502×: two appliances moved by realistic use, see docs/methods.md).
-    expect(electronics.medianRatioError).toBeLessThanOrEqual(1.21);
-    expect(electronics.medianRangeWidth).toBeLessThanOrEqual(2.2);
+    // in (other goods 1.502×: two appliances moved by realistic use, see docs/methods.md) and the
+    // per-type trust in near products (electronics 1.194×) and the shortest calibrated windows (2.05×).
+    expect(electronics.medianRatioError).toBeLessThanOrEqual(1.2);
+    expect(electronics.medianRangeWidth).toBeLessThanOrEqual(2.1);
     expect(other.medianRatioError).toBeLessThanOrEqual(1.51);
     expect(other.medianRangeWidth).toBeLessThanOrEqual(4);
   });
