@@ -331,10 +331,21 @@ export class SectorModel {
 }
 
 let committed: SectorModel | null = null;
+let replaced: SectorModel | null = null;
 const committedModel = (): SectorModel => {
+  if (replaced) return replaced;
   committed ??= new SectorModel(SECTOR_MODEL);
   return committed;
 };
+
+/**
+ * Puts another model in the committed one's place for this process (null puts it back): how
+ * `npm run score:sectors` measures a model trained without the held-out titles through the very
+ * path the CLI takes. Not for the extension or the CLI.
+ */
+export function useSectorModel(model: SectorModel | null): void {
+  replaced = model;
+}
 const RULE_FEATURES = new Map<string, number>();
 const ruleFeatureOf = (id: string): number => {
   let hash = RULE_FEATURES.get(id);
