@@ -8,14 +8,23 @@
 //   committed model, trained on every title, does on new brands).
 // Each title is estimated as the CLI does (`estimate --title T --price 10 --currency USD`), the
 // NAICS sector is read from the estimate's steps, and its EPA factor is compared with the factor of
-// the expert's sector. Run: `npm run score:sectors` (`--train` scores the training part with its own
+// the expert's sector. It also prints how many of a hand-written set of non-grocery titles get a
+// food or drink sector. Run: `npm run score:sectors` (`--train` scores the training part with its own
 // model instead, in-sample; `--no-oof` skips the five-fold figures, which take a few minutes).
 
 import { classifyByRules, classifyProduct } from '../shared/footprint/classify.ts';
 import { estimateFootprint } from '../shared/footprint/index.ts';
 import { SectorModel, useSectorModel } from '../shared/footprint/sectors.ts';
 import { camlSplit, camlTitles, epaFactors, type LabelledTitle } from './sector-data.ts';
-import { figures, fitSectorModel, foldOf, formatFigures, OPTIONS } from './train-sectors.ts';
+import {
+  figures,
+  fitSectorModel,
+  foldOf,
+  formatFigures,
+  formatNonGrocery,
+  nonGroceryFigures,
+  OPTIONS,
+} from './train-sectors.ts';
 
 const epa = epaFactors();
 const STEP_SECTOR = /NAICS (\d{6}) /;
@@ -94,6 +103,8 @@ report(
   score(inSample ? part : heldOut, empty()),
 );
 console.log(`  (the model's own cross-validation on its training part: ${model.trainedOn})`);
+console.log(`Non-grocery check set (test/unit/footprint/non-grocery-titles.json), model of the training part:`);
+console.log(`  ${formatNonGrocery(nonGroceryFigures())}`);
 
 if (!process.argv.includes('--no-oof')) {
   const all = camlTitles();
@@ -113,4 +124,5 @@ if (!process.argv.includes('--no-oof')) {
   report(`CaML titles, all ${all.length}, out of fold (5 folds grouped by brand, the same procedure per fold)`, scored);
 }
 useSectorModel(null);
+console.log(`Non-grocery check set, the committed model (all titles): ${formatNonGrocery(nonGroceryFigures())}`);
 console.log(`(${Math.round((performance.now() - started) / 1000)} s)`);

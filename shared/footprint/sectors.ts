@@ -47,6 +47,8 @@ export interface SectorPrediction {
   risk: number;
   /** The taxonomy category it stands for, or '' when none does. */
   category: string;
+  /** How many times likelier the chosen sector's industry is after reading the text than before (the prior). */
+  industryLift: number;
 }
 
 /**
@@ -313,6 +315,11 @@ export class SectorModel {
     return leastRisk(classes, weights, k, factors);
   }
 
+  /** The probability of an industry before any word is read (the classes' biases alone). */
+  priorIndustryProbability(industry: number): number {
+    return industry >= 0 && industry < 1000 ? this.industryExpBias[industry]! / this.totalExpBias : 0;
+  }
+
   /** After `choose`: the probability that the sector is of this industry (first three digits). */
   industryProbability(industry: number): number {
     const { scores, touched, industries, expBias, temperature, top } = this;
@@ -386,5 +393,6 @@ export function predictSector(
     ruleIndustryProbability: ruleIndustry === industry ? chosen : model.industryProbability(ruleIndustry),
     risk: choice.risk,
     category: model.categories[choice.index]!,
+    industryLift: chosen / Math.max(1e-9, model.priorIndustryProbability(industry)),
   };
 }
