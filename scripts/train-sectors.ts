@@ -1,10 +1,13 @@
 // Trains the sector model (shared/footprint/sectors.ts) and writes shared/footprint/data/sector-model.ts.
 // Run by `npm run factors` (or alone: `npm run sectors`; `node scripts/train-sectors.ts --cv` prints the
-// out-of-fold figures of the training part only). Deterministic: the same data gives the same table.
+// out-of-fold figures of the training part only, for choosing options). Deterministic: the same data
+// gives the same table.
 //
-// Learns from: the training part of CaML's expert-labelled Amazon titles (the held-out quarter is
-// never read here; scripts/score-sectors.ts measures on it), and the taxonomy's own names for each
-// category in English, German and Chinese, labelled with the category's NAICS commodity.
+// The committed model learns from all of CaML's expert-labelled Amazon titles and the taxonomy's own
+// names for each category in English, German and Chinese, labelled with the category's NAICS
+// commodity. How well that procedure does on brands it never saw is measured by
+// scripts/score-sectors.ts, which runs the same procedure (fitSectorModel) on the training part
+// only and scores the held-out quarter, and by grouped out-of-fold figures over all titles.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -13,7 +16,7 @@ import { classifyByRules, classifyProduct } from '../shared/footprint/classify.t
 import { MAX_FEATURES, ruleFeature, textFeatures } from '../shared/footprint/sector-features.ts';
 import { chooseFromScores, SectorModel, type SectorModelTable } from '../shared/footprint/sectors.ts';
 import { CATEGORIES, UNKNOWN } from '../shared/footprint/taxonomy.ts';
-import { CAML_FILE, camlSplit, epaFactors, type LabelledTitle, REFERENCE } from './sector-data.ts';
+import { CAML_FILE, camlSplit, camlTitles, epaFactors, type LabelledTitle, REFERENCE } from './sector-data.ts';
 
 export interface TrainOptions {
   epochs: number;
@@ -24,6 +27,8 @@ export interface TrainOptions {
   voteShare: number;
   /** Weight of one taxonomy name as a training example. */
   taxonomyWeight: number;
+  /** Least weight of a category's names and its sector's training titles together (see taxonomyExamples). */
+  taxonomyMass: number;
   /** Features seen in fewer training texts than this are dropped. */
   minCount: number;
   /** Weights smaller than this (in absolute value) are dropped from the table. */
@@ -37,6 +42,7 @@ export const OPTIONS: TrainOptions = {
   l2: 1e-3,
   voteShare: 0.3,
   taxonomyWeight: 0.3,
+  taxonomyMass: 0,
   minCount: 2,
   prune: 1,
 };
@@ -67,18 +73,23 @@ function titleExample(title: LabelledTitle, options: TrainOptions): Example {
   return { features: featuresOf(title.title, null), labels: [...labels], weight: 1 };
 }
 
-/** Each taxonomy name, as a title and as a shop's trail element, labelled with its category's sector. */
-function taxonomyExamples(options: TrainOptions): Example[] {
+/**
+ * Each taxonomy name, as a title and as a shop's trail element, labelled with its category's sector.
+ * A name weighs `taxonomyWeight`; a category whose sector has fewer than `taxonomyMass` training
+ * titles (most that are not food or drink) gets the difference spread over its names, so that it
+ * is not drowned by the grocery titles that make up most of the data.
+ */
+function taxonomyExamples(titles: LabelledTitle[], options: TrainOptions): Example[] {
+  const perSector = new Map<string, number>();
+  for (const t of titles) perSector.set(t.naics, (perSector.get(t.naics) ?? 0) + 1);
   const examples: Example[] = [];
   for (const category of CATEGORIES) {
     const names = [category.label, ...category.words, ...category.zh];
+    const missing = Math.max(0, options.taxonomyMass - (perSector.get(category.naics) ?? 0));
+    const weight = options.taxonomyWeight + missing / (2 * names.length);
     for (const name of names) {
-      examples.push({
-        features: featuresOf(name, null),
-        labels: [[category.naics, 1]],
-        weight: options.taxonomyWeight,
-      });
-      examples.push({ features: featuresOf('', name), labels: [[category.naics, 1]], weight: options.taxonomyWeight });
+      examples.push({ features: featuresOf(name, null), labels: [[category.naics, 1]], weight });
+      examples.push({ features: featuresOf('', name), labels: [[category.naics, 1]], weight });
     }
   }
   return examples;
@@ -97,7 +108,7 @@ function random(seed: number): () => number {
 
 /** Multinomial logistic regression by stochastic gradient descent with AdaGrad steps. */
 export function train(titles: LabelledTitle[], options: TrainOptions = OPTIONS): SectorModelTable {
-  const examples = [...titles.map((t) => titleExample(t, options)), ...taxonomyExamples(options)];
+  const examples = [...titles.map((t) => titleExample(t, options)), ...taxonomyExamples(titles, options)];
   const sectors = [...new Set(examples.flatMap((e) => e.labels.map(([code]) => code)))].sort();
   const classOf = new Map(sectors.map((code, i) => [code, i]));
   const C = sectors.length;
@@ -187,7 +198,8 @@ export function train(titles: LabelledTitle[], options: TrainOptions = OPTIONS):
     sectors,
     categories: sectors.map(() => ''),
     factors: sectors.map(() => 1),
-    bias: Array.from(bias, (b) => Math.round(b / QUANTUM)),
+    // `|| 0`: no -0, which the committed JSON cannot hold.
+    bias: Array.from(bias, (b) => Math.round(b / QUANTUM) || 0),
     weights: lines.join(';'),
     quantum: QUANTUM,
     temperature: 1,
@@ -209,7 +221,8 @@ export interface FoldPrediction {
   trainedOn: LabelledTitle[];
 }
 
-const foldOf = (group: string): number => {
+/** The fold (0–4) of a brand: grouped folds, so a brand's titles are all in one. */
+export const foldOf = (group: string): number => {
   let h = 2166136261;
   for (let i = 0; i < group.length; i++) h = Math.imul(h ^ group.charCodeAt(i), 16777619);
   return (h >>> 0) % 5;
@@ -372,26 +385,35 @@ export function sectorCategories(sectors: string[], titles: LabelledTitle[]): st
   });
 }
 
-/** The model as committed: trained on the whole training part, temperature from its folds. */
-export function buildSectorModel(options: TrainOptions = OPTIONS): SectorModelTable {
-  const { train: part } = camlSplit();
-  const predictions = crossValidate(part, options);
+/**
+ * The procedure that makes a model from labelled titles: five-fold cross-validation grouped by
+ * brand gives the temperature (fitted on its out-of-fold scores) and the out-of-fold figures, then
+ * one model is trained on all of `titles`. The committed model is this procedure on every CaML
+ * title; `npm run score:sectors` runs the same procedure on the training part and measures it on
+ * the held-out part.
+ */
+export function fitSectorModel(
+  titles: LabelledTitle[],
+  options: TrainOptions = OPTIONS,
+  describe = 'the titles',
+): SectorModelTable {
+  const predictions = crossValidate(titles, options);
   const temperature = fitTemperature(predictions);
   const oof = outOfFold(predictions, temperature);
   const combined = pipelineOutOfFold(predictions, temperature);
-  const table = train(part, options);
+  const table = train(titles, options);
   const epa = epaFactors();
   return {
     ...table,
-    categories: sectorCategories(table.sectors, part),
+    categories: sectorCategories(table.sectors, titles),
     factors: table.sectors.map((code) => epa.get(code)!.kgPerUsd2022),
     temperature,
     sources: [
       {
-        name: `CaML Amazon titles with expert NAICS labels (training part: ${part.length} of the ${CAML_FILE} rows, the others held out)`,
+        name: `CaML Amazon titles with expert NAICS labels (${describe}: ${titles.length} rows of ${CAML_FILE})`,
         licence: 'CDLA-Permissive-2.0 (LICENSE-DATA.txt beside this file)',
         url: 'https://github.com/amazon-science/carbon-assessment-with-ml',
-        rows: part.length,
+        rows: titles.length,
       },
       {
         name: 'Carbon Ledger taxonomy names in English, German and Chinese (shared/footprint/taxonomy.ts), labelled with each category’s NAICS commodity',
@@ -406,9 +428,58 @@ export function buildSectorModel(options: TrainOptions = OPTIONS): SectorModelTa
         rows: table.sectors.length,
       },
     ],
-    trainedOn: `5-fold grouped cross-validation on the training part: model alone ${formatFigures(oof)}; rules + model ${formatFigures(combined)}`,
+    trainedOn: `${titles.length} titles (${describe}); 5-fold cross-validation grouped by brand on them: model alone ${formatFigures(oof)}; rules + model ${formatFigures(combined)}`,
   };
 }
+
+/**
+ * The model as committed: the procedure on every CaML title (the held-out figures of
+ * `npm run score:sectors` measure the procedure; the shipped model then learns from all the data).
+ */
+export function buildSectorModel(options: TrainOptions = OPTIONS): SectorModelTable {
+  return fitSectorModel(camlTitles(), options, 'all of them');
+}
+
+/** The hand-written non-grocery check set (test/unit/footprint/non-grocery-titles.json). */
+export function nonGroceryTitles(): { title: string; industries: string[] }[] {
+  const file = join(
+    dirname(fileURLToPath(import.meta.url)),
+    '..',
+    'test',
+    'unit',
+    'footprint',
+    'non-grocery-titles.json',
+  );
+  return JSON.parse(readFileSync(file, 'utf8')).titles;
+}
+
+/**
+ * How a model classifies the non-grocery check set (title only, as in CaML's data): the share given
+ * a food or drink sector (NAICS 311/312) or a food category, and the share in an industry the
+ * set allows.
+ */
+export function nonGroceryFigures(model?: SectorModel): {
+  n: number;
+  grocery: number;
+  industry: number;
+  misses: string[];
+} {
+  const titles = nonGroceryTitles();
+  let grocery = 0;
+  let industry = 0;
+  const misses: string[] = [];
+  for (const { title, industries } of titles) {
+    const c = classifyProduct({ title, category: [], brand: null }, model);
+    const food = /^31[12]/.test(c.naics) || c.category.group === 'food-drink';
+    if (food) grocery++;
+    if (industries.includes(c.naics.slice(0, 3))) industry++;
+    else misses.push(`${title} → ${c.category.id} ${c.naics} (${c.confidence})`);
+  }
+  return { n: titles.length, grocery: grocery / titles.length, industry: industry / titles.length, misses };
+}
+
+export const formatNonGrocery = (f: { n: number; grocery: number; industry: number }): string =>
+  `n=${f.n} food or drink ${(f.grocery * 100).toFixed(1)} %, in an allowed industry ${(f.industry * 100).toFixed(1)} %`;
 
 export function writeSectorModel(table: SectorModelTable): void {
   const body =
@@ -451,7 +522,16 @@ if (isMain && process.argv.includes('--cv')) {
       formatFigures(outOfFold(predictions, temperature)),
     );
     console.log(JSON.stringify(change), 'rules + model:', formatFigures(pipelineOutOfFold(predictions, temperature)));
-    const size = train(part, options).weights.length;
-    console.log(`  table ${size} chars, ${Math.round(performance.now() - started)} ms`);
+    const table = train(part, options);
+    const model = new SectorModel({
+      ...table,
+      categories: sectorCategories(table.sectors, part),
+      factors: table.sectors.map((code) => epaFactors().get(code)!.kgPerUsd2022),
+      temperature,
+    });
+    const checks = nonGroceryFigures(model);
+    console.log(JSON.stringify(change), 'non-grocery check set:', formatNonGrocery(checks));
+    if (process.argv.includes('--misses')) for (const miss of checks.misses) console.log(`    ${miss}`);
+    console.log(`  table ${table.weights.length} chars, ${Math.round(performance.now() - started)} ms`);
   }
 }

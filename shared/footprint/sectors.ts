@@ -47,6 +47,8 @@ export interface SectorPrediction {
   risk: number;
   /** The taxonomy category it stands for, or '' when none does. */
   category: string;
+  /** How many times likelier the chosen sector's industry is after reading the text than before (the prior). */
+  industryLift: number;
 }
 
 /**
@@ -313,6 +315,11 @@ export class SectorModel {
     return leastRisk(classes, weights, k, factors);
   }
 
+  /** The probability of an industry before any word is read (the classes' biases alone). */
+  priorIndustryProbability(industry: number): number {
+    return industry >= 0 && industry < 1000 ? this.industryExpBias[industry]! / this.totalExpBias : 0;
+  }
+
   /** After `choose`: the probability that the sector is of this industry (first three digits). */
   industryProbability(industry: number): number {
     const { scores, touched, industries, expBias, temperature, top } = this;
@@ -331,10 +338,21 @@ export class SectorModel {
 }
 
 let committed: SectorModel | null = null;
+let replaced: SectorModel | null = null;
 const committedModel = (): SectorModel => {
+  if (replaced) return replaced;
   committed ??= new SectorModel(SECTOR_MODEL);
   return committed;
 };
+
+/**
+ * Puts another model in the committed one's place for this process (null puts it back): how
+ * `npm run score:sectors` measures a model trained without the held-out titles through the very
+ * path the CLI takes. Not for the extension or the CLI.
+ */
+export function useSectorModel(model: SectorModel | null): void {
+  replaced = model;
+}
 const RULE_FEATURES = new Map<string, number>();
 const ruleFeatureOf = (id: string): number => {
   let hash = RULE_FEATURES.get(id);
@@ -375,5 +393,6 @@ export function predictSector(
     ruleIndustryProbability: ruleIndustry === industry ? chosen : model.industryProbability(ruleIndustry),
     risk: choice.risk,
     category: model.categories[choice.index]!,
+    industryLift: chosen / Math.max(1e-9, model.priorIndustryProbability(industry)),
   };
 }
