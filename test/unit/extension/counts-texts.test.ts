@@ -7,17 +7,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { countsTexts } from '../../../extension/overlay/scope-text.ts';
 import { estimateFootprint } from '../../../shared/footprint/estimate.ts';
-import type { Product } from '../../../shared/product.ts';
 import { REPO_ROOT } from '../../shared-fixtures.ts';
-
-const product = (fields: Partial<Product> & { title: string }): Product => ({
-  price: null,
-  brand: null,
-  category: [],
-  gtin: null,
-  url: 'https://shop.example/p',
-  ...fields,
-});
+import { product } from '../product.ts';
 
 beforeEach(() => {
   // The fake browser has no message catalogue: a message reads as its key and substitutions.

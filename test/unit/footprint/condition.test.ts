@@ -8,17 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../../shared/extract/index.ts';
 import { conditionInTitle, REFURBISHED_MAKING_SHARE, USED_DEFAULT_SHARE } from '../../../shared/footprint/condition.ts';
 import { estimateFootprint } from '../../../shared/footprint/estimate.ts';
-import type { Product } from '../../../shared/product.ts';
 import { REPO_ROOT } from '../../shared-fixtures.ts';
-
-const product = (fields: Partial<Product> & { title: string }): Product => ({
-  price: null,
-  brand: null,
-  category: [],
-  gtin: null,
-  url: 'https://shop.example/p',
-  ...fields,
-});
+import { product } from '../product.ts';
 
 describe('condition from the title', () => {
   it.each([

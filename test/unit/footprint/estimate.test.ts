@@ -3,16 +3,7 @@ import { DEVICES } from '../../../shared/footprint/data/devices.ts';
 import { PUBLISHED } from '../../../shared/footprint/data/published.ts';
 import { deliveryKgCO2e } from '../../../shared/footprint/delivery.ts';
 import { estimateFootprint, FootprintEstimator } from '../../../shared/footprint/estimate.ts';
-import type { Product } from '../../../shared/product.ts';
-
-const product = (fields: Partial<Product> & { title: string }): Product => ({
-  price: null,
-  brand: null,
-  category: [],
-  gtin: null,
-  url: 'https://shop.example/p',
-  ...fields,
-});
+import { product } from '../product.ts';
 
 describe('estimateFootprint', () => {
   it('method 1: the published footprint of this very product, with its report as a source', () => {

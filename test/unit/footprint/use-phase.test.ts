@@ -8,16 +8,7 @@ import { estimateFootprint, setFallbackCountry } from '../../../shared/footprint
 import { SOURCES } from '../../../shared/footprint/sources.ts';
 import { CATEGORY_BY_ID } from '../../../shared/footprint/taxonomy.ts';
 import { countryOfLanguages, usePhaseFor, wattsInTitle } from '../../../shared/footprint/use-phase.ts';
-import type { Product } from '../../../shared/product.ts';
-
-const product = (fields: Partial<Product> & { title: string }): Product => ({
-  price: null,
-  brand: null,
-  category: [],
-  gtin: null,
-  url: 'https://shop.example/p',
-  ...fields,
-});
+import { product } from '../product.ts';
 
 afterEach(() => setFallbackCountry(null));
 

@@ -8,15 +8,8 @@ import { DeviceModel, generationOf, productLine } from '../../../shared/footprin
 import { FootprintEstimator } from '../../../shared/footprint/estimate.ts';
 import { validationSamples } from '../../../shared/footprint/validation.ts';
 import type { Product } from '../../../shared/product.ts';
+import { product } from '../product.ts';
 
-const product = (fields: Partial<Product> & { title: string }): Product => ({
-  price: null,
-  brand: null,
-  category: [],
-  gtin: null,
-  url: 'https://shop.example/p',
-  ...fields,
-});
 const estimator = new FootprintEstimator({ devices: DEVICES, published: PUBLISHED });
 const phone = ['Electronics', 'Mobile Phones', 'Smartphones'];
 
