@@ -182,8 +182,16 @@ async function readJson(path: string, emit: (event: FlatEvent) => void, options:
   options.onProgress?.(size, size);
 }
 
-/** Lines of a text file, streamed; the callback gets the line and its 1-based number. */
-async function eachLine(path: string, onLine: (line: string, number: number) => void, options: ReadOptions) {
+/**
+ * Lines of a text file, streamed; the callback gets the line and its 1-based number. A CR before
+ * the LF is dropped, unless `keepCr` (CSV: a CR inside a quoted field is the text's own).
+ */
+async function eachLine(
+  path: string,
+  onLine: (line: string, number: number) => void,
+  options: ReadOptions,
+  keepCr = false,
+) {
   const size = statSync(path).size;
   const decoder = new StringDecoder('utf8');
   let rest = '';
@@ -194,14 +202,14 @@ async function eachLine(path: string, onLine: (line: string, number: number) => 
     const text = rest + decoder.write(chunk as Buffer);
     let start = 0;
     for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      onLine(text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end), ++number);
+      onLine(text.slice(start, !keepCr && end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end), ++number);
       start = end + 1;
     }
     rest = text.slice(start);
     options.onProgress?.(bytes, size);
   }
   rest += decoder.end();
-  if (rest.trim() !== '') onLine(rest.replace(/\r$/, ''), ++number);
+  if (rest.trim() !== '') onLine(keepCr ? rest : rest.replace(/\r$/, ''), ++number);
 }
 
 /**
@@ -242,11 +250,13 @@ async function readCsv(path: string, emit: (event: FlatEvent) => void, options: 
         checkHeader({ format: match[1]!.trim(), version: Number(match[2]) }, path);
         return;
       }
-      const record = pending ? `${pending}\n${line}` : line;
+      // Lines keep their CR: a record's last CR ends it (CRLF), one inside a quoted field is text.
+      const raw = pending ? `${pending}\n${line}` : line;
+      const record = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
       if (!pending) startLine = number;
       const fields = splitCsvRecord(record);
       if (fields === null) {
-        pending = record;
+        pending = raw;
         return;
       }
       pending = '';
@@ -270,6 +280,7 @@ async function readCsv(path: string, emit: (event: FlatEvent) => void, options: 
       }
     },
     options,
+    true,
   );
   if (pending) throw new ExportError(path, `line ${startLine}: a quoted field is never closed`);
   if (header === null) throw new ExportError(path, 'empty file (no header line)');

@@ -99,3 +99,24 @@ describe('carbon-ledger convert to CSV', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('a CSV round trip', () => {
+  it('is lossless: hostile titles with line breaks (CRLF, CR, LF) come back byte for byte', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carbon-ledger-csv-'));
+    const input = join(dir, 'breaks.json');
+    const titles = ['Kettle\r\nwith CRLF', '=1\r\n=2', 'lone\rCR', 'trailing CR\r', '-1+2\n@x', ...HOSTILE];
+    const events = titles.map((title, i) => {
+      const event = sampleEvent('product-viewed', '2026-11-02', 8 + i);
+      return { ...event, data: { ...event.data, product: { ...kettle, title } } } as LedgerEvent;
+    });
+    writeFileSync(input, JSON.stringify(researchExport(events, { exportedAt: '2026-11-03T00:00:00.000Z' })));
+    const first = join(dir, 'first.csv');
+    const second = join(dir, 'second.csv');
+    expect((await runBin(['convert', input, '--out', first])).code).toBe(0);
+    expect((await runBin(['convert', first, '--out', second])).code).toBe(0);
+    expect(readFileSync(second, 'utf8')).toBe(readFileSync(first, 'utf8'));
+    const read: string[] = [];
+    await readExport(first, (event) => read.push(event.productTitle ?? ''));
+    expect(read.sort()).toEqual([...titles].sort());
+  });
+});
