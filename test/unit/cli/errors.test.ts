@@ -46,6 +46,32 @@ describe('carbon-ledger errors', { timeout: 60_000 }, () => {
     expectOneLine(await runBin(['validate', good, '--max-problems']), /--max-problems.*missing/);
   });
 
+  it.each([
+    [['constructor'], /unknown command "constructor"/],
+    [['__proto__'], /unknown command "__proto__"/],
+    [['report', 'x.json', '--out', 'r.html', '--engine', 'constructor'], /--engine must be one of arquero, duckdb/],
+    [['report', 'x.json', '--out', 'r.html', '--seed', ''], /--seed must be a whole number, got ""/],
+    [['report', 'x.json', '--out', 'r.html', '--seed', '0x10'], /--seed must be a whole number/],
+    [
+      ['report', 'x.json', '--out', 'r.html', '--engine', 'duckdb', '--memory-limit', 'lots'],
+      /--memory-limit must be a size/,
+    ],
+    [
+      ['simulate', '--participants', '-1', '--out', 'x.json'],
+      /--participants: a value starting with "-" is given as --participants=VALUE/,
+    ],
+    [
+      ['simulate', '--participants', '2', '--days', '2', '--start', '2027-02-30', '--out', 'x.json'],
+      /--start must be a day like 2027-01-04, got "2027-02-30"/,
+    ],
+    [['extract', 'page.html', '--url', 'not a url'], /--url must be the page's web address/],
+    [['extract', 'page.html', '--url', 'javascript:alert(1)'], /--url must be the page's web address/],
+  ])('%j: one line naming the option, exit 2', async (args, pattern) => {
+    const result = await runBin(args);
+    expectOneLine(result, pattern);
+    expect(result.stdout).toBe('');
+  });
+
   it('an unknown option: one line', async () => {
     expectOneLine(await runBin(['report', good, '--out', path('r.html'), '--colour']), /Unknown option '--colour'/);
   });
