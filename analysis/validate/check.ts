@@ -13,7 +13,7 @@ import { csvText } from '../../shared/export/csv-cell.ts';
 import { CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
 import { STUDY_FORMAT, validateStudy } from '../../shared/study/study.ts';
 import { JsonSyntaxError, scanExportFile } from './json-stream.ts';
-import { checkStudyHeader } from './study-header.ts';
+import { checkStampsAgainstHeader, checkStudyHeader, StampIndex } from './study-header.ts';
 
 export interface Problem {
   /** Where: `events[12].data.choice`, `line 14: choice`, or a top-level field. */
@@ -102,6 +102,7 @@ export async function checkJsonExport(path: string, report: (problem: Problem) =
   const { file, event } = await loadValidators();
   const header: Record<string, unknown> = {};
   const ids = new Set<string>();
+  const stamps = new StampIndex();
   let problems = 0;
   let events = 0;
   let sawEvents = false;
@@ -143,6 +144,7 @@ export async function checkJsonExport(path: string, report: (problem: Problem) =
         }
         if (ids.has(checked.value.id)) problem(`events[${index}].id`, `${checked.value.id} appears twice`);
         ids.add(checked.value.id);
+        stamps.add(checked.value.study, index);
       },
     });
   } catch (error) {
@@ -163,7 +165,11 @@ export async function checkJsonExport(path: string, report: (problem: Problem) =
     for (const p of describeAjvErrors(file.errors ?? [], '')) problem(p.where || 'file', p.message);
   } else {
     // The schema asks only for a study's id and title; the rest of the header is checked here.
-    for (const p of checkStudyHeader(header.study)) problem(p.where, p.message);
+    const headerProblems = checkStudyHeader(header.study);
+    for (const p of headerProblems) problem(p.where, p.message);
+    // The events' stamps against a header that holds together.
+    if (headerProblems.length === 0)
+      for (const p of checkStampsAgainstHeader(header.study, stamps)) problem(p.where, p.message);
   }
   return { events, problems };
 }
