@@ -130,6 +130,9 @@ export async function checkBackup(file: Blob): Promise<Checked<CheckedBackup>> {
   }
   const unknown = named.find((t) => !BACKUP_TABLES.includes(t?.tableName as Table));
   if (unknown) return { ok: false, error: `unknown table ${JSON.stringify(unknown?.tableName)} in backup` };
+  // A table given twice: which rows the shopper meant cannot be told, so neither is restored.
+  const twice = named.find((t, i) => named.findIndex((u) => u.tableName === t.tableName) !== i);
+  if (twice) return { ok: false, error: `table ${JSON.stringify(twice.tableName)} appears twice in backup` };
   const rows = (table: Table) => named.find((t) => t.tableName === table)?.rows;
 
   const events = checkRows('events', rows('events') ?? [], checkEventRow);

@@ -74,7 +74,7 @@ describe('research export', () => {
     await db.photos.add({
       id: 'p1',
       blob: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }),
-      createdAt: '',
+      createdAt: '2026-11-02T12:00:00.000Z',
     });
     const plain = await exportResearch(db);
     expect(plain).toMatchObject({ format: 'carbon-ledger-research-export', version: 1, eventSchemaVersion: 1 });
@@ -167,7 +167,7 @@ describe('backup and restore', () => {
     await source.photos.add({
       id: 'p1',
       blob: new Blob([new Uint8Array([9, 8, 7])], { type: 'image/png' }),
-      createdAt: '',
+      createdAt: '2026-11-02T12:00:00.000Z',
     });
     const backup = await backupLedger(source, { includePhotos: true });
     const target = freshLedger();
@@ -182,7 +182,11 @@ describe('backup and restore', () => {
 
   it('leaves photos out of a backup unless asked', async () => {
     const db = await seeded();
-    await db.photos.add({ id: 'p1', blob: new Blob(['x'], { type: 'image/png' }), createdAt: '' });
+    await db.photos.add({
+      id: 'p1',
+      blob: new Blob(['x'], { type: 'image/png' }),
+      createdAt: '2026-11-02T12:00:00.000Z',
+    });
     const text = await (await backupLedger(db)).text();
     expect(JSON.parse(text).data.data.map((t: { tableName: string }) => t.tableName)).not.toContain('photos');
   });
@@ -224,7 +228,11 @@ describe('restore checks every table', () => {
     await writeSettings(db, { paused: false, disabledShops: ['www.ikea.com'], retentionDays: 365 });
     await enroll(db, studyFile, { consentAcceptedAt: new Date() });
     await db.badges.add({ id: 'first-action', earnedAt: '2026-11-02T12:00:00.000+00:00' });
-    await db.photos.add({ id: 'p1', blob: new Blob([new Uint8Array([1, 2])], { type: 'image/png' }), createdAt: '' });
+    await db.photos.add({
+      id: 'p1',
+      blob: new Blob([new Uint8Array([1, 2])], { type: 'image/png' }),
+      createdAt: '2026-11-02T12:00:00.000Z',
+    });
     const json = JSON.parse(await (await backupLedger(db, { includePhotos: true })).text());
     const tables = Object.fromEntries(
       json.data.data.map((t: { tableName: string; rows: Record<string, unknown>[] }) => [t.tableName, t.rows]),
@@ -274,6 +282,27 @@ describe('restore checks every table', () => {
     ],
     ['a badge with no date', (t) => (t.badges![0]!.earnedAt = 7), /^badges\[0\]\.earnedAt:/],
     [
+      'a badge dated "yesterday"',
+      (t) => (t.badges![0]!.earnedAt = 'yesterday'),
+      /^badges\[0\]\.earnedAt: must be an ISO 8601 time/,
+    ],
+    // Automatic deletion finds photos by their date: one with no date would stay for ever.
+    [
+      'a photo with no date',
+      (t) => (t.photos![0]!.createdAt = ''),
+      /^photos\[0\]\.createdAt: must be a non-empty text/,
+    ],
+    [
+      'a photo dated "zzz"',
+      (t) => (t.photos![0]!.createdAt = 'zzz'),
+      /^photos\[0\]\.createdAt: must be an ISO 8601 time/,
+    ],
+    [
+      'a photo whose data is base64 characters of a length base64 never has',
+      (t) => ((t.photos![0]!.blob as { data: string }).data = 'A'),
+      'photos[0].blob.data: must be base64 data',
+    ],
+    [
       'a photo that is HTML',
       (t) => ((t.photos![0]!.blob as { type: string }).type = 'text/html'),
       'photos[0].blob.type: must be an image media type',
@@ -291,6 +320,18 @@ describe('restore checks every table', () => {
       expect(result.error).not.toContain('\n');
     }
     expect({ ...(await snapshot(db)), settings: await db.settings.toArray() }).toEqual(before);
+  });
+
+  it('refuses a backup that gives a table twice (which rows were meant?), and changes nothing', async () => {
+    const db = await seeded();
+    const json = JSON.parse(await (await backupLedger(db)).text());
+    json.data.data.push({ tableName: 'events', inbound: true, rows: [] });
+    const before = await snapshot(db);
+    expect(await restoreBackup(db, new Blob([JSON.stringify(json)]))).toEqual({
+      ok: false,
+      error: 'table "events" appears twice in backup',
+    });
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('restores every table of a good backup, settings and study included', async () => {
