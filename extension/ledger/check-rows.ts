@@ -104,13 +104,21 @@ export function checkPhotoRow(raw: unknown, where: string): Checked<PhotoProof> 
     const blob = record(row.blob, 'blob');
     const type = String(blob.type);
     if (!/^image\/[a-z0-9.+-]+$/.test(type)) fail('blob.type', 'must be an image media type');
-    if (typeof blob.data !== 'string' || !BASE64.test(blob.data)) fail('blob.data', 'must be base64 data');
     let binary = '';
-    try {
-      binary = atob(blob.data as string);
-    } catch {
-      // "A" or "abcde": base64 characters, but not a length base64 comes in.
-      fail('blob.data', 'must be base64 data');
+    if (typeof blob.stringContents === 'string' && !('data' in blob)) {
+      // A File, as dexie-export-import wrote photos of earlier versions: one character per byte,
+      // bytes from 0x80 as U+F780–U+F7FF (the "x-user-defined" charset) or as themselves.
+      if (!/^[\u0000-\u00ff\uf780-\uf7ff]*$/.test(blob.stringContents))
+        fail('blob.stringContents', 'must be one character per byte');
+      binary = blob.stringContents.replace(/[\uf780-\uf7ff]/g, (c) => String.fromCharCode(c.charCodeAt(0) & 0xff));
+    } else {
+      if (typeof blob.data !== 'string' || !BASE64.test(blob.data)) fail('blob.data', 'must be base64 data');
+      try {
+        binary = atob(blob.data as string);
+      } catch {
+        // "A" or "abcde": base64 characters, but not a length base64 comes in.
+        fail('blob.data', 'must be base64 data');
+      }
     }
     return {
       id: text(row.id, 'id', 100),

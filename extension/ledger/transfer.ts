@@ -84,7 +84,14 @@ export async function importResearch(db: LedgerDb, text: string): Promise<Checke
 
 /** A full backup of every table, as dexie-export-import's JSON. Photos only when asked for. */
 export function backupLedger(db: LedgerDb, options: { includePhotos?: boolean } = {}): Promise<Blob> {
-  return exportDB(db, { skipTables: options.includePhotos ? [] : ['photos'] });
+  return exportDB(db, {
+    skipTables: options.includePhotos ? [] : ['photos'],
+    // Photos stored by earlier versions are Files: written as plain Blobs (base64, no file name).
+    transform: (table, value) =>
+      table === 'photos' && value?.blob instanceof File
+        ? { value: { ...value, blob: new Blob([value.blob], { type: value.blob.type }) } }
+        : { value },
+  });
 }
 
 /** What a restore wrote, table by table, and what it kept of writes that arrived meanwhile. */

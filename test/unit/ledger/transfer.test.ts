@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import './worker-globals.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkPhotoRow } from '../../../extension/ledger/check-rows.ts';
 import { type LedgerDb, openLedger, readSettings, writeSettings } from '../../../extension/ledger/db.ts';
 import { logEvent } from '../../../extension/ledger/record.ts';
 import { enroll } from '../../../extension/ledger/study.ts';
@@ -218,6 +219,38 @@ describe('backup and restore', () => {
       error: `events[${index}] data.avoidedKgCO2e: must be a number from 0 to 1000000`,
     });
     expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('photos in a backup', () => {
+  it('reads a photo the dashboard stored as a File (written as a binary string) back byte for byte', async () => {
+    // As dexie-export-import writes a File in Chromium: bytes from 0x80 as U+F780–U+F7FF.
+    const bytes = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x7f, 0x80];
+    const stringContents = String.fromCharCode(...bytes.map((b) => (b >= 0x80 ? 0xf700 + b : b)));
+    const row = {
+      id: 'p1',
+      blob: { type: 'image/png', stringContents, name: 'proof.png', lastModified: 1 },
+      createdAt: '2026-11-02T12:00:00.000Z',
+      $types: { blob: 'file' },
+    };
+    const checked = checkPhotoRow(row, 'photos[0]');
+    expect(checked.ok).toBe(true);
+    if (checked.ok) {
+      expect([...new Uint8Array(await checked.value.blob.arrayBuffer())]).toEqual(bytes);
+      expect(checked.value.blob.type).toBe('image/png');
+      // The file's name and date are not kept.
+      expect(Object.keys(checked.value).sort()).toEqual(['blob', 'createdAt', 'id']);
+    }
+    // readAsBinaryString's form (bytes as themselves) reads the same.
+    const plain = checkPhotoRow(
+      { ...row, blob: { ...row.blob, stringContents: String.fromCharCode(...bytes) } },
+      'photos[0]',
+    );
+    expect(plain.ok && [...new Uint8Array(await plain.value.blob.arrayBuffer())]).toEqual(bytes);
+    expect(checkPhotoRow({ ...row, blob: { ...row.blob, stringContents: '\u20ac' } }, 'photos[0]')).toEqual({
+      ok: false,
+      error: 'photos[0].blob.stringContents: must be one character per byte',
+    });
   });
 });
 
