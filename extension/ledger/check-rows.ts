@@ -108,7 +108,8 @@ export function checkPhotoRow(raw: unknown, where: string): Checked<PhotoProof> 
     if (typeof blob.stringContents === 'string' && !('data' in blob)) {
       // A File, as dexie-export-import wrote photos of earlier versions: one character per byte,
       // bytes from 0x80 as U+F780–U+F7FF (the "x-user-defined" charset) or as themselves.
-      if (!/^[\u0000-\u00ff\uf780-\uf7ff]*$/.test(blob.stringContents))
+      const byteChar = (code: number) => code <= 0xff || (code >= 0xf780 && code <= 0xf7ff);
+      if (!Array.prototype.every.call(blob.stringContents, (c: string) => byteChar(c.charCodeAt(0))))
         fail('blob.stringContents', 'must be one character per byte');
       binary = blob.stringContents.replace(/[\uf780-\uf7ff]/g, (c) => String.fromCharCode(c.charCodeAt(0) & 0xff));
     } else {
