@@ -274,3 +274,40 @@ test('events logged while a restore runs are kept', { timeout: 180_000 }, async 
   console.log(`restore: ${await outcome(page)}`);
   expect(shop.extensionErrors).toEqual([]);
 });
+
+test('choosing automatic deletion deletes old browsing at once: events and the products table', {
+  timeout: 120_000,
+}, async ({ shop }) => {
+  const page = await dashboard(shop);
+  const day = 86_400_000;
+  const now = Date.now();
+  const view = (i: number, daysAgo: number) =>
+    newEvent(
+      'product-viewed',
+      { product: product(TITLES[i]!, i) },
+      {
+        shopHost: 'www.otto.de',
+        now: new Date(now - daysAgo * day),
+      },
+    );
+  // The kettle only long ago; the table long ago and last week; the shirt only last week.
+  const events = [view(0, 400), view(0, 380), view(1, 400), view(1, 7), view(2, 3)];
+  const dir = mkdtempSync(join(tmpdir(), 'carbon-ledger-retention-'));
+  const file = join(dir, 'history.json');
+  writeFileSync(file, JSON.stringify(researchExport(events, { exportedAt: new Date().toISOString() })));
+  await page.setInputFiles('#import-file', file);
+  await expect.poll(() => outcome(page)).toContain(`Imported ${events.length} events`);
+  expect((await readAllTables(page)).products).toHaveLength(3);
+
+  await page.selectOption('#retention', '30');
+  await expect.poll(async () => (await readAllTables(page)).events?.length, { timeout: 10_000 }).toBe(2);
+  const tables = await readAllTables(page);
+  const products = tables.products as { title: string; firstSeenAt: string; views: number }[];
+  expect(products.map((p) => p.title).sort()).toEqual([TITLES[1], TITLES[2]].sort());
+  const table = products.find((p) => p.title === TITLES[1])!;
+  // What remains of the table's history is last week's view only.
+  expect(table.views).toBe(1);
+  expect(Date.parse(table.firstSeenAt)).toBeGreaterThan(now - 30 * day);
+  expect(JSON.stringify(tables)).not.toContain(TITLES[0]);
+  expect(shop.extensionErrors).toEqual([]);
+});
