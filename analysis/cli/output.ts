@@ -15,6 +15,34 @@ export interface PendingOutput {
   discard(): void;
 }
 
+/** Outputs being written: removed if the process ends before they are committed. */
+const live = new Set<PendingOutput>();
+let guarded = false;
+
+/**
+ * Ctrl-C (or a kill, or an exit from a last-resort error handler) part-way through must not leave
+ * a half-written temporary file behind: whatever is pending is removed, then the process ends with
+ * the signal's usual exit code.
+ */
+function removeOnExit(): void {
+  if (guarded) return;
+  guarded = true;
+  const discardAll = () => {
+    for (const output of [...live]) output.discard();
+  };
+  process.on('exit', discardAll);
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
+    process.once(signal, () => {
+      discardAll();
+      process.exit(code);
+    });
+  }
+}
+
 const errorCode = (error: unknown): string =>
   (error as NodeJS.ErrnoException).code ?? (error as Error).message.split('\n')[0]!;
 
@@ -37,22 +65,27 @@ export function pendingOutput(target: string, options: { folder?: boolean; optio
   }
   const path = join(folder, `.${basename(absolute)}.${process.pid}-${Date.now().toString(36)}.partial`);
   let done = false;
-  return {
+  const output: PendingOutput = {
     path,
     commit() {
       try {
         if (options.folder && existsSync(absolute)) rmdirSync(absolute);
         renameSync(path, absolute);
         done = true;
+        live.delete(output);
       } catch (error) {
         this.discard();
         throw new CliError(`${option} ${target}: cannot write (${errorCode(error)})`);
       }
     },
     discard() {
+      live.delete(output);
       if (done) return;
       done = true;
       rmSync(path, { recursive: true, force: true });
     },
   };
+  removeOnExit();
+  live.add(output);
+  return output;
 }

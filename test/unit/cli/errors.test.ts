@@ -1,12 +1,14 @@
 // The CLI never shows a stack trace: every failure is one line naming the problem, exit 2, and
 // an output file appears only when the command succeeded (written under a temporary name first).
 
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { oneLine } from '../../../analysis/cli/main.ts';
 import { researchExport } from '../../../shared/export/research.ts';
+import { REPO_ROOT } from '../../shared-fixtures.ts';
 import { ALL_TYPES, sampleEvent } from '../ledger/samples.ts';
 import { runBin } from './run-bin.ts';
 
@@ -124,6 +126,36 @@ describe('carbon-ledger errors', { timeout: 60_000 }, () => {
     expect((await runBin(['simulate', '--participants', '2', '--days', '2', '--out', out])).code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).format).toBe('carbon-ledger-research-export');
     expect(leftovers(dir)).toEqual([]);
+  });
+});
+
+describe('a command stopped part-way (Ctrl-C, kill)', { timeout: 60_000 }, () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s: the temporary file is removed and nothing is left behind', async (signal, exitCode) => {
+    const folder = mkdtempSync(join(tmpdir(), 'carbon-ledger-signal-'));
+    const out = join(folder, 'cohort.json');
+    // Large enough to take several seconds: stopped once the temporary file has begun.
+    const child = spawn(
+      process.execPath,
+      [
+        join(REPO_ROOT, 'bin', 'carbon-ledger.js'),
+        'simulate',
+        '--participants',
+        '100000',
+        '--days',
+        '365',
+        '--out',
+        out,
+      ],
+      { cwd: REPO_ROOT, stdio: 'ignore' },
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await vi.waitFor(() => expect(leftovers(folder)).toHaveLength(1), { timeout: 30_000, interval: 50 });
+    child.kill(signal);
+    expect(await exited).toBe(exitCode);
+    expect(readdirSync(folder)).toEqual([]);
   });
 });
 
