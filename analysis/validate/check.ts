@@ -231,6 +231,16 @@ async function* csvRows(path: string): AsyncGenerator<{ line: number; fields: st
   }
 }
 
+/** Columns holding numbers, written as numbers ("-2.5" is one); every other column holds text. */
+const NUMBER_COLUMNS: ReadonlySet<string> = new Set([
+  'schemaVersion',
+  'priceAmount',
+  'kgCO2e',
+  'low',
+  'high',
+  'alternativesShown',
+  'avoidedKgCO2e',
+]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const LOCAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?([+-]\d\d:\d\d|Z)$/;
 const HOST = /^[a-z0-9.-]{1,253}(:\d{1,5})?$/;
@@ -283,6 +293,12 @@ export async function checkCsvExport(path: string, report: (problem: Problem) =>
       string
     >;
     const bad = (column: string, message: string) => problem(`${at}: ${column}`, message);
+    // A text cell a spreadsheet would run: not written by our writers, which quote it. A file
+    // edited or made elsewhere is named before someone opens it in a spreadsheet.
+    CSV_COLUMNS.forEach((column, i) => {
+      if (!NUMBER_COLUMNS.has(column) && /^[=+\-@\t\r]/.test(fields[i]!))
+        bad(column, "would run as a formula in a spreadsheet (write it with a leading ')");
+    });
     const number = (column: (typeof CSV_COLUMNS)[number], optional: boolean) => {
       const text = row[column];
       if (text === '') {

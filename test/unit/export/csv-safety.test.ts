@@ -100,6 +100,27 @@ describe('carbon-ledger convert to CSV', () => {
   });
 });
 
+describe('validate on a CSV made elsewhere', () => {
+  it('names each text cell a spreadsheet would run, by line and column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carbon-ledger-csv-'));
+    const csv = researchCsv([sampleEvent('product-viewed', '2026-11-02', 8)]).split('\n');
+    const title = CSV_COLUMNS.indexOf('productTitle');
+    const brand = CSV_COLUMNS.indexOf('brand');
+    const cells = parseCsvRows(csv[2]!)[0]!;
+    cells[title] = '=HYPERLINK("https://evil.example")'.replaceAll('"', '""');
+    cells[brand] = '@SUM(1)';
+    csv[2] = cells.map((cell, i) => (i === title ? `"${cell}"` : cell)).join(',');
+    const file = join(dir, 'edited.csv');
+    writeFileSync(file, csv.join('\n'));
+    const problems: Problem[] = [];
+    await checkExportFile(file, (p) => problems.push(p));
+    expect(problems).toEqual([
+      { where: 'line 3: productTitle', message: "would run as a formula in a spreadsheet (write it with a leading ')" },
+      { where: 'line 3: brand', message: "would run as a formula in a spreadsheet (write it with a leading ')" },
+    ]);
+  });
+});
+
 describe('a CSV round trip', () => {
   it('is lossless: hostile titles with line breaks (CRLF, CR, LF) come back byte for byte', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'carbon-ledger-csv-'));
