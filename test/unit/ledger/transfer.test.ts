@@ -128,6 +128,21 @@ describe('refusing bad import files', () => {
       (f) => JSON.stringify({ ...f, photos: [{ id: 'x', mediaType: 'text/html', base64: '<b>' }] }),
       /^photos\[0\]/,
     ],
+    [
+      'photo data of a length base64 never has',
+      (f) => JSON.stringify({ ...f, photos: [{ id: 'x', mediaType: 'image/png', base64: 'A' }] }),
+      /^photos\[0\]: must have an id, an image media type and base64 data/,
+    ],
+    [
+      'photo data padded out of place',
+      (f) => JSON.stringify({ ...f, photos: [{ id: 'x', mediaType: 'image/png', base64: 'AB=' }] }),
+      /^photos\[0\]/,
+    ],
+    [
+      'a photo id of a megabyte',
+      (f) => JSON.stringify({ ...f, photos: [{ id: 'x'.repeat(1 << 20), mediaType: 'image/png', base64: 'AAAA' }] }),
+      /^photos\[0\]/,
+    ],
   ];
 
   it.each(hostile)('refuses %s in one line and leaves the ledger as it was', async (_, corrupt, message) => {
