@@ -45,7 +45,7 @@ export const reportCommand: Command = {
     if (memoryLimit !== undefined && !/^\d+(\.\d+)?\s*([KMGT]i?B|B)$/i.test(memoryLimit))
       throw new CliError(`--memory-limit must be a size like 4GB or 500MB, got "${memoryLimit}"`);
     // Checked before the inputs are read; written under a temporary name, renamed when complete.
-    const pending = pendingOutput(values.out);
+    const pending = pendingOutput(values.out, { inputs: positionals });
     // Loaded here, not at the top: `carbon-ledger --help` loads every command module.
     const [{ ExportError }, { renderReport }] = await Promise.all([
       import('../../load/read.ts'),

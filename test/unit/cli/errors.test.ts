@@ -102,6 +102,18 @@ describe('carbon-ledger errors', { timeout: 60_000 }, () => {
     expect(readdirSync(out)).toEqual(['studyId=__HIVE_DEFAULT_PARTITION__']);
   });
 
+  it.each([
+    ['report', (input: string) => ['report', input, '--out', input]],
+    ['convert', (input: string) => ['convert', input, '--out', input, '--to', 'csv']],
+    ['report through another path', (input: string) => ['report', input, '--out', join(dir, '.', 'victim.json')]],
+  ])('%s over its own input is refused and the input stays as it was', async (_, args) => {
+    const input = path('victim.json');
+    writeFileSync(input, readFileSync(good));
+    expectOneLine(await runBin(args(input)), /victim\.json: is an input .*write the output to another file/);
+    expect(readFileSync(input, 'utf8')).toBe(readFileSync(good, 'utf8'));
+    expect(leftovers(dir)).toEqual([]);
+  });
+
   it('convert writes the file when every input is good', async () => {
     const out = path('all-good.csv');
     expect((await runBin(['convert', good, '--out', out])).code).toBe(0);
