@@ -121,6 +121,14 @@ describe('carbon-ledger errors', { timeout: 60_000 }, () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
+  it('report of a small cohort prints its one summary line, no chart-library warnings', async () => {
+    const cohort = path('small-cohort.json');
+    expect((await runBin(['simulate', '--participants', '5', '--days', '5', '--out', cohort])).code).toBe(0);
+    const result = await runBin(['report', cohort, '--out', path('small.html')]);
+    expect(result.code).toBe(0);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^carbon-ledger report: \d+ events/)]);
+  });
+
   it('report writes nothing when an input fails', async () => {
     const out = path('report.html');
     expectOneLine(await runBin(['report', good, bad, '--out', out]), /bad\.json/);
