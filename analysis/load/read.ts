@@ -303,7 +303,12 @@ function parquetFiles(path: string): { file: string; partition: Record<string, s
     for (const part of relative(path, file).split(sep).slice(0, -1)) {
       const equals = part.indexOf('=');
       if (equals > 0) {
-        const value = decodeURIComponent(part.slice(equals + 1));
+        let value: string;
+        try {
+          value = decodeURIComponent(part.slice(equals + 1));
+        } catch {
+          throw new ExportError(path, `folder ${part}: the value is not percent-encoded UTF-8`);
+        }
         partition[part.slice(0, equals)] = value === HIVE_NULL ? null : value;
       }
     }
