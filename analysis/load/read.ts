@@ -243,7 +243,9 @@ async function readCsv(path: string, emit: (event: FlatEvent) => void, options: 
   let startLine = 0;
   await eachLine(
     path,
-    (line, number) => {
+    (rawLine, number) => {
+      // A byte-order mark, as spreadsheets write "CSV UTF-8": not part of the first line.
+      const line = number === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine;
       if (number === 1 && line.startsWith('#')) {
         const match = /format=([^;]+);\s*version=(\d+)/.exec(line);
         if (!match) throw new ExportError(path, 'line 1: expected "# format=...; version=N"');

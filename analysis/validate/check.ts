@@ -175,7 +175,7 @@ export async function checkJsonExport(path: string, report: (problem: Problem) =
 }
 
 /** CSV rows one at a time (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
-async function* csvRows(path: string): AsyncGenerator<{ line: number; fields: string[] }> {
+async function* csvRows(path: string): AsyncGenerator<{ line: number; fields: string[]; afterLoneCr?: true }> {
   let row: string[] = [];
   let field = '';
   let quoted = false;
@@ -183,6 +183,7 @@ async function* csvRows(path: string): AsyncGenerator<{ line: number; fields: st
   let line = 1;
   let rowLine = 1;
   let pendingCr = false;
+  let afterLoneCr: true | false = false;
   for await (const chunk of createReadStream(path, {
     encoding: 'utf8',
     highWaterMark: 1 << 20,
@@ -192,6 +193,8 @@ async function* csvRows(path: string): AsyncGenerator<{ line: number; fields: st
       if (pendingCr) {
         pendingCr = false;
         if (ch === '\n') continue;
+        // A carriage return alone ends no line for the loaders (LF or CRLF only): say so.
+        afterLoneCr = true;
       }
       if (quoted) {
         if (ch === '"') {
@@ -216,7 +219,8 @@ async function* csvRows(path: string): AsyncGenerator<{ line: number; fields: st
         field = '';
       } else if (ch === '\n' || ch === '\r') {
         row.push(field);
-        yield { line: rowLine, fields: row };
+        yield { line: rowLine, fields: row, ...(afterLoneCr ? { afterLoneCr } : {}) };
+        afterLoneCr = false;
         row = [];
         field = '';
         line++;
@@ -263,7 +267,12 @@ export async function checkCsvExport(path: string, report: (problem: Problem) =>
   const ids = new Set<string>();
   let header: string[] | null = null;
   let first = true;
-  for await (const { line, fields } of csvRows(path)) {
+  let loneCr = false;
+  for await (const { line, fields, afterLoneCr } of csvRows(path)) {
+    if (afterLoneCr && !loneCr) {
+      loneCr = true;
+      problem(`line ${line - 1}`, 'ends with a carriage return alone: save the file with LF or CRLF line ends');
+    }
     if (first) {
       first = false;
       const comment = (fields.join(',') ?? '').replace(/^\uFEFF/, '');

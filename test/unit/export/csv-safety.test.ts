@@ -13,7 +13,7 @@ import type { LedgerEvent } from '../../../shared/events.ts';
 import { csvCell, csvText, neutraliseFormula } from '../../../shared/export/csv-cell.ts';
 import { CSV_COLUMNS, researchCsv, researchExport } from '../../../shared/export/research.ts';
 import { runBin } from '../cli/run-bin.ts';
-import { kettle, sampleEvent } from '../ledger/samples.ts';
+import { ALL_TYPES as ALL_SAMPLE_TYPES, kettle, sampleEvent } from '../ledger/samples.ts';
 
 /** Titles a shop page could carry to attack whoever opens the export in a spreadsheet. */
 const HOSTILE = [
@@ -118,6 +118,35 @@ describe('validate on a CSV made elsewhere', () => {
       { where: 'line 3: productTitle', message: "would run as a formula in a spreadsheet (write it with a leading ')" },
       { where: 'line 3: brand', message: "would run as a formula in a spreadsheet (write it with a leading ')" },
     ]);
+  });
+});
+
+describe('validate and the loaders agree on a CSV saved by a spreadsheet', () => {
+  const csv = () => researchCsv(ALL_SAMPLE_TYPES.map((t, i) => sampleEvent(t, '2026-11-02', 8 + i)));
+
+  it('a byte-order mark ("CSV UTF-8") is read past by both', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carbon-ledger-csv-'));
+    const file = join(dir, 'bom.csv');
+    writeFileSync(file, `\uFEFF${csv()}`);
+    const problems: Problem[] = [];
+    await checkExportFile(file, (p) => problems.push(p));
+    expect(problems).toEqual([]);
+    const read: string[] = [];
+    await readExport(file, (event) => read.push(event.id));
+    expect(read).toHaveLength(ALL_SAMPLE_TYPES.length);
+  });
+
+  it('lines ended by a carriage return alone, which the loaders do not split, fail validate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carbon-ledger-csv-'));
+    const file = join(dir, 'mac.csv');
+    writeFileSync(file, csv().replaceAll('\n', '\r'));
+    const problems: Problem[] = [];
+    await checkExportFile(file, (p) => problems.push(p));
+    expect(problems[0]).toEqual({
+      where: 'line 1',
+      message: 'ends with a carriage return alone: save the file with LF or CRLF line ends',
+    });
+    await expect(readExport(file, () => {})).rejects.toThrow();
   });
 });
 
