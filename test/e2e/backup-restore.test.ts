@@ -1,12 +1,15 @@
 // Backup and restore in real Chromium, through the dashboard as the shopper uses it: a backup of
 // every table (photos and settings included) survives "delete everything" and comes back row for
 // row; "delete everything" leaves no table row, no setting and no cached copy; hostile backups are
-// refused in one line and change nothing; events logged while a restore runs are kept.
+// refused in one line and change nothing; events logged while a restore runs are kept; automatic
+// deletion applies when chosen; the CSV export is safe for spreadsheets and reads back unchanged.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { readExport } from '../../analysis/load/read.ts';
+import { parseCsvRows } from '../../shared/csv.ts';
 import { type LedgerEvent, newEvent, type ProductSummary } from '../../shared/events.ts';
 import { researchExport } from '../../shared/export/research.ts';
 import { expect, type Shop, test } from './harness/fixture.ts';
@@ -309,5 +312,40 @@ test('choosing automatic deletion deletes old browsing at once: events and the p
   expect(table.views).toBe(1);
   expect(Date.parse(table.firstSeenAt)).toBeGreaterThan(now - 30 * day);
   expect(JSON.stringify(tables)).not.toContain(TITLES[0]);
+  expect(shop.extensionErrors).toEqual([]);
+});
+
+test('the dashboard CSV export neutralises hostile titles and reads back as they were', {
+  timeout: 120_000,
+}, async ({ shop }) => {
+  const page = await dashboard(shop);
+  const hostile = ['=HYPERLINK("https://evil.example","x")', '+cmd|calc', '-1+2', '@SUM(1)', '\t=1', 'Kettle\r\n=2'];
+  const now = Date.now();
+  const events = hostile.map((title, i) =>
+    newEvent(
+      'product-viewed',
+      { product: { ...product(title, i), brand: `=${i}` } },
+      {
+        shopHost: 'www.otto.de',
+        now: new Date(now - i * 60_000),
+      },
+    ),
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'carbon-ledger-csv-'));
+  const file = join(dir, 'hostile.json');
+  writeFileSync(file, JSON.stringify(researchExport(events, { exportedAt: new Date().toISOString() })));
+  await page.setInputFiles('#import-file', file);
+  await expect.poll(() => outcome(page)).toContain(`Imported ${events.length} events`);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csvPath = (await download.path())!;
+  const rows = parseCsvRows(readFileSync(csvPath, 'utf8')).slice(2);
+  expect(rows).toHaveLength(hostile.length);
+  for (const row of rows) for (const cell of row) expect(/^[=+\-@\t\r]/.test(cell), cell).toBe(false);
+  const copy = join(dir, 'export.csv');
+  writeFileSync(copy, readFileSync(csvPath));
+  const titles: string[] = [];
+  await readExport(copy, (event) => titles.push(event.productTitle ?? ''));
+  expect(titles.sort()).toEqual([...hostile].sort());
   expect(shop.extensionErrors).toEqual([]);
 });
