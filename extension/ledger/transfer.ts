@@ -198,6 +198,11 @@ export async function restoreBackup(db: LedgerDb, file: Blob): Promise<Checked<R
       const changedSettings = (await db.settings.toArray()).filter(
         (row) => settingsBefore.get(row.key) !== JSON.stringify(row.value),
       );
+      // The seeds of studies this device joined stay (the backup's win for a study it also holds):
+      // an older backup must not make rejoining a study draw a new participant and arm.
+      const seedsHere = (await db.settings.get('studySeeds'))?.value as Record<string, string> | undefined;
+      const seedsRow = backup.settings.find((row) => row.key === 'studySeeds');
+      const seeds = { ...seedsHere, ...(seedsRow?.value as Record<string, string> | undefined) };
       await Promise.all([
         db.events.clear(),
         db.products.clear(),
@@ -210,6 +215,7 @@ export async function restoreBackup(db: LedgerDb, file: Blob): Promise<Checked<R
       await db.actions.bulkPut(backup.actions);
       await db.badges.bulkPut(backup.badges);
       await db.settings.bulkPut(backup.settings);
+      if (Object.keys(seeds).length) await db.settings.put({ key: 'studySeeds', value: seeds });
       if (backup.photos) {
         await db.photos.clear();
         await db.photos.bulkPut(backup.photos);

@@ -395,6 +395,18 @@ describe('restore checks every table', () => {
     expect(settings.enrollment?.study.id).toBe(studyFile.id);
   });
 
+  it('keeps the study seeds of this device when the backup predates joining: rejoining keeps participant and arm', async () => {
+    const db = await seeded();
+    const backup = await backupLedger(db);
+    const joined = await enroll(db, studyFile, { consentAcceptedAt: new Date() });
+    expect((await restoreBackup(db, backup)).ok).toBe(true);
+    // The backup had no enrollment: the restored ledger is in no study, but joining again is the same participant.
+    expect((await readSettings(db)).enrollment).toBeNull();
+    const again = await enroll(db, studyFile, { consentAcceptedAt: new Date() });
+    expect(again.enrollment.participantId).toBe(joined.enrollment.participantId);
+    expect(again.enrollment.arm).toBe(joined.enrollment.arm);
+  });
+
   it('keeps an event logged while the restore runs, and says so', async () => {
     const file = await editedBackup(() => {});
     const db = await seeded();
