@@ -18,11 +18,25 @@ export function cumulativeAvoidedPlot(table: ColumnTable, { document, width = 72
     marks: [
       Plot.areaY(
         data,
-        Plot.mapY('cumsum', { x: 'week', y: 'avoidedKg', fill: 'arm', fillOpacity: 0.12, curve: 'step-after' }),
+        Plot.mapY('cumsum', {
+          x: 'week',
+          y: 'avoidedKg',
+          fill: 'arm',
+          z: 'arm',
+          fillOpacity: 0.12,
+          curve: 'step-after',
+        }),
       ),
       Plot.lineY(
         data,
-        Plot.mapY('cumsum', { x: 'week', y: 'avoidedKg', stroke: 'arm', strokeWidth: 2, curve: 'step-after' }),
+        Plot.mapY('cumsum', {
+          x: 'week',
+          y: 'avoidedKg',
+          stroke: 'arm',
+          z: 'arm',
+          strokeWidth: 2,
+          curve: 'step-after',
+        }),
       ),
       Plot.ruleY([0]),
     ],

@@ -16,7 +16,7 @@ export function participationPlot(table: ColumnTable, { document, width = 720, h
     y: { grid: true, label: 'Active participants', zero: true },
     color: { type: 'categorical', legend: true, label: 'Arm' },
     marks: [
-      Plot.lineY(data, { x: 'week', y: 'participants', stroke: 'arm', strokeWidth: 2, marker: 'dot' }),
+      Plot.lineY(data, { x: 'week', y: 'participants', stroke: 'arm', z: 'arm', strokeWidth: 2, marker: 'dot' }),
       Plot.ruleY([0]),
     ],
   });
@@ -32,7 +32,14 @@ export function retentionPlot(table: ColumnTable, { document, width = 720, heigh
     y: { domain: [0, 100], percent: true, grid: true, label: 'Still active (%)' },
     color: { type: 'categorical', legend: true, label: 'Arm' },
     marks: [
-      Plot.lineY(rows(table), { x: 'weekSinceStart', y: 'share', stroke: 'arm', strokeWidth: 2, marker: 'dot' }),
+      Plot.lineY(rows(table), {
+        x: 'weekSinceStart',
+        y: 'share',
+        stroke: 'arm',
+        z: 'arm',
+        strokeWidth: 2,
+        marker: 'dot',
+      }),
       Plot.ruleY([0]),
     ],
   });

@@ -20,12 +20,12 @@ export function weeklyFootprintPlot(
     y: { grid: true, label: 'kg CO2e bought per active participant', zero: true },
     color: { type: 'categorical', legend: true, label: 'Arm' },
     marks: [
-      Plot.lineY(data, { x: 'week', y: 'footprintKg', stroke: 'arm', strokeOpacity: 0.35, strokeWidth: 1 }),
+      Plot.lineY(data, { x: 'week', y: 'footprintKg', stroke: 'arm', z: 'arm', strokeOpacity: 0.35, strokeWidth: 1 }),
       Plot.lineY(
         data,
         Plot.windowY(
           { k, anchor: 'end', reduce: 'mean' },
-          { x: 'week', y: 'footprintKg', stroke: 'arm', strokeWidth: 2.5 },
+          { x: 'week', y: 'footprintKg', stroke: 'arm', z: 'arm', strokeWidth: 2.5 },
         ),
       ),
       Plot.ruleY([0]),

@@ -34,7 +34,8 @@ export async function main(argv: string[]): Promise<number> {
     console.log(await help());
     return name ? 0 : 2;
   }
-  const load = commands[name];
+  // Own keys only: "constructor" or "__proto__" are not commands.
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
     console.error(`carbon-ledger: unknown command "${name}" (try --help)`);
     return 2;
@@ -67,6 +68,9 @@ export function oneLine(error: unknown): string {
   const text = firstLine(typeof message === 'string' ? message : String(error));
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')) {
     // "Option '--max-problems <value>' argument missing" and the like; the hint about "--" is noise.
+    // "--participants -1": the value looks like an option; say how to give it.
+    const ambiguous = /^Option '(--[\w-]+)(?: <value>)?' argument is ambiguous/.exec(text);
+    if (ambiguous) return `${ambiguous[1]}: a value starting with "-" is given as ${ambiguous[1]}=VALUE`;
     return text.replace(/\. To specify .*$/, '');
   }
   if (typeof code === 'string' && typeof path === 'string') return `${path}: ${code} (${text})`;

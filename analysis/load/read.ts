@@ -182,8 +182,16 @@ async function readJson(path: string, emit: (event: FlatEvent) => void, options:
   options.onProgress?.(size, size);
 }
 
-/** Lines of a text file, streamed; the callback gets the line and its 1-based number. */
-async function eachLine(path: string, onLine: (line: string, number: number) => void, options: ReadOptions) {
+/**
+ * Lines of a text file, streamed; the callback gets the line and its 1-based number. A CR before
+ * the LF is dropped, unless `keepCr` (CSV: a CR inside a quoted field is the text's own).
+ */
+async function eachLine(
+  path: string,
+  onLine: (line: string, number: number) => void,
+  options: ReadOptions,
+  keepCr = false,
+) {
   const size = statSync(path).size;
   const decoder = new StringDecoder('utf8');
   let rest = '';
@@ -194,14 +202,14 @@ async function eachLine(path: string, onLine: (line: string, number: number) => 
     const text = rest + decoder.write(chunk as Buffer);
     let start = 0;
     for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      onLine(text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end), ++number);
+      onLine(text.slice(start, !keepCr && end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end), ++number);
       start = end + 1;
     }
     rest = text.slice(start);
     options.onProgress?.(bytes, size);
   }
   rest += decoder.end();
-  if (rest.trim() !== '') onLine(rest.replace(/\r$/, ''), ++number);
+  if (rest.trim() !== '') onLine(keepCr ? rest : rest.replace(/\r$/, ''), ++number);
 }
 
 /**
@@ -235,18 +243,22 @@ async function readCsv(path: string, emit: (event: FlatEvent) => void, options: 
   let startLine = 0;
   await eachLine(
     path,
-    (line, number) => {
+    (rawLine, number) => {
+      // A byte-order mark, as spreadsheets write "CSV UTF-8": not part of the first line.
+      const line = number === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine;
       if (number === 1 && line.startsWith('#')) {
         const match = /format=([^;]+);\s*version=(\d+)/.exec(line);
         if (!match) throw new ExportError(path, 'line 1: expected "# format=...; version=N"');
         checkHeader({ format: match[1]!.trim(), version: Number(match[2]) }, path);
         return;
       }
-      const record = pending ? `${pending}\n${line}` : line;
+      // Lines keep their CR: a record's last CR ends it (CRLF), one inside a quoted field is text.
+      const raw = pending ? `${pending}\n${line}` : line;
+      const record = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
       if (!pending) startLine = number;
       const fields = splitCsvRecord(record);
       if (fields === null) {
-        pending = record;
+        pending = raw;
         return;
       }
       pending = '';
@@ -270,6 +282,7 @@ async function readCsv(path: string, emit: (event: FlatEvent) => void, options: 
       }
     },
     options,
+    true,
   );
   if (pending) throw new ExportError(path, `line ${startLine}: a quoted field is never closed`);
   if (header === null) throw new ExportError(path, 'empty file (no header line)');
@@ -292,7 +305,12 @@ function parquetFiles(path: string): { file: string; partition: Record<string, s
     for (const part of relative(path, file).split(sep).slice(0, -1)) {
       const equals = part.indexOf('=');
       if (equals > 0) {
-        const value = decodeURIComponent(part.slice(equals + 1));
+        let value: string;
+        try {
+          value = decodeURIComponent(part.slice(equals + 1));
+        } catch {
+          throw new ExportError(path, `folder ${part}: the value is not percent-encoded UTF-8`);
+        }
         partition[part.slice(0, equals)] = value === HIVE_NULL ? null : value;
       }
     }

@@ -82,7 +82,8 @@ export function parquetSink(path: string, options: { omit?: readonly FlatColumn[
 const partitionValue = (value: string | null): string =>
   value === null
     ? HIVE_NULL
-    : value.replace(/[^A-Za-z0-9._-]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    : // UTF-8 bytes, as decodeURIComponent reads them back ("é" is %C3%A9; its char code %E9 is not).
+      encodeURIComponent(value).replace(/[!~*'()]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /**
  * Hive-partitioned Parquet: `dir/studyId=<study>/month=<YYYY-MM>/part-0.parquet`, partition

@@ -13,7 +13,7 @@ import { csvText } from '../../shared/export/csv-cell.ts';
 import { CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
 import { STUDY_FORMAT, validateStudy } from '../../shared/study/study.ts';
 import { JsonSyntaxError, scanExportFile } from './json-stream.ts';
-import { checkStudyHeader } from './study-header.ts';
+import { checkStampsAgainstHeader, checkStudyHeader, StampIndex } from './study-header.ts';
 
 export interface Problem {
   /** Where: `events[12].data.choice`, `line 14: choice`, or a top-level field. */
@@ -102,6 +102,7 @@ export async function checkJsonExport(path: string, report: (problem: Problem) =
   const { file, event } = await loadValidators();
   const header: Record<string, unknown> = {};
   const ids = new Set<string>();
+  const stamps = new StampIndex();
   let problems = 0;
   let events = 0;
   let sawEvents = false;
@@ -143,6 +144,7 @@ export async function checkJsonExport(path: string, report: (problem: Problem) =
         }
         if (ids.has(checked.value.id)) problem(`events[${index}].id`, `${checked.value.id} appears twice`);
         ids.add(checked.value.id);
+        stamps.add(checked.value.study, index);
       },
     });
   } catch (error) {
@@ -163,13 +165,17 @@ export async function checkJsonExport(path: string, report: (problem: Problem) =
     for (const p of describeAjvErrors(file.errors ?? [], '')) problem(p.where || 'file', p.message);
   } else {
     // The schema asks only for a study's id and title; the rest of the header is checked here.
-    for (const p of checkStudyHeader(header.study)) problem(p.where, p.message);
+    const headerProblems = checkStudyHeader(header.study);
+    for (const p of headerProblems) problem(p.where, p.message);
+    // The events' stamps against a header that holds together.
+    if (headerProblems.length === 0)
+      for (const p of checkStampsAgainstHeader(header.study, stamps)) problem(p.where, p.message);
   }
   return { events, problems };
 }
 
 /** CSV rows one at a time (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
-async function* csvRows(path: string): AsyncGenerator<{ line: number; fields: string[] }> {
+async function* csvRows(path: string): AsyncGenerator<{ line: number; fields: string[]; afterLoneCr?: true }> {
   let row: string[] = [];
   let field = '';
   let quoted = false;
@@ -177,6 +183,7 @@ async function* csvRows(path: string): AsyncGenerator<{ line: number; fields: st
   let line = 1;
   let rowLine = 1;
   let pendingCr = false;
+  let afterLoneCr: true | false = false;
   for await (const chunk of createReadStream(path, {
     encoding: 'utf8',
     highWaterMark: 1 << 20,
@@ -186,6 +193,8 @@ async function* csvRows(path: string): AsyncGenerator<{ line: number; fields: st
       if (pendingCr) {
         pendingCr = false;
         if (ch === '\n') continue;
+        // A carriage return alone ends no line for the loaders (LF or CRLF only): say so.
+        afterLoneCr = true;
       }
       if (quoted) {
         if (ch === '"') {
@@ -210,7 +219,8 @@ async function* csvRows(path: string): AsyncGenerator<{ line: number; fields: st
         field = '';
       } else if (ch === '\n' || ch === '\r') {
         row.push(field);
-        yield { line: rowLine, fields: row };
+        yield { line: rowLine, fields: row, ...(afterLoneCr ? { afterLoneCr } : {}) };
+        afterLoneCr = false;
         row = [];
         field = '';
         line++;
@@ -225,6 +235,16 @@ async function* csvRows(path: string): AsyncGenerator<{ line: number; fields: st
   }
 }
 
+/** Columns holding numbers, written as numbers ("-2.5" is one); every other column holds text. */
+const NUMBER_COLUMNS: ReadonlySet<string> = new Set([
+  'schemaVersion',
+  'priceAmount',
+  'kgCO2e',
+  'low',
+  'high',
+  'alternativesShown',
+  'avoidedKgCO2e',
+]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const LOCAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?([+-]\d\d:\d\d|Z)$/;
 const HOST = /^[a-z0-9.-]{1,253}(:\d{1,5})?$/;
@@ -247,7 +267,12 @@ export async function checkCsvExport(path: string, report: (problem: Problem) =>
   const ids = new Set<string>();
   let header: string[] | null = null;
   let first = true;
-  for await (const { line, fields } of csvRows(path)) {
+  let loneCr = false;
+  for await (const { line, fields, afterLoneCr } of csvRows(path)) {
+    if (afterLoneCr && !loneCr) {
+      loneCr = true;
+      problem(`line ${line - 1}`, 'ends with a carriage return alone: save the file with LF or CRLF line ends');
+    }
     if (first) {
       first = false;
       const comment = (fields.join(',') ?? '').replace(/^\uFEFF/, '');
@@ -277,6 +302,12 @@ export async function checkCsvExport(path: string, report: (problem: Problem) =>
       string
     >;
     const bad = (column: string, message: string) => problem(`${at}: ${column}`, message);
+    // A text cell a spreadsheet would run: not written by our writers, which quote it. A file
+    // edited or made elsewhere is named before someone opens it in a spreadsheet.
+    CSV_COLUMNS.forEach((column, i) => {
+      if (!NUMBER_COLUMNS.has(column) && /^[=+\-@\t\r]/.test(fields[i]!))
+        bad(column, "would run as a formula in a spreadsheet (write it with a leading ')");
+    });
     const number = (column: (typeof CSV_COLUMNS)[number], optional: boolean) => {
       const text = row[column];
       if (text === '') {

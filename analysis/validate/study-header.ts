@@ -47,6 +47,12 @@ export function checkStudyHeader(study: unknown): Problem[] {
   }
   if ('leftAt' in study && study.leftAt !== null && !isTime(study.leftAt))
     problem('.leftAt', 'must be null or an ISO 8601 time');
+  else if (
+    isTime(study.leftAt) &&
+    isTime(study.enrolledAt) &&
+    Date.parse(study.leftAt as string) < Date.parse(study.enrolledAt as string)
+  )
+    problem('.leftAt', 'is before enrolledAt');
   if ('consentTextHash' in study && !/^sha256:[0-9a-f]{64}$/.test(String(study.consentTextHash)))
     problem('.consentTextHash', 'must be sha256: and 64 hex digits');
   for (const field of ['start', 'end'] as const) {
@@ -103,6 +109,7 @@ export function checkStudyHeader(study: unknown): Problem[] {
   // A cohort's participants.
   if ('participants' in study) {
     const participants = study.participants;
+    const seen = new Set<string>();
     if (!Array.isArray(participants)) problem('.participants', 'must be a list');
     else
       participants.forEach((p: unknown, i) => {
@@ -118,7 +125,68 @@ export function checkStudyHeader(study: unknown): Problem[] {
         if ('enrolledAt' in p && !isTime(p.enrolledAt)) problem(`${at}.enrolledAt`, 'must be an ISO 8601 time');
         if ('leftAt' in p && p.leftAt !== null && !isTime(p.leftAt))
           problem(`${at}.leftAt`, 'must be null or an ISO 8601 time');
+        else if (
+          isTime(p.leftAt) &&
+          isTime(p.enrolledAt) &&
+          Date.parse(p.leftAt as string) < Date.parse(p.enrolledAt as string)
+        )
+          problem(`${at}.leftAt`, 'is before enrolledAt');
+        if (typeof p.participantId === 'string' && p.participantId !== '') {
+          if (seen.has(p.participantId)) problem(`${at}.participantId`, `"${p.participantId}" is listed twice`);
+          seen.add(p.participantId);
+        }
       });
+  }
+  return problems;
+}
+
+/** What the events say about each participant: the arms their stamps carry, with the first event of each. */
+export class StampIndex {
+  /** `studyId participantId` → arm → index of the first event with it. */
+  readonly arms = new Map<string, Map<string, number>>();
+  add(stamp: { studyId: string; participantId: string; arm: string } | null | undefined, index: number) {
+    if (!stamp) return;
+    const key = `${stamp.studyId}\u0000${stamp.participantId}`;
+    const arms = this.arms.get(key) ?? new Map<string, number>();
+    this.arms.set(key, arms);
+    if (!arms.has(stamp.arm)) arms.set(stamp.arm, index);
+  }
+}
+
+/**
+ * The events' study stamps against the header: an event of the header's study is stamped with the
+ * arm the header gives its participant (a bundle's `arm`, a cohort's `participants`), and a cohort's
+ * events come from listed participants. One problem per participant and arm, at its first event.
+ */
+export function checkStampsAgainstHeader(study: unknown, stamps: StampIndex): Problem[] {
+  const problems: Problem[] = [];
+  if (!isRecord(study) || typeof study.id !== 'string') return problems;
+  const listed = new Map<string, unknown>();
+  const cohort = Array.isArray(study.participants);
+  if (cohort)
+    for (const p of study.participants as unknown[])
+      if (isRecord(p) && typeof p.participantId === 'string') listed.set(p.participantId, p.arm);
+  const bundle = typeof study.participantId === 'string' && typeof study.arm === 'string';
+  for (const [key, arms] of stamps.arms) {
+    const [studyId, participantId] = key.split('\u0000') as [string, string];
+    if (studyId !== study.id) continue;
+    for (const [arm, index] of arms) {
+      const where = `events[${index}].study`;
+      if (cohort) {
+        if (!listed.has(participantId))
+          problems.push({
+            where: `${where}.participantId`,
+            message: `"${participantId}" is not in study.participants`,
+          });
+        else if (listed.get(participantId) !== arm)
+          problems.push({
+            where: `${where}.arm`,
+            message: `"${arm}", but study.participants puts ${participantId} in "${String(listed.get(participantId))}"`,
+          });
+      }
+      if (bundle && participantId === study.participantId && arm !== study.arm)
+        problems.push({ where: `${where}.arm`, message: `"${arm}", but the study's arm is "${String(study.arm)}"` });
+    }
   }
   return problems;
 }

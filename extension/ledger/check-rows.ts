@@ -92,7 +92,7 @@ export function checkBadgeRow(raw: unknown, where: string): Checked<EarnedBadgeR
     const row = record(raw, 'row');
     return {
       id: SLUG.test(String(row.id)) ? String(row.id) : fail('id', 'must be a badge id'),
-      earnedAt: text(row.earnedAt, 'earnedAt', 40),
+      earnedAt: time(row.earnedAt, 'earnedAt'),
     };
   });
 }
@@ -104,12 +104,28 @@ export function checkPhotoRow(raw: unknown, where: string): Checked<PhotoProof> 
     const blob = record(row.blob, 'blob');
     const type = String(blob.type);
     if (!/^image\/[a-z0-9.+-]+$/.test(type)) fail('blob.type', 'must be an image media type');
-    if (typeof blob.data !== 'string' || !BASE64.test(blob.data)) fail('blob.data', 'must be base64 data');
-    const bytes = Uint8Array.from(atob(blob.data as string), (c) => c.charCodeAt(0));
+    let binary = '';
+    if (typeof blob.stringContents === 'string' && !('data' in blob)) {
+      // A File, as dexie-export-import wrote photos of earlier versions: one character per byte,
+      // bytes from 0x80 as U+F780–U+F7FF (the "x-user-defined" charset) or as themselves.
+      const byteChar = (code: number) => code <= 0xff || (code >= 0xf780 && code <= 0xf7ff);
+      if (!Array.prototype.every.call(blob.stringContents, (c: string) => byteChar(c.charCodeAt(0))))
+        fail('blob.stringContents', 'must be one character per byte');
+      binary = blob.stringContents.replace(/[\uf780-\uf7ff]/g, (c) => String.fromCharCode(c.charCodeAt(0) & 0xff));
+    } else {
+      if (typeof blob.data !== 'string' || !BASE64.test(blob.data)) fail('blob.data', 'must be base64 data');
+      try {
+        binary = atob(blob.data as string);
+      } catch {
+        // "A" or "abcde": base64 characters, but not a length base64 comes in.
+        fail('blob.data', 'must be base64 data');
+      }
+    }
     return {
       id: text(row.id, 'id', 100),
-      blob: new Blob([bytes], { type }),
-      createdAt: typeof row.createdAt === 'string' ? row.createdAt : fail('createdAt', 'must be a text'),
+      blob: new Blob([Uint8Array.from(binary, (c) => c.charCodeAt(0))], { type }),
+      // A time, so automatic deletion can find the photo by its date (a text like "" never would).
+      createdAt: time(row.createdAt, 'createdAt'),
     };
   });
 }

@@ -84,7 +84,14 @@ export async function importResearch(db: LedgerDb, text: string): Promise<Checke
 
 /** A full backup of every table, as dexie-export-import's JSON. Photos only when asked for. */
 export function backupLedger(db: LedgerDb, options: { includePhotos?: boolean } = {}): Promise<Blob> {
-  return exportDB(db, { skipTables: options.includePhotos ? [] : ['photos'] });
+  return exportDB(db, {
+    skipTables: options.includePhotos ? [] : ['photos'],
+    // Photos stored by earlier versions are Files: written as plain Blobs (base64, no file name).
+    transform: (table, value) =>
+      table === 'photos' && value?.blob instanceof File
+        ? { value: { ...value, blob: new Blob([value.blob], { type: value.blob.type }) } }
+        : { value },
+  });
 }
 
 /** What a restore wrote, table by table, and what it kept of writes that arrived meanwhile. */
@@ -130,6 +137,9 @@ export async function checkBackup(file: Blob): Promise<Checked<CheckedBackup>> {
   }
   const unknown = named.find((t) => !BACKUP_TABLES.includes(t?.tableName as Table));
   if (unknown) return { ok: false, error: `unknown table ${JSON.stringify(unknown?.tableName)} in backup` };
+  // A table given twice: which rows the shopper meant cannot be told, so neither is restored.
+  const twice = named.find((t, i) => named.findIndex((u) => u.tableName === t.tableName) !== i);
+  if (twice) return { ok: false, error: `table ${JSON.stringify(twice.tableName)} appears twice in backup` };
   const rows = (table: Table) => named.find((t) => t.tableName === table)?.rows;
 
   const events = checkRows('events', rows('events') ?? [], checkEventRow);
@@ -188,6 +198,11 @@ export async function restoreBackup(db: LedgerDb, file: Blob): Promise<Checked<R
       const changedSettings = (await db.settings.toArray()).filter(
         (row) => settingsBefore.get(row.key) !== JSON.stringify(row.value),
       );
+      // The seeds of studies this device joined stay (the backup's win for a study it also holds):
+      // an older backup must not make rejoining a study draw a new participant and arm.
+      const seedsHere = (await db.settings.get('studySeeds'))?.value as Record<string, string> | undefined;
+      const seedsRow = backup.settings.find((row) => row.key === 'studySeeds');
+      const seeds = { ...seedsHere, ...(seedsRow?.value as Record<string, string> | undefined) };
       await Promise.all([
         db.events.clear(),
         db.products.clear(),
@@ -200,6 +215,7 @@ export async function restoreBackup(db: LedgerDb, file: Blob): Promise<Checked<R
       await db.actions.bulkPut(backup.actions);
       await db.badges.bulkPut(backup.badges);
       await db.settings.bulkPut(backup.settings);
+      if (Object.keys(seeds).length) await db.settings.put({ key: 'studySeeds', value: seeds });
       if (backup.photos) {
         await db.photos.clear();
         await db.photos.bulkPut(backup.photos);

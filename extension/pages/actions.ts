@@ -15,7 +15,10 @@ export async function logEverydayAction(
   now = new Date(),
 ): Promise<LogResult> {
   const photoId = photo ? crypto.randomUUID() : null;
-  if (photo && photoId) await db.photos.put({ id: photoId, blob: photo, createdAt: now.toISOString() });
+  // A plain Blob, not the File the input gave: the file's name and date are not kept, and a backup
+  // writes it as base64 data (dexie-export-import writes a File as a binary string).
+  if (photo && photoId)
+    await db.photos.put({ id: photoId, blob: new Blob([photo], { type: photo.type }), createdAt: now.toISOString() });
   // While the shopper is enrolled in a study, the event carries its stamp like every other.
   const event = newEvent(
     'action-logged',

@@ -39,6 +39,18 @@ interface CachedSummary {
   summary: LedgerSummary;
 }
 
+/**
+ * Forgets the cached summary (it names the latest choices' products and shops): "delete
+ * everything" leaves no copy of the ledger behind, not even this one.
+ */
+export const forgetCachedSummary = (): void => {
+  try {
+    localStorage.removeItem(SUMMARY_KEY);
+  } catch {
+    // No localStorage (a worker, a test): nothing cached.
+  }
+};
+
 // The last summary, in this origin's localStorage (pages only; the background never needs it).
 const readCachedSummary = (): CachedSummary | null => {
   try {

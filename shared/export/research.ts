@@ -49,6 +49,16 @@ export function researchExport(
 /** Largest file we read: about 2 million events. Bigger studies are read by the analysis toolkit. */
 export const MAX_EXPORT_BYTES = 1_000_000_000;
 
+/**
+ * Base64 that atob reads: its characters, padding only to a multiple of 4, and never one character
+ * over a group of 4 ("A" passes a character test but is no data).
+ */
+const isBase64 = (text: string): boolean => {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return false;
+  const body = text.replace(/=+$/, '');
+  return body.length % 4 !== 1 && (body.length === text.length || text.length % 4 === 0);
+};
+
 /** Parses and checks a research export; every event is validated before the result is returned. */
 export function parseResearchExport(text: string): Checked<ResearchExport> {
   if (text.length > MAX_EXPORT_BYTES) return { ok: false, error: 'file is larger than 1 GB' };
@@ -92,8 +102,10 @@ export function parseResearchExport(text: string): Checked<ResearchExport> {
         typeof photo?.id !== 'string' ||
         typeof photo.mediaType !== 'string' ||
         !/^image\/[a-z0-9.+-]+$/.test(photo.mediaType) ||
+        photo.id.length === 0 ||
+        photo.id.length > 100 ||
         typeof photo.base64 !== 'string' ||
-        !/^[A-Za-z0-9+/]*={0,2}$/.test(photo.base64)
+        !isBase64(photo.base64)
       ) {
         return { ok: false, error: `photos[${index}]: must have an id, an image media type and base64 data` };
       }

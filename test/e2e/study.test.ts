@@ -1,5 +1,6 @@
 // A study from the participant's side, in Chromium: join in the dashboard with the study text,
-// accept the consent, shop under the arm's overlay, export the participant file, leave.
+// accept the consent, shop under the arm's overlay, export the participant file, leave, join again as the
+// same participant, leave.
 
 import { readFileSync } from 'node:fs';
 import { expect, test } from './harness/fixture.ts';
@@ -82,6 +83,17 @@ test('a participant joins a study, shops under its arm, exports the file and lea
   }
 
   dashboard.on('dialog', (dialog) => dialog.accept());
+  await dashboard.getByRole('button', { name: 'Leave the study' }).click();
+  await expect.poll(() => dashboard.locator('#study').textContent()).toContain('You left this study');
+
+  // Joining the same study again gives the same participant code and group: nothing is re-rolled.
+  await dashboard.getByRole('button', { name: 'Join another study' }).click();
+  await dashboard.locator('#study textarea').fill(JSON.stringify(study));
+  await dashboard.getByRole('button', { name: 'Continue' }).click();
+  await dashboard.getByLabel('I have read this and agree to take part.').check();
+  await dashboard.getByRole('button', { name: 'Join the study' }).click();
+  await expect.poll(() => dashboard.locator('#study code').textContent()).toBe(participantId);
+  expect(await dashboard.locator('#study').textContent()).toContain('labels');
   await dashboard.getByRole('button', { name: 'Leave the study' }).click();
   await expect.poll(() => dashboard.locator('#study').textContent()).toContain('You left this study');
 

@@ -39,7 +39,7 @@ export const convertCommand: Command = {
     if (to !== 'csv' && to !== 'parquet') throw new CliError(`--to must be csv or parquet, got "${to}"`);
     for (const path of positionals) if (!existsSync(path)) throw new CliError(`${path}: no such file`);
     // Written under a temporary name and renamed at the end: a bad input part-way leaves nothing.
-    const pending = pendingOutput(out, { folder: values.partition });
+    const pending = pendingOutput(out, { folder: values.partition, inputs: positionals });
 
     // Loaded here, not at the top: `carbon-ledger --help` loads every command module.
     const [{ ExportError, readExport }, { csvSink, parquetSink, partitionedParquetSink }] = await Promise.all([

@@ -29,14 +29,35 @@ const CONDITIONS: Condition[] = ['new', 'used', 'refurbished'];
  * a unit mix-up, and the spend method would turn it into an absurd footprint.
  */
 export const MAX_PRICE_USD2022 = 1_000_000;
+/**
+ * Nor for less than a tenth of a US cent (1 yen is 0.7 cent): a smaller price is a unit mix-up,
+ * and the spend method would turn it into a footprint of nearly nothing.
+ */
+export const MIN_PRICE_USD2022 = 0.001;
+
+/**
+ * A number as a person writes one: decimal, optional sign and exponent. `Number()` alone also
+ * reads "0x10" as 16, "0b11" as 3 and "  " as 0.
+ */
+const DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$|^\s*[+-]?Infinity\s*$/i;
+const decimal = (raw: string): number => (DECIMAL.test(raw) ? Number(raw) : Number.NaN);
+
+/** Region codes ICU names: "ZZ", "XX" or "QQ" are not countries (and have no grid). */
+const REGIONS = new Intl.DisplayNames(['en'], { type: 'region' });
+const isCountry = (code: string): boolean => {
+  const name = REGIONS.of(code);
+  return name !== undefined && name !== code && code !== 'ZZ' && !/^pseudo/i.test(name);
+};
 
 /** A bad value in one product: one line naming the field and what is wrong. */
 class InputError extends Error {}
 
 function checkWeight(raw: unknown, where: string): number | null {
   if (raw === undefined || raw === null) return null;
-  const kg = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() ? Number(raw) : Number.NaN;
-  if (!(kg > 0 && kg < 100_000)) throw new InputError(`${where} must be a weight in kg above 0, got "${String(raw)}"`);
+  const kg = typeof raw === 'number' ? raw : typeof raw === 'string' ? decimal(raw) : Number.NaN;
+  // From a tenth of a gram (a SIM card weighs more) to 100 t: beyond either, a unit mix-up.
+  if (!(kg >= 0.0001 && kg < 100_000))
+    throw new InputError(`${where} must be a weight in kg from 0.0001 to 100000, got "${String(raw)}"`);
   return kg;
 }
 
@@ -44,6 +65,7 @@ function checkCountry(raw: unknown, where: string): string | null {
   if (raw === undefined || raw === null) return null;
   if (typeof raw !== 'string' || !/^[A-Za-z]{2}$/.test(raw))
     throw new InputError(`${where} must be a two-letter country code (ISO 3166), got "${String(raw)}"`);
+  if (!isCountry(raw.toUpperCase())) throw new InputError(`${where} "${raw}" is not a country code we know (ISO 3166)`);
   return raw.toUpperCase();
 }
 
@@ -56,9 +78,12 @@ function checkCondition(raw: unknown, where: string): Condition | null {
 
 /** A price checked for what a shop could show: finite, above 0, in a currency we know, not absurd. */
 function checkPrice(rawAmount: unknown, rawCurrency: unknown, where: string): Product['price'] {
-  const shown = typeof rawAmount === 'string' ? rawAmount : JSON.stringify(rawAmount);
+  // JSON's 1e999 parses as Infinity, which JSON.stringify would show as "null".
+  const shown =
+    typeof rawAmount === 'string' || typeof rawAmount === 'number' ? String(rawAmount) : JSON.stringify(rawAmount);
   if (typeof rawAmount === 'string' && !rawAmount.trim()) throw new InputError(`${where} is empty`);
-  const amount = typeof rawAmount === 'number' ? rawAmount : typeof rawAmount === 'string' ? Number(rawAmount) : NaN;
+  const amount =
+    typeof rawAmount === 'number' ? rawAmount : typeof rawAmount === 'string' ? decimal(rawAmount) : Number.NaN;
   if (Number.isNaN(amount)) throw new InputError(`${where} must be a number, got ${shown}`);
   if (!Number.isFinite(amount)) throw new InputError(`${where} must be a finite number, got ${shown}`);
   if (!(amount > 0)) throw new InputError(`${where} must be above 0, got ${shown}`);
@@ -68,6 +93,8 @@ function checkPrice(rawAmount: unknown, rawCurrency: unknown, where: string): Pr
     throw new InputError(
       `${where} ${shown} ${currency} is not a shop price (more than ${MAX_PRICE_USD2022.toLocaleString('en')} US dollars)`,
     );
+  if (usd !== null && usd < MIN_PRICE_USD2022)
+    throw new InputError(`${where} ${shown} ${currency} is not a shop price (less than a tenth of a US cent)`);
   return { amount, currency };
 }
 

@@ -22,6 +22,9 @@ export const extractCommand: Command = {
     const { values, positionals } = parseArgs({ args, options: { url: { type: 'string' } }, allowPositionals: true });
     const [file] = positionals;
     if (!file) throw new CliError('missing PAGE.html');
+    // The URL picks the adapter and the country: one that is not a web address would silently pick none.
+    if (values.url !== undefined && !(URL.canParse(values.url) && /^https?:$/.test(new URL(values.url).protocol)))
+      throw new CliError(`--url must be the page's web address (https://...), got "${values.url}"`);
     let bytes: Uint8Array;
     try {
       bytes = await readFile(file);

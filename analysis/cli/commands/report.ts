@@ -35,12 +35,17 @@ export const reportCommand: Command = {
     if (positionals.length === 0) throw new CliError('give at least one export file');
     if (!values.out) throw new CliError('give --out report.html');
     const { ENGINES } = await import('../../engines/index.ts');
-    const load = ENGINES[values.engine];
+    const load = Object.hasOwn(ENGINES, values.engine) ? ENGINES[values.engine] : undefined;
     if (!load) throw new CliError(`--engine must be one of ${Object.keys(ENGINES).join(', ')}`);
-    const seed = Number(values.seed);
+    // Number('') is 0 and Number('0x10') 16: a seed is written in decimal digits.
+    const seed = /^-?\d{1,15}$/.test(values.seed) ? Number(values.seed) : Number.NaN;
     if (!Number.isInteger(seed)) throw new CliError(`--seed must be a whole number, got "${values.seed}"`);
+    const memoryLimit = values['memory-limit'];
+    // Checked here: DuckDB's own answer to "lots" is "Failed to set config".
+    if (memoryLimit !== undefined && !/^\d+(\.\d+)?\s*([KMGT]i?B|B)$/i.test(memoryLimit))
+      throw new CliError(`--memory-limit must be a size like 4GB or 500MB, got "${memoryLimit}"`);
     // Checked before the inputs are read; written under a temporary name, renamed when complete.
-    const pending = pendingOutput(values.out);
+    const pending = pendingOutput(values.out, { inputs: positionals });
     // Loaded here, not at the top: `carbon-ledger --help` loads every command module.
     const [{ ExportError }, { renderReport }] = await Promise.all([
       import('../../load/read.ts'),
@@ -51,7 +56,7 @@ export const reportCommand: Command = {
     let result: Awaited<ReturnType<typeof engine.summarize>>;
     try {
       result = await engine.summarize(positionals, {
-        ...(values['memory-limit'] ? { memoryLimit: values['memory-limit'] } : {}),
+        ...(memoryLimit ? { memoryLimit } : {}),
         onProgress: (read, total, path) => progress.update(read, total, basename(path)),
       });
     } catch (error) {

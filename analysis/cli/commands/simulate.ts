@@ -99,7 +99,8 @@ export const simulateCommand: Command = {
       study = checked.value;
     }
     const start = values.start ?? (/^\d{4}-\d\d-\d\d/.test(study.start) ? study.start.slice(0, 10) : '2027-01-04');
-    if (!/^\d{4}-\d\d-\d\d$/.test(start) || Number.isNaN(Date.parse(start))) {
+    // Date.parse takes "2027-02-30" as March 2: the day must come back as it was written.
+    if (!/^\d{4}-\d\d-\d\d$/.test(start) || new Date(`${start}T00:00:00Z`).toISOString().slice(0, 10) !== start) {
       throw new CliError(`--start must be a day like 2027-01-04, got "${start}"`);
     }
 

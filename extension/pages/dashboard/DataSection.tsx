@@ -16,7 +16,7 @@ import {
 } from '../../ledger/transfer.ts';
 import { downloadFile } from '../actions.ts';
 import { formatCount } from '../format.ts';
-import { today } from '../live.ts';
+import { forgetCachedSummary, today } from '../live.ts';
 
 type Outcome = { ok: true; text: string } | { ok: false; text: string } | null;
 
@@ -107,6 +107,7 @@ export function DataSection({ db }: { db: LedgerDb }) {
     run(async () => {
       setConfirmDelete(false);
       await deleteEverything(db);
+      forgetCachedSummary();
       return { ok: true, text: i18n.t('dashboard.deleted') };
     });
 

@@ -3,6 +3,7 @@
 import { i18n } from '#i18n';
 import type { LedgerDb, LedgerSettings } from '../../ledger/db.ts';
 import { writeSettings } from '../../ledger/db.ts';
+import { applyRetention } from '../../ledger/record.ts';
 import { useLiveQuery, useSettings } from '../live.ts';
 
 const RETENTION_CHOICES = [null, 30, 90, 365] as const;
@@ -40,7 +41,11 @@ export function PrivacySection({ db }: { db: LedgerDb }) {
           value={String(settings.retentionDays ?? '')}
           onChange={(e) => {
             const value = (e.target as HTMLSelectElement).value;
-            change({ retentionDays: value ? Number(value) : null });
+            // Applied at once: what the shopper just asked to forget goes now, not when the
+            // background next wakes.
+            writeSettings(db, { retentionDays: value ? Number(value) : null })
+              .then((next) => applyRetention(db, next))
+              .catch((error: unknown) => console.error('carbon-ledger: automatic deletion failed', error));
           }}
         >
           {RETENTION_CHOICES.map((days) => (

@@ -1,9 +1,10 @@
-// Starts the dashboard in `root`, and asks the browser to keep the ledger's storage (a page,
-// unlike the background, may ask; the answer is shown under privacy settings).
+// Starts the dashboard in `root`, asks the browser to keep the ledger's storage (a page, unlike
+// the background, may ask; the answer is shown under privacy settings) and applies automatic
+// deletion: the background does it when it wakes, which an active shopper's may not for hours.
 
 import { render } from 'preact';
 import { i18n } from '#i18n';
-import { requestPersistentStorage } from '../../ledger/storage.ts';
+import { ledgerHousekeeping } from '../../ledger/storage.ts';
 import { ACTIONS, FACTOR_TABLES } from '../catalogue.ts';
 import { pageLedger } from '../live.ts';
 import { Dashboard } from './Dashboard.tsx';
@@ -14,7 +15,5 @@ export function mountDashboard(root: HTMLElement): void {
   performance.mark('carbon-ledger:script-started');
   const db = pageLedger();
   render(<Dashboard db={db} catalogue={ACTIONS} factorTables={FACTOR_TABLES} />, root);
-  requestPersistentStorage(db).catch((error: unknown) =>
-    console.error('carbon-ledger: persistence request failed', error),
-  );
+  ledgerHousekeeping(db).catch((error: unknown) => console.error('carbon-ledger: housekeeping failed', error));
 }

@@ -1,7 +1,7 @@
 // Reads the extension's ledger from its background service worker, with the raw IndexedDB API
 // (the bundled Dexie instance is not reachable from outside), so tests check what was stored.
 
-import type { Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 
 export interface StoredEvent {
   id: string;
@@ -55,6 +55,51 @@ export async function readLedgerSettings(background: Worker): Promise<Record<str
             resolve(Object.fromEntries((all.result as { key: string; value: unknown }[]).map((r) => [r.key, r.value])));
           };
           all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
+/**
+ * Every object store of the ledger's database, each as its rows sorted by key, photos' blobs as
+ * their type and bytes (base64): what a backup must bring back and "delete everything" must empty.
+ */
+export async function readAllTables(target: Worker | Page): Promise<Record<string, unknown[]>> {
+  return (target as Page).evaluate(
+    () =>
+      new Promise<Record<string, unknown[]>>((resolve, reject) => {
+        const open = indexedDB.open('carbon-ledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = async () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tables: Record<string, unknown[]> = {};
+          const read = (name: string) =>
+            new Promise<unknown[]>((done, fail) => {
+              const all = db.transaction(name).objectStore(name).getAll();
+              all.onsuccess = () => done(all.result);
+              all.onerror = () => fail(all.error);
+            });
+          const plain = async (value: unknown): Promise<unknown> => {
+            if (value instanceof Blob) {
+              const bytes = new Uint8Array(await value.arrayBuffer());
+              return { blobType: value.type, base64: btoa(String.fromCharCode(...bytes)) };
+            }
+            if (Array.isArray(value)) return Promise.all(value.map(plain));
+            if (value && typeof value === 'object')
+              return Object.fromEntries(
+                await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await plain(v)] as const)),
+              );
+            return value;
+          };
+          try {
+            for (const name of names) tables[name] = (await plain(await read(name))) as unknown[];
+            db.close();
+            resolve(tables);
+          } catch (error) {
+            db.close();
+            reject(error);
+          }
         };
       }),
   );

@@ -1,7 +1,7 @@
 // `carbon-ledger report` and `convert` as users run them: the real bin script in a child process.
 
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -107,5 +107,40 @@ describe('carbon-ledger convert', () => {
     const again = await run(['convert', ...paths, '--partition', '--out', out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/new or empty folder/);
+  });
+
+  it('reads its partitions back whatever the study id: accents, emoji, slashes, quotes', async () => {
+    const studyIds = ['étude-été', 'study 😀', 'a/../b', "it's (new)!"];
+    const inputs = studyIds.map((studyId, i) => {
+      const file = JSON.parse(readFileSync(paths[0]!, 'utf8'));
+      file.study = null;
+      file.events = file.events.slice(0, 3).map((event: { id: string; study: unknown }, j: number) => ({
+        ...event,
+        id: `00000000-0000-4000-8000-${String(i * 10 + j).padStart(12, '0')}`,
+        study: { studyId, arm: 'control', participantId: 'p-1' },
+      }));
+      const input = join(dir, `ids-${i}.json`);
+      writeFileSync(input, JSON.stringify(file));
+      return input;
+    });
+    const lake = join(dir, 'lake-ids');
+    expect((await run(['convert', ...inputs, '--partition', '--out', lake])).code).toBe(0);
+    expect(readdirSync(lake)).toHaveLength(studyIds.length);
+    const csv = join(dir, 'lake-ids.csv');
+    const back = await run(['convert', lake, '--out', csv]);
+    expect(back.stderr).not.toMatch(/malformed|unexpected/);
+    expect(back.code).toBe(0);
+    const text = readFileSync(csv, 'utf8');
+    for (const studyId of studyIds) expect(text).toContain(studyId.includes(',') ? `"${studyId}"` : studyId);
+  });
+
+  it('names a partition folder that is not percent-encoded UTF-8', async () => {
+    const lake = join(dir, 'lake-bad');
+    expect((await run(['convert', paths[0]!, '--partition', '--out', lake])).code).toBe(0);
+    const [folder] = readdirSync(lake);
+    renameSync(join(lake, folder!), join(lake, 'studyId=%E9tude'));
+    const result = await run(['convert', lake, '--out', join(dir, 'bad.csv')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(/folder studyId=%E9tude: the value is not percent-encoded UTF-8/);
   });
 });

@@ -1,12 +1,14 @@
 // The CLI never shows a stack trace: every failure is one line naming the problem, exit 2, and
 // an output file appears only when the command succeeded (written under a temporary name first).
 
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { oneLine } from '../../../analysis/cli/main.ts';
 import { researchExport } from '../../../shared/export/research.ts';
+import { REPO_ROOT } from '../../shared-fixtures.ts';
 import { ALL_TYPES, sampleEvent } from '../ledger/samples.ts';
 import { runBin } from './run-bin.ts';
 
@@ -46,6 +48,32 @@ describe('carbon-ledger errors', { timeout: 60_000 }, () => {
     expectOneLine(await runBin(['validate', good, '--max-problems']), /--max-problems.*missing/);
   });
 
+  it.each([
+    [['constructor'], /unknown command "constructor"/],
+    [['__proto__'], /unknown command "__proto__"/],
+    [['report', 'x.json', '--out', 'r.html', '--engine', 'constructor'], /--engine must be one of arquero, duckdb/],
+    [['report', 'x.json', '--out', 'r.html', '--seed', ''], /--seed must be a whole number, got ""/],
+    [['report', 'x.json', '--out', 'r.html', '--seed', '0x10'], /--seed must be a whole number/],
+    [
+      ['report', 'x.json', '--out', 'r.html', '--engine', 'duckdb', '--memory-limit', 'lots'],
+      /--memory-limit must be a size/,
+    ],
+    [
+      ['simulate', '--participants', '-1', '--out', 'x.json'],
+      /--participants: a value starting with "-" is given as --participants=VALUE/,
+    ],
+    [
+      ['simulate', '--participants', '2', '--days', '2', '--start', '2027-02-30', '--out', 'x.json'],
+      /--start must be a day like 2027-01-04, got "2027-02-30"/,
+    ],
+    [['extract', 'page.html', '--url', 'not a url'], /--url must be the page's web address/],
+    [['extract', 'page.html', '--url', 'javascript:alert(1)'], /--url must be the page's web address/],
+  ])('%j: one line naming the option, exit 2', async (args, pattern) => {
+    const result = await runBin(args);
+    expectOneLine(result, pattern);
+    expect(result.stdout).toBe('');
+  });
+
   it('an unknown option: one line', async () => {
     expectOneLine(await runBin(['report', good, '--out', path('r.html'), '--colour']), /Unknown option '--colour'/);
   });
@@ -74,11 +102,31 @@ describe('carbon-ledger errors', { timeout: 60_000 }, () => {
     expect(readdirSync(out)).toEqual(['studyId=__HIVE_DEFAULT_PARTITION__']);
   });
 
+  it.each([
+    ['report', (input: string) => ['report', input, '--out', input]],
+    ['convert', (input: string) => ['convert', input, '--out', input, '--to', 'csv']],
+    ['report through another path', (input: string) => ['report', input, '--out', join(dir, '.', 'victim.json')]],
+  ])('%s over its own input is refused and the input stays as it was', async (_, args) => {
+    const input = path('victim.json');
+    writeFileSync(input, readFileSync(good));
+    expectOneLine(await runBin(args(input)), /victim\.json: is an input .*write the output to another file/);
+    expect(readFileSync(input, 'utf8')).toBe(readFileSync(good, 'utf8'));
+    expect(leftovers(dir)).toEqual([]);
+  });
+
   it('convert writes the file when every input is good', async () => {
     const out = path('all-good.csv');
     expect((await runBin(['convert', good, '--out', out])).code).toBe(0);
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(2 + ALL_TYPES.length);
     expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('report of a small cohort prints its one summary line, no chart-library warnings', async () => {
+    const cohort = path('small-cohort.json');
+    expect((await runBin(['simulate', '--participants', '5', '--days', '5', '--out', cohort])).code).toBe(0);
+    const result = await runBin(['report', cohort, '--out', path('small.html')]);
+    expect(result.code).toBe(0);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^carbon-ledger report: \d+ events/)]);
   });
 
   it('report writes nothing when an input fails', async () => {
@@ -98,6 +146,36 @@ describe('carbon-ledger errors', { timeout: 60_000 }, () => {
     expect((await runBin(['simulate', '--participants', '2', '--days', '2', '--out', out])).code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).format).toBe('carbon-ledger-research-export');
     expect(leftovers(dir)).toEqual([]);
+  });
+});
+
+describe('a command stopped part-way (Ctrl-C, kill)', { timeout: 60_000 }, () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s: the temporary file is removed and nothing is left behind', async (signal, exitCode) => {
+    const folder = mkdtempSync(join(tmpdir(), 'carbon-ledger-signal-'));
+    const out = join(folder, 'cohort.json');
+    // Large enough to take several seconds: stopped once the temporary file has begun.
+    const child = spawn(
+      process.execPath,
+      [
+        join(REPO_ROOT, 'bin', 'carbon-ledger.js'),
+        'simulate',
+        '--participants',
+        '100000',
+        '--days',
+        '365',
+        '--out',
+        out,
+      ],
+      { cwd: REPO_ROOT, stdio: 'ignore' },
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await vi.waitFor(() => expect(leftovers(folder)).toHaveLength(1), { timeout: 30_000, interval: 50 });
+    child.kill(signal);
+    expect(await exited).toBe(exitCode);
+    expect(readdirSync(folder)).toEqual([]);
   });
 });
 

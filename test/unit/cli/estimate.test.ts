@@ -64,6 +64,16 @@ describe('estimate refuses prices and currencies no shop shows (issue 21)', () =
     [['--currency', 'XYZ'], /--currency "XYZ"/],
     [['--price', '20', '--currency', 'euro'], /--currency must be an ISO 4217 code/],
     [['--condition', 'mint'], /--condition must be one of new, used, refurbished/],
+    // Number() reads these as 16, 3 and 8; a person typing a price does not.
+    [['--price', '0x10'], /--price must be a number, got 0x10/],
+    [['--price', '0b11'], /--price must be a number, got 0b11/],
+    [['--price', '0o10'], /--price must be a number, got 0o10/],
+    [['--price', '1e-300'], /--price 1e-300 USD is not a shop price \(less than a tenth of a US cent\)/],
+    [['--price', '1', '--currency', 'IDR'], /--price 1 IDR is not a shop price \(less than/],
+    [['--weight', '0x10'], /--weight must be a weight in kg from 0.0001 to 100000, got "0x10"/],
+    [['--weight', '1e-320'], /--weight must be a weight in kg from 0.0001/],
+    [['--country', 'ZZ'], /--country "ZZ" is not a country code we know/],
+    [['--country', 'XX'], /--country "XX" is not a country code we know/],
     [['--batch', '/nonexistent/products.ndjson'], /--batch \/nonexistent\/products.ndjson: no such file/],
   ])('%j → one line, exit 2', async (extra, message) => {
     const args = extra[0] === '--batch' ? ['estimate', ...extra] : ['estimate', '--title', 'Electric kettle', ...extra];
@@ -102,6 +112,41 @@ describe('estimate refuses prices and currencies no shop shows (issue 21)', () =
     );
     expect(currency.code).toBe(2);
     expect(currency.stderr).toMatch(/price.currency "ZZZ" is a currency we have no exchange rate for/);
+    // 1e999 is valid JSON for Infinity: the message shows it as such, not as "null".
+    const infinite = await runBinWithInput(
+      ['estimate'],
+      '{"title": "Kettle", "price": {"amount": 1e999, "currency": "EUR"}}',
+    );
+    expect(infinite.code).toBe(2);
+    expect(infinite.stderr).toMatch(/price.amount must be a finite number, got Infinity/);
+  });
+
+  it('small prices a shop shows, in any notation a person writes, still work', async () => {
+    for (const extra of [
+      ['--price', '1', '--currency', 'JPY'],
+      ['--price', '.5'],
+      ['--price', '+5'],
+      ['--price', '5.'],
+    ]) {
+      const { code } = await run(['estimate', '--title', 'Electric kettle', ...extra]);
+      expect(code, extra.join(' ')).toBe(0);
+    }
+    expect((await run(['estimate', '--title', 'Electric kettle', '--country', 'uk'])).code).toBe(0);
+  });
+
+  it('batch lines get the same checks (hex price, unknown country, tiny weight)', async () => {
+    const answers = await batch([
+      JSON.stringify({ title: 'Kettle', price: { amount: '0x10', currency: 'EUR' } }),
+      JSON.stringify({ title: 'Kettle', country: 'ZZ' }),
+      JSON.stringify({ title: 'Kettle', weightKg: '1e-320' }),
+      JSON.stringify({ title: 'Kettle', price: { amount: 1e-300, currency: 'EUR' } }),
+    ]);
+    expect(answers.map((answer) => answer.error)).toEqual([
+      expect.stringMatching(/price.amount must be a number, got 0x10/),
+      expect.stringMatching(/country "ZZ" is not a country code we know/),
+      expect.stringMatching(/weightKg must be a weight in kg from 0.0001/),
+      expect.stringMatching(/is not a shop price \(less than a tenth of a US cent\)/),
+    ]);
   });
 });
 

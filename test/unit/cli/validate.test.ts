@@ -178,6 +178,36 @@ describe('carbon-ledger validate', { timeout: 60_000 }, () => {
     expect(lines(summed.stdout)[0]).toMatch(/study\.arms: probabilities must add up to 1 \(they add up to 0\.866/);
   });
 
+  it('checks that a cohort’s header and its events agree: listed once, left after joining, stamped with their arm', async () => {
+    const file = JSON.parse(readFileSync(cohort, 'utf8'));
+    const [first, second] = file.study.participants;
+    file.study.participants.push({ ...first });
+    second.leftAt = '2020-01-01T00:00:00.000Z';
+    writeFileSync(path('listed.json'), JSON.stringify(file));
+    const listed = await runBin(['validate', path('listed.json')]);
+    expect(listed.code).toBe(2);
+    expect(lines(listed.stdout)).toEqual([
+      `${path('listed.json')}: study.participants[1].leftAt: is before enrolledAt`,
+      `${path('listed.json')}: study.participants[100].participantId: "${first.participantId}" is listed twice`,
+    ]);
+
+    const stamped = JSON.parse(readFileSync(cohort, 'utf8'));
+    const index = stamped.events.findIndex((e: { study: { participantId: string } }) => e.study);
+    const other = stamped.study.arms.find((a: { id: string }) => a.id !== stamped.events[index].study.arm).id;
+    stamped.events[index].study.arm = other;
+    const stranger = stamped.events.findIndex((e: { study: unknown }, i: number) => e.study && i > index);
+    stamped.events[stranger].study.participantId = 'p-ffffffffffffffff';
+    writeFileSync(path('stamped.json'), JSON.stringify(stamped));
+    const result = await runBin(['validate', path('stamped.json')]);
+    expect(result.code).toBe(2);
+    expect(lines(result.stdout)).toEqual([
+      expect.stringMatching(
+        new RegExp(`events\\[${index}\\]\\.study\\.arm: "${other}", but study\\.participants puts`),
+      ),
+      `${path('stamped.json')}: events[${stranger}].study.participantId: "p-ffffffffffffffff" is not in study.participants`,
+    ]);
+  });
+
   it('checks a participant bundle’s study header', async () => {
     const events = [sampleEvent('product-viewed')];
     const study = {

@@ -13,7 +13,7 @@ import type { LedgerEvent } from '../../../shared/events.ts';
 import { csvCell, csvText, neutraliseFormula } from '../../../shared/export/csv-cell.ts';
 import { CSV_COLUMNS, researchCsv, researchExport } from '../../../shared/export/research.ts';
 import { runBin } from '../cli/run-bin.ts';
-import { kettle, sampleEvent } from '../ledger/samples.ts';
+import { ALL_TYPES as ALL_SAMPLE_TYPES, kettle, sampleEvent } from '../ledger/samples.ts';
 
 /** Titles a shop page could carry to attack whoever opens the export in a spreadsheet. */
 const HOSTILE = [
@@ -97,5 +97,76 @@ describe('carbon-ledger convert to CSV', () => {
     const problems: Problem[] = [];
     await checkExportFile(out, (p) => problems.push(p));
     expect(problems).toEqual([]);
+  });
+});
+
+describe('validate on a CSV made elsewhere', () => {
+  it('names each text cell a spreadsheet would run, by line and column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carbon-ledger-csv-'));
+    const csv = researchCsv([sampleEvent('product-viewed', '2026-11-02', 8)]).split('\n');
+    const title = CSV_COLUMNS.indexOf('productTitle');
+    const brand = CSV_COLUMNS.indexOf('brand');
+    const cells = parseCsvRows(csv[2]!)[0]!;
+    cells[title] = '=HYPERLINK("https://evil.example")'.replaceAll('"', '""');
+    cells[brand] = '@SUM(1)';
+    csv[2] = cells.map((cell, i) => (i === title ? `"${cell}"` : cell)).join(',');
+    const file = join(dir, 'edited.csv');
+    writeFileSync(file, csv.join('\n'));
+    const problems: Problem[] = [];
+    await checkExportFile(file, (p) => problems.push(p));
+    expect(problems).toEqual([
+      { where: 'line 3: productTitle', message: "would run as a formula in a spreadsheet (write it with a leading ')" },
+      { where: 'line 3: brand', message: "would run as a formula in a spreadsheet (write it with a leading ')" },
+    ]);
+  });
+});
+
+describe('validate and the loaders agree on a CSV saved by a spreadsheet', () => {
+  const csv = () => researchCsv(ALL_SAMPLE_TYPES.map((t, i) => sampleEvent(t, '2026-11-02', 8 + i)));
+
+  it('a byte-order mark ("CSV UTF-8") is read past by both', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carbon-ledger-csv-'));
+    const file = join(dir, 'bom.csv');
+    writeFileSync(file, `\uFEFF${csv()}`);
+    const problems: Problem[] = [];
+    await checkExportFile(file, (p) => problems.push(p));
+    expect(problems).toEqual([]);
+    const read: string[] = [];
+    await readExport(file, (event) => read.push(event.id));
+    expect(read).toHaveLength(ALL_SAMPLE_TYPES.length);
+  });
+
+  it('lines ended by a carriage return alone, which the loaders do not split, fail validate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carbon-ledger-csv-'));
+    const file = join(dir, 'mac.csv');
+    writeFileSync(file, csv().replaceAll('\n', '\r'));
+    const problems: Problem[] = [];
+    await checkExportFile(file, (p) => problems.push(p));
+    expect(problems[0]).toEqual({
+      where: 'line 1',
+      message: 'ends with a carriage return alone: save the file with LF or CRLF line ends',
+    });
+    await expect(readExport(file, () => {})).rejects.toThrow();
+  });
+});
+
+describe('a CSV round trip', () => {
+  it('is lossless: hostile titles with line breaks (CRLF, CR, LF) come back byte for byte', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carbon-ledger-csv-'));
+    const input = join(dir, 'breaks.json');
+    const titles = ['Kettle\r\nwith CRLF', '=1\r\n=2', 'lone\rCR', 'trailing CR\r', '-1+2\n@x', ...HOSTILE];
+    const events = titles.map((title, i) => {
+      const event = sampleEvent('product-viewed', '2026-11-02', 8 + i);
+      return { ...event, data: { ...event.data, product: { ...kettle, title } } } as LedgerEvent;
+    });
+    writeFileSync(input, JSON.stringify(researchExport(events, { exportedAt: '2026-11-03T00:00:00.000Z' })));
+    const first = join(dir, 'first.csv');
+    const second = join(dir, 'second.csv');
+    expect((await runBin(['convert', input, '--out', first])).code).toBe(0);
+    expect((await runBin(['convert', first, '--out', second])).code).toBe(0);
+    expect(readFileSync(second, 'utf8')).toBe(readFileSync(first, 'utf8'));
+    const read: string[] = [];
+    await readExport(first, (event) => read.push(event.productTitle ?? ''));
+    expect(read.sort()).toEqual([...titles].sort());
   });
 });

@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import './worker-globals.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkPhotoRow } from '../../../extension/ledger/check-rows.ts';
 import { type LedgerDb, openLedger, readSettings, writeSettings } from '../../../extension/ledger/db.ts';
 import { logEvent } from '../../../extension/ledger/record.ts';
 import { enroll } from '../../../extension/ledger/study.ts';
@@ -74,7 +75,7 @@ describe('research export', () => {
     await db.photos.add({
       id: 'p1',
       blob: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }),
-      createdAt: '',
+      createdAt: '2026-11-02T12:00:00.000Z',
     });
     const plain = await exportResearch(db);
     expect(plain).toMatchObject({ format: 'carbon-ledger-research-export', version: 1, eventSchemaVersion: 1 });
@@ -127,6 +128,21 @@ describe('refusing bad import files', () => {
       (f) => JSON.stringify({ ...f, photos: [{ id: 'x', mediaType: 'text/html', base64: '<b>' }] }),
       /^photos\[0\]/,
     ],
+    [
+      'photo data of a length base64 never has',
+      (f) => JSON.stringify({ ...f, photos: [{ id: 'x', mediaType: 'image/png', base64: 'A' }] }),
+      /^photos\[0\]: must have an id, an image media type and base64 data/,
+    ],
+    [
+      'photo data padded out of place',
+      (f) => JSON.stringify({ ...f, photos: [{ id: 'x', mediaType: 'image/png', base64: 'AB=' }] }),
+      /^photos\[0\]/,
+    ],
+    [
+      'a photo id of a megabyte',
+      (f) => JSON.stringify({ ...f, photos: [{ id: 'x'.repeat(1 << 20), mediaType: 'image/png', base64: 'AAAA' }] }),
+      /^photos\[0\]/,
+    ],
   ];
 
   it.each(hostile)('refuses %s in one line and leaves the ledger as it was', async (_, corrupt, message) => {
@@ -167,7 +183,7 @@ describe('backup and restore', () => {
     await source.photos.add({
       id: 'p1',
       blob: new Blob([new Uint8Array([9, 8, 7])], { type: 'image/png' }),
-      createdAt: '',
+      createdAt: '2026-11-02T12:00:00.000Z',
     });
     const backup = await backupLedger(source, { includePhotos: true });
     const target = freshLedger();
@@ -182,7 +198,11 @@ describe('backup and restore', () => {
 
   it('leaves photos out of a backup unless asked', async () => {
     const db = await seeded();
-    await db.photos.add({ id: 'p1', blob: new Blob(['x'], { type: 'image/png' }), createdAt: '' });
+    await db.photos.add({
+      id: 'p1',
+      blob: new Blob(['x'], { type: 'image/png' }),
+      createdAt: '2026-11-02T12:00:00.000Z',
+    });
     const text = await (await backupLedger(db)).text();
     expect(JSON.parse(text).data.data.map((t: { tableName: string }) => t.tableName)).not.toContain('photos');
   });
@@ -217,6 +237,38 @@ describe('backup and restore', () => {
   });
 });
 
+describe('photos in a backup', () => {
+  it('reads a photo the dashboard stored as a File (written as a binary string) back byte for byte', async () => {
+    // As dexie-export-import writes a File in Chromium: bytes from 0x80 as U+F780–U+F7FF.
+    const bytes = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x7f, 0x80];
+    const stringContents = String.fromCharCode(...bytes.map((b) => (b >= 0x80 ? 0xf700 + b : b)));
+    const row = {
+      id: 'p1',
+      blob: { type: 'image/png', stringContents, name: 'proof.png', lastModified: 1 },
+      createdAt: '2026-11-02T12:00:00.000Z',
+      $types: { blob: 'file' },
+    };
+    const checked = checkPhotoRow(row, 'photos[0]');
+    expect(checked.ok).toBe(true);
+    if (checked.ok) {
+      expect([...new Uint8Array(await checked.value.blob.arrayBuffer())]).toEqual(bytes);
+      expect(checked.value.blob.type).toBe('image/png');
+      // The file's name and date are not kept.
+      expect(Object.keys(checked.value).sort()).toEqual(['blob', 'createdAt', 'id']);
+    }
+    // readAsBinaryString's form (bytes as themselves) reads the same.
+    const plain = checkPhotoRow(
+      { ...row, blob: { ...row.blob, stringContents: String.fromCharCode(...bytes) } },
+      'photos[0]',
+    );
+    expect(plain.ok && [...new Uint8Array(await plain.value.blob.arrayBuffer())]).toEqual(bytes);
+    expect(checkPhotoRow({ ...row, blob: { ...row.blob, stringContents: '\u20ac' } }, 'photos[0]')).toEqual({
+      ok: false,
+      error: 'photos[0].blob.stringContents: must be one character per byte',
+    });
+  });
+});
+
 describe('restore checks every table', () => {
   /** A backup of a seeded ledger with one table's rows changed by `edit`. */
   async function editedBackup(edit: (tables: Record<string, Record<string, unknown>[]>) => void): Promise<Blob> {
@@ -224,7 +276,11 @@ describe('restore checks every table', () => {
     await writeSettings(db, { paused: false, disabledShops: ['www.ikea.com'], retentionDays: 365 });
     await enroll(db, studyFile, { consentAcceptedAt: new Date() });
     await db.badges.add({ id: 'first-action', earnedAt: '2026-11-02T12:00:00.000+00:00' });
-    await db.photos.add({ id: 'p1', blob: new Blob([new Uint8Array([1, 2])], { type: 'image/png' }), createdAt: '' });
+    await db.photos.add({
+      id: 'p1',
+      blob: new Blob([new Uint8Array([1, 2])], { type: 'image/png' }),
+      createdAt: '2026-11-02T12:00:00.000Z',
+    });
     const json = JSON.parse(await (await backupLedger(db, { includePhotos: true })).text());
     const tables = Object.fromEntries(
       json.data.data.map((t: { tableName: string; rows: Record<string, unknown>[] }) => [t.tableName, t.rows]),
@@ -274,6 +330,27 @@ describe('restore checks every table', () => {
     ],
     ['a badge with no date', (t) => (t.badges![0]!.earnedAt = 7), /^badges\[0\]\.earnedAt:/],
     [
+      'a badge dated "yesterday"',
+      (t) => (t.badges![0]!.earnedAt = 'yesterday'),
+      /^badges\[0\]\.earnedAt: must be an ISO 8601 time/,
+    ],
+    // Automatic deletion finds photos by their date: one with no date would stay for ever.
+    [
+      'a photo with no date',
+      (t) => (t.photos![0]!.createdAt = ''),
+      /^photos\[0\]\.createdAt: must be a non-empty text/,
+    ],
+    [
+      'a photo dated "zzz"',
+      (t) => (t.photos![0]!.createdAt = 'zzz'),
+      /^photos\[0\]\.createdAt: must be an ISO 8601 time/,
+    ],
+    [
+      'a photo whose data is base64 characters of a length base64 never has',
+      (t) => ((t.photos![0]!.blob as { data: string }).data = 'A'),
+      'photos[0].blob.data: must be base64 data',
+    ],
+    [
       'a photo that is HTML',
       (t) => ((t.photos![0]!.blob as { type: string }).type = 'text/html'),
       'photos[0].blob.type: must be an image media type',
@@ -293,6 +370,18 @@ describe('restore checks every table', () => {
     expect({ ...(await snapshot(db)), settings: await db.settings.toArray() }).toEqual(before);
   });
 
+  it('refuses a backup that gives a table twice (which rows were meant?), and changes nothing', async () => {
+    const db = await seeded();
+    const json = JSON.parse(await (await backupLedger(db)).text());
+    json.data.data.push({ tableName: 'events', inbound: true, rows: [] });
+    const before = await snapshot(db);
+    expect(await restoreBackup(db, new Blob([JSON.stringify(json)]))).toEqual({
+      ok: false,
+      error: 'table "events" appears twice in backup',
+    });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
   it('restores every table of a good backup, settings and study included', async () => {
     const file = await editedBackup(() => {});
     const db = freshLedger();
@@ -304,6 +393,18 @@ describe('restore checks every table', () => {
     const settings = await readSettings(db);
     expect(settings).toMatchObject({ disabledShops: ['www.ikea.com'], retentionDays: 365, paused: false });
     expect(settings.enrollment?.study.id).toBe(studyFile.id);
+  });
+
+  it('keeps the study seeds of this device when the backup predates joining: rejoining keeps participant and arm', async () => {
+    const db = await seeded();
+    const backup = await backupLedger(db);
+    const joined = await enroll(db, studyFile, { consentAcceptedAt: new Date() });
+    expect((await restoreBackup(db, backup)).ok).toBe(true);
+    // The backup had no enrollment: the restored ledger is in no study, but joining again is the same participant.
+    expect((await readSettings(db)).enrollment).toBeNull();
+    const again = await enroll(db, studyFile, { consentAcceptedAt: new Date() });
+    expect(again.enrollment.participantId).toBe(joined.enrollment.participantId);
+    expect(again.enrollment.arm).toBe(joined.enrollment.arm);
   });
 
   it('keeps an event logged while the restore runs, and says so', async () => {
