@@ -8,12 +8,43 @@ import { type LogResult, logEvent } from '../ledger/record.ts';
 import { studyStamp } from '../ledger/study.ts';
 import type { ActionEntry } from './catalogue.ts';
 
-export async function logEverydayAction(
+/** Why an everyday action was not logged: a refusal of the ledger, or already logged today. */
+export type ActionLogResult = LogResult | { logged: false; reason: 'already-today' };
+
+/** Local midnight before `now`: a day as the shopper lives it. */
+const startOfDay = (now: Date): string => new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
+
+/** Logs run one after another, so a double click cannot pass the once-a-day check twice. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Logs an everyday action, at most once a day each: an action is a habit kept that day (taking a
+ * bag, declining extras, buying refurbished), and logging it again the same day would count the
+ * same saving twice — the ledger's figures and badges would then reward clicking, not doing.
+ */
+export function logEverydayAction(
   db: LedgerDb,
   action: ActionEntry,
   photo: Blob | null = null,
   now = new Date(),
-): Promise<LogResult> {
+): Promise<ActionLogResult> {
+  const run = queue.then(() => logOnceToday(db, action, photo, now));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function logOnceToday(
+  db: LedgerDb,
+  action: ActionEntry,
+  photo: Blob | null,
+  now: Date,
+): Promise<ActionLogResult> {
+  const today = await db.events
+    .where('[type+at]')
+    .between(['action-logged', startOfDay(now)], ['action-logged', '\uffff'])
+    .filter((event) => event.type === 'action-logged' && event.data.actionId === action.id)
+    .count();
+  if (today > 0) return { logged: false, reason: 'already-today' };
   const photoId = photo ? crypto.randomUUID() : null;
   // A plain Blob, not the File the input gave: the file's name and date are not kept, and a backup
   // writes it as base64 data (dexie-export-import writes a File as a binary string).

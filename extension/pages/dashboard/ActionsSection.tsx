@@ -38,7 +38,9 @@ function ActionRow({ db, action, onLogged }: { db: LedgerDb; action: ActionEntry
         ? i18n.t('dashboard.actionLogged', [action.title])
         : result.reason === 'paused'
           ? i18n.t('dashboard.loggingPaused')
-          : i18n.t('dashboard.actionFailed', [result.error ?? result.reason]),
+          : result.reason === 'already-today'
+            ? i18n.t('dashboard.actionAlreadyToday', [action.title])
+            : i18n.t('dashboard.actionFailed', [result.error ?? result.reason]),
     );
     if (result.logged) {
       setPhoto(null);

@@ -45,7 +45,9 @@ export function Popup({ db, catalogue }: { db: LedgerDb; catalogue: readonly Act
         ? i18n.t('popup.actionLogged', [action.title])
         : result.reason === 'paused'
           ? i18n.t('popup.loggingPaused')
-          : i18n.t('popup.actionFailed'),
+          : result.reason === 'already-today'
+            ? i18n.t('popup.actionAlreadyToday', [action.title])
+            : i18n.t('popup.actionFailed'),
     );
   };
 
