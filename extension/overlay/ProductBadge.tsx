@@ -31,11 +31,16 @@ export interface ProductBadgeProps {
 
 let nextId = 0;
 
-/** Runs `act` only for an event the browser made from the shopper's input, not a script's. */
+/**
+ * Runs `act` only for an event the browser made from the shopper's input, not a script's, on a
+ * control the shopper can see: a page that makes our badge transparent to collect real clicks meant
+ * for something of its own (clickjacking) gets nothing (checkVisibility looks through our shadow
+ * root at the page's ancestors too; a hidden element gets no clicks at all).
+ */
 const byShopper =
   <E extends Event>(act: (event: E) => void) =>
   (event: E): void => {
-    if (event.isTrusted) act(event);
+    if (event.isTrusted && (event.currentTarget as Element).checkVisibility({ opacityProperty: true })) act(event);
   };
 
 export function ProductBadge(props: ProductBadgeProps) {

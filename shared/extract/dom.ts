@@ -64,7 +64,7 @@ export function visibleTextOf(node: Element | null | undefined, maxChars = 2000)
 }
 
 const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TR', 'TD', 'TH', 'BR', 'H1', 'H2', 'H3', 'SECTION', 'DT', 'DD']);
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME']);
+export const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME']);
 const HIDDEN_CLASSES = ['a-offscreen', 'sr-only', 'visually-hidden', 'clipped', 'hidden', 'd-none', 'is-hidden'];
 /** Elements the text walk treats specially: skipped, possibly hidden, a block (a space after it), cents. */
 const SPECIAL = [
@@ -178,3 +178,6 @@ export function within(el: Element, selector: string): boolean {
     return false;
   }
 }
+
+/** The schema type an element declares, as microdata (itemtype) or RDFa (typeof); '' when none. */
+export const schemaTypeOf = (el: Element): string => el.getAttribute('itemtype') ?? el.getAttribute('typeof') ?? '';

@@ -4,7 +4,7 @@
 
 import type { Money } from '../product.ts';
 import { crumbsIn } from './breadcrumbs.ts';
-import { collapseSpaces, isHidden, visibleTextOf } from './dom.ts';
+import { collapseSpaces, isHidden, schemaTypeOf, visibleTextOf } from './dom.ts';
 import { classWords, hasAncestor, type PageIndex } from './page-index.ts';
 import { type ParsedPrice, parsePrice } from './price.ts';
 
@@ -189,9 +189,7 @@ const NOT_A_CRUMB = /^(?:back to (?:results|search)|zurück|retour|volver|torna|
 /** The breadcrumb trail shown on the page, widest first. */
 export function breadcrumbsOnPage(index: PageIndex): string[] {
   // Structured trails first, then the outermost element named as a breadcrumb.
-  const structured = index.crumbs.filter((el) =>
-    /Breadcrumb/i.test(el.getAttribute('itemtype') ?? el.getAttribute('typeof') ?? ''),
-  );
+  const structured = index.crumbs.filter((el) => /Breadcrumb/i.test(schemaTypeOf(el)));
   let tried = 0;
   for (const container of [...structured, ...index.crumbs]) {
     if (++tried > 30) break;

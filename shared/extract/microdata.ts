@@ -1,7 +1,7 @@
 // Reads schema.org Product data published as microdata (itemscope/itemprop) or RDFa
 // (typeof/property), and Open Graph product tags (og:*, product:*).
 
-import { absoluteUrl, clean, textOf, visibleTextOf } from './dom.ts';
+import { absoluteUrl, clean, schemaTypeOf, textOf, visibleTextOf } from './dom.ts';
 import type { ProductFields } from './fields.ts';
 import { validGtin } from './gtin.ts';
 import { jsonAmount, normaliseCode, splitCategory } from './jsonld.ts';
@@ -41,12 +41,7 @@ function props(index: PageIndex, scope: Element | null, name: string): Element[]
       // Offers and brands nest inside the product; breadcrumb and related-item scopes do not count.
       if (
         owner !== scope &&
-        !(
-          owner &&
-          /Offer|Brand|Organization|PriceSpecification|Rating/i.test(
-            owner.getAttribute('itemtype') ?? owner.getAttribute('typeof') ?? '',
-          )
-        )
+        !(owner && /Offer|Brand|Organization|PriceSpecification|Rating/i.test(schemaTypeOf(owner)))
       )
         continue;
     }
@@ -68,9 +63,7 @@ const prop = (index: PageIndex, scope: Element | null, name: string): string | n
 export function productFromMicrodata(index: PageIndex, url: string): ProductFields | null {
   const scope =
     index.scopes.find((el) =>
-      /schema\.org\/Product|data-vocabulary\.org\/Product|^(?:schema:)?Product$/i.test(
-        el.getAttribute('itemtype') ?? el.getAttribute('typeof') ?? '',
-      ),
+      /schema\.org\/Product|data-vocabulary\.org\/Product|^(?:schema:)?Product$/i.test(schemaTypeOf(el)),
     ) ?? null;
   // Some shops mark up price and currency without a Product scope around them.
   const root = scope;

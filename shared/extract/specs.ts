@@ -3,7 +3,7 @@
 // and condition. Labels in English, German, French, Spanish and Italian.
 
 import type { Condition } from '../product.ts';
-import { collapseSpaces, visibleTextOf } from './dom.ts';
+import { collapseSpaces, SKIPPED_TAGS, visibleTextOf } from './dom.ts';
 import type { ProductFields } from './fields.ts';
 import { validGtin } from './gtin.ts';
 
@@ -39,14 +39,13 @@ function leadingText(el: Element, maxChars: number): string {
   const walk = (node: Node, depth: number): void => {
     for (let child = node.firstChild; child && out.length < maxChars; child = child.nextSibling) {
       if (child.nodeType === 3) out += child.nodeValue ?? '';
-      else if (child.nodeType === 1 && depth < 6 && !SKIPPED.has((child as Element).tagName)) walk(child, depth + 1);
+      else if (child.nodeType === 1 && depth < 6 && !SKIPPED_TAGS.has((child as Element).tagName))
+        walk(child, depth + 1);
     }
   };
   walk(el, 0);
   return collapseSpaces(out);
 }
-
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 const MAX_ROWS = 1500;
 

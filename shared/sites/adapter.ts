@@ -62,19 +62,6 @@ function hostPattern(name: string): RegExp {
   return pattern;
 }
 
-/** The first element matching one of the selectors (tried in order, newest layout first). */
-export function firstMatch(doc: Document, selectors: readonly string[]): Element | null {
-  for (const selector of selectors) {
-    try {
-      const el = doc.querySelector(selector);
-      if (el) return el;
-    } catch {
-      // A selector this DOM cannot parse is skipped, not fatal.
-    }
-  }
-  return null;
-}
-
 /** The shown price from the first selector whose text reads as one, with the element to anchor to. */
 export function shownPrice(
   doc: Document,

@@ -2,6 +2,7 @@
 // knows the search-result cards and eBay's hidden "Shop on eBay" template card.
 
 import { all, clean, first, visibleTextOf } from '../extract/dom.ts';
+import { TITLE_PREFIX } from '../extract/heuristics.ts';
 import { readTile } from '../extract/listing.ts';
 import type { PageIndex } from '../extract/page-index.ts';
 import { type FoundListingItem, type FoundProduct, hostIs, type ShopAdapter } from './adapter.ts';
@@ -59,9 +60,7 @@ export const ebay: ShopAdapter = {
       titleEl = index.headings.find((h) => h.matches(selector)) ?? null;
       if (titleEl) break;
     }
-    const title = titleEl
-      ? clean(visibleTextOf(titleEl, 400).replace(/^(?:details about|détails sur|details zu|dettagli su)\s+/i, ''))
-      : null;
+    const title = titleEl ? clean(visibleTextOf(titleEl, 400).replace(TITLE_PREFIX, '')) : null;
     const priceEl = first(index.doc, SELECTORS.price);
     return { fields: { title }, anchor: priceEl ?? titleEl };
   },

@@ -1,9 +1,9 @@
 // IKEA (every country site). Product JSON-LD carries name, price and SKU; the visible header
 // splits the name over several elements and the energy label sits beside the price.
 
-import { textOf } from '../extract/dom.ts';
+import { first, textOf } from '../extract/dom.ts';
 import { energyClassFrom } from '../extract/specs.ts';
-import { type FoundProduct, firstMatch, hostIs, type ShopAdapter, shownPrice } from './adapter.ts';
+import { type FoundProduct, hostIs, type ShopAdapter, shownPrice } from './adapter.ts';
 
 const SELECTORS = {
   // 2022+ "pip" layout, then the 2020–21 "range-revamp" layout.
@@ -24,7 +24,7 @@ export const ikea: ShopAdapter = {
     const country = /^\/([a-z]{2})\//.exec(url.pathname)?.[1]?.toUpperCase() ?? null;
     const shown = shownPrice(index.doc, SELECTORS.price, country);
     // The label's text is often only in its screen-reader copy ("A<sup>++</sup>").
-    const label = textOf(firstMatch(index.doc, SELECTORS.energyLabel), 40);
+    const label = textOf(first(index.doc, SELECTORS.energyLabel), 40);
     return { fields: { energyClass: energyClassFrom(label), country }, anchor: shown?.element ?? null };
   },
   extractListing: () => null,

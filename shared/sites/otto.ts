@@ -1,9 +1,9 @@
 // OTTO (Germany). Product microdata gives title, GTIN and brand; the price block and energy
 // label are read from the page, newest layout first.
 
-import { textOf } from '../extract/dom.ts';
+import { first, textOf } from '../extract/dom.ts';
 import { energyClassFrom } from '../extract/specs.ts';
-import { type FoundProduct, firstMatch, hostIs, type ShopAdapter, shownPrice } from './adapter.ts';
+import { type FoundProduct, hostIs, type ShopAdapter, shownPrice } from './adapter.ts';
 
 const SELECTORS = {
   price: ['.pdp_price__price', '#normalPriceAmount', '#reducedPriceAmount', '.js_pdp_price__retail-price__value_'],
@@ -17,7 +17,7 @@ export const otto: ShopAdapter = {
   extractProduct(index): FoundProduct | null {
     const shown = shownPrice(index.doc, SELECTORS.price, 'DE');
     // The label's text is often only in its screen-reader copy ("A<sup>++</sup>").
-    const label = textOf(firstMatch(index.doc, SELECTORS.energyLabel), 40);
+    const label = textOf(first(index.doc, SELECTORS.energyLabel), 40);
     return {
       fields: { price: shown?.price ?? null, energyClass: energyClassFrom(label), country: 'DE' },
       anchor: shown?.element ?? null,

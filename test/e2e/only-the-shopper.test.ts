@@ -69,6 +69,19 @@ test('page scripts cannot press our controls; three real clicks on one alternati
   await page.reload();
   await expect.poll(() => page.locator(PRODUCT_OVERLAY).count(), { timeout: 10_000 }).toBe(1);
 
+  // Clickjacking: the page makes our badge transparent (over something of its own) to collect the
+  // shopper's real clicks. Real clicks on a control the shopper cannot see do nothing.
+  const setOpacity = (opacity: string) =>
+    page.evaluate((value) => {
+      const host = document.querySelector<HTMLElement>('[data-carbon-ledger="badge"]');
+      if (host) host.style.opacity = value;
+    }, opacity);
+  await setOpacity('0');
+  await overlay.click('button[aria-expanded]');
+  await page.waitForTimeout(300);
+  expect(await overlay.attribute('button[aria-expanded]', 'aria-expanded')).toBe('false');
+  await setOpacity('');
+
   // Three real clicks on one alternative: one choice.
   await overlay.click('button[aria-expanded]');
   await expect.poll(() => overlay.count('button[data-choice]')).toBeGreaterThan(2);
