@@ -3,7 +3,18 @@
 // every event is checked by `validateEvent` before it is written or imported.
 
 /** Bumped when an event's shape changes; readers accept every version up to this one. */
+
 export const EVENT_SCHEMA_VERSION = 1;
+
+/**
+ * The most one choice is credited with, kg CO2e. A choice's saving is the difference between two
+ * items of a kind; the largest item in ADEME's table of typical household goods (a wardrobe) is
+ * about 907 kg CO2e made, used and disposed of, so a saving above 500 kg would mean choosing an item
+ * of half the footprint of the largest household good. Savings above it come from an estimate driven
+ * by an implausible price (a page may claim any price up to 1e8), not from a real decision; the
+ * excess is not credited, and an event claiming more is refused (import, restore, `validate`).
+ */
+export const MAX_AVOIDED_KG_PER_CHOICE = 500;
 
 export const EVENT_TYPES = [
   'product-viewed',
@@ -206,7 +217,7 @@ function checkData(type: EventType, value: unknown): LedgerEvent['data'] {
       const choice = CHOICES.includes(d.choice as Choice)
         ? (d.choice as Choice)
         : fail('data.choice', `must be one of ${CHOICES.join(', ')}`);
-      const avoidedKgCO2e = number(d.avoidedKgCO2e, 'data.avoidedKgCO2e', 0, 1e6);
+      const avoidedKgCO2e = number(d.avoidedKgCO2e, 'data.avoidedKgCO2e', 0, MAX_AVOIDED_KG_PER_CHOICE);
       if (choice !== 'greener' && avoidedKgCO2e !== 0)
         fail('data.avoidedKgCO2e', 'must be 0 unless the choice is greener');
       return {

@@ -2,15 +2,11 @@
 // worked out itself, only for an alternative the shopper can act on from the page, once per
 // product, and within a cap per choice and per day. Pure, so the rules are tested on their own.
 
-import { type ChoiceMadeEvent, localDay } from '../events.ts';
+import { type ChoiceMadeEvent, localDay, MAX_AVOIDED_KG_PER_CHOICE } from '../events.ts';
 
-/**
- * The most one choice is credited with, kg CO2e. The largest item in ADEME's table of typical
- * household goods (a wardrobe: about 907 kg CO2e made, used and disposed of) is below it; a choice
- * worth more comes from an estimate driven by an implausible price (a page may claim any price up
- * to 1e8), not from a real purchase decision, so the excess is not credited.
- */
-export const MAX_AVOIDED_KG_PER_CHOICE = 500;
+// The cap per choice lives with the event format, so every way into the ledger (a click, an import,
+// a restore, `validate`) holds it.
+export { MAX_AVOIDED_KG_PER_CHOICE };
 
 /**
  * The most a local day's choices are credited with together, kg CO2e: two of the largest choices
