@@ -22,6 +22,22 @@ export interface CategoryFactors {
   device?: string;
   /** True when the product uses electricity, so use-phase energy applies. */
   electric?: boolean;
+  /**
+   * Kinds within the category that title words name, each with its own typical weight (our
+   * assumption): a mouse weighs a seventh of a keyboard. The first kind whose words the title
+   * holds sets the typical weight; `noProcessor` overrides the category's for that kind.
+   */
+  kinds?: readonly { words: readonly string[]; typicalKg: number; noProcessor?: boolean }[];
+  /**
+   * Electronics without a processor (keyboards, mice, game controllers): their footprint lies
+   * between a material factor × weight and what computing devices of that weight report.
+   */
+  noProcessor?: boolean;
+  /**
+   * Its footprint is the item's, not its mass (software, games, films on a disc or stick): a page
+   * weight below the typical weight does not make it smaller.
+   */
+  perItem?: boolean;
 }
 
 export interface Category extends CategoryFactors {
@@ -149,7 +165,18 @@ export const CATEGORIES: readonly Category[] = [
     'electronics',
     'keyboard|mouse|tastatur|maus|trackpad|gaming mouse',
     '键盘 鼠标',
-    { naics: '334118', typicalKg: 0.5, perKg: mat('Electrical items - IT'), electric: true },
+    {
+      naics: '334118',
+      typicalKg: 0.5,
+      perKg: mat('Electrical items - IT'),
+      electric: true,
+      noProcessor: true,
+      kinds: [
+        // A keyboard-and-mouse set weighs what its keyboard does: keyboards first.
+        { words: ['keyboard', 'tastatur', '键盘'], typicalKg: 0.7 },
+        { words: ['mouse', 'mice', 'maus', 'trackball', 'trackpad', '鼠标'], typicalKg: 0.1 },
+      ],
+    },
   ),
   c(
     'computer-components',
@@ -205,7 +232,20 @@ export const CATEGORIES: readonly Category[] = [
     'electronics',
     'playstation|ps5|ps4|xbox|nintendo switch|game console|console|game controller|controller|spielkonsole|konsole',
     '游戏机',
-    { naics: '334310', device: 'console', typicalKg: 3.5, perKg: mat('Electrical items - IT'), electric: true },
+    {
+      naics: '334310',
+      device: 'console',
+      typicalKg: 3.5,
+      perKg: mat('Electrical items - IT'),
+      electric: true,
+      kinds: [
+        {
+          words: ['controller', 'game controller', 'gamepad', 'joystick', 'joy-con', '手柄'],
+          typicalKg: 0.25,
+          noProcessor: true,
+        },
+      ],
+    },
   ),
   c(
     'video-games',
@@ -213,7 +253,7 @@ export const CATEGORIES: readonly Category[] = [
     'electronics',
     'video game|videospiel|software|antivirus|office 365|licence key|software suite|boxed software',
     '游戏光盘 软件',
-    { naics: '511210', typicalKg: 0.1, perKg: mat('average plastics') },
+    { naics: '511210', typicalKg: 0.1, perKg: mat('average plastics'), perItem: true },
   ),
   c(
     'televisions',
