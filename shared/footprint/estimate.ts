@@ -1052,10 +1052,11 @@ function kindOf(category: Category, title: string): NonNullable<Category['kinds'
     patterns = category.kinds.map((kind) => {
       const latin = kind.words.filter((w) => /^[\p{Script=Latin}\d\s!-]+$/u.test(w));
       const other = kind.words.filter((w) => !latin.includes(w));
-      const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const quote = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const parts = [
-        ...(latin.length ? [`(?<![\\p{L}\\d])(?:${latin.map(escape).join('|')})(?![\\p{L}\\d])`] : []),
-        ...other.map(escape),
+        // Whole words, or the last part of a German compound (Funkmaus, Funktastatur).
+        ...(latin.length ? [`(?:${latin.map(quote).join('|')})(?![\\p{L}\\d])`] : []),
+        ...other.map(quote),
       ];
       return new RegExp(parts.join('|'), 'iu');
     });

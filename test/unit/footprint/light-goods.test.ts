@@ -34,6 +34,10 @@ describe('a kind the title names sets the typical weight', () => {
     const keyboard = of('Logitech K120 Wired Keyboard');
     const mouse = of('Logitech M185 Wireless Mouse');
     expect(keyboard.kgCO2e).toBeGreaterThan(2 * mouse.kgCO2e);
+    // A set weighs what its keyboard does; a German compound names its kind by its last part.
+    expect(of('Logitech MK270 Wireless Keyboard and Mouse Combo').kgCO2e).toBeCloseTo(keyboard.kgCO2e, 6);
+    expect(of('Logitech K120 Funktastatur').kgCO2e).toBeCloseTo(keyboard.kgCO2e, 6);
+    expect(of('罗技 M185 无线鼠标').kgCO2e).toBeCloseTo(mouse.kgCO2e, 6);
   });
 
   it('an assumed weight widens the range of the weight witness', () => {
