@@ -184,7 +184,19 @@ export const CATEGORIES: readonly Category[] = [
     'electronics',
     'graphics card|gpu|cpu|processor|motherboard|mainboard|ram|memory module|grafikkarte|prozessor|arbeitsspeicher|power supply unit|dvd drive|cd-rom drive|optical drive|laufwerk',
     '显卡 处理器 主板 内存条 光驱',
-    { naics: '334413', typicalKg: 0.5, perKg: mat('Electrical items - IT'), electric: true },
+    {
+      naics: '334413',
+      typicalKg: 0.5,
+      perKg: mat('Electrical items - IT'),
+      electric: true,
+      kinds: [
+        { words: ['graphics card', 'gpu', 'grafikkarte', '显卡'], typicalKg: 1 },
+        { words: ['power supply unit', 'netzteil', '电源'], typicalKg: 1.5 },
+        { words: ['motherboard', 'mainboard', '主板'], typicalKg: 0.9 },
+        { words: ['ram', 'memory module', 'arbeitsspeicher', '内存条'], typicalKg: 0.03 },
+        { words: ['cpu', 'processor', 'prozessor', '处理器'], typicalKg: 0.05 },
+      ],
+    },
   ),
   c(
     'storage-drives',
@@ -269,7 +281,16 @@ export const CATEGORIES: readonly Category[] = [
     'electronics',
     'headphones|headphone|earbuds|earphones|headset|airpods|kopfhörer|in-ear|over-ear',
     '耳机',
-    { naics: '334310', typicalKg: 0.25, perKg: mat('Electrical items - small'), electric: true },
+    {
+      naics: '334310',
+      typicalKg: 0.25,
+      perKg: mat('Electrical items - small'),
+      electric: true,
+      kinds: [
+        { words: ['earbuds', 'earphones', 'in-ear', 'airpods', 'ohrhörer', '耳塞', '入耳式'], typicalKg: 0.05 },
+        { words: ['over-ear', 'over ear', 'studio headphones', '头戴式'], typicalKg: 0.3 },
+      ],
+    },
   ),
   c(
     'speakers',
@@ -285,7 +306,17 @@ export const CATEGORIES: readonly Category[] = [
     'electronics',
     'camera|digital camera|dslr|mirrorless|camcorder|kamera|digitalkamera|spiegelreflexkamera|action cam|gopro|powershot|eos',
     '相机 数码相机 单反',
-    { naics: '333316', typicalKg: 0.7, perKg: mat('Electrical items - small'), electric: true },
+    {
+      naics: '333316',
+      typicalKg: 0.7,
+      perKg: mat('Electrical items - small'),
+      electric: true,
+      kinds: [
+        { words: ['action cam', 'action camera', 'gopro', '运动相机'], typicalKg: 0.15 },
+        { words: ['dslr', 'mirrorless', 'spiegelreflexkamera', 'systemkamera', '单反', '微单'], typicalKg: 0.8 },
+        { words: ['compact camera', 'kompaktkamera', 'powershot', '卡片机'], typicalKg: 0.3 },
+      ],
+    },
   ),
   c(
     'wearables',

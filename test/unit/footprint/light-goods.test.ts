@@ -40,6 +40,17 @@ describe('a kind the title names sets the typical weight', () => {
     expect(of('罗技 M185 无线鼠标').kgCO2e).toBeCloseTo(mouse.kgCO2e, 6);
   });
 
+  it('earbuds, a memory module and an action camera are assumed lighter than over-ear headphones, a graphics card and a DSLR', () => {
+    const of = (title: string, category: string[]) =>
+      estimator.estimate(product({ title, category, brand: null }))!.kgCO2e;
+    const phones = ['Electronics', 'Headphones'];
+    const parts = (kind: string) => ['Electronics', 'Computer Components', kind];
+    const cameras = ['Electronics', 'Cameras'];
+    expect(of('Wireless earbuds', phones)).toBeLessThan(of('Over-ear headphones', phones) / 2);
+    expect(of('Crucial RAM 16GB', parts('RAM'))).toBeLessThan(of('Graphics card 8GB', parts('Graphics Cards')) / 4);
+    expect(of('Action camera 4K', cameras)).toBeLessThan(of('Mirrorless camera body', cameras) / 2);
+  });
+
   it('an assumed weight widens the range of the weight witness', () => {
     const of = (weightKg: number | null) =>
       estimator.estimate(
