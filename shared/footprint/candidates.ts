@@ -256,6 +256,7 @@ export class PerKgCandidate implements Candidate {
   private readonly pageWeight: number | null;
   private readonly quantityText: string | null;
   private readonly use: UsePhase | null;
+  private readonly lighterThanItem: number | null;
 
   constructor(
     tier: Tier,
@@ -268,7 +269,10 @@ export class PerKgCandidate implements Candidate {
     pageWeight: number | null,
     quantityText: string | null,
     use: UsePhase | null,
+    /** The page's weight when it was below one typical item's and the typical weight stood instead. */
+    lighterThanItem: number | null = null,
   ) {
+    this.lighterThanItem = lighterThanItem;
     this.tier = tier;
     this.kgCO2e = kgCO2e;
     this.useKgCO2e = useKgCO2e;
@@ -283,11 +287,14 @@ export class PerKgCandidate implements Candidate {
 
   steps(): string[] {
     const { factor, kg, use } = this;
-    const weightNote = this.weightAssumed
-      ? `typical weight ${fmt(kg)} kg (our assumption)`
-      : this.pageWeight !== null
-        ? `${fmt(kg)} kg from the page`
-        : `${fmt(kg)} kg read from "${this.quantityText}"`;
+    const weightNote =
+      this.lighterThanItem !== null
+        ? `typical weight ${fmt(kg)} kg of one item (our assumption), not the ${fmt(this.lighterThanItem)} kg given: what it holds, not its mass, is the product`
+        : this.weightAssumed
+          ? `typical weight ${fmt(kg)} kg (our assumption)`
+          : this.pageWeight !== null
+            ? `${fmt(kg)} kg from the page`
+            : `${fmt(kg)} kg read from "${this.quantityText}"`;
     const lines = [`${factor.label}: ${factor.kgPerKg} kg CO2e per kg × ${weightNote} = ${fmt(this.makingKg)} kg CO2e`];
     if (use)
       lines.push(
@@ -310,8 +317,20 @@ export class PerKgCandidate implements Candidate {
  * Electronics with no device model: what published electronics of this weight report, whole life
  * (a material factor × weight would miss the chips and boards).
  */
+export interface ElectronicsWeightNotes {
+  /** The weight lies outside the fitted ones (the figure goes with the weight beyond them). */
+  outside: boolean;
+  /** No processor: the material factor × weight the fit was averaged with (geometric mean). */
+  materialKg: number | null;
+  materialLabel: string;
+  /** The category's material factor, kg CO2e per kg. */
+  materialPerKg: number;
+  /** How many times the tier's spread the range is (an assumed or extrapolated weight widens it). */
+  scale: number;
+}
+
 export class ElectronicsWeightCandidate implements Candidate {
-  readonly scale = 1;
+  readonly scale: number;
   readonly tier: Tier = 'per-kg-electric';
   /** Whole life as the reports give it; their use share is not known here, so none is split off. */
   readonly useKgCO2e = null;
@@ -320,7 +339,8 @@ export class ElectronicsWeightCandidate implements Candidate {
   private readonly weightAssumed: boolean;
   private readonly pageWeight: number | null;
   private readonly quantityText: string | null;
-  private readonly fit: { a: number; e: number; n: number; shift: number };
+  private readonly fit: { a: number; e: number; n: number; shift: number; minKg: number; maxKg: number };
+  private readonly notes: ElectronicsWeightNotes;
 
   constructor(
     kgCO2e: number,
@@ -328,21 +348,27 @@ export class ElectronicsWeightCandidate implements Candidate {
     weightAssumed: boolean,
     pageWeight: number | null,
     quantityText: string | null,
-    a: number,
-    e: number,
-    n: number,
+    fit: { a: number; e: number; n: number; minKg: number; maxKg: number },
     shift: number,
+    notes: ElectronicsWeightNotes,
   ) {
+    this.notes = notes;
+    this.scale = notes.scale;
     this.kgCO2e = kgCO2e;
     this.weightKg = weightKg;
     this.weightAssumed = weightAssumed;
     this.pageWeight = pageWeight;
     this.quantityText = quantityText;
-    this.fit = { a, e, n, shift };
+    this.fit = { ...fit, shift };
   }
 
   get makingKg(): number {
     return this.kgCO2e;
+  }
+
+  /** Its materials alone (a DESNZ factor × a weight read from the page or title), else null. */
+  get materialFloorKg(): number | null {
+    return this.weightAssumed ? null : this.notes.materialPerKg * this.weightKg;
   }
 
   steps(): string[] {
@@ -352,9 +378,23 @@ export class ElectronicsWeightCandidate implements Candidate {
       : this.pageWeight !== null
         ? `${fmt(this.weightKg)} kg from the page`
         : `${fmt(this.weightKg)} kg read from "${this.quantityText}"`;
-    return [
+    const { outside, materialKg, materialLabel, scale } = this.notes;
+    const lines = [
       `Published electronics footprints against weight (${n} manufacturer reports, kg CO2e ≈ ${fmt(Math.exp(a))} × weight^${e.toFixed(2)}${shift ? `, × ${Math.exp(shift).toFixed(2)} as calibrated for electronics without a report of their type` : ''}) at ${weightNote} = ${fmt(this.kgCO2e)} kg CO2e whole life`,
     ];
+    if (outside)
+      lines.push(
+        `  ${fmt(this.weightKg)} kg is outside the weights the fit was made on (${fmt(this.fit.minKg)}–${fmt(this.fit.maxKg)} kg): the fitted curve is extrapolated`,
+      );
+    if (materialKg !== null)
+      lines.push(
+        `  No processor: the geometric mean of what computing devices of this weight report and ${materialLabel} × weight (${fmt(materialKg)} kg, materials only)`,
+      );
+    if (scale > 1)
+      lines.push(
+        `  Range ${scale.toFixed(2)}× wider in log units: ${this.weightAssumed ? 'the weight is assumed' : 'the weight is outside the fitted ones'}`,
+      );
+    return lines;
   }
 
   sources(): Source[] {

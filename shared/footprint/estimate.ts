@@ -223,6 +223,8 @@ interface SetAside {
   against: Candidate;
   /** Combined standard deviations between their making parts. */
   z: number;
+  /** Why it was set aside when not for its distance alone. */
+  reason?: string;
 }
 
 export class FootprintEstimator {
@@ -266,19 +268,33 @@ export class FootprintEstimator {
     const quantity = parseQuantity(title);
     const pageWeight = product.weightKg && product.weightKg > 0 ? product.weightKg : null;
     const weighedKg = pageWeight ?? quantity?.kg ?? null;
-    const weightKg = weighedKg ?? (category.id === 'unknown' ? null : category.typicalKg);
+    // A kind the title names (a mouse among keyboards and mice) has its own typical weight.
+    const kind = kindOf(category, title);
+    const typicalKg = kind?.typicalKg ?? category.typicalKg;
+    const weightKg = weighedKg ?? (category.id === 'unknown' ? null : typicalKg);
     const weightAssumed = weighedKg === null && weightKg !== null;
+    const noProcessor = kind?.noProcessor ?? category.noProcessor ?? false;
     const brand = product.brand ?? null;
 
     const candidates: Candidate[] = [];
-    const device = this.deviceCandidate(product, category, brand, country, weighedKg);
+    // A kind without a processor is not its category's device (a game controller is not a console).
+    const device = noProcessor ? null : this.deviceCandidate(product, category, brand, country, weighedKg);
     if (device) candidates.push(device);
     const published = this.publishedCandidate(product, category, brand, weighedKg);
     if (published) candidates.push(published);
     // Electricity as people use the product, on the shop's (or shopper's) grid (use-phase.ts).
     const use = category.electric ? usePhaseFor(category.id, country, title) : null;
     const item = this.itemCandidate(category, use);
-    const perKg = this.perKgCandidate(category, weightKg, weightAssumed, quantity?.text ?? null, pageWeight, use);
+    const perKg = this.perKgCandidate(
+      category,
+      weightKg,
+      weightAssumed,
+      quantity?.text ?? null,
+      pageWeight,
+      use,
+      typicalKg,
+      noProcessor,
+    );
     // A typical item stands for a typical weight; with a real weight the per-kg figure is better.
     // Neither joins a device model: ADEME's typical laptop is not the manufacturer's whole life of
     // this one (combined, it made the cross-validated error worse); the price still checks it.
@@ -312,9 +328,23 @@ export class FootprintEstimator {
         device !== null &&
         (classification.confidence >= SURE_CATEGORY ||
           this.devices.hasBrand(category.device!, brand ?? firstWord(title)));
-      const anchor = this.anchorOf(candidates, deviceRobust);
+      // A price that says less than the product's materials alone (a DESNZ factor × the page's
+      // weight, halved for the factor's spread) is misread: a 5 USD game controller of 270 g.
+      const floorKg = perKg instanceof ElectronicsWeightCandidate ? perKg.materialFloorKg : null;
+      const priceTooLow = spend !== null && perKg !== null && floorKg !== null && spend.makingKg < floorKg / 2;
+      const pool = priceTooLow ? candidates.filter((c) => c !== spend) : candidates;
+      const anchor = this.anchorOf(pool, deviceRobust);
       used = [];
-      for (const candidate of candidates) {
+      if (priceTooLow)
+        setAside = [
+          {
+            candidate: spend!,
+            against: perKg!,
+            z: this.disagreement(spend!, perKg!),
+            reason: `less than half its materials alone (${fmt(floorKg!)} kg by weight)`,
+          },
+        ];
+      for (const candidate of pool) {
         const z = candidate === anchor ? 0 : this.disagreement(candidate, anchor);
         // A check-only witness is combined only when the device model it checks was set aside.
         if (z <= WITNESS.z) {
@@ -647,6 +677,8 @@ export class FootprintEstimator {
     quantityText: string | null,
     pageWeight: number | null,
     use: UsePhase | null,
+    typicalKg: number,
+    noProcessor: boolean,
   ): Candidate | null {
     const factor = perKgFactor(category);
     if (!factor || weightKg === null) return null;
@@ -655,10 +687,46 @@ export class FootprintEstimator {
       // published electronics of this weight report, whole life (use included), recentred by the
       // tier's calibrated shift. Not printers: their published figures count the paper and toner
       // of their life (Lexmark: 5.6–8.3 t), which the machine's weight says nothing about.
-      const { a, e, n } = this.byWeight;
+      const fit = this.byWeight;
       const shift = this.calibration['per-kg-electric'].shift ?? 0;
-      const kg = Math.exp(a + shift) * weightKg ** e;
-      return new ElectronicsWeightCandidate(kg, weightKg, weightAssumed, pageWeight, quantityText, a, e, n, shift);
+      // Outside the weights the fit was made on, the curve is extrapolated and the range says so
+      // (widened by how far outside). Going with the weight instead (exponent 1) was tried: the
+      // Chromecast (40 g, 40 kg), held out, fell to 0.25× its figure.
+      let kg = Math.exp(fit.a) * weightKg ** fit.e;
+      const outsideBy = Math.abs(Math.log(Math.min(fit.maxKg, Math.max(fit.minKg, weightKg)) / weightKg));
+      // No processor (a mouse, a game controller): between the material factor × weight and what
+      // computing devices of its weight report — their geometric mean.
+      const materialKg = noProcessor ? factor.kgPerKg * weightKg : null;
+      if (materialKg !== null) kg = Math.sqrt(kg * materialKg);
+      kg *= Math.exp(shift);
+      return new ElectronicsWeightCandidate(kg, weightKg, weightAssumed, pageWeight, quantityText, fit, shift, {
+        outside: outsideBy > 0,
+        materialKg,
+        materialLabel: factor.label,
+        materialPerKg: factor.kgPerKg,
+        scale: electricScale(fit.e, weightAssumed, outsideBy, this.calibration['per-kg-electric']),
+      });
+    }
+    // Software, games, films: a page weight below one typical item's (a 9 g USB stick holding a
+    // software suite) is not what its footprint is about; the typical weight stands, in the wider tier.
+    const floored = category.perItem === true && !weightAssumed && weightKg < typicalKg;
+    if (floored) {
+      const kg = typicalKg;
+      const makingKg = factor.kgPerKg * kg;
+      const useKgCO2e = use ? use.kgCO2e : null;
+      return new PerKgCandidate(
+        'per-kg-typical-weight',
+        makingKg + (useKgCO2e ?? 0),
+        useKgCO2e,
+        factor,
+        kg,
+        makingKg,
+        true,
+        pageWeight,
+        quantityText,
+        use,
+        weightKg,
+      );
     }
     const tier: Tier = weightAssumed
       ? 'per-kg-typical-weight'
@@ -875,9 +943,9 @@ class Details {
       ...used.flatMap((c) => c.steps()),
     ];
     if (this.setAside)
-      for (const { candidate, against, z } of this.setAside)
+      for (const { candidate, against, z, reason } of this.setAside)
         lines.push(
-          `Set aside: ${TIER_LABEL[candidate.tier]} gives ${fmt(candidate.makingKg)} kg before use, ${fmt(against.makingKg)} kg by ${TIER_LABEL[against.tier]}: ${z.toFixed(1)} times their combined spread apart, far more than they allow (one of them misread?). Leaning on the more robust ${TIER_LABEL[against.tier]}; range widened ${WITNESS.widen}×`,
+          `Set aside: ${TIER_LABEL[candidate.tier]} gives ${fmt(candidate.makingKg)} kg before use, ${fmt(against.makingKg)} kg by ${TIER_LABEL[against.tier]}: ${reason ?? `${z.toFixed(1)} times their combined spread apart, far more than they allow`} (one of them misread?). Leaning on the more robust ${TIER_LABEL[against.tier]}; range widened ${WITNESS.widen}×`,
           ...candidate.steps().map((step) => `  (set aside) ${step}`),
         );
     if (used.length > 1)
@@ -956,7 +1024,48 @@ interface ElectronicsByWeight {
   a: number;
   e: number;
   n: number;
+  /** The lightest and heaviest weights the fit was made on. */
+  minKg: number;
+  maxKg: number;
 }
+
+/**
+ * A typical weight is within ×3 of the product's (our assumption: the kinds of a category still
+ * differ), which makes the figure uncertain by ln 3 × the fit's exponent in log units; a weight
+ * outside the fitted ones is an extrapolation, uncertain by half its log distance from them (our
+ * assumption: the slope beyond is unknown). Either is added in quadrature to the tier's half width.
+ */
+export const ASSUMED_WEIGHT_FACTOR = 3;
+
+function electricScale(e: number, assumed: boolean, outsideBy: number, spread: Spread): number {
+  if (!assumed && !(outsideBy > 0)) return 1;
+  const half = Math.max(0.1, (spread.q90 - spread.q10) / 2);
+  const extra = (assumed ? e * Math.log(ASSUMED_WEIGHT_FACTOR) : 0) + outsideBy / 2;
+  return Math.sqrt(half ** 2 + extra ** 2) / half;
+}
+
+/** The kind within a category that the title names (`Category.kinds`), if any. */
+function kindOf(category: Category, title: string): NonNullable<Category['kinds']>[number] | null {
+  if (!category.kinds || !title) return null;
+  let patterns = KIND_PATTERNS.get(category);
+  if (!patterns) {
+    patterns = category.kinds.map((kind) => {
+      const latin = kind.words.filter((w) => /^[\p{Script=Latin}\d\s!-]+$/u.test(w));
+      const other = kind.words.filter((w) => !latin.includes(w));
+      const quote = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const parts = [
+        // Whole words, or the last part of a German compound (Funkmaus, Funktastatur).
+        ...(latin.length ? [`(?:${latin.map(quote).join('|')})(?![\\p{L}\\d])`] : []),
+        ...other.map(quote),
+      ];
+      return new RegExp(parts.join('|'), 'iu');
+    });
+    KIND_PATTERNS.set(category, patterns);
+  }
+  for (let i = 0; i < patterns.length; i++) if (patterns[i]!.test(title)) return category.kinds[i]!;
+  return null;
+}
+const KIND_PATTERNS = new WeakMap<Category, RegExp[]>();
 
 /**
  * Least squares of log kg CO2e on log weight over the published device footprints that give a
@@ -967,9 +1076,13 @@ function fitByWeight(devices: readonly DeviceRow[]): ElectronicsByWeight | null 
   let n = 0;
   let sx = 0;
   let sy = 0;
+  let minKg = Number.POSITIVE_INFINITY;
+  let maxKg = 0;
   for (const row of devices)
     if (row[5] !== null && row[5] > 0) {
       n++;
+      minKg = Math.min(minKg, row[5]);
+      maxKg = Math.max(maxKg, row[5]);
       sx += log(row[5]);
       sy += log(row[3]);
     }
@@ -985,7 +1098,7 @@ function fitByWeight(devices: readonly DeviceRow[]): ElectronicsByWeight | null 
     }
   if (!(sxx > 0)) return null;
   const e = sxy / sxx;
-  return { a: my - e * mx, e, n };
+  return { a: my - e * mx, e, n, minKg, maxKg };
 }
 
 let defaultEstimator: FootprintEstimator | null = null;

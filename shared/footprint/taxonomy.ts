@@ -22,6 +22,22 @@ export interface CategoryFactors {
   device?: string;
   /** True when the product uses electricity, so use-phase energy applies. */
   electric?: boolean;
+  /**
+   * Kinds within the category that title words name, each with its own typical weight (our
+   * assumption): a mouse weighs a seventh of a keyboard. The first kind whose words the title
+   * holds sets the typical weight; `noProcessor` overrides the category's for that kind.
+   */
+  kinds?: readonly { words: readonly string[]; typicalKg: number; noProcessor?: boolean }[];
+  /**
+   * Electronics without a processor (keyboards, mice, game controllers): their footprint lies
+   * between a material factor × weight and what computing devices of that weight report.
+   */
+  noProcessor?: boolean;
+  /**
+   * Its footprint is the item's, not its mass (software, games, films on a disc or stick): a page
+   * weight below the typical weight does not make it smaller.
+   */
+  perItem?: boolean;
 }
 
 export interface Category extends CategoryFactors {
@@ -149,7 +165,18 @@ export const CATEGORIES: readonly Category[] = [
     'electronics',
     'keyboard|mouse|tastatur|maus|trackpad|gaming mouse',
     '键盘 鼠标',
-    { naics: '334118', typicalKg: 0.5, perKg: mat('Electrical items - IT'), electric: true },
+    {
+      naics: '334118',
+      typicalKg: 0.5,
+      perKg: mat('Electrical items - IT'),
+      electric: true,
+      noProcessor: true,
+      kinds: [
+        // A keyboard-and-mouse set weighs what its keyboard does: keyboards first.
+        { words: ['keyboard', 'tastatur', '键盘'], typicalKg: 0.7 },
+        { words: ['mouse', 'mice', 'maus', 'trackball', 'trackpad', '鼠标'], typicalKg: 0.1 },
+      ],
+    },
   ),
   c(
     'computer-components',
@@ -157,7 +184,19 @@ export const CATEGORIES: readonly Category[] = [
     'electronics',
     'graphics card|gpu|cpu|processor|motherboard|mainboard|ram|memory module|grafikkarte|prozessor|arbeitsspeicher|power supply unit|dvd drive|cd-rom drive|optical drive|laufwerk',
     '显卡 处理器 主板 内存条 光驱',
-    { naics: '334413', typicalKg: 0.5, perKg: mat('Electrical items - IT'), electric: true },
+    {
+      naics: '334413',
+      typicalKg: 0.5,
+      perKg: mat('Electrical items - IT'),
+      electric: true,
+      kinds: [
+        { words: ['graphics card', 'gpu', 'grafikkarte', '显卡'], typicalKg: 1 },
+        { words: ['power supply unit', 'netzteil', '电源'], typicalKg: 1.5 },
+        { words: ['motherboard', 'mainboard', '主板'], typicalKg: 0.9 },
+        { words: ['ram', 'memory module', 'arbeitsspeicher', '内存条'], typicalKg: 0.03 },
+        { words: ['cpu', 'processor', 'prozessor', '处理器'], typicalKg: 0.05 },
+      ],
+    },
   ),
   c(
     'storage-drives',
@@ -205,7 +244,20 @@ export const CATEGORIES: readonly Category[] = [
     'electronics',
     'playstation|ps5|ps4|xbox|nintendo switch|game console|console|game controller|controller|spielkonsole|konsole',
     '游戏机',
-    { naics: '334310', device: 'console', typicalKg: 3.5, perKg: mat('Electrical items - IT'), electric: true },
+    {
+      naics: '334310',
+      device: 'console',
+      typicalKg: 3.5,
+      perKg: mat('Electrical items - IT'),
+      electric: true,
+      kinds: [
+        {
+          words: ['controller', 'game controller', 'gamepad', 'joystick', 'joy-con', '手柄'],
+          typicalKg: 0.25,
+          noProcessor: true,
+        },
+      ],
+    },
   ),
   c(
     'video-games',
@@ -213,7 +265,7 @@ export const CATEGORIES: readonly Category[] = [
     'electronics',
     'video game|videospiel|software|antivirus|office 365|licence key|software suite|boxed software',
     '游戏光盘 软件',
-    { naics: '511210', typicalKg: 0.1, perKg: mat('average plastics') },
+    { naics: '511210', typicalKg: 0.1, perKg: mat('average plastics'), perItem: true },
   ),
   c(
     'televisions',
@@ -229,7 +281,16 @@ export const CATEGORIES: readonly Category[] = [
     'electronics',
     'headphones|headphone|earbuds|earphones|headset|airpods|kopfhörer|in-ear|over-ear',
     '耳机',
-    { naics: '334310', typicalKg: 0.25, perKg: mat('Electrical items - small'), electric: true },
+    {
+      naics: '334310',
+      typicalKg: 0.25,
+      perKg: mat('Electrical items - small'),
+      electric: true,
+      kinds: [
+        { words: ['earbuds', 'earphones', 'in-ear', 'airpods', 'ohrhörer', '耳塞', '入耳式'], typicalKg: 0.05 },
+        { words: ['over-ear', 'over ear', 'studio headphones', '头戴式'], typicalKg: 0.3 },
+      ],
+    },
   ),
   c(
     'speakers',
@@ -245,7 +306,17 @@ export const CATEGORIES: readonly Category[] = [
     'electronics',
     'camera|digital camera|dslr|mirrorless|camcorder|kamera|digitalkamera|spiegelreflexkamera|action cam|gopro|powershot|eos',
     '相机 数码相机 单反',
-    { naics: '333316', typicalKg: 0.7, perKg: mat('Electrical items - small'), electric: true },
+    {
+      naics: '333316',
+      typicalKg: 0.7,
+      perKg: mat('Electrical items - small'),
+      electric: true,
+      kinds: [
+        { words: ['action cam', 'action camera', 'gopro', '运动相机'], typicalKg: 0.15 },
+        { words: ['dslr', 'mirrorless', 'spiegelreflexkamera', 'systemkamera', '单反', '微单'], typicalKg: 0.8 },
+        { words: ['compact camera', 'kompaktkamera', 'powershot', '卡片机'], typicalKg: 0.3 },
+      ],
+    },
   ),
   c(
     'wearables',
