@@ -226,9 +226,9 @@ const GENERIC = new Set(['clothing', 'shoes', 'furniture', 'food', 'toys', 'spor
 const byId = new Map(CATEGORIES.map((category) => [category.id, category]));
 
 // A trail element ending in one of these names things for a product, not the product itself
-// ("Computer Accessories" holds mice and cables, not computers).
+// ("Computer Accessories" holds mice and cables, "Computer Components" memory and drives, not computers).
 const ACCESSORY_HEAD =
-  /(?:^|\s)(?:accessories|accessory|parts|supplies|peripherals|add-ons|zubehör|ersatzteile|zubehoer)$|配件|周边|耗材/iu;
+  /(?:^|[\s-])(?:accessories|accessory|parts|supplies|peripherals|add-ons|components|zubehör|ersatzteile|zubehoer|komponenten)$|配件|周边|耗材|组件/iu;
 
 export function classifyByRules(product: Pick<Product, 'title' | 'category' | 'brand'>): RuleClassification {
   let trailMatch: { match: Match; element: string } | null = null;

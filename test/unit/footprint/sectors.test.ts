@@ -25,6 +25,15 @@ describe('classification on titles nobody wrote rules for', () => {
     }
   });
 
+  it('does not make a computer of memory or a graphics card under "Computer Components"', () => {
+    for (const trail of [['Computer Components'], ['Electronics', 'Computer Components'], ['PC-Komponenten']]) {
+      for (const title of ['Corsair Vengeance 16GB DDR4 RAM', 'MSI GeForce RTX 4060 graphics card']) {
+        expect(classify(title, trail).category.id, title).toBe('computer-components');
+        expect(estimate(title, trail)!.kgCO2e, title).toBeLessThan(100);
+      }
+    }
+  });
+
   it('does not make a rug of a carpet stain remover', () => {
     for (const [title, trail] of [
       ['Resolve Carpet Stain Remover 22 fl oz', []],
