@@ -12,6 +12,7 @@ import { CHOICES, EVENT_TYPES, validateEvent } from '../../shared/events.ts';
 import { csvText } from '../../shared/export/csv-cell.ts';
 import { CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
 import { STUDY_FORMAT, validateStudy } from '../../shared/study/study.ts';
+import { type FlatColumn, NUMBER_COLUMNS } from '../load/flat.ts';
 import { JsonSyntaxError, scanExportFile } from './json-stream.ts';
 import { checkStampsAgainstHeader, checkStudyHeader, StampIndex } from './study-header.ts';
 
@@ -235,16 +236,6 @@ async function* csvRows(path: string): AsyncGenerator<{ line: number; fields: st
   }
 }
 
-/** Columns holding numbers, written as numbers ("-2.5" is one); every other column holds text. */
-const NUMBER_COLUMNS: ReadonlySet<string> = new Set([
-  'schemaVersion',
-  'priceAmount',
-  'kgCO2e',
-  'low',
-  'high',
-  'alternativesShown',
-  'avoidedKgCO2e',
-]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const LOCAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?([+-]\d\d:\d\d|Z)$/;
 const HOST = /^[a-z0-9.-]{1,253}(:\d{1,5})?$/;
@@ -305,7 +296,8 @@ export async function checkCsvExport(path: string, report: (problem: Problem) =>
     // A text cell a spreadsheet would run: not written by our writers, which quote it. A file
     // edited or made elsewhere is named before someone opens it in a spreadsheet.
     CSV_COLUMNS.forEach((column, i) => {
-      if (!NUMBER_COLUMNS.has(column) && /^[=+\-@\t\r]/.test(fields[i]!))
+      // Columns holding numbers are written as numbers ("-2.5" is one); every other column holds text.
+      if (!NUMBER_COLUMNS.has(column as FlatColumn) && /^[=+\-@\t\r]/.test(fields[i]!))
         bad(column, "would run as a formula in a spreadsheet (write it with a leading ')");
     });
     const number = (column: (typeof CSV_COLUMNS)[number], optional: boolean) => {

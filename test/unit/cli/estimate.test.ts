@@ -7,20 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { estimateLines } from '../../../analysis/cli/commands/estimate.ts';
-import { main } from '../../../analysis/cli/main.ts';
 import { REPO_ROOT } from '../../shared-fixtures.ts';
-import { runBin } from './run-bin.ts';
+import { runBin, runMain } from './run-bin.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void out.push(parts.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => void err.push(parts.join(' ')));
-  const code = await main(args);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runMain;
 
 /** Runs the real bin with `input` on stdin. */
 function runBinWithInput(args: string[], input: string): Promise<{ code: number; stdout: string; stderr: string }> {

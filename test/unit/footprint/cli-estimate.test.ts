@@ -2,18 +2,11 @@
 // words, and one-line errors with exit code 2 for bad input.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../analysis/cli/main.ts';
+import { runMain } from '../cli/run-bin.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void out.push(parts.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => void err.push(parts.join(' ')));
-  const code = await main(args);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runMain;
 
 describe('carbon-ledger estimate', () => {
   it('prints the contract keys first, with weight and country applied', async () => {
