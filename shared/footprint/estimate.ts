@@ -489,7 +489,9 @@ export class FootprintEstimator {
       weightAssumed,
       setAside ? DISAGREE_FLAGS : NO_FLAGS,
     );
-    estimate.scope = useSummary ? 'making-and-using' : 'making';
+    // The weight fit over published devices is whole life, though it cannot split making from using.
+    estimate.scope =
+      useSummary || used.some((c) => c instanceof ElectronicsWeightCandidate) ? 'making-and-using' : 'making';
     estimate.use = useSummary;
     estimate.condition = condition;
     return estimate;
@@ -976,7 +978,9 @@ class Details {
             ? `as the maker reported it, moved to ${grid}`
             : 'as the maker reported it';
       lines.push(`Making ${fmt(useSummary.makingKgCO2e)} kg · using, ${how}, ${fmt(useSummary.usingKgCO2e)} kg`);
-    } else lines.push(`Making only: no electricity for using it is counted`);
+    } else if (this.used.some((c) => c instanceof ElectronicsWeightCandidate))
+      lines.push('Making and using together: the published footprints it is fitted on cover the whole life');
+    else lines.push(`Making only: no electricity for using it is counted`);
     return lines;
   }
 

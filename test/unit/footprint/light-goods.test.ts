@@ -27,6 +27,9 @@ describe('a kind the title names sets the typical weight', () => {
     expect(mouse.weightAssumed).toBe(true);
     expect(mouse.steps.join('\n')).toMatch(/typical weight 0\.10 kg/);
     expect(mouse.steps.join('\n')).toMatch(/No processor/);
+    // The fit is over whole-life reports: the badge must not say "making only".
+    expect(mouse.scope).toBe('making-and-using');
+    expect(mouse.steps.join('\n')).not.toMatch(/Making only/);
   });
 
   it('a keyboard is assumed heavier than a mouse, and so estimated higher', () => {
