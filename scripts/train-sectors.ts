@@ -27,8 +27,6 @@ export interface TrainOptions {
   voteShare: number;
   /** Weight of one taxonomy name as a training example. */
   taxonomyWeight: number;
-  /** Least weight of a category's names and its sector's training titles together (see taxonomyExamples). */
-  taxonomyMass: number;
   /** Features seen in fewer training texts than this are dropped. */
   minCount: number;
   /** Weights smaller than this (in absolute value) are dropped from the table. */
@@ -42,7 +40,6 @@ export const OPTIONS: TrainOptions = {
   l2: 1e-3,
   voteShare: 0.3,
   taxonomyWeight: 0.3,
-  taxonomyMass: 0,
   minCount: 2,
   prune: 1,
 };
@@ -73,20 +70,12 @@ function titleExample(title: LabelledTitle, options: TrainOptions): Example {
   return { features: featuresOf(title.title, null), labels: [...labels], weight: 1 };
 }
 
-/**
- * Each taxonomy name, as a title and as a shop's trail element, labelled with its category's sector.
- * A name weighs `taxonomyWeight`; a category whose sector has fewer than `taxonomyMass` training
- * titles (most that are not food or drink) gets the difference spread over its names, so that it
- * is not drowned by the grocery titles that make up most of the data.
- */
-function taxonomyExamples(titles: LabelledTitle[], options: TrainOptions): Example[] {
-  const perSector = new Map<string, number>();
-  for (const t of titles) perSector.set(t.naics, (perSector.get(t.naics) ?? 0) + 1);
+/** Each taxonomy name, as a title and as a shop's trail element, labelled with its category's sector; each weighs `taxonomyWeight`. */
+function taxonomyExamples(options: TrainOptions): Example[] {
   const examples: Example[] = [];
+  const weight = options.taxonomyWeight;
   for (const category of CATEGORIES) {
     const names = [category.label, ...category.words, ...category.zh];
-    const missing = Math.max(0, options.taxonomyMass - (perSector.get(category.naics) ?? 0));
-    const weight = options.taxonomyWeight + missing / (2 * names.length);
     for (const name of names) {
       examples.push({ features: featuresOf(name, null), labels: [[category.naics, 1]], weight });
       examples.push({ features: featuresOf('', name), labels: [[category.naics, 1]], weight });
@@ -108,7 +97,7 @@ function random(seed: number): () => number {
 
 /** Multinomial logistic regression by stochastic gradient descent with AdaGrad steps. */
 export function train(titles: LabelledTitle[], options: TrainOptions = OPTIONS): SectorModelTable {
-  const examples = [...titles.map((t) => titleExample(t, options)), ...taxonomyExamples(titles, options)];
+  const examples = [...titles.map((t) => titleExample(t, options)), ...taxonomyExamples(options)];
   const sectors = [...new Set(examples.flatMap((e) => e.labels.map(([code]) => code)))].sort();
   const classOf = new Map(sectors.map((code, i) => [code, i]));
   const C = sectors.length;
