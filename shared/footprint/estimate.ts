@@ -6,7 +6,7 @@
 // to hold the central figure and every witness combined. Pure and deterministic: no DOM, no clock,
 // no randomness.
 
-import type { Condition, Product } from '../product.ts';
+import type { Product } from '../product.ts';
 import {
   type Candidate,
   DeviceCandidate,
@@ -34,65 +34,26 @@ import { type DeliveryMode, deliveryKgCO2e } from './delivery.ts';
 import { DeviceModel, nameTokens } from './device-model.ts';
 import { toUsd2022 } from './money.ts';
 import { parseQuantity, parseScreenInches, parseYear } from './parse.ts';
+import {
+  DISAGREE_FLAGS,
+  Estimate,
+  type Explanation,
+  type FootprintEstimate,
+  NO_FLAGS,
+  type UseSummary,
+} from './result.ts';
 import type { Source, SourceId } from './sources.ts';
 import { type Category, ELECTRONICS_WITH_REPORTS } from './taxonomy.ts';
 import { gridFor, gridInWords, type UsePhase, usePhaseFor } from './use-phase.ts';
 
 export type { Tier } from './data/calibration.ts';
+export type { EstimateFlag, FootprintEstimate, UseSummary } from './result.ts';
 
 export interface EstimateOptions {
   /** ISO country of the shop (or the shopper), for use-phase electricity. Defaults to product.country. */
   country?: string | null;
   /** Add the delivery of the parcel by this mode to the total. */
   delivery?: DeliveryMode | null;
-}
-
-export interface FootprintEstimate {
-  /** Central estimate, kg CO2e per offer (the whole pack), life cycle as the method's sources define it. */
-  kgCO2e: number;
-  low: number;
-  high: number;
-  /** What `low`–`high` means, in words. */
-  rangeMeaning: string;
-  category: string;
-  categoryLabel: string;
-  /** 2017 NAICS commodity of the spend-based factor (the classifier's sector; 339999 when the text says nothing). */
-  sector: string;
-  confidence: number;
-  /** The methods used, in words, most precise first. */
-  method: string;
-  /** Machine-readable method tiers, most precise first. */
-  methods: Tier[];
-  steps: string[];
-  sources: Source[];
-  breakdown: { productKgCO2e: number; useKgCO2e: number | null; deliveryKgCO2e: number | null };
-  /** Whether the figure counts the electricity of using the product ("making-and-using") or not. */
-  scope: 'making' | 'making-and-using';
-  /** Making and using apart (using null when not counted); making after the condition's share. */
-  use: UseSummary | null;
-  /** The offer's condition as estimated: a used or refurbished one counts only part of the making. */
-  condition: Condition;
-  /** The weight used, and whether it was our typical-weight assumption. */
-  weightKg: number | null;
-  weightAssumed: boolean;
-  /**
-   * What the shopper should know about how sure the figure is: `witnesses-disagree` when a method
-   * was set aside for disagreeing with a more robust one by far more than their spreads allow.
-   */
-  flags: EstimateFlag[];
-}
-
-export type EstimateFlag = 'witnesses-disagree';
-
-export interface UseSummary {
-  makingKgCO2e: number;
-  usingKgCO2e: number;
-  /** kWh a year and years counted, when the use came from our use table (null for a maker's report). */
-  kwhPerYear: number | null;
-  years: number | null;
-  /** Grid key (ISO country or WORLD) and the year of its intensity. */
-  grid: string;
-  gridYear: number;
 }
 
 export interface FootprintTables {
@@ -781,100 +742,8 @@ export class FootprintEstimator {
   }
 }
 
-/**
- * An estimate as returned. Steps and sources are own, enumerable getters (so JSON and structured
- * clone include them) built on first read and kept. They are shared functions that find the
- * estimate's details in a private field: per-estimate closures would put every result in V8's slow
- * dictionary mode and cost more than the rest of the estimate's bookkeeping.
- */
-class Estimate implements FootprintEstimate {
-  declare kgCO2e: number;
-  declare low: number;
-  declare high: number;
-  declare rangeMeaning: string;
-  declare category: string;
-  declare categoryLabel: string;
-  declare sector: string;
-  declare confidence: number;
-  declare method: string;
-  declare methods: Tier[];
-  declare readonly steps: string[];
-  declare readonly sources: Source[];
-  declare breakdown: FootprintEstimate['breakdown'];
-  declare weightKg: number | null;
-  declare weightAssumed: boolean;
-  declare flags: EstimateFlag[];
-  declare scope: FootprintEstimate['scope'];
-  declare use: UseSummary | null;
-  declare condition: Condition;
-  #details: Details;
-
-  /** How many times its best method's calibrated spread the range was made (for calibration). */
-  get rangeScale(): number {
-    return this.#details.scale;
-  }
-
-  /** The device type of the method that set the range, when it is a device tier. */
-  get rangeType(): string | null {
-    return this.#details.rangeType;
-  }
-
-  static readonly #steps: PropertyDescriptor = {
-    get(this: Estimate) {
-      return this.#details.steps();
-    },
-    enumerable: true,
-    configurable: true,
-  };
-  static readonly #sources: PropertyDescriptor = {
-    get(this: Estimate) {
-      return this.#details.sources();
-    },
-    enumerable: true,
-    configurable: true,
-  };
-
-  constructor(
-    kgCO2e: number,
-    low: number,
-    high: number,
-    rangeMeaning: string,
-    category: Category,
-    confidence: number,
-    method: string,
-    methods: Tier[],
-    details: Details,
-    breakdown: FootprintEstimate['breakdown'],
-    weightKg: number | null,
-    weightAssumed: boolean,
-    flags: EstimateFlag[],
-  ) {
-    this.#details = details;
-    // Assigned in the order the fields have always had (JSON output keeps it).
-    this.kgCO2e = kgCO2e;
-    this.low = low;
-    this.high = high;
-    this.rangeMeaning = rangeMeaning;
-    this.category = category.id;
-    this.categoryLabel = category.label;
-    this.confidence = confidence;
-    this.method = method;
-    this.methods = methods;
-    Object.defineProperty(this, 'steps', Estimate.#steps);
-    Object.defineProperty(this, 'sources', Estimate.#sources);
-    this.breakdown = breakdown;
-    this.weightKg = weightKg;
-    this.weightAssumed = weightAssumed;
-    this.sector = details.sector;
-    this.flags = flags;
-  }
-}
-
-const NO_FLAGS: EstimateFlag[] = [];
-const DISAGREE_FLAGS: EstimateFlag[] = ['witnesses-disagree'];
-
 /** What an estimate needs to explain itself; steps and sources are built on first read and kept. */
-class Details {
+class Details implements Explanation {
   private builtSteps: string[] | undefined;
   private builtSources: Source[] | undefined;
 
