@@ -326,10 +326,10 @@ function generationTrend(rows: Indexed[]): { logPerYear: number; yearsPerGenerat
 }
 
 /** How many years of within-line evidence the trend needs to count fully (shrinkage, log units). */
-export const TREND_PRIOR_YEARS = 3;
+const TREND_PRIOR_YEARS = 3;
 
 /** Tuning of the near-product weighting, fixed by cross-validation (see docs/methods.md). */
-export const DEVICE_TUNING = {
+const DEVICE_TUNING = {
   k: 3,
   power: 4,
   trustFrom: 0.2,

@@ -80,7 +80,7 @@ export const TUNING = { weightElasticity: 0.5, siblingBaseSd: 0.3 };
  * by more than `z` combined standard deviations (their calibrated spreads); the figure then leans on
  * the more robust one and its range is `widen` times wider in log units.
  */
-export const WITNESS = { z: 3, widen: 1.5 };
+const WITNESS = { z: 3, widen: 1.5 };
 
 const CATEGORY_ONLY = 4;
 /** A classification this sure (trail and title agree) makes a device regression robust (rank 2). */
@@ -908,7 +908,7 @@ interface ElectronicsByWeight {
  * outside the fitted ones is an extrapolation, uncertain by half its log distance from them (our
  * assumption: the slope beyond is unknown). Either is added in quadrature to the tier's half width.
  */
-export const ASSUMED_WEIGHT_FACTOR = 3;
+const ASSUMED_WEIGHT_FACTOR = 3;
 
 function electricScale(e: number, assumed: boolean, outsideBy: number, spread: Spread): number {
   if (!assumed && !(outsideBy > 0)) return 1;

@@ -278,15 +278,15 @@ const round3 = (value: number) => Number(value.toPrecision(3));
  * quantiles): a material factor × weight for electronics misses their chips and boards by a factor
  * the published footprints measure; other tiers are left uncorrected.
  */
-export const RECENTRED: ReadonlySet<Tier> = new Set<Tier>(['per-kg-electric']);
+const RECENTRED: ReadonlySet<Tier> = new Set<Tier>(['per-kg-electric']);
 
 /**
  * Device tiers whose spread is also calibrated per device type: a monitor's figure from near
  * monitors is surer than a desktop's from near desktops (a desktop line's form factor is its own).
  */
-export const BY_TYPE: ReadonlySet<Tier> = new Set<Tier>(['device-near', 'device-blend', 'device-regression']);
+const BY_TYPE: ReadonlySet<Tier> = new Set<Tier>(['device-near', 'device-blend', 'device-regression']);
 /** A device type gets its own spread in a tier with at least this many held-out products. */
-export const MIN_TYPE_SAMPLES = 20;
+const MIN_TYPE_SAMPLES = 20;
 
 /**
  * The interval of sorted held-out residuals: with fewer than CONFORMAL_NARROWING products, their
@@ -342,7 +342,7 @@ function typeSpreads(
 }
 
 /** Spreads per tier from cross-validated residuals (in each estimate's own scale). */
-export function fitSpreads(scored: Scored[], previous?: Record<Tier, Spread>): Record<Tier, Spread> {
+function fitSpreads(scored: Scored[], previous?: Record<Tier, Spread>): Record<Tier, Spread> {
   const residuals = new Map<Tier, number[]>();
   const brands = new Map<Tier, Set<string>>();
   for (const s of scored) {
@@ -402,7 +402,7 @@ export function fitSpreads(scored: Scored[], previous?: Record<Tier, Spread>): R
 }
 
 /** The groupings the calibration pools: a new product of a known maker's new line, and of a new maker. */
-export const CALIBRATION_GROUPINGS: readonly Grouping[] = ['line', 'maker'];
+const CALIBRATION_GROUPINGS: readonly Grouping[] = ['line', 'maker'];
 
 /**
  * Calibrated spreads from grouped k-fold cross-validation over these samples, starting from the
@@ -438,7 +438,7 @@ export function calibrate(
  * spread, or the passes moving the combination, can leave it a little short) is widened by the
  * smallest factor that brings it to 80 %.
  */
-export function holdCoverage(spreads: Record<Tier, Spread>, scored: Scored[]): Record<Tier, Spread> {
+function holdCoverage(spreads: Record<Tier, Spread>, scored: Scored[]): Record<Tier, Spread> {
   const out = { ...spreads };
   for (const tier of Object.keys(spreads) as Tier[]) {
     const spread = spreads[tier];
@@ -501,7 +501,7 @@ function widening(spread: { q10: number; q90: number }, scored: Scored[]): numbe
 }
 
 /** Products a spread needs before the coverage check may also narrow it. */
-export const CONFORMAL_NARROWING = 50;
+const CONFORMAL_NARROWING = 50;
 
 /**
  * Grouped cross-validation with the calibration inside the folds: each fold's groups are estimated
