@@ -7,17 +7,20 @@
 import { describe, expect, it } from 'vitest';
 import { DEVICES } from '../../../shared/footprint/data/devices.ts';
 import { PUBLISHED } from '../../../shared/footprint/data/published.ts';
-import { FootprintEstimator } from '../../../shared/footprint/estimate.ts';
+import { type FootprintEstimate, FootprintEstimator } from '../../../shared/footprint/estimate.ts';
+import type { Product } from '../../../shared/product.ts';
 import { product } from '../product.ts';
 
 const estimator = new FootprintEstimator({ devices: DEVICES, published: PUBLISHED });
 const accessories = ['Computer Accessories'];
+/** The estimate of a product (no brand unless given); every one here has one. */
+const estimateOf = (fields: Partial<Product> & { title: string }): FootprintEstimate =>
+  estimator.estimate(product(fields))!;
+const stepsOf = (estimate: FootprintEstimate): string => estimate.steps.join('\n');
 
 describe('a kind the title names sets the typical weight', () => {
   it('a wireless mouse without price or weight is within 10× of what Logitech publishes (4.3 kg), inside its range', () => {
-    const mouse = estimator.estimate(
-      product({ title: 'Logitech M185 Wireless Mouse', category: accessories, brand: null }),
-    )!;
+    const mouse = estimateOf({ title: 'Logitech M185 Wireless Mouse', category: accessories });
     expect(mouse.methods).toEqual(['per-kg-electric']);
     expect(Math.abs(Math.log(mouse.kgCO2e / 4.3))).toBeLessThan(Math.log(10));
     // Closer than that: within 2× (it was 67 kg, 15× high, at the category's 0.5 kg).
@@ -25,15 +28,15 @@ describe('a kind the title names sets the typical weight', () => {
     expect(mouse.low).toBeLessThanOrEqual(4.3);
     expect(mouse.high).toBeGreaterThanOrEqual(4.3);
     expect(mouse.weightAssumed).toBe(true);
-    expect(mouse.steps.join('\n')).toMatch(/typical weight 0\.10 kg/);
-    expect(mouse.steps.join('\n')).toMatch(/No processor/);
+    expect(stepsOf(mouse)).toMatch(/typical weight 0\.10 kg/);
+    expect(stepsOf(mouse)).toMatch(/No processor/);
     // The fit is over whole-life reports: the badge must not say "making only".
     expect(mouse.scope).toBe('making-and-using');
-    expect(mouse.steps.join('\n')).not.toMatch(/Making only/);
+    expect(stepsOf(mouse)).not.toMatch(/Making only/);
   });
 
   it('a keyboard is assumed heavier than a mouse, and so estimated higher', () => {
-    const of = (title: string) => estimator.estimate(product({ title, category: accessories, brand: null }))!;
+    const of = (title: string) => estimateOf({ title, category: accessories });
     const keyboard = of('Logitech K120 Wired Keyboard');
     const mouse = of('Logitech M185 Wireless Mouse');
     expect(keyboard.kgCO2e).toBeGreaterThan(2 * mouse.kgCO2e);
@@ -44,8 +47,7 @@ describe('a kind the title names sets the typical weight', () => {
   });
 
   it('earbuds, a memory module and an action camera are assumed lighter than over-ear headphones, a graphics card and a DSLR', () => {
-    const of = (title: string, category: string[]) =>
-      estimator.estimate(product({ title, category, brand: null }))!.kgCO2e;
+    const of = (title: string, category: string[]) => estimateOf({ title, category }).kgCO2e;
     const phones = ['Electronics', 'Headphones'];
     const parts = (kind: string) => ['Electronics', 'Computer Components', kind];
     const cameras = ['Electronics', 'Cameras'];
@@ -56,9 +58,7 @@ describe('a kind the title names sets the typical weight', () => {
 
   it('an assumed weight widens the range of the weight witness', () => {
     const of = (weightKg: number | null) =>
-      estimator.estimate(
-        product({ title: 'Logitech M185 Wireless Mouse', category: accessories, brand: null, weightKg }),
-      )!;
+      estimateOf({ title: 'Logitech M185 Wireless Mouse', category: accessories, weightKg });
     const assumed = of(null);
     const weighed = of(0.1);
     expect(assumed.kgCO2e).toBeCloseTo(weighed.kgCO2e, 6);
@@ -68,22 +68,17 @@ describe('a kind the title names sets the typical weight', () => {
 
 describe('electronics without a processor', () => {
   it('a game controller is not a console, and lies below what a computing device of its weight reports', () => {
-    const controller = estimator.estimate(
-      product({
-        title: 'Xbox Wireless Controller',
-        brand: 'Microsoft',
-        category: ['Electronics', 'Video Games', 'Consoles'],
-        weightKg: 0.28,
-      }),
-    )!;
-    const streamer = estimator.estimate(
-      product({
-        title: 'Streaming media player',
-        brand: null,
-        category: ['Electronics', 'TV & Video', 'Streaming Media Players'],
-        weightKg: 0.28,
-      }),
-    )!;
+    const controller = estimateOf({
+      title: 'Xbox Wireless Controller',
+      brand: 'Microsoft',
+      category: ['Electronics', 'Video Games', 'Consoles'],
+      weightKg: 0.28,
+    });
+    const streamer = estimateOf({
+      title: 'Streaming media player',
+      category: ['Electronics', 'TV & Video', 'Streaming Media Players'],
+      weightKg: 0.28,
+    });
     expect(controller.methods).toEqual(['per-kg-electric']);
     expect(controller.kgCO2e).toBeLessThan(streamer.kgCO2e / 2);
     // Above its materials alone (DESNZ IT equipment, 24.9 kg per kg × 0.28 kg ≈ 7 kg).
@@ -91,17 +86,15 @@ describe('electronics without a processor', () => {
   });
 
   it('a price that says less than half the materials is set aside, flagged', () => {
-    const controller = estimator.estimate(
-      product({
-        title: 'Google Stadia Controller',
-        brand: 'Google',
-        category: ['Electronics', 'Video Games', 'Consoles'],
-        weightKg: 0.268,
-        price: { amount: 5, currency: 'USD' },
-      }),
-    )!;
+    const controller = estimateOf({
+      title: 'Google Stadia Controller',
+      brand: 'Google',
+      category: ['Electronics', 'Video Games', 'Consoles'],
+      weightKg: 0.268,
+      price: { amount: 5, currency: 'USD' },
+    });
     expect(controller.flags).toContain('witnesses-disagree');
-    expect(controller.steps.join('\n')).toMatch(/Set aside: spend-based.*less than half its materials alone/);
+    expect(stepsOf(controller)).toMatch(/Set aside: spend-based.*less than half its materials alone/);
     expect(controller.kgCO2e).toBeGreaterThan(5);
   });
 });
@@ -109,48 +102,41 @@ describe('electronics without a processor', () => {
 describe('the weight fit outside the weights it was made on', () => {
   it('a device lighter than every report keeps the curve, says so, and its range widens', () => {
     const of = (weightKg: number) =>
-      estimator.estimate(
-        product({
-          title: 'Wireless earbuds',
-          brand: null,
-          category: ['Electronics', 'Headphones'],
-          weightKg,
-        }),
-      )!;
+      estimateOf({
+        title: 'Wireless earbuds',
+        category: ['Electronics', 'Headphones'],
+        weightKg,
+      });
     const inside = of(0.05);
     const light = of(0.01);
     expect(light.methods).toEqual(['per-kg-electric']);
-    expect(light.steps.join('\n')).toMatch(/outside the weights the fit was made on/);
-    expect(inside.steps.join('\n')).not.toMatch(/outside the weights/);
+    expect(stepsOf(light)).toMatch(/outside the weights the fit was made on/);
+    expect(stepsOf(inside)).not.toMatch(/outside the weights/);
     expect(light.high / light.low).toBeGreaterThan(1.1 * (inside.high / inside.low));
   });
 });
 
 describe('software and media: what it holds, not its mass', () => {
   it('a 9 g software suite on a USB stick is not below 0.2 kg, and says why', () => {
-    const suite = estimator.estimate(
-      product({
-        title: 'Office Software Suite on USB Drive (boxed)',
-        brand: 'Contoso',
-        category: ['Software', 'Boxed Software'],
-        weightKg: 0.009,
-      }),
-    )!;
+    const suite = estimateOf({
+      title: 'Office Software Suite on USB Drive (boxed)',
+      brand: 'Contoso',
+      category: ['Software', 'Boxed Software'],
+      weightKg: 0.009,
+    });
     expect(suite.kgCO2e).toBeGreaterThanOrEqual(0.2);
     expect(suite.methods).toEqual(['per-kg-typical-weight']);
-    expect(suite.steps.join('\n')).toMatch(/not the 0\.0090 kg given/);
+    expect(stepsOf(suite)).toMatch(/not the 0\.0090 kg given/);
   });
 
   it('a heavier box keeps its own weight', () => {
-    const box = estimator.estimate(
-      product({
-        title: 'Office Software Suite on 2 DVDs (boxed)',
-        brand: 'Contoso',
-        category: ['Software', 'Boxed Software'],
-        weightKg: 0.18,
-      }),
-    )!;
+    const box = estimateOf({
+      title: 'Office Software Suite on 2 DVDs (boxed)',
+      brand: 'Contoso',
+      category: ['Software', 'Boxed Software'],
+      weightKg: 0.18,
+    });
     expect(box.methods).toEqual(['per-kg']);
-    expect(box.steps.join('\n')).toMatch(/0\.18 kg from the page/);
+    expect(stepsOf(box)).toMatch(/0\.18 kg from the page/);
   });
 });
