@@ -37,7 +37,7 @@ interface Scored {
 }
 
 /** Estimates each title through the CLI's path with the sector model in use, and tallies. */
-function score(titles: LabelledTitle[], into: Scored): Scored {
+function score(titles: readonly LabelledTitle[], into: Scored): Scored {
   for (const t of titles) {
     const estimate = estimateFootprint({
       title: t.title,

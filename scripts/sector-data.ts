@@ -156,7 +156,11 @@ export const groupKey = (title: string): string =>
 export const isHeldOut = (group: string): boolean =>
   createHash('sha256').update(`cl-sector-split|${group}`).digest().readUInt32BE(0) % 4 === 0;
 
-export function camlTitles(): LabelledTitle[] {
+let caml: readonly LabelledTitle[] | null = null;
+
+/** The CaML titles with a sector label, read once per process (the scoring script asks twice). */
+export function camlTitles(): readonly LabelledTitle[] {
+  if (caml) return caml;
   const rows = parseCsv(readFileSync(join(REFERENCE, CAML_FILE), 'utf8'));
   const titles: LabelledTitle[] = [];
   for (const row of rows) {
@@ -169,6 +173,7 @@ export function camlTitles(): LabelledTitle[] {
       .filter((code): code is string => code !== null);
     titles.push({ asin: row.product_code ?? '', title, naics, votes, group: groupKey(title) });
   }
+  caml = titles;
   return titles;
 }
 

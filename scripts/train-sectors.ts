@@ -96,7 +96,7 @@ function random(seed: number): () => number {
 }
 
 /** Multinomial logistic regression by stochastic gradient descent with AdaGrad steps. */
-export function train(titles: LabelledTitle[], options: TrainOptions = OPTIONS): SectorModelTable {
+export function train(titles: readonly LabelledTitle[], options: TrainOptions = OPTIONS): SectorModelTable {
   const examples = [...titles.map((t) => titleExample(t, options)), ...taxonomyExamples(options)];
   const sectors = [...new Set(examples.flatMap((e) => e.labels.map(([code]) => code)))].sort();
   const classOf = new Map(sectors.map((code, i) => [code, i]));
@@ -218,7 +218,7 @@ export const foldOf = (group: string): number => {
 };
 
 /** Five-fold cross-validation over the training part, grouped like the split (by first word). */
-export function crossValidate(titles: LabelledTitle[], options: TrainOptions = OPTIONS): FoldPrediction[] {
+export function crossValidate(titles: readonly LabelledTitle[], options: TrainOptions = OPTIONS): FoldPrediction[] {
   const out: FoldPrediction[] = [];
   for (let fold = 0; fold < 5; fold++) {
     const trainedOn = titles.filter((t) => foldOf(t.group) !== fold);
@@ -348,7 +348,7 @@ export function fitTemperature(predictions: FoldPrediction[]): number {
  * covers half its titles, else the catch-all food category for food and drink, else a category of
  * the same five-digit industry, else none (unknown).
  */
-export function sectorCategories(sectors: string[], titles: LabelledTitle[]): string[] {
+export function sectorCategories(sectors: string[], titles: readonly LabelledTitle[]): string[] {
   const ruled = new Map<string, Map<string, number>>();
   for (const t of titles) {
     const id = classifyByRules({ title: t.title, category: [], brand: null }).category.id;
@@ -382,7 +382,7 @@ export function sectorCategories(sectors: string[], titles: LabelledTitle[]): st
  * the held-out part.
  */
 export function fitSectorModel(
-  titles: LabelledTitle[],
+  titles: readonly LabelledTitle[],
   options: TrainOptions = OPTIONS,
   describe = 'the titles',
 ): SectorModelTable {
