@@ -339,7 +339,9 @@ export class ElectronicsWeightCandidate implements Candidate {
   private readonly weightAssumed: boolean;
   private readonly pageWeight: number | null;
   private readonly quantityText: string | null;
-  private readonly fit: { a: number; e: number; n: number; shift: number; minKg: number; maxKg: number };
+  /** The estimator's fit, shared by every estimate (not copied). */
+  private readonly fit: { a: number; e: number; n: number; minKg: number; maxKg: number };
+  private readonly shift: number;
   private readonly notes: ElectronicsWeightNotes;
 
   constructor(
@@ -359,7 +361,8 @@ export class ElectronicsWeightCandidate implements Candidate {
     this.weightAssumed = weightAssumed;
     this.pageWeight = pageWeight;
     this.quantityText = quantityText;
-    this.fit = { ...fit, shift };
+    this.fit = fit;
+    this.shift = shift;
   }
 
   get makingKg(): number {
@@ -372,7 +375,8 @@ export class ElectronicsWeightCandidate implements Candidate {
   }
 
   steps(): string[] {
-    const { a, e, n, shift } = this.fit;
+    const { a, e, n } = this.fit;
+    const { shift } = this;
     const weightNote = this.weightAssumed
       ? `typical weight ${fmt(this.weightKg)} kg (our assumption)`
       : this.pageWeight !== null
