@@ -1,6 +1,7 @@
 // Writes events to the ledger: validated, honouring the shopper's privacy settings, each event
 // with its side tables in one transaction, so a failure (a full disk) leaves earlier data as it was.
 
+import type { Table } from 'dexie';
 import { type LedgerEvent, localIsoTimestamp, validateEvent } from '../../shared/events.ts';
 import { type LedgerDb, type LedgerSettings, readSettings, type SeenProduct, withView } from './db.ts';
 
@@ -128,14 +129,10 @@ export async function applyRetention(db: LedgerDb, settings: LedgerSettings, now
  * ends (nothing more is recorded for it, its data is gone) and joining again makes a new participant.
  */
 export async function deleteEverything(db: LedgerDb): Promise<void> {
-  await db.transaction('rw', [db.events, db.products, db.actions, db.badges, db.photos, db.settings], async () => {
-    await Promise.all([
-      db.events.clear(),
-      db.products.clear(),
-      db.actions.clear(),
-      db.badges.clear(),
-      db.photos.clear(),
-      db.settings.clear(),
-    ]);
-  });
+  await db.transaction('rw', db.tables, () => clearTables(db.tables));
+}
+
+/** Empties each of `tables` (call inside a transaction over them). */
+export async function clearTables(tables: readonly Table[]): Promise<void> {
+  await Promise.all(tables.map((table) => table.clear()));
 }
