@@ -23,6 +23,19 @@ const isQuotaError = (error: unknown): boolean => {
   return false;
 };
 
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `task` after every task queued before it (in this page or worker) has finished, whether it
+ * succeeded or not: a check-then-write (one choice per view, one action a day) cannot be passed
+ * twice by a double click.
+ */
+export function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => {});
+  return run;
+}
+
 /** Writes one event (and its product or action row). Never throws for expected refusals. */
 export async function logEvent(db: LedgerDb, candidate: LedgerEvent, settings?: LedgerSettings): Promise<LogResult> {
   const checked = validateEvent(candidate);
