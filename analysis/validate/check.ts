@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { CHOICES, EVENT_TYPES, validateEvent } from '../../shared/events.ts';
-import { csvText } from '../../shared/export/csv-cell.ts';
+import { csvText, runsAsFormula } from '../../shared/export/csv-cell.ts';
 import { CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
 import { STUDY_FORMAT, validateStudy } from '../../shared/study/study.ts';
 import { type FlatColumn, NUMBER_COLUMNS } from '../load/flat.ts';
@@ -297,7 +297,7 @@ export async function checkCsvExport(path: string, report: (problem: Problem) =>
     // edited or made elsewhere is named before someone opens it in a spreadsheet.
     CSV_COLUMNS.forEach((column, i) => {
       // Columns holding numbers are written as numbers ("-2.5" is one); every other column holds text.
-      if (!NUMBER_COLUMNS.has(column as FlatColumn) && /^[=+\-@\t\r]/.test(fields[i]!))
+      if (!NUMBER_COLUMNS.has(column as FlatColumn) && runsAsFormula(fields[i]!))
         bad(column, "would run as a formula in a spreadsheet (write it with a leading ')");
     });
     const number = (column: (typeof CSV_COLUMNS)[number], optional: boolean) => {

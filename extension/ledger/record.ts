@@ -1,6 +1,7 @@
 // Writes events to the ledger: validated, honouring the shopper's privacy settings, each event
 // with its side tables in one transaction, so a failure (a full disk) leaves earlier data as it was.
 
+import type { Table } from 'dexie';
 import { type LedgerEvent, localIsoTimestamp, validateEvent } from '../../shared/events.ts';
 import { type LedgerDb, type LedgerSettings, readSettings, type SeenProduct, withView } from './db.ts';
 
@@ -21,6 +22,19 @@ const isQuotaError = (error: unknown): boolean => {
   }
   return false;
 };
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `task` after every task queued before it (in this page or worker) has finished, whether it
+ * succeeded or not: a check-then-write (one choice per view, one action a day) cannot be passed
+ * twice by a double click.
+ */
+export function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => {});
+  return run;
+}
 
 /** Writes one event (and its product or action row). Never throws for expected refusals. */
 export async function logEvent(db: LedgerDb, candidate: LedgerEvent, settings?: LedgerSettings): Promise<LogResult> {
@@ -128,14 +142,10 @@ export async function applyRetention(db: LedgerDb, settings: LedgerSettings, now
  * ends (nothing more is recorded for it, its data is gone) and joining again makes a new participant.
  */
 export async function deleteEverything(db: LedgerDb): Promise<void> {
-  await db.transaction('rw', [db.events, db.products, db.actions, db.badges, db.photos, db.settings], async () => {
-    await Promise.all([
-      db.events.clear(),
-      db.products.clear(),
-      db.actions.clear(),
-      db.badges.clear(),
-      db.photos.clear(),
-      db.settings.clear(),
-    ]);
-  });
+  await db.transaction('rw', db.tables, () => clearTables(db.tables));
+}
+
+/** Empties each of `tables` (call inside a transaction over them). */
+export async function clearTables(tables: readonly Table[]): Promise<void> {
+  await Promise.all(tables.map((table) => table.clear()));
 }

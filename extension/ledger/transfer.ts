@@ -22,7 +22,7 @@ import {
   checkSettingRow,
 } from './check-rows.ts';
 import type { EarnedBadgeRow, LedgerDb, LoggedAction, PhotoProof, SeenProduct, SettingRow } from './db.ts';
-import { writeEventRows } from './record.ts';
+import { clearTables, writeEventRows } from './record.ts';
 
 const toBase64 = async (blob: Blob): Promise<string> => {
   const bytes = new Uint8Array(await blob.arrayBuffer());
@@ -190,9 +190,8 @@ export async function restoreBackup(db: LedgerDb, file: Blob): Promise<Checked<R
   const checked = await checkBackup(file);
   if (!checked.ok) return checked;
   const backup = checked.value;
-  const tables = [db.events, db.products, db.actions, db.badges, db.photos, db.settings];
   try {
-    return await db.transaction('rw', tables, async () => {
+    return await db.transaction('rw', db.tables, async () => {
       const arrivedIds = (await db.events.toCollection().primaryKeys()).filter((id) => !eventIdsBefore.has(id));
       const arrived = (await db.events.bulkGet(arrivedIds)).filter((e): e is LedgerEvent => e !== undefined);
       const changedSettings = (await db.settings.toArray()).filter(
@@ -203,27 +202,20 @@ export async function restoreBackup(db: LedgerDb, file: Blob): Promise<Checked<R
       const seedsHere = (await db.settings.get('studySeeds'))?.value as Record<string, string> | undefined;
       const seedsRow = backup.settings.find((row) => row.key === 'studySeeds');
       const seeds = { ...seedsHere, ...(seedsRow?.value as Record<string, string> | undefined) };
-      await Promise.all([
-        db.events.clear(),
-        db.products.clear(),
-        db.actions.clear(),
-        db.badges.clear(),
-        db.settings.clear(),
-      ]);
+      // The photos stay when the backup was made without them.
+      await clearTables(backup.photos ? db.tables : db.tables.filter((table) => table !== db.photos));
       await db.events.bulkPut(backup.events);
       await db.products.bulkPut(backup.products);
       await db.actions.bulkPut(backup.actions);
       await db.badges.bulkPut(backup.badges);
       await db.settings.bulkPut(backup.settings);
       if (Object.keys(seeds).length) await db.settings.put({ key: 'studySeeds', value: seeds });
-      if (backup.photos) {
-        await db.photos.clear();
-        await db.photos.bulkPut(backup.photos);
-      }
+      if (backup.photos) await db.photos.bulkPut(backup.photos);
       // Queued writes last, so nothing logged during the restore is lost.
+      const restoredIds = new Set(backup.events.map((event) => event.id));
       await writeEventRows(
         db,
-        arrived.filter((event) => !backup.events.some((e) => e.id === event.id)),
+        arrived.filter((event) => !restoredIds.has(event.id)),
       );
       await db.settings.bulkPut(changedSettings);
       return {

@@ -3,9 +3,9 @@
 // ticks "include photos" when exporting.
 
 import { newEvent } from '../../shared/events.ts';
-import type { LedgerDb } from '../ledger/db.ts';
-import { type LogResult, logEvent } from '../ledger/record.ts';
-import { studyStamp } from '../ledger/study.ts';
+import { type LedgerDb, readSettings } from '../ledger/db.ts';
+import { type LogResult, logEvent, oneAtATime } from '../ledger/record.ts';
+import { stampOf } from '../ledger/study.ts';
 import type { ActionEntry } from './catalogue.ts';
 
 /** Why an everyday action was not logged: a refusal of the ledger, or already logged today. */
@@ -13,9 +13,6 @@ export type ActionLogResult = LogResult | { logged: false; reason: 'already-toda
 
 /** Local midnight before `now`: a day as the shopper lives it. */
 const startOfDay = (now: Date): string => new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
-
-/** Logs run one after another, so a double click cannot pass the once-a-day check twice. */
-let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Logs an everyday action, at most once a day each: an action is a habit kept that day (taking a
@@ -28,9 +25,8 @@ export function logEverydayAction(
   photo: Blob | null = null,
   now = new Date(),
 ): Promise<ActionLogResult> {
-  const run = queue.then(() => logOnceToday(db, action, photo, now));
-  queue = run.catch(() => undefined);
-  return run;
+  // One after another, so a double click cannot pass the once-a-day check twice.
+  return oneAtATime(() => logOnceToday(db, action, photo, now));
 }
 
 async function logOnceToday(
@@ -45,6 +41,8 @@ async function logOnceToday(
     .filter((event) => event.type === 'action-logged' && event.data.actionId === action.id)
     .count();
   if (today > 0) return { logged: false, reason: 'already-today' };
+  // The settings once: the study stamp and logEvent's pause and shop checks read the same row.
+  const settings = await readSettings(db);
   const photoId = photo ? crypto.randomUUID() : null;
   // A plain Blob, not the File the input gave: the file's name and date are not kept, and a backup
   // writes it as base64 data (dexie-export-import writes a File as a binary string).
@@ -54,9 +52,9 @@ async function logOnceToday(
   const event = newEvent(
     'action-logged',
     { actionId: action.id, avoidedGramsCO2e: action.gramsCO2e, photoId },
-    { shopHost: null, now, study: await studyStamp(db, now) },
+    { shopHost: null, now, study: stampOf(settings.enrollment ?? null, now) },
   );
-  const result = await logEvent(db, event);
+  const result = await logEvent(db, event, settings);
   // A refused entry (paused, disk full) must not leave an orphan photo behind.
   if (!result.logged && photoId) await db.photos.delete(photoId);
   return result;

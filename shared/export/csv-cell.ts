@@ -5,9 +5,14 @@
 // every reader through `csvText`, so the quote never reaches an analysis.
 
 /** Characters that make a spreadsheet read a cell as a formula. */
-const FORMULA_START = /^'*[=+\-@\t\r]/;
+const FORMULA = '[=+\\-@\\t\\r]';
+const FORMULA_START = new RegExp(`^'*${FORMULA}`);
 /** A cell `csvCell` neutralised: one quote more than the text had. */
-const NEUTRALISED = /^'+[=+\-@\t\r]/;
+const NEUTRALISED = new RegExp(`^'+${FORMULA}`);
+const RUNS = new RegExp(`^${FORMULA}`);
+
+/** Whether a spreadsheet would run `cell`, as written in a file, as a formula. */
+export const runsAsFormula = (cell: string): boolean => RUNS.test(cell);
 
 /**
  * Text that cannot start a formula. A text that already starts with quotes before a formula

@@ -165,9 +165,15 @@ export function bundleSummary(
   const kept: BundleField[] = [];
   if (bundle.events.length) kept.push('time', 'participant');
   if (bundle.events.some((e) => e.shopHost !== null)) kept.push('shop');
-  if (has('product-viewed', 'alternatives-shown', 'alternative-opened', 'choice-made', 'purchase-marked')) {
-    kept.push('product', 'estimate');
-  }
+  // The events that carry a product (its link, title and estimate).
+  const hasProducts = has(
+    'product-viewed',
+    'alternatives-shown',
+    'alternative-opened',
+    'choice-made',
+    'purchase-marked',
+  );
+  if (hasProducts) kept.push('product', 'estimate');
   if (has('alternatives-shown', 'alternative-opened', 'choice-made')) kept.push('alternatives');
   if (has('action-logged')) kept.push('actions');
   const otherTypes = events.filter(
@@ -181,9 +187,7 @@ export function bundleSummary(
     first: bundle.events[0]?.at ?? null,
     last: bundle.events.at(-1)?.at ?? null,
     kept,
-    reducedUrls:
-      !study.includeFullUrls &&
-      has('product-viewed', 'alternatives-shown', 'alternative-opened', 'choice-made', 'purchase-marked'),
+    reducedUrls: !study.includeFullUrls && hasProducts,
     otherTypes,
     notForStudy: Math.max(0, ledgerEvents - bundle.events.length - otherTypes),
   };

@@ -6,7 +6,7 @@
 
 import type { Checked } from '../events.ts';
 import { hash128, Random, seedWords } from './random.ts';
-import type { Study, StudyArm } from './study.ts';
+import { isInstant, type Study, type StudyArm } from './study.ts';
 
 /** Names the derivation below; a different derivation gets a new name. */
 export const ASSIGNMENT_METHOD = 'participant-hash-v2';
@@ -127,8 +127,6 @@ export function verifyEnrollment(study: Pick<Study, 'id' | 'arms' | 'seed'>, enr
   return study.id === enrollment.studyId && participantId === enrollment.participantId && arm === enrollment.arm;
 }
 
-const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?(Z|[+-]\d\d:\d\d)$/;
-
 /**
  * Checks an enrollment record from outside (a restored backup) against its study: every field's
  * type, and that participant id and arm follow from the seed. The first problem as `field: what`.
@@ -146,17 +144,11 @@ export function validateEnrollment(value: unknown, study: Study): Checked<Enroll
   if (!ASSIGNMENT_METHODS.includes(e.method as AssignmentMethod))
     return problem('method', `must be one of ${ASSIGNMENT_METHODS.join(', ')}`);
   for (const field of ['enrolledAt', 'consentAcceptedAt'] as const) {
-    const at = e[field];
-    if (typeof at !== 'string' || !ISO_TIME.test(at) || Number.isNaN(Date.parse(at)))
-      return problem(field, 'must be an ISO 8601 time');
+    if (!isInstant(e[field])) return problem(field, 'must be an ISO 8601 time');
   }
   if (typeof e.consentTextHash !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(e.consentTextHash))
     return problem('consentTextHash', 'must be sha256: and 64 hex digits');
-  if (
-    e.leftAt !== null &&
-    (typeof e.leftAt !== 'string' || !ISO_TIME.test(e.leftAt) || Number.isNaN(Date.parse(e.leftAt)))
-  )
-    return problem('leftAt', 'must be null or an ISO 8601 time');
+  if (e.leftAt !== null && !isInstant(e.leftAt)) return problem('leftAt', 'must be null or an ISO 8601 time');
   const enrollment: Enrollment = {
     studyId: study.id,
     participantId: e.participantId,

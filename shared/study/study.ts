@@ -57,6 +57,9 @@ export const ARM_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const STUDY_CODE = /^[A-Za-z0-9-]{4,32}$/;
 const DAY = /^\d{4}-\d\d-\d\d$/;
 const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?(Z|[+-]\d\d:\d\d)$/;
+/** An ISO 8601 instant with its offset (2027-01-31T09:00:00+01:00) that names a real time. */
+export const isInstant = (value: unknown): value is string =>
+  typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value));
 /** How far from 1 the arms' probabilities may add up, for decimal fractions such as 1/3. */
 export const PROBABILITY_TOLERANCE = 1e-9;
 

@@ -13,7 +13,7 @@ import { parseCsvRows } from '../../shared/csv.ts';
 import { type LedgerEvent, newEvent, type ProductSummary } from '../../shared/events.ts';
 import { researchExport } from '../../shared/export/research.ts';
 import { expect, type Shop, test } from './harness/fixture.ts';
-import { readAllTables } from './harness/ledger.ts';
+import { logActionWithPhoto, readAllTables } from './harness/ledger.ts';
 
 // The page's chrome.runtime, typed here: the functions below run inside an extension page.
 declare const chrome: {
@@ -94,13 +94,7 @@ test('a backup survives "delete everything" and restores every table; hostile ba
 
   // An everyday action with a photo, and settings (switched-off shop, automatic deletion) written
   // as the privacy settings write them: one row per key.
-  const png = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-    'base64',
-  );
-  const row = page.locator('[data-action-id="decline-single-use"]');
-  await row.locator('input[type=file]').setInputFiles({ name: 'proof.png', mimeType: 'image/png', buffer: png });
-  await row.locator('button[type=submit]').click();
+  await logActionWithPhoto(page);
   await expect.poll(async () => (await readAllTables(page)).photos?.length).toBe(1);
   await page.evaluate(
     () =>

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { type LedgerEvent, newEvent, type ProductSummary } from '../../shared/events.ts';
 import { parseResearchExport, researchExport } from '../../shared/export/research.ts';
 import { expect, type Shop, screenshotPath, test } from './harness/fixture.ts';
-import { readLedgerEvents } from './harness/ledger.ts';
+import { logActionWithPhoto, readLedgerEvents } from './harness/ledger.ts';
 
 const PRODUCTS: { title: string; host: string; category: string; kg: number }[] = [
   { title: 'Electric kettle 1.7 l', host: 'www.amazon.de', category: 'small-appliances', kg: 12 },
@@ -118,13 +118,7 @@ test('the dashboard shows a seeded ledger, exports it, and refuses a bad file wi
     .toBe(String(kettles));
 
   // An everyday action with a photo proof that stays on the device.
-  const png = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-    'base64',
-  );
-  const row = page.locator('[data-action-id="decline-single-use"]');
-  await row.locator('input[type=file]').setInputFiles({ name: 'proof.png', mimeType: 'image/png', buffer: png });
-  await row.locator('button[type=submit]').click();
+  await logActionWithPhoto(page);
   await expect.poll(() => eventCount(page)).toBe(seeded.length + 1);
   await expect.poll(() => page.locator('.recent-actions img.proof').count()).toBe(1);
   expect(await page.locator('[data-badge="photo-proof"]').getAttribute('data-earned')).toBe('true');

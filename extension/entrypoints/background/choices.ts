@@ -15,15 +15,6 @@ import { overlayModeOf, stampOf } from '../../ledger/study.ts';
 import { choiceTexts } from '../../overlay/listing-texts.ts';
 import { alternativeSummary, alternativesShown, ourAlternatives, productSummary } from './worth.ts';
 
-let queue: Promise<unknown> = Promise.resolve();
-
-/** Runs `task` after every task queued before it has finished (whether it succeeded or not). */
-export function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => {});
-  return run;
-}
-
 /** The latest recorded view of the product at `url`: the view a choice on its page belongs to. */
 async function latestView(db: LedgerDb, url: string): Promise<ProductViewedEvent | undefined> {
   // Newest first: the page the shopper is on was viewed moments ago, so the walk stops early.
@@ -42,7 +33,7 @@ const refused = { logged: false, avoidedKgCO2e: 0 };
 
 /**
  * Records a choice on a product page. Refused (logged: false) when the product has no recorded
- * view, which is the case whenever logging is off for it. Call through `oneAtATime`.
+ * view, which is the case whenever logging is off for it. Call through `oneAtATime` (ledger/record.ts).
  */
 export async function recordChoice(
   db: LedgerDb,
@@ -80,7 +71,7 @@ export async function recordChoice(
 
 /**
  * Logs that the shopper saw the product's greener alternatives: the ones the background chose for
- * the badge, once per product view however often the badge is opened. Call through `oneAtATime`.
+ * the badge, once per product view however often the badge is opened. Call through `oneAtATime` (ledger/record.ts).
  */
 export async function recordAlternativesShown(
   db: LedgerDb,

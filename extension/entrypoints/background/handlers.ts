@@ -14,11 +14,11 @@ import {
 } from '../../../shared/messages.ts';
 import type { Product } from '../../../shared/product.ts';
 import { type LedgerDb, openLedger, readSettings, writeSettings } from '../../ledger/db.ts';
-import { logEvent } from '../../ledger/record.ts';
+import { logEvent, oneAtATime } from '../../ledger/record.ts';
 import { type CurrentStudy, overlayModeOf, stampOf } from '../../ledger/study.ts';
 import { listingTexts, lowestTexts } from '../../overlay/listing-texts.ts';
 import { countsTexts } from '../../overlay/scope-text.ts';
-import { oneAtATime, recordAlternativesShown, recordChoice } from './choices.ts';
+import { recordAlternativesShown, recordChoice } from './choices.ts';
 import { alternativesShown, creditedAlternatives, productSummary } from './worth.ts';
 
 let db: LedgerDb | undefined;

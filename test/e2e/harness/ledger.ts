@@ -104,3 +104,18 @@ export async function readAllTables(target: Worker | Page): Promise<Record<strin
       }),
   );
 }
+
+/** A 1×1 PNG, the smallest photo proof. */
+const PHOTO_PROOF = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Logs the everyday action `actionId` on the open dashboard, with a photo proof, as the shopper does. */
+export async function logActionWithPhoto(page: Page, actionId = 'decline-single-use'): Promise<void> {
+  const row = page.locator(`[data-action-id="${actionId}"]`);
+  await row
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'proof.png', mimeType: 'image/png', buffer: PHOTO_PROOF });
+  await row.locator('button[type=submit]').click();
+}

@@ -10,25 +10,10 @@ import { logEvent } from '../../../extension/ledger/record.ts';
 import { enroll } from '../../../extension/ledger/study.ts';
 import { backupLedger, exportResearch, importResearch, restoreBackup } from '../../../extension/ledger/transfer.ts';
 import { CSV_COLUMNS, parseResearchExport, researchCsv } from '../../../shared/export/research.ts';
-import type { Study } from '../../../shared/study/study.ts';
+import { studyFile } from '../study/study-file.ts';
 import { kettle, oneOfEach, sampleEvent } from './samples.ts';
 
-const studyFile: Study = {
-  format: 'carbon-ledger-study',
-  version: 1,
-  id: 'restore-study',
-  title: 'Restore study',
-  consent: 'I agree.',
-  arms: [
-    { id: 'control', probability: 0.5, overlay: 'none' },
-    { id: 'labels', probability: 0.5, overlay: 'no-alternatives' },
-  ],
-  start: '2020-01-01',
-  end: '2099-12-31',
-  exportEventTypes: ['product-viewed'],
-  includeFullUrls: false,
-  showArmToParticipant: false,
-};
+const restoreStudy = studyFile({ id: 'restore-study', title: 'Restore study' });
 
 let counter = 0;
 const opened: LedgerDb[] = [];
@@ -275,7 +260,7 @@ describe('restore checks every table', () => {
   async function editedBackup(edit: (tables: Record<string, Record<string, unknown>[]>) => void): Promise<Blob> {
     const db = await seeded();
     await writeSettings(db, { paused: false, disabledShops: ['www.ikea.com'], retentionDays: 365 });
-    await enroll(db, studyFile, { consentAcceptedAt: new Date() });
+    await enroll(db, restoreStudy, { consentAcceptedAt: new Date() });
     await db.badges.add({ id: 'first-action', earnedAt: '2026-11-02T12:00:00.000+00:00' });
     await db.photos.add({
       id: 'p1',
@@ -393,17 +378,17 @@ describe('restore checks every table', () => {
     });
     const settings = await readSettings(db);
     expect(settings).toMatchObject({ disabledShops: ['www.ikea.com'], retentionDays: 365, paused: false });
-    expect(settings.enrollment?.study.id).toBe(studyFile.id);
+    expect(settings.enrollment?.study.id).toBe(restoreStudy.id);
   });
 
   it('keeps the study seeds of this device when the backup predates joining: rejoining keeps participant and arm', async () => {
     const db = await seeded();
     const backup = await backupLedger(db);
-    const joined = await enroll(db, studyFile, { consentAcceptedAt: new Date() });
+    const joined = await enroll(db, restoreStudy, { consentAcceptedAt: new Date() });
     expect((await restoreBackup(db, backup)).ok).toBe(true);
     // The backup had no enrollment: the restored ledger is in no study, but joining again is the same participant.
     expect((await readSettings(db)).enrollment).toBeNull();
-    const again = await enroll(db, studyFile, { consentAcceptedAt: new Date() });
+    const again = await enroll(db, restoreStudy, { consentAcceptedAt: new Date() });
     expect(again.enrollment.participantId).toBe(joined.enrollment.participantId);
     expect(again.enrollment.arm).toBe(joined.enrollment.arm);
   });

@@ -13,14 +13,11 @@ import {
   verifyEnrollment,
 } from '../../../shared/study/enrollment.ts';
 import { Random } from '../../../shared/study/random.ts';
-import type { Study } from '../../../shared/study/study.ts';
+import { studyFile } from './study-file.ts';
 
-const study: Study = {
-  format: 'carbon-ledger-study',
-  version: 1,
+const study = studyFile({
   id: 'labels-2027',
   title: 'Labels',
-  consent: 'I agree.',
   arms: [
     { id: 'control', probability: 0.5, overlay: 'none' },
     { id: 'labels', probability: 0.3, overlay: 'no-alternatives' },
@@ -29,9 +26,7 @@ const study: Study = {
   start: '2027-01-04',
   end: '2027-03-31',
   exportEventTypes: ['product-viewed', 'choice-made'],
-  includeFullUrls: false,
-  showArmToParticipant: false,
-};
+});
 
 describe('assignParticipant', () => {
   it('gives the same participant and arm for the same seed', () => {

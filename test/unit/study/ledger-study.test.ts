@@ -16,24 +16,9 @@ import {
   studyStamp,
 } from '../../../extension/ledger/study.ts';
 import { assignParticipant } from '../../../shared/study/enrollment.ts';
-import type { Study } from '../../../shared/study/study.ts';
+import { studyFile } from './study-file.ts';
 
-const study: Study = {
-  format: 'carbon-ledger-study',
-  version: 1,
-  id: 'always-on',
-  title: 'Always on',
-  consent: 'I agree.',
-  arms: [
-    { id: 'control', probability: 0.5, overlay: 'none' },
-    { id: 'labels', probability: 0.5, overlay: 'no-alternatives' },
-  ],
-  start: '2020-01-01',
-  end: '2099-12-31',
-  exportEventTypes: ['product-viewed'],
-  includeFullUrls: false,
-  showArmToParticipant: false,
-};
+const study = studyFile();
 const product = {
   title: 'Stainless steel electric kettle 1.7 l',
   url: 'https://www.amazon.com/dp/B000000002',
