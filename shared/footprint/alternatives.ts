@@ -159,8 +159,8 @@ export function greenerAlternatives(
       kind: 'refurbished',
       title: `Buy a refurbished ${category.label.toLowerCase().replace(/s$/, '')}`,
       avoidedKgCO2e: productionKg * REFURBISHED_AVOIDED_SHARE,
-      reason: `Refurbishing avoids about ${Math.round(REFURBISHED_AVOIDED_SHARE * 100)} % of making a new device (our assumption; the use phase stays)`,
-      sources: src(['carbon-ledger-assumption']),
+      reason: `Refurbishing avoids about ${Math.round(REFURBISHED_AVOIDED_SHARE * 100)} % of making a new device (ADEME 2022; the use phase stays)`,
+      sources: src(['ademe-refurbished-2022']),
       actionable: false,
     });
   }
