@@ -61,6 +61,18 @@ export function sitePattern(url: string | undefined): string | null {
   return `https://${parsed.hostname}/*`;
 }
 
+/**
+ * Whether the browser lets the content script run at `url`. Chromium's permissions.contains
+ * answers false for hosts that only the manifest's content script matches (checked in Chromium
+ * 156), while its getAll lists them; Firefox lists exactly what is granted in both. So a page is
+ * held when contains says so or a pattern getAll lists matches it.
+ */
+async function holds(url: string, pattern: string, apis: AccessApis): Promise<boolean> {
+  if (await apis.permissions.contains({ origins: [pattern] })) return true;
+  const origins = (await apis.permissions.getAll()).origins ?? [];
+  return origins.length > 0 && patternToRegex(...origins).test(url);
+}
+
 /** What the popup offers on `url`: nothing where Carbon Ledger already has access. */
 export async function pageAccess(url: string | undefined, apis: AccessApis): Promise<PageAccess> {
   const pattern = sitePattern(url);
@@ -68,7 +80,7 @@ export async function pageAccess(url: string | undefined, apis: AccessApis): Pro
   const host = new URL(url).hostname;
   // What is granted, not what the manifest lists: Firefox lets the shopper withdraw even the
   // built-in shops in its add-on settings, and Chromium's site access can be narrowed too.
-  if (!(await apis.permissions.contains({ origins: [pattern] }))) return { kind: 'offer', host, pattern };
+  if (!(await holds(url, pattern, apis))) return { kind: 'offer', host, pattern };
   const builtIn = builtInPatterns(apis.manifest);
   return builtIn.length && patternToRegex(...builtIn).test(url)
     ? { kind: 'built-in', host }
@@ -128,7 +140,10 @@ export function builtInFamilies(manifest: object): string[] {
 /** Whether every built-in shop is granted (Firefox lets the shopper withdraw them in its add-on settings). */
 export async function builtInGranted(apis: AccessApis): Promise<boolean> {
   const patterns = builtInPatterns(apis.manifest);
-  return patterns.length === 0 || apis.permissions.contains({ origins: patterns });
+  if (patterns.length === 0) return true;
+  // getAll, not contains, for the reason given at holds().
+  const granted = new Set((await apis.permissions.getAll()).origins ?? []);
+  return patterns.every((pattern) => granted.has(pattern));
 }
 
 /** The real browser APIs and manifest, for the popup and the dashboard. */

@@ -52,13 +52,20 @@ class FakeBrowser implements AccessApis {
   answer = true;
   manifest: ReturnType<typeof manifestWith>;
 
-  constructor(options: { matches?: string[]; builtInGranted?: boolean } = {}) {
+  /** Like Chromium: contains() does not count hosts that only the manifest's content script matches. */
+  chromiumContains: boolean;
+
+  constructor(options: { matches?: string[]; builtInGranted?: boolean; chromium?: boolean } = {}) {
     this.manifest = manifestWith(options.matches ?? BUILT_IN);
     this.granted = new Set(options.builtInGranted === false ? [] : this.manifest.content_scripts[0]!.matches);
+    this.chromiumContains = options.chromium ?? false;
   }
 
   private holds(pattern: string): boolean {
-    return this.granted.has(pattern) || [...this.granted].some((held) => patternToRegex(held).test(exampleOf(pattern)));
+    const held = this.chromiumContains
+      ? [...this.granted].filter((origin) => !this.manifest.content_scripts[0]!.matches.includes(origin))
+      : [...this.granted];
+    return held.includes(pattern) || held.some((origin) => patternToRegex(origin).test(exampleOf(pattern)));
   }
 
   permissions = {
@@ -151,6 +158,19 @@ describe('what the popup offers', () => {
       host: 'www.amazon.de',
     });
     expect(await pageAccess('https://www.ebay.co.uk/itm/1', fake)).toMatchObject({ kind: 'built-in' });
+  });
+
+  it('offers nothing on a built-in shop in Chromium, whose permissions.contains leaves out content-script hosts', async () => {
+    fake = new FakeBrowser({ chromium: true });
+    expect(await fake.permissions.contains({ origins: ['https://www.amazon.de/*'] })).toBe(false);
+    expect(await pageAccess('https://www.amazon.de/dp/B0001', fake)).toEqual({
+      kind: 'built-in',
+      host: 'www.amazon.de',
+    });
+    expect(await builtInGranted(fake)).toBe(true);
+    expect((await pageAccess('https://www.johnlewis.com/p/1', fake)).kind).toBe('offer');
+    fake.granted.add('https://www.johnlewis.com/*');
+    expect((await pageAccess('https://www.johnlewis.com/p/1', fake)).kind).toBe('switched-on');
   });
 
   it('offers the built-in shop again where the browser withdrew it (Firefox add-on settings)', async () => {
