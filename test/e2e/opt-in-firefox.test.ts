@@ -31,12 +31,23 @@ const missing = !HAS_SHARED
 if (missing) console.warn(`Skipping the Firefox opt-in test: ${missing}.`);
 
 const badges = (page: Page): Promise<number> => page.evaluate((s) => document.querySelectorAll(s).length, BADGE);
-const waitForBadge = (page: Page) => page.waitForSelector(BADGE, { timeout: 15_000 });
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Loads `url` and waits until the page is complete and has had time to be read (~2 s). */
-async function load(page: Page, url: string): Promise<void> {
-  await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
-  await new Promise((resolve) => setTimeout(resolve, 2_000));
+/** Waits for a badge, then a moment more, and says how many there are (a second script would add one). */
+async function badgesOnceShown(page: Page): Promise<number> {
+  await page.waitForSelector(BADGE, { timeout: 20_000 });
+  await settle(1_000);
+  return badges(page);
+}
+
+/** Loads `url` and waits until the page is complete. */
+const load = (page: Page, url: string) => page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+
+/** Loads `url` and says whether a badge shows: none after the page had 3 s to be read. */
+async function badgesAfterLoad(page: Page, url: string): Promise<number> {
+  await load(page, url);
+  await settle(3_000);
+  return badges(page);
 }
 
 async function popupFor(shop: FirefoxShop, url: string): Promise<Page> {
@@ -67,11 +78,10 @@ describe.skipIf(!!missing)('opt-in per site in Firefox', () => {
 
   it('badges a built-in shop with no prompt, and not a shop outside them', async () => {
     amazon = await shop.browser.newPage();
-    await amazon.goto(BUILT_IN!.url, { waitUntil: 'load' });
-    await waitForBadge(amazon);
+    await load(amazon, BUILT_IN!.url);
+    expect(await badgesOnceShown(amazon)).toBe(1);
     outside = await shop.browser.newPage();
-    await load(outside, OUTSIDE!.url);
-    expect(await badges(outside)).toBe(0);
+    expect(await badgesAfterLoad(outside, OUTSIDE!.url)).toBe(0);
     // The popup says the built-in shop already works, and offers nothing there.
     const popup = await popupFor(shop, BUILT_IN!.url);
     expect(await accessOf(popup)).toEqual({ kind: 'built-in', text: 'Footprints show on www.amazon.com (built in).' });
@@ -96,10 +106,9 @@ describe.skipIf(!!missing)('opt-in per site in Firefox', () => {
     await popup.close();
     // The open tab shows its badge without a reload, then again after one (the registration).
     await outside.bringToFront();
-    await waitForBadge(outside);
-    expect(await badges(outside)).toBe(1);
+    expect(await badgesOnceShown(outside)).toBe(1);
     await load(outside, OUTSIDE!.url);
-    expect(await badges(outside)).toBe(1);
+    expect(await badgesOnceShown(outside)).toBe(1);
     // The popup now says so.
     const again = await popupFor(shop, OUTSIDE!.url);
     expect((await accessOf(again)).kind).toBe('switched-on');
@@ -122,8 +131,7 @@ describe.skipIf(!!missing)('opt-in per site in Firefox', () => {
     await dashboard.waitForFunction(() => !document.querySelector('[data-site="www.johnlewis.com"]'), {
       timeout: 10_000,
     });
-    await load(outside, OUTSIDE!.url);
-    expect(await badges(outside)).toBe(0);
+    expect(await badgesAfterLoad(outside, OUTSIDE!.url)).toBe(0);
     const popup = await popupFor(shop, OUTSIDE!.url);
     expect((await accessOf(popup)).kind).toBe('offer');
     await popup.close();
@@ -135,11 +143,11 @@ describe.skipIf(!!missing)('opt-in per site in Firefox', () => {
     await (await dashboard.waitForSelector('[data-every-shop-on]', { timeout: 15_000 }))!.click();
     await dashboard.waitForSelector('[data-every-shop="on"]', { timeout: 10_000 });
     const argos = await shop.browser.newPage();
-    await argos.goto(SECOND_OUTSIDE!.url, { waitUntil: 'load' });
-    await waitForBadge(argos);
+    await load(argos, SECOND_OUTSIDE!.url);
+    expect(await badgesOnceShown(argos)).toBe(1);
     // Still one badge on a built-in shop: the registered script leaves it to the manifest's.
     await load(amazon, BUILT_IN!.url);
-    expect(await badges(amazon)).toBe(1);
+    expect(await badgesOnceShown(amazon)).toBe(1);
     const popup = await popupFor(shop, OUTSIDE!.url);
     expect((await accessOf(popup)).kind).toBe('switched-on');
     await popup.close();
@@ -147,8 +155,7 @@ describe.skipIf(!!missing)('opt-in per site in Firefox', () => {
     await dashboard.bringToFront();
     await (await dashboard.waitForSelector('[data-every-shop-off]'))!.click();
     await dashboard.waitForSelector('[data-every-shop="off"]', { timeout: 10_000 });
-    await load(argos, SECOND_OUTSIDE!.url);
-    expect(await badges(argos)).toBe(0);
+    expect(await badgesAfterLoad(argos, SECOND_OUTSIDE!.url)).toBe(0);
     await argos.close();
     await dashboard.close();
   });
@@ -158,8 +165,7 @@ describe.skipIf(!!missing)('opt-in per site in Firefox', () => {
     // What about:addons' permission switch does: withdraw the built-in host permission.
     await dashboard.evaluate(() => browser.permissions.remove({ origins: ['https://*.amazon.com/*'] }));
     await dashboard.waitForSelector('[data-built-in="off"]', { timeout: 10_000 });
-    await load(amazon, BUILT_IN!.url);
-    expect(await badges(amazon)).toBe(0);
+    expect(await badgesAfterLoad(amazon, BUILT_IN!.url)).toBe(0);
     const popup = await popupFor(shop, BUILT_IN!.url);
     expect(await accessOf(popup)).toMatchObject({ kind: 'offer' });
     await popup.close();
@@ -168,7 +174,7 @@ describe.skipIf(!!missing)('opt-in per site in Firefox', () => {
     await (await dashboard.waitForSelector('[data-built-in-on]'))!.click();
     await dashboard.waitForSelector('[data-built-in="on"]', { timeout: 10_000 });
     await load(amazon, BUILT_IN!.url);
-    expect(await badges(amazon)).toBe(1);
+    expect(await badgesOnceShown(amazon)).toBe(1);
     await dashboard.close();
   });
 });
