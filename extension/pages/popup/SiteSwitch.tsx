@@ -64,6 +64,8 @@ export function SiteSwitch({ apis, target }: { apis: AccessApis; target: Promise
   const { host, pattern } = access;
   const grant = () => {
     // The request first, with nothing awaited before it: it must run while the click is handled.
+    // The browser's prompt may close the popup before this promise settles; the background then
+    // registers the script and shows the badge in the open tab (permissions.onAdded) all the same.
     switchOn(pattern, apis).then(
       (granted) => setOutcome(granted ? 'on' : 'refused'),
       (error: unknown) => {
