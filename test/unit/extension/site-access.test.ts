@@ -3,13 +3,15 @@
 // registered on exactly the granted sites. The browser is a small fake whose permissions behave
 // like the real ones: a pattern is held when it, or a broader granted one, covers it.
 
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { patternToRegex } from 'webext-patterns';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   injectIntoOpenTabs,
   SITE_SCRIPT_ID,
   type SiteScriptApis,
   syncSiteScripts,
+  watchSitePermissions,
 } from '../../../extension/entrypoints/background/site-scripts.ts';
 import { targetPage } from '../../../extension/pages/popup/SiteSwitch.tsx';
 import {
@@ -338,5 +340,44 @@ describe('the background registration', () => {
     fake.executed = [];
     await injectIntoOpenTabs(fake.background, [EVERY_SHOP]);
     expect(fake.executed.map((e) => e.tabId)).toEqual([1, 2, 4]);
+  });
+});
+
+describe('the background, wired to the browser', () => {
+  /** permissions.onAdded / onRemoved as the browser fires them (fake-browser does not implement them). */
+  function permissionEvents() {
+    const added: ((p: { origins?: string[] }) => void)[] = [];
+    const removed: ((p: { origins?: string[] }) => void)[] = [];
+    Object.assign(fakeBrowser.permissions, {
+      onAdded: { addListener: (fn: (typeof added)[number]) => added.push(fn) },
+      onRemoved: { addListener: (fn: (typeof removed)[number]) => removed.push(fn) },
+    });
+    return {
+      add: (origins: string[]) => added.forEach((fn) => fn({ origins })),
+      remove: (origins: string[]) => removed.forEach((fn) => fn({ origins })),
+    };
+  }
+
+  it('registers and shows the badge when the shopper grants a site, and unregisters when it is removed', async () => {
+    const events = permissionEvents();
+    fake.tabs = [{ id: 5, url: 'https://www.johnlewis.com/p/1' }];
+    watchSitePermissions(fake.background);
+    // The prompt's answer: the browser adds the permission, then tells every extension context.
+    fake.granted.add('https://www.johnlewis.com/*');
+    events.add(['https://www.johnlewis.com/*']);
+    await vi.waitFor(() => expect(fake.executed).toEqual([{ tabId: 5, files: ['content-scripts/shop.js'] }]));
+    expect(fake.registered.get(SITE_SCRIPT_ID)?.matches).toEqual(['https://www.johnlewis.com/*']);
+    fake.granted.delete('https://www.johnlewis.com/*');
+    events.remove(['https://www.johnlewis.com/*']);
+    await vi.waitFor(() => expect(fake.registered.has(SITE_SCRIPT_ID)).toBe(false));
+  });
+
+  it('at start, registers what was granted while it was not running', async () => {
+    permissionEvents();
+    fake.granted.add('https://www.argos.co.uk/*');
+    watchSitePermissions(fake.background);
+    await vi.waitFor(() => expect(fake.registered.get(SITE_SCRIPT_ID)?.matches).toEqual(['https://www.argos.co.uk/*']));
+    // Nothing is injected at start: open tabs either have it already or were never switched on.
+    expect(fake.executed).toEqual([]);
   });
 });
