@@ -353,8 +353,12 @@ describe('the background, wired to the browser', () => {
       onRemoved: { addListener: (fn: (typeof removed)[number]) => removed.push(fn) },
     });
     return {
-      add: (origins: string[]) => added.forEach((fn) => fn({ origins })),
-      remove: (origins: string[]) => removed.forEach((fn) => fn({ origins })),
+      add: (origins: string[]) => {
+        for (const fn of added) fn({ origins });
+      },
+      remove: (origins: string[]) => {
+        for (const fn of removed) fn({ origins });
+      },
     };
   }
 
