@@ -20,8 +20,14 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // No host_permissions: the content script's own match patterns are the only sites we touch.
-    permissions: [],
+    // No host_permissions: the content script's own match patterns (the built-in shops) are the only
+    // sites we touch until the shopper switches another one on from the popup or the dashboard
+    // (extension/pages/site-access.ts). `optional_host_permissions` lets us ask for one https site
+    // at a time, or all of them at once; `scripting` registers the content script there (extension/
+    // entrypoints/background/site-scripts.ts) and gives the one-off look that `activeTab` allows after the
+    // shopper opened the popup.
+    permissions: ['scripting', 'activeTab'],
+    optional_host_permissions: ['https://*/*'],
     browser_specific_settings: {
       gecko: {
         id: 'carbon-ledger@carbon-ledger.example',

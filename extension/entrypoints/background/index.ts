@@ -2,6 +2,7 @@ import { setFallbackCountry } from '../../../shared/footprint/estimate.ts';
 import { countryOfLanguages } from '../../../shared/footprint/use-phase.ts';
 import { ledgerHousekeeping } from '../../ledger/storage.ts';
 import { handleMessage, ledger } from './handlers.ts';
+import { type SiteScriptApis, watchSitePermissions } from './site-scripts.ts';
 
 export default defineBackground(() => {
   const extensionOrigin = browser.runtime.getURL('/');
@@ -16,6 +17,13 @@ export default defineBackground(() => {
     });
     return true;
   });
+  // The content script on the sites the shopper switched on, kept in step with the permissions.
+  watchSitePermissions({
+    permissions: browser.permissions,
+    scripting: browser.scripting,
+    tabs: browser.tabs,
+    manifest: browser.runtime.getManifest(),
+  } as SiteScriptApis);
   // Each time the worker wakes: automatic deletion as the shopper set it, persistence recorded.
   ledgerHousekeeping(ledger()).catch((error: unknown) => console.error('carbon-ledger: housekeeping failed', error));
 });

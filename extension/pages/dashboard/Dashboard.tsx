@@ -6,6 +6,7 @@ import { i18n } from '#i18n';
 import type { LedgerDb } from '../../ledger/db.ts';
 import type { ActionEntry, FactorTable } from '../catalogue.ts';
 import { useLedgerSummary } from '../live.ts';
+import type { AccessApis } from '../site-access.ts';
 import { ActionsSection } from './ActionsSection.tsx';
 import { Badges } from './Badges.tsx';
 import { DataSection } from './DataSection.tsx';
@@ -13,6 +14,7 @@ import { History } from './History.tsx';
 import { MethodsSection } from './MethodsSection.tsx';
 import { Overview } from './Overview.tsx';
 import { PrivacySection } from './PrivacySection.tsx';
+import { SitesSection } from './SitesSection.tsx';
 import { StudySection } from './StudySection.tsx';
 
 const SECTIONS = [
@@ -21,6 +23,7 @@ const SECTIONS = [
   ['actions', 'dashboard.actions'],
   ['history', 'dashboard.history'],
   ['data', 'dashboard.yourData'],
+  ['sites', 'dashboard.sites'],
   ['privacy', 'dashboard.privacy'],
   ['study', 'dashboard.study'],
   ['methods', 'dashboard.methods'],
@@ -30,9 +33,11 @@ export interface DashboardProps {
   db: LedgerDb;
   catalogue: readonly ActionEntry[];
   factorTables: readonly FactorTable[];
+  /** The browser's permissions, for the sites section (absent: the section is not shown). */
+  access?: AccessApis;
 }
 
-export function Dashboard({ db, catalogue, factorTables }: DashboardProps) {
+export function Dashboard({ db, catalogue, factorTables, access }: DashboardProps) {
   const { summary, updating } = useLedgerSummary(db);
   useEffect(() => {
     // The first render: every control works from here (logging an action, export, import,
@@ -80,6 +85,7 @@ export function Dashboard({ db, catalogue, factorTables }: DashboardProps) {
         <ActionsSection db={db} catalogue={catalogue} />
         {summary && <History db={db} totalEvents={summary.progress.events} />}
         <DataSection db={db} />
+        {access && <SitesSection apis={access} />}
         <PrivacySection db={db} />
         <StudySection db={db} />
         <MethodsSection factorTables={factorTables} catalogue={catalogue} />

@@ -1,6 +1,7 @@
 // The popup: this week at a glance, the last few choices and today's suggested actions, each
 // logged with one click.
 
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { LedgerEvent } from '../../../shared/events.ts';
@@ -16,7 +17,16 @@ import { today as todayNow, useLedgerSummary, useLiveQuery } from '../live.ts';
 /** A day a little over a week ago, as the start of an index range over `at`. */
 const weekAgoIso = (): string => new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 10);
 
-export function Popup({ db, catalogue }: { db: LedgerDb; catalogue: readonly ActionEntry[] }) {
+export function Popup({
+  db,
+  catalogue,
+  site,
+}: {
+  db: LedgerDb;
+  catalogue: readonly ActionEntry[];
+  /** What the popup says about the current page's site access (SiteSwitch), shown first. */
+  site?: ComponentChildren;
+}) {
   const { summary } = useLedgerSummary(db);
   // Suggestions only need this week's everyday actions, read from the index without the whole log.
   const weekAgo = weekAgoIso();
@@ -53,6 +63,7 @@ export function Popup({ db, catalogue }: { db: LedgerDb; catalogue: readonly Act
 
   return (
     <main class="popup">
+      {site}
       <h1>{i18n.t('popup.thisWeek')}</h1>
       <dl class="figures" data-figures="week">
         <div>

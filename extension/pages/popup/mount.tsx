@@ -1,13 +1,17 @@
-// Starts the popup in `root`: the ledger opened in this page, the catalogue from one module.
+// Starts the popup in `root`: the ledger opened in this page, the catalogue from one module, and
+// what it can offer on the current page's site.
 
 import { render } from 'preact';
 import { i18n } from '#i18n';
 import { ACTIONS } from '../catalogue.ts';
 import { pageLedger } from '../live.ts';
+import { browserApis } from '../site-access.ts';
 import { Popup } from './Popup.tsx';
+import { SiteSwitch, targetPage } from './SiteSwitch.tsx';
 
 export function mountPopup(root: HTMLElement): void {
   document.documentElement.lang = i18n.t('@@ui_locale').replace('_', '-');
   document.title = i18n.t('extName');
-  render(<Popup db={pageLedger()} catalogue={ACTIONS} />, root);
+  const site = <SiteSwitch apis={browserApis()} target={targetPage()} />;
+  render(<Popup db={pageLedger()} catalogue={ACTIONS} site={site} />, root);
 }

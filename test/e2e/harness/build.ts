@@ -18,3 +18,20 @@ export function buildExtension(options: { onlyIfMissing?: boolean } = {}): strin
   }
   return EXTENSION_DIR;
 }
+
+export const FIREFOX_EXTENSION_DIR = join(REPO_ROOT, '.output', 'firefox-mv3');
+
+/** Runs `wxt build -b firefox`; with `onlyIfMissing`, only when there is no Firefox build yet. */
+export function buildFirefoxExtension(options: { onlyIfMissing?: boolean } = {}): string {
+  if (!options.onlyIfMissing || !existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
+    execFileSync(
+      process.execPath,
+      [join(REPO_ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs'), 'build', '-b', 'firefox'],
+      {
+        cwd: REPO_ROOT,
+        stdio: 'pipe',
+      },
+    );
+  }
+  return FIREFOX_EXTENSION_DIR;
+}

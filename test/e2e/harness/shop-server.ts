@@ -27,7 +27,11 @@ export interface ShopServer {
 
 const routeKey = (host: string, path: string): string => `${host.toLowerCase()}${path.split('#')[0]?.split('?')[0]}`;
 
-export async function startShopServer(): Promise<ShopServer> {
+/**
+ * Starts the server on 127.0.0.1 at a free port, or at `host`:`port` (Firefox, which has no
+ * host-resolver rules, sends every name to one address and the default https port).
+ */
+export async function startShopServer(options: { host?: string; port?: number } = {}): Promise<ShopServer> {
   const routes = new Map<string, Route>();
   const blocked: string[] = [];
   const server: Server = createServer(makeSelfSignedCertificate(), (request, response) => {
@@ -51,7 +55,10 @@ export async function startShopServer(): Promise<ShopServer> {
     response.write(body);
     setTimeout(() => response.end(html), afterMs);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
   return {
     port: (server.address() as AddressInfo).port,
     blocked,
