@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { decodeHtml } from '../shared/extract/charset.ts';
-import { extractPage } from '../shared/extract/index.ts';
+import { extractPage } from '../shared/read.ts';
 import { fixtureUrl } from '../test/conformance/score.ts';
 import { fixturePages, HAS_SHARED, sharedPath } from '../test/shared-fixtures.ts';
 import { type BenchFigure, type Benchmark, median } from './figures.ts';

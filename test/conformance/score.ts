@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { decodeHtml } from '../../shared/extract/charset.ts';
-import { extractPage } from '../../shared/extract/index.ts';
 import { parsePrice } from '../../shared/extract/price.ts';
 import type { PageExtraction, Product } from '../../shared/product.ts';
+import { extractPage } from '../../shared/read.ts';
 import { type FixturePage, sharedPath } from '../shared-fixtures.ts';
 
 export interface FieldResult {

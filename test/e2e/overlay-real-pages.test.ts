@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe } from 'vitest';
 import { DEMO_SHOP_STYLESHEET, demoShopPages } from '../../demo/shop.ts';
-import { extractPageWithAnchors } from '../../shared/extract/index.ts';
+import { extractPageWithAnchors } from '../../shared/read.ts';
 import { estimateFootprint } from '../../shared/footprint/index.ts';
 import { contentScriptRunsAt } from '../../shared/sites/hosts.ts';
 import { type FixturePage, fixturePages, fixtureUrl, HAS_SHARED, sharedPath } from '../shared-fixtures.ts';

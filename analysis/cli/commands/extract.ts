@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { decodeHtml } from '../../../shared/extract/charset.ts';
-import { extractPage } from '../../../shared/extract/index.ts';
 import type { PageExtraction } from '../../../shared/product.ts';
+import { extractPage } from '../../../shared/read.ts';
 import { CliError } from '../errors.ts';
 import type { Command } from '../main.ts';
 

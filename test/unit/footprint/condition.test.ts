@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../../../shared/extract/index.ts';
+import { extractPage } from '../../../shared/read.ts';
 import { conditionInTitle, REFURBISHED_MAKING_SHARE, USED_DEFAULT_SHARE } from '../../../shared/footprint/condition.ts';
 import { estimateFootprint } from '../../../shared/footprint/estimate.ts';
 import { REPO_ROOT } from '../../shared-fixtures.ts';

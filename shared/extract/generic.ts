@@ -2,8 +2,10 @@
 // page's specification rows, and last what the page shows (heading, nearest price, breadcrumbs).
 // Shop adapters run before it and only add what their shop shows in its own way.
 
-import { absoluteUrl } from '../extract/dom.ts';
-import { hasValue, mergeFields, type ProductFields } from '../extract/fields.ts';
+import type { PageKind } from '../product.ts';
+import type { FoundListingItem, FoundProduct } from './adapter.ts';
+import { absoluteUrl } from './dom.ts';
+import { hasValue, mergeFields, type ProductFields } from './fields.ts';
 import {
   brandOnPage,
   breadcrumbsOnPage,
@@ -12,14 +14,12 @@ import {
   mainHeading,
   priceNearHeading,
   TITLE_PREFIX,
-} from '../extract/heuristics.ts';
-import { breadcrumbsFromJsonLd, hasType, jsonLdNodes, listedProducts, productFromJsonLd } from '../extract/jsonld.ts';
-import { genericListing } from '../extract/listing.ts';
-import { isOpenGraphProduct, productFromMicrodata, productFromOpenGraph } from '../extract/microdata.ts';
-import type { PageIndex } from '../extract/page-index.ts';
-import { conditionFrom, productFromSpecs } from '../extract/specs.ts';
-import type { PageKind } from '../product.ts';
-import type { FoundListingItem, FoundProduct } from './adapter.ts';
+} from './heuristics.ts';
+import { breadcrumbsFromJsonLd, hasType, jsonLdNodes, listedProducts, productFromJsonLd } from './jsonld.ts';
+import { genericListing } from './listing.ts';
+import { isOpenGraphProduct, productFromMicrodata, productFromOpenGraph } from './microdata.ts';
+import type { PageIndex } from './page-index.ts';
+import { conditionFrom, productFromSpecs } from './specs.ts';
 
 export interface GenericReading {
   kind: PageKind;
