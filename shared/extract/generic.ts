@@ -5,6 +5,7 @@
 import type { PageKind } from '../product.ts';
 import type { FoundListingItem, FoundProduct } from './adapter.ts';
 import { absoluteUrl } from './dom.ts';
+import { brandInTitle, type DataProduct, dataProductNamed, scriptListing } from './embedded.ts';
 import { hasValue, mergeFields, type ProductFields } from './fields.ts';
 import {
   brandOnPage,
@@ -46,7 +47,12 @@ export function readGeneric(
     !shop?.fields.price && !structuredPrice && !openGraph?.price && (heading || hasProductSignal)
       ? priceNearHeading(index, heading, country)
       : null;
-  if (!hasProductSignal && !printed) return null;
+  // A page that shows no price may keep its product in script data (named like its heading).
+  const data =
+    !shop?.fields.price && !structuredPrice && !openGraph?.price && !printed && heading
+      ? dataProductNamed(index, headingText(heading), country)
+      : null;
+  if (!hasProductSignal && !printed && !data?.price) return null;
   const crumbs = breadcrumbsFromJsonLd(nodes);
   const specs = productFromSpecs(index.specCells);
   // The trail printed on the page is looked for only when the shop adapter has none: finding it
@@ -65,9 +71,12 @@ export function readGeneric(
     openGraph,
     { ...specs, brand: cleanBrand(specs.brand) },
     page,
+    { price: data?.price, brand: data?.brand },
   );
-  // The page's brand line ranks last: read only when no other source named the brand.
+  // The page's brand line ranks last: read only when no other source named the brand; then the
+  // title's first words, when the page names them as a brand elsewhere.
   if (!hasValue(fields.brand)) fields.brand = brandOnPage(index);
+  if (!hasValue(fields.brand) && fields.title) fields.brand = brandInTitle(index, fields.title, country);
   if (shop?.priceAbsent) fields.price = null;
   if (fields.title) fields.title = fields.title.replace(TITLE_PREFIX, '');
   // Shops name second-hand offers in the title when they mark them up nowhere else.
@@ -118,8 +127,11 @@ export function looksLikeListing(index: PageIndex): boolean {
 /** Listing items from the page's JSON-LD, for listings whose tiles the markup does not reveal. */
 export function jsonLdListing(index: PageIndex, url: string): FoundListingItem[] {
   const products = listedProducts(jsonLdNodes(index.jsonLdScripts));
-  if (products.length === 0) return [];
-  // Each item's badge goes on the page's first link to it.
+  return products.length ? linked(index, url, products) : [];
+}
+
+/** Listing items for products read from data, each anchored on the page's first link to it. */
+function linked(index: PageIndex, url: string, products: (ProductFields | DataProduct)[]): FoundListingItem[] {
   const links = new Map<string, Element>();
   for (const a of Array.from(index.doc.querySelectorAll('a[href]')).slice(0, 5000)) {
     const href = absoluteUrl(a.getAttribute('href'), url);
@@ -128,12 +140,18 @@ export function jsonLdListing(index: PageIndex, url: string): FoundListingItem[]
   return products.map((fields) => {
     const itemUrl = absoluteUrl(fields.url, url) ?? url;
     return {
-      fields: { ...fields, url: itemUrl },
+      fields: { ...(fields as ProductFields), url: itemUrl },
       anchor: links.get(itemUrl) ?? null,
       sponsored: false,
       placeholder: false,
     };
   });
+}
+
+/** Listing items kept in the page's script data; each badge goes on the page's first link to the item. */
+export function dataListing(index: PageIndex, url: string, country: string | null): FoundListingItem[] {
+  const items = scriptListing(index, url, country);
+  return items.length ? linked(index, url, items) : [];
 }
 
 export { genericListing };

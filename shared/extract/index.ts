@@ -26,7 +26,7 @@ import type { PageKind, Product } from '../product.ts';
 import type { FoundListingItem, ShopAdapter } from './adapter.ts';
 import { countryOfPage } from './country.ts';
 import type { ProductFields } from './fields.ts';
-import { genericListing, jsonLdListing, looksLikeListing, readGeneric } from './generic.ts';
+import { dataListing, genericListing, jsonLdListing, looksLikeListing, readGeneric } from './generic.ts';
 import { classWords, hasAncestor, type IndexStrategy, indexPage, type PageIndex } from './page-index.ts';
 
 export interface AnchoredItem {
@@ -98,6 +98,8 @@ function readPage(index: PageIndex, url: string, adapters: readonly ShopAdapter[
     if (items.length >= 3) return listingOf(items, url, country);
     const published = jsonLdListing(index, url);
     if (published.length >= 3) return listingOf(published, url, country);
+    const kept = dataListing(index, url, country);
+    if (kept.length >= 3) return listingOf(kept, url, country);
   }
   const found = readGeneric(index, url, country, shop);
   const structured = !!found && (declared === 'product' || found.structured);
@@ -109,6 +111,11 @@ function readPage(index: PageIndex, url: string, adapters: readonly ShopAdapter[
     const productShown =
       !!priceAnchor && isProductPrice(index, priceAnchor) && !items.some((item) => item.tile?.contains(priceAnchor));
     if (items.length >= 4 && !productShown) return listingOf(items, url, country);
+    // Listings rendered from script data show few or no tiles in the markup.
+    if (!productShown && !found?.fields.price) {
+      const kept = dataListing(index, url, country);
+      if (kept.length >= 4) return listingOf(kept, url, country);
+    }
   }
   if (!found?.fields.title) return NOTHING;
   // A heading without any price or product data is an article, not a product page.

@@ -15,7 +15,9 @@ const LABELS = {
   dimensions: /dimensions|abmessungen|^maße|^medidas|^dimensioni|^product size/i,
   energyClass:
     /energy (?:efficiency )?class|energieeffizienzklasse|eficiencia energ|classe (?:é|e)nerg|classe di efficienza|energy rating|energielabel/i,
-  brand: /^(?:brand(?: name)?|marke|marca|marque)$/i,
+  brand:
+    /^(?:brand(?: name)?|marke|marca|marque|merk|marka|märke|merkki|značka|бренд|марка|品牌|브랜드|ブランド|الماركة|العلامة التجارية|thương hiệu|merek)$/i,
+  maker: /^(?:manufacturer|hersteller|fabricante|fabricant|produttore|производитель|制造商|生产商|制造商名称)$/i,
   gtin: /^(?:ean(?:-?13)?|gtin(?:-?1[234])?|upc|isbn(?:-?13)?|barcode)$/i,
   condition: /^(?:item )?condition$|^(?:artikel)?zustand$|^état$|^estado$|^condizioni?$/i,
 } as const;
@@ -97,7 +99,7 @@ export function productFromSpecs(cells: readonly Element[]): ProductFields {
     materials: material ? splitMaterials(material) : undefined,
     dimensionsCm: dimensionsCmFrom(dimensions),
     energyClass: energyClassFrom(rows.get('energyClass')),
-    brand: rows.get('brand') ?? null,
+    brand: rows.get('brand') ?? rows.get('maker') ?? null,
     gtin: validGtin(rows.get('gtin')?.split(/[\s,;]+/)[0]),
     condition: conditionFrom(rows.get('condition')),
   };
