@@ -83,7 +83,8 @@ export function scriptData(index: PageIndex, country: string | null): Found {
     const type = (script.getAttribute('type') ?? '').toLowerCase();
     if (type.includes('ld+json') || (type && !type.includes('json') && !type.includes('javascript'))) continue;
     const body = script.textContent ?? '';
-    if (body.length < 40 || (chars += body.length) > MAX_SCRIPT_CHARS || !/rice/.test(body)) continue;
+    chars += body.length;
+    if (body.length < 40 || chars > MAX_SCRIPT_CHARS || !/rice/.test(body)) continue;
     visit(type.includes('json') ? parse(body) : assigned(body), 0);
   }
   return found;
