@@ -84,7 +84,7 @@ export function scriptData(index: PageIndex, country: string | null): Found {
     if (type.includes('ld+json') || (type && !type.includes('json') && !type.includes('javascript'))) continue;
     const body = script.textContent ?? '';
     chars += body.length;
-    if (body.length < 40 || chars > MAX_SCRIPT_CHARS || !/rice/.test(body)) continue;
+    if (body.length < 40 || chars > MAX_SCRIPT_CHARS || !/rice|rand/.test(body)) continue;
     visit(type.includes('json') ? parse(body) : assigned(body), 0);
   }
   return found;
