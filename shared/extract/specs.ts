@@ -16,8 +16,8 @@ const LABELS = {
   energyClass:
     /energy (?:efficiency )?class|energieeffizienzklasse|eficiencia energ|classe (?:é|e)nerg|classe di efficienza|energy rating|energielabel/i,
   brand:
-    /^(?:brand(?: name)?|marke|marca|marque|merk|marka|märke|merkki|značka|бренд|марка|品牌|브랜드|ブランド|الماركة|العلامة التجارية|thương hiệu|merek)$/i,
-  maker: /^(?:manufacturer|hersteller|fabricante|fabricant|produttore|производитель|制造商|生产商|制造商名称)$/i,
+    /^(?:brand(?: name)?|marke|marca|marque|merk|marka|merek|thương hiệu|бренд|марка|品牌|브랜드|ブランド)$/i,
+  maker: /^(?:manufacturer|hersteller|fabricante|fabricant|produttore|производитель)$/i,
   gtin: /^(?:ean(?:-?13)?|gtin(?:-?1[234])?|upc|isbn(?:-?13)?|barcode)$/i,
   condition: /^(?:item )?condition$|^(?:artikel)?zustand$|^état$|^estado$|^condizioni?$/i,
 } as const;
