@@ -15,8 +15,7 @@ const LABELS = {
   dimensions: /dimensions|abmessungen|^maße|^medidas|^dimensioni|^product size/i,
   energyClass:
     /energy (?:efficiency )?class|energieeffizienzklasse|eficiencia energ|classe (?:é|e)nerg|classe di efficienza|energy rating|energielabel/i,
-  brand:
-    /^(?:brand(?: name)?|marke|marca|marque|merk|marka|merek|thương hiệu|бренд|марка|品牌|브랜드|ブランド)$/i,
+  brand: /^(?:brand(?: name)?|marke|marca|marque|merk|marka|merek|thương hiệu|бренд|марка|品牌|브랜드|ブランド)$/i,
   maker: /^(?:manufacturer|hersteller|fabricante|fabricant|produttore|производитель)$/i,
   gtin: /^(?:ean(?:-?13)?|gtin(?:-?1[234])?|upc|isbn(?:-?13)?|barcode)$/i,
   condition: /^(?:item )?condition$|^(?:artikel)?zustand$|^état$|^estado$|^condizioni?$/i,
