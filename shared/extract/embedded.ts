@@ -19,7 +19,6 @@ export interface DataProduct {
 interface Found {
   products: DataProduct[];
   lists: DataProduct[][];
-  brands: string[];
 }
 
 type Obj = Record<string, unknown>;
@@ -54,7 +53,7 @@ const brandOf = (value: unknown): string | null => {
 export function scriptData(index: PageIndex, country: string | null): Found {
   let found = cache.get(index);
   if (found) return found;
-  found = { products: [], lists: [], brands: [] };
+  found = { products: [], lists: [] };
   cache.set(index, found);
   const local = currencyOfCountry(country);
   let budget = 200_000;
@@ -71,10 +70,6 @@ export function scriptData(index: PageIndex, country: string | null): Found {
     const obj = value as Obj;
     let product: DataProduct | null = null;
     for (const key in obj) {
-      if (BRAND_KEY.test(key)) {
-        const brand = brandOf(obj[key]);
-        if (brand) found.brands.push(brand);
-      }
       const inner = visit(obj[key], depth + 1);
       if (WRAPPER.test(key)) product ??= inner;
     }
@@ -85,14 +80,8 @@ export function scriptData(index: PageIndex, country: string | null): Found {
     found.products.push(product);
     return product;
   };
-  let chars = 0;
-  for (const script of Array.from(index.doc.querySelectorAll('script:not([src])'))) {
-    const type = script.getAttribute('type') ?? '';
-    const json = type.includes('json');
-    if (type.includes('ld+json') || (type && !json && !type.includes('javascript'))) continue;
-    const body = script.textContent ?? '';
-    chars += body.length;
-    if (body.length < 40 || chars > 3_000_000 || !/rice|rand/.test(body)) continue;
+  for (const [body, json] of scripts(index)) {
+    if (!body.includes('rice')) continue;
     if (json) visit(parse(body), 0);
     else {
       // State assigned in a script (`window.__STATE__ = {...}`): each literal read once, as JSON
@@ -108,6 +97,22 @@ export function scriptData(index: PageIndex, country: string | null): Found {
     }
   }
   return found;
+}
+
+/** The page's inline data and code scripts (not JSON-LD), up to 3 MB, each with whether it is JSON. */
+function scripts(index: PageIndex): [string, boolean][] {
+  const out: [string, boolean][] = [];
+  let chars = 0;
+  for (const script of Array.from(index.doc.querySelectorAll('script:not([src])'))) {
+    const type = script.getAttribute('type') ?? '';
+    const json = type.includes('json');
+    const body = script.textContent ?? '';
+    chars += body.length;
+    if (chars > 3_000_000) break;
+    if (!type.includes('ld+json') && (!type || json || type.includes('javascript')) && body.length > 20)
+      out.push([body, json]);
+  }
+  return out;
 }
 
 function parse(json: string): unknown {
@@ -190,10 +195,15 @@ const squash = (value: string): string => value.toLowerCase().replace(/[^\p{L}\p
  * words alone are as often a product line ("MÖCKELBY Table") as a brand. "【Brand】" opens a title
  * with its brand by convention.
  */
-export function brandInTitle(index: PageIndex, title: string, country: string | null): string | null {
+export function brandInTitle(index: PageIndex, title: string): string | null {
   const bracketed = /^\s*【([^】]{2,30})】/.exec(title)?.[1];
   if (bracketed) return bracketed.trim();
-  const named = new Set(scriptData(index, country).brands.map(squash));
+  const named = new Set<string>();
+  for (const [body] of scripts(index))
+    for (const match of body.matchAll(
+      /"(?:brand|brand_?[nN]ame|manufacturer)"\s*:\s*(?:\{[^{}]*?"name"\s*:\s*)?"([^"]{2,60})"/g,
+    ))
+      named.add(squash(match[1]!));
   for (const a of Array.from(index.doc.querySelectorAll('a[href*="brand"],a[href*="marke"],a[href*="marca"]'))) {
     const slug = /\/(?:brands?|marken?|marcas?)\/([^/?#.]+)|[?&]brand=([^&#]+)/i.exec(a.getAttribute('href') ?? '');
     if (slug) named.add(squash((slug[1] ?? slug[2] ?? '').replace(/%\w\w|\+/g, '')));

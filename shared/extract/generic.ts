@@ -76,7 +76,7 @@ export function readGeneric(
   // The page's brand line ranks last: read only when no other source named the brand; then the
   // title's first words, when the page names them as a brand elsewhere.
   if (!hasValue(fields.brand)) fields.brand = brandOnPage(index);
-  if (!hasValue(fields.brand) && fields.title) fields.brand = brandInTitle(index, fields.title, country);
+  if (!hasValue(fields.brand) && fields.title) fields.brand = brandInTitle(index, fields.title);
   if (shop?.priceAbsent) fields.price = null;
   if (fields.title) fields.title = fields.title.replace(TITLE_PREFIX, '');
   // Shops name second-hand offers in the title when they mark them up nowhere else.
