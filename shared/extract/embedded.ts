@@ -172,15 +172,46 @@ export function sameName(a: string, b: string): boolean {
 }
 
 /** The product in the script data named like the page's heading. */
-export const dataProductNamed = (index: PageIndex, title: string, country: string | null): DataProduct | null =>
-  scriptData(index, country).products.find((product) => sameName(product.title, title)) ?? null;
+export function dataProductNamed(index: PageIndex, title: string, country: string | null): DataProduct | null {
+  const product = scriptData(index, country).products.find((item) => sameName(item.title, title));
+  return product ? inUnits(index, [product])[0]! : null;
+}
+
+/**
+ * Data often gives prices in cents (Shopify's 1999 for $19.99). When the page prints the first
+ * item's amount only divided by 100 ("19.99"), every amount is.
+ */
+function inUnits(index: PageIndex, items: DataProduct[]): DataProduct[] {
+  // The page's price elements (or its whole text when none is named as one), without scripts.
+  const shown = index.priced.length ? index.priced.slice(0, 500) : [index.doc.body];
+  const text = shown.map((el) => el?.textContent ?? '').join(' ');
+  const amount = items[0]?.price.amount ?? 0;
+  // Whole hundreds stay as they are: "20" is printed on any page, "19.99" is not.
+  if (!Number.isInteger(amount) || amount % 100 === 0 || printed(text, amount) || !printed(text, amount / 100))
+    return items;
+  return items.map((item) => ({ ...item, price: { ...item.price, amount: item.price.amount / 100 } }));
+}
+
+/** Whether the text prints the amount ("19.99", "19,99", "1,299.00", "1.299"). */
+function printed(text: string, amount: number): boolean {
+  const [whole = '', cents] = amount.toFixed(2).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  const forms = [
+    `${whole}.${cents}`,
+    `${whole},${cents}`,
+    `${grouped}.${cents}`,
+    `${grouped.replaceAll(',', '.')},${cents}`,
+  ];
+  if (cents === '00') forms.push(whole, grouped, grouped.replaceAll(',', '.'));
+  return forms.some((form) => new RegExp(`(?<![\\d.,])${form.replaceAll('.', '\\.')}(?!\\d)`).test(text));
+}
 
 /** A listing's items from the script data: the longest list of named, priced objects, once each. */
 export function scriptListing(index: PageIndex, url: string, country: string | null): DataProduct[] {
   let best: DataProduct[] = [];
   for (const list of scriptData(index, country).lists) if (list.length > best.length) best = list;
   const seen = new Set<string>();
-  return best.filter((item) => {
+  return inUnits(index, best).filter((item) => {
     item.url = absoluteUrl(item.url, url);
     const key = `${item.title}|${item.url}`;
     return !seen.has(key) && !!seen.add(key);

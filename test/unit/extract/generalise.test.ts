@@ -174,3 +174,21 @@ describe('a product without a price', () => {
     expect(result.products[0]).toMatchObject({ title: 'Oak dining table', price: null, brand: 'Woodco' });
   });
 });
+
+describe('prices script data gives in cents', () => {
+  it('are divided by 100 when the page prints them so', () => {
+    const variants = [
+      { name: 'Linen shirt - S', price: 4999, currency: 'USD' },
+      { name: 'Linen shirt - M', price: 4999, currency: 'USD' },
+      { name: 'Linen shirt - L', price: 5499, currency: 'USD' },
+    ];
+    const doc = page(
+      `<h1>Linen shirt - S</h1><div id="app"><span>Size S</span> <b class="price">49.99</b></div>
+       <script>var meta = ${JSON.stringify({ product: { variants } })};</script>`,
+    );
+    expect(extractPage(doc, 'https://shop.example/products/shirt').products[0]?.price).toEqual({
+      amount: 49.99,
+      currency: 'USD',
+    });
+  });
+});
