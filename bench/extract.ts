@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { decodeHtml } from '../shared/extract/charset.ts';
+import { decodeHtml, withDocumentElement } from '../shared/extract/charset.ts';
 import { extractPage } from '../shared/read.ts';
 import { fixtureUrl } from '../test/conformance/score.ts';
 import { fixturePages, HAS_SHARED, sharedPath } from '../test/shared-fixtures.ts';
@@ -20,7 +20,7 @@ interface ParsedPage {
 function loadPages(): ParsedPage[] {
   return fixturePages().map((page) => {
     const bytes = readFileSync(sharedPath('fixtures', page.file));
-    const { document } = parseHTML(decodeHtml(bytes));
+    const { document } = parseHTML(withDocumentElement(decodeHtml(bytes)));
     const url = fixtureUrl(page);
     return { file: page.file, bytes: bytes.length, doc: document as unknown as Document, url };
   });

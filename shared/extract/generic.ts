@@ -52,9 +52,12 @@ export function readGeneric(
     !shop?.fields.price && !structuredPrice && !openGraph?.price && !printed && heading
       ? dataProductNamed(index, headingText(heading), country)
       : null;
-  if (!hasProductSignal && !printed && !data?.price) return null;
+  // Old shop templates have no heading: the name is only in the document's title and the price
+  // on a "Price:" line.
+  const specs =
+    hasProductSignal || printed || data?.price || !heading ? productFromSpecs(index.specCells, country) : null;
+  if (!hasProductSignal && !printed && !data?.price && !(specs?.price && !heading)) return null;
   const crumbs = breadcrumbsFromJsonLd(nodes);
-  const specs = productFromSpecs(index.specCells);
   // The trail printed on the page is looked for only when the shop adapter has none: finding it
   // means looking through the whole page.
   const page: ProductFields = {
@@ -69,9 +72,9 @@ export function readGeneric(
     microdata,
     { title: page.title },
     openGraph,
-    { ...specs, brand: cleanBrand(specs.brand) },
+    { ...specs, price: null, brand: cleanBrand(specs?.brand) },
     page,
-    { price: data?.price, brand: data?.brand },
+    { price: data?.price ?? specs?.price, brand: data?.brand, title: heading ? null : documentTitle(index.doc, url) },
   );
   // The page's brand line ranks last: read only when no other source named the brand; then the
   // title's first words, when the page names them as a brand elsewhere.
@@ -89,6 +92,17 @@ export function readGeneric(
     anchor,
     structured: !!jsonLd || !!microdata?.title || isOpenGraphProduct(index) || !!openGraph?.price,
   };
+}
+
+/** The document's title without the shop's name before or after it ("retrosixty - Infraphil lamp"). */
+function documentTitle(doc: Document, url: string): string | null {
+  const site = url.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const parts = (doc.title ?? '').split(/\s+[-|–—:]\s+/).filter(Boolean);
+  const named = (part?: string): boolean =>
+    !!part && site.includes(part.toLowerCase().replace(/[^a-z0-9]/g, '') || '-');
+  if (named(parts[0])) parts.shift();
+  if (named(parts.at(-1))) parts.pop();
+  return parts.join(' - ').trim() || null;
 }
 
 const SECOND_HAND_TITLE =

@@ -5,6 +5,7 @@
 
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { withDocumentElement } from '../../../shared/extract/charset.ts';
 import { cleanBrand } from '../../../shared/extract/heuristics.ts';
 import { parsePrice } from '../../../shared/extract/price.ts';
 import { extractPage } from '../../../shared/read.ts';
@@ -190,5 +191,36 @@ describe('prices script data gives in cents', () => {
       amount: 49.99,
       currency: 'USD',
     });
+  });
+});
+
+describe('an old shop template without a heading', () => {
+  it('reads the name from the document title and the price and maker from bold labels', () => {
+    const doc = parseHTML(
+      `<html><head><title>oldshop - Teak sideboard, c1960s</title></head><body><table><tr><td>
+       <p><b>Manufacturer: </b><span>Mcintosh, Scotland</span></p>
+       <p><font><b>Price:</b>&nbsp;£450</font></p><p><b>Shipping:</b> £30 to mainland UK</p>
+       </td></tr></table></body></html>`,
+    ).document as unknown as Document;
+    const result = extractPage(doc, 'https://www.oldshop.co.uk/items/sideboard.html');
+    expect(result.page).toBe('product');
+    expect(result.products[0]).toMatchObject({
+      title: 'Teak sideboard, c1960s',
+      price: { amount: 450, currency: 'GBP' },
+      brand: 'Mcintosh',
+    });
+  });
+
+  it('is parsed whole when the saved page leaves out its <html> tag', () => {
+    const html = withDocumentElement('<head><title>x</title></head><body><h1>Teak sideboard</h1></body>');
+    expect(parseHTML(html).document.querySelector('h1')?.textContent).toBe('Teak sideboard');
+    expect(withDocumentElement('<!doctype html><html><body></body></html>')).toBe(
+      '<!doctype html><html><body></body></html>',
+    );
+  });
+
+  it('is not read from a page with a heading and no product on it', () => {
+    const doc = page('<h1>About us</h1><p><b>Price:</b> from £10 a month</p>');
+    expect(extractPage(doc, 'https://www.oldshop.co.uk/about').page).toBe('other');
   });
 });
