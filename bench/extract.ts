@@ -4,8 +4,8 @@
 
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { decodeHtml } from '../shared/extract/charset.ts';
-import { extractPage } from '../shared/extract/index.ts';
+import { decodeHtml, withDocumentElement } from '../shared/extract/charset.ts';
+import { extractPage } from '../shared/read.ts';
 import { fixtureUrl } from '../test/conformance/score.ts';
 import { fixturePages, HAS_SHARED, sharedPath } from '../test/shared-fixtures.ts';
 import { type BenchFigure, type Benchmark, median } from './figures.ts';
@@ -20,7 +20,7 @@ interface ParsedPage {
 function loadPages(): ParsedPage[] {
   return fixturePages().map((page) => {
     const bytes = readFileSync(sharedPath('fixtures', page.file));
-    const { document } = parseHTML(decodeHtml(bytes));
+    const { document } = parseHTML(withDocumentElement(decodeHtml(bytes)));
     const url = fixtureUrl(page);
     return { file: page.file, bytes: bytes.length, doc: document as unknown as Document, url };
   });

@@ -5,7 +5,7 @@
 // never breaks.
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { extractPageWithAnchors, type ReadOptions } from '../../shared/extract/index.ts';
+import { extractPageWithAnchors, type ReadOptions } from '../../shared/read.ts';
 import { type EarlyProduct, productItem, readWhileLoading } from './early.ts';
 import { ListingBadges } from './listing.ts';
 import { type MountedBadge, mountProductBadge, productFootprint, showProductBadge } from './product.tsx';

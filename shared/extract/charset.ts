@@ -19,3 +19,10 @@ function decode(bytes: Uint8Array, label: string): string {
     return new TextDecoder('utf-8').decode(bytes);
   }
 }
+
+/**
+ * Markup a DOM library reads whole: a page may leave out its <html> tag (it is optional, and a
+ * browser infers it), but linkedom then makes <head> the document and drops the body.
+ */
+export const withDocumentElement = (html: string): string =>
+  /<html[\s>]/i.test(html.slice(0, 5000)) ? html : `<html>${html.replace(/^\s*<!doctype[^>]*>/i, '')}</html>`;

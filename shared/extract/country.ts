@@ -14,8 +14,8 @@ export function countryOfPage(doc: Document | null, url: URL | null): string | n
     const tld = labels.at(-1) ?? '';
     if (TLD_COUNTRY[tld]) return TLD_COUNTRY[tld];
     if (tld.length === 2 && !GENERIC_TLDS.has(tld)) return tld.toUpperCase();
-    // "ar-sa.namshi.com", "en-ca.shop.com": a language-country subdomain.
-    const sub = /^[a-z]{2}-([a-z]{2})$/.exec(labels[0] ?? '');
+    // "ar-sa.namshi.com", "en-ca.shop.com", "eg.oriflame.com": a (language-)country subdomain.
+    const sub = /^(?:[a-z]{2}-)?([a-z]{2})$/.exec(labels.length > 2 ? (labels[0] ?? '') : '');
     if (sub?.[1] && COUNTRY_CURRENCY[sub[1].toUpperCase()]) return sub[1].toUpperCase();
     // "/gb/en/p/…", "/be/en/…", "/en-ca/…": a country path.
     // Lower-cased, not matched with the i flag: compiling a case-insensitive pattern costs a page ~0.3 ms.

@@ -103,18 +103,36 @@ const NOT_THE_PRICE = new Set([
   'secondary',
   'plan',
   'protection',
+  'regular',
+  'original',
+  'orig',
+  'reference',
+  'estimate',
+  'estimated',
+  'installments',
+  'parcelas',
+  'parcelamento',
+  'cuotas',
+  'emi',
+  'financing',
+  'grundpreis',
+  'baseprice',
+  'pvp',
 ]);
 const STRUCK_TAGS = new Set(['DEL', 'S', 'STRIKE']);
 
 const isNotThePrice = (el: Element): boolean =>
   hasAncestor(
     el,
-    (node) => STRUCK_TAGS.has(node.tagName) || classWords(node).some((word) => NOT_THE_PRICE.has(word)),
+    (node) =>
+      STRUCK_TAGS.has(node.tagName) ||
+      classWords(node).some((word) => NOT_THE_PRICE.has(word)) ||
+      /line-through/.test(node.getAttribute('style') ?? ''),
     8,
   );
 
 const NOT_PRICE_WORDS =
-  /shipping|delivery|postage|versand|livraison|envío|spedizione|\bsave\b|\bspar|économisez|ahorra|\bwas\b|\buvp\b|\brrp\b|list price|statt|\/\s*(?:kg|l|m|100\s*g|oz|fl oz|count|ct|each|pack|st)\b|per (?:kg|unit|item|oz)|monthly|\/mo\b|rate lunare|\bmonat|¢/i;
+  /shipping|delivery|postage|versand|livraison|envío|spedizione|\bsave\b|\bspar|économisez|ahorra|\bwas\b|\buvp\b|\brrp\b|list price|statt|\/\s*(?:kg|l|m|100\s*(?:g|ml)|oz|fl oz|count|ct|each|pack|st|stk|unidad|unité|pcs?|lb|m²)\b|per (?:kg|unit|item|oz)|monthly|\/mo\b|rate lunare|\bmonat|¢|\d\s?x\s?(?:de\s)?\D{0,3}\d|sem juros|sin interés|cuotas|\bemi\b|estimat|schätz|regular price|\borig\b|\/\s*(?:mes|mois|month)\b|a month|al mes|por mes|par mois/i;
 
 export interface PriceCandidate {
   element: Element;
@@ -255,11 +273,12 @@ export function cleanBrand(value: string | null | undefined): string | null {
   if (!value) return null;
   const brand = value
     .replace(
-      /^(?:visit the|besuchen sie den|besuche den|visita lo store di|visitez la boutique(?: de)?|visiter la boutique(?: de)?|visita la tienda de|shop all|more from|view all|alle artikel von)\s+/i,
+      /^(?:visit the|besuchen sie den|besuche den|visita lo store di|visite[zr]? (?:la boutique|a loja)(?: d[aeo])?|visita la tienda de|bezoek de|odwiedź sklep|shop all|more from|view all|alle artikel von|see all|mehr von|plus de)\s+/i,
       '',
     )
-    .replace(/[-\s]+(?:store|shop|boutique|tienda)$/i, '')
-    .replace(/^(?:brand|marke|marca|marque|by|von)\s*:?\s+/i, '')
+    .replace(/\s*\((?:em|en|in|auf)\s[^()]*\)$/i, '')
+    .replace(/[-\s]+(?:store|shop|boutique|tienda|winkel|products|produkte|produits)$/i, '')
+    .replace(/^(?:brand|marke|marca|marque|merk|marka|hersteller|manufacturer|by|von|par|por|di|de)\s*:?\s+/i, '')
     .replace(/\s+/g, ' ')
     .trim();
   return brand &&

@@ -8,7 +8,7 @@
 //   its tile). `sponsored` marks advertised listing items; `placeholder` marks hidden template
 //   items a shop leaves in its markup (eBay's "Shop on eBay"); both are kept, in reading order,
 //   so the overlay decides what to badge.
-// - `extractPage(doc, url)` → `{ page, products }`, the JSON-serialisable view (no elements):
+// - `extractPage(doc, url)` (shared/read.ts) → `{ page, products }`, the JSON-serialisable view (no elements):
 //   what the CLI prints and what the content script sends to the background. Listing products
 //   carry `sponsored`/`placeholder` as fields.
 //
@@ -16,18 +16,17 @@
 // page publishes only in JSON-LD get the page's first link to them as anchor, or null.
 //
 // How a page is read: an index finds the elements extraction looks at, on demand (page-index.ts:
-// one walk over a parsed page in Node, native selector queries in the browser); the
-// shop's adapter (shared/sites/<shop>.ts) reads what its shop shows in its own way; the generic
-// reader fills every other field from JSON-LD, microdata/RDFa, Open Graph, specification rows
+// one walk over a parsed page in Node, native selector queries in the browser); the shop's
+// adapter (shared/sites/<shop>.ts, passed in by shared/read.ts, which callers use) reads what its
+// shop shows in its own way; the generic reader (generic.ts) fills every other field from JSON-LD, microdata/RDFa, Open Graph, specification rows
 // and, last, the page itself (main heading, the price printed nearest to it, breadcrumbs).
 // Prices are parsed by price.ts; a range gives its lower bound with `isRangeLowerBound`.
 
-import type { PageExtraction, PageKind, Product } from '../product.ts';
-import type { FoundListingItem } from '../sites/adapter.ts';
-import { genericListing, jsonLdListing, looksLikeListing, readGeneric } from '../sites/generic.ts';
-import { SHOP_ADAPTERS } from '../sites/index.ts';
+import type { PageKind, Product } from '../product.ts';
+import type { FoundListingItem, ShopAdapter } from './adapter.ts';
 import { countryOfPage } from './country.ts';
 import type { ProductFields } from './fields.ts';
+import { dataListing, genericListing, jsonLdListing, looksLikeListing, readGeneric } from './generic.ts';
 import { classWords, hasAncestor, type IndexStrategy, indexPage, type PageIndex } from './page-index.ts';
 
 export interface AnchoredItem {
@@ -51,31 +50,34 @@ export interface ReadOptions {
    * in Node; `query` suits a live browser page, where native selector queries are cheap.
    */
   strategy?: IndexStrategy;
+  /**
+   * The shop adapters to try, in order (shared/sites/index.ts's SHOP_ADAPTERS; shared/read.ts
+   * passes them). Without them every page is read generically.
+   */
+  adapters?: readonly ShopAdapter[];
 }
 
 /** Reads the page's product (product page) or items (listing), with the elements to anchor badges to. */
 export function extractPageWithAnchors(doc: Document, url: string, options: ReadOptions = {}): AnchoredExtraction {
   if (!doc || typeof doc.querySelector !== 'function') return NOTHING;
-  return extractIndexed(indexPage(doc, options.strategy ?? 'walk'), url);
-}
-
-/** The serialisable view of `extractPageWithAnchors`: `{ page, products }`. */
-export function extractPage(doc: Document, url: string, options: ReadOptions = {}): PageExtraction {
-  const { page, items } = extractPageWithAnchors(doc, url, options);
-  return { page, products: items.map((item) => item.product) };
+  return extractIndexed(indexPage(doc, options.strategy ?? 'walk'), url, options.adapters);
 }
 
 /** `extractPageWithAnchors` over an index made beforehand (tests look at what reading it needed). */
-export function extractIndexed(index: PageIndex, url: string): AnchoredExtraction {
+export function extractIndexed(
+  index: PageIndex,
+  url: string,
+  adapters: readonly ShopAdapter[] = [],
+): AnchoredExtraction {
   try {
-    return readPage(index, url);
+    return readPage(index, url, adapters);
   } catch {
     // Never let an odd page break extraction: it is simply a page we cannot read.
     return NOTHING;
   }
 }
 
-function readPage(index: PageIndex, url: string): AnchoredExtraction {
+function readPage(index: PageIndex, url: string, adapters: readonly ShopAdapter[]): AnchoredExtraction {
   let parsed: URL | null = null;
   try {
     parsed = new URL(url);
@@ -83,7 +85,7 @@ function readPage(index: PageIndex, url: string): AnchoredExtraction {
     parsed = null;
   }
   const country = countryOfPage(index.doc, parsed);
-  const adapter = parsed ? SHOP_ADAPTERS.find((a) => a.matches(parsed)) : undefined;
+  const adapter = parsed ? adapters.find((a) => a.matches(parsed)) : undefined;
   const declared = adapter && parsed ? adapter.detect(index, parsed) : null;
   if (declared === 'other') return NOTHING;
   if (declared === 'listing' && adapter && parsed) {
@@ -96,6 +98,8 @@ function readPage(index: PageIndex, url: string): AnchoredExtraction {
     if (items.length >= 3) return listingOf(items, url, country);
     const published = jsonLdListing(index, url);
     if (published.length >= 3) return listingOf(published, url, country);
+    const kept = dataListing(index, url, country);
+    if (kept.length >= 3) return listingOf(kept, url, country);
   }
   const found = readGeneric(index, url, country, shop);
   const structured = !!found && (declared === 'product' || found.structured);
@@ -107,6 +111,11 @@ function readPage(index: PageIndex, url: string): AnchoredExtraction {
     const productShown =
       !!priceAnchor && isProductPrice(index, priceAnchor) && !items.some((item) => item.tile?.contains(priceAnchor));
     if (items.length >= 4 && !productShown) return listingOf(items, url, country);
+    // Listings rendered from script data show few or no tiles in the markup.
+    if (!productShown && !found?.fields.price) {
+      const kept = dataListing(index, url, country);
+      if (kept.length >= 4) return listingOf(kept, url, country);
+    }
   }
   if (!found?.fields.title) return NOTHING;
   // A heading without any price or product data is an article, not a product page.

@@ -2,7 +2,7 @@
 // group of sibling-like elements that share a class and each hold a link and a price.
 
 import type { Money } from '../product.ts';
-import type { FoundListingItem } from '../sites/adapter.ts';
+import type { FoundListingItem } from './adapter.ts';
 import { absoluteUrl, all, clean, first, visibleTextOf } from './dom.ts';
 import { inChrome } from './heuristics.ts';
 import { hasAncestor, type PageIndex } from './page-index.ts';

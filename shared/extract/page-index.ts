@@ -54,7 +54,7 @@ const MAX_ELEMENTS = 120_000;
 const PRICE = /price|preis|prix|precio|prezzo/i;
 const CRUMB = /crumb/i;
 const BRAND = /brand|byline|marke/i;
-const SPEC_TAGS = new Set(['TH', 'DT', 'LI', 'TD']);
+const SPEC_TAGS = new Set(['TH', 'DT', 'LI', 'TD', 'B', 'STRONG']);
 const TILE_ATTRS = [
   'data-listingid',
   'data-asin',
@@ -166,7 +166,9 @@ class LazyIndex implements PageIndex {
     return this.kind('scopes', () => matching(this.doc, '[itemtype], [typeof]'));
   }
   get specCells() {
-    return this.kind('specCells', () => matching(this.doc, 'th, dt, li, td').filter((el) => SPEC_TAGS.has(el.tagName)));
+    return this.kind('specCells', () =>
+      matching(this.doc, 'th, dt, li, td, b, strong').filter((el) => SPEC_TAGS.has(el.tagName)),
+    );
   }
   get tiles() {
     return this.kind('tiles', () => matching(this.doc, TILE_SELECTOR));

@@ -305,7 +305,8 @@ function resolveCurrency(match: CurrencyMatch, country: string | null | undefine
   if (match.iso) return match.iso;
   const local = country ? COUNTRY_CURRENCY[country.toUpperCase()] : undefined;
   const sign = match.text;
-  if (sign === '$') return local && (/D$/.test(local) || local === 'MXN') ? local : 'USD';
+  // The dollar sign is also the peso's (Mexico, Chile, Colombia, Argentina, Uruguay).
+  if (sign === '$') return local && /D$|MXN|CLP|COP|ARS|UYU/.test(local) ? local : 'USD';
   if (sign === '¥' || sign === '￥') return local === 'CNY' ? 'CNY' : 'JPY';
   if (sign === '元') return local === 'TWD' || local === 'HKD' ? local : 'CNY';
   if (/^kr$/i.test(sign)) return local && ['SEK', 'NOK', 'DKK', 'ISK'].includes(local) ? local : null;

@@ -6,6 +6,7 @@ import type { Condition } from '../product.ts';
 import { collapseSpaces, SKIPPED_TAGS, visibleTextOf } from './dom.ts';
 import type { ProductFields } from './fields.ts';
 import { validGtin } from './gtin.ts';
+import { parsePrice } from './price.ts';
 
 const LABELS = {
   weight:
@@ -15,7 +16,9 @@ const LABELS = {
   dimensions: /dimensions|abmessungen|^maße|^medidas|^dimensioni|^product size/i,
   energyClass:
     /energy (?:efficiency )?class|energieeffizienzklasse|eficiencia energ|classe (?:é|e)nerg|classe di efficienza|energy rating|energielabel/i,
-  brand: /^(?:brand(?: name)?|marke|marca|marque)$/i,
+  brand: /^(?:brand(?: name)?|marke|marca|marque|merk|marka|merek|thương hiệu|бренд|марка|品牌|브랜드|ブランド)$/i,
+  maker: /^(?:manufacturer|hersteller|fabricante|fabricant|produttore|производитель)$/i,
+  price: /^(?:our |sale |your )?(?:price|preis|prix|precio|preço|prezzo|цена)$/i,
   gtin: /^(?:ean(?:-?13)?|gtin(?:-?1[234])?|upc|isbn(?:-?13)?|barcode)$/i,
   condition: /^(?:item )?condition$|^(?:artikel)?zustand$|^état$|^estado$|^condizioni?$/i,
 } as const;
@@ -47,7 +50,8 @@ function leadingText(el: Element, maxChars: number): string {
   return collapseSpaces(out);
 }
 
-const MAX_ROWS = 1500;
+const MAX_ROWS = 2500;
+const CELL_TAGS = new Set(['TH', 'DT', 'TD']);
 
 /** Label → value pairs from tables, definition lists and "Label: value" list items. */
 export function readSpecRows(cells: readonly Element[]): Map<SpecKey, string> {
@@ -65,13 +69,14 @@ export function readSpecRows(cells: readonly Element[]): Map<SpecKey, string> {
   };
   for (const cell of cells.slice(0, MAX_ROWS)) {
     if (found.size === KEYS.length) break;
-    if (cell.tagName === 'LI') {
-      // "Label : value" list items (Amazon's detail bullets, many small shops). The label is
-      // checked on the item's first words before its whole text is read.
+    if (!CELL_TAGS.has(cell.tagName)) {
+      // "Label : value" list items (Amazon's detail bullets, many small shops) and bold labels in
+      // a paragraph ("<p><b>Price:</b> £60</p>"). The label is checked on the first words
+      // before the whole line is read.
       const lead = leadingText(cell, 80);
       const colon = lead.indexOf(':');
       if (colon <= 0 || !isLabel(lead.slice(0, colon))) continue;
-      const line = visibleTextOf(cell, 300);
+      const line = visibleTextOf(cell.tagName === 'LI' ? cell : (cell.closest('p, div, td, dd, li') ?? cell), 300);
       const at = line.indexOf(':');
       if (at > 0 && at < 60) consider(line.slice(0, at), line.slice(at + 1));
       continue;
@@ -88,8 +93,9 @@ export function readSpecRows(cells: readonly Element[]): Map<SpecKey, string> {
 }
 
 /** The product fields a page's specification rows give. */
-export function productFromSpecs(cells: readonly Element[]): ProductFields {
+export function productFromSpecs(cells: readonly Element[], country: string | null = null): ProductFields {
   const rows = readSpecRows(cells);
+  const price = parsePrice(rows.get('price'), { country });
   const material = rows.get('material');
   const dimensions = rows.get('dimensions');
   return {
@@ -97,7 +103,9 @@ export function productFromSpecs(cells: readonly Element[]): ProductFields {
     materials: material ? splitMaterials(material) : undefined,
     dimensionsCm: dimensionsCmFrom(dimensions),
     energyClass: energyClassFrom(rows.get('energyClass')),
-    brand: rows.get('brand') ?? null,
+    // "Philips, Netherlands": a maker's country is not part of its name.
+    brand: rows.get('brand') ?? rows.get('maker')?.split(',')[0] ?? null,
+    price: price.amount && price.currency ? { amount: price.amount, currency: price.currency } : null,
     gtin: validGtin(rows.get('gtin')?.split(/[\s,;]+/)[0]),
     condition: conditionFrom(rows.get('condition')),
   };

@@ -1,7 +1,6 @@
 // AliExpress (every language site). Product pages render the title and price into the page
 // after load; these are the places they land, newest layout first.
 
-import { readTile } from '../extract/listing.ts';
 import {
   type FoundListingItem,
   type FoundProduct,
@@ -9,7 +8,8 @@ import {
   type ShopAdapter,
   shownPrice,
   shownText,
-} from './adapter.ts';
+} from '../extract/adapter.ts';
+import { readTile } from '../extract/listing.ts';
 
 const SELECTORS = {
   title: ['h1[data-pl="product-title"]', '.product-title-text', 'h1'],
@@ -22,6 +22,7 @@ const SELECTORS = {
 
 export const aliexpress: ShopAdapter = {
   id: 'aliexpress',
+  hosts: ['aliexpress.com', 'aliexpress.us'],
   matches: (url) => hostIs(url, ['aliexpress']),
   detect: (_index, url) =>
     /\/item\/\d+\.html/.test(url.pathname)

@@ -1,13 +1,13 @@
 // Amazon, every country site. Amazon publishes no product JSON-LD, so everything comes from its
 // page layout, which it keeps by element id across countries (labels are translated, ids are not).
 
+import { type FoundListingItem, type FoundProduct, hostIs, type ShopAdapter } from '../extract/adapter.ts';
 import { all, clean, textOf, visibleTextOf } from '../extract/dom.ts';
 import { cleanBrand } from '../extract/heuristics.ts';
 import { readTile } from '../extract/listing.ts';
 import type { PageIndex } from '../extract/page-index.ts';
 import { parsePrice } from '../extract/price.ts';
 import type { Money } from '../product.ts';
-import { type FoundListingItem, type FoundProduct, hostIs, type ShopAdapter } from './adapter.ts';
 
 // [container id, selector inside it or null for the container's own text], newest layout first.
 const PRICE: readonly (readonly [string, string | null])[] = [
@@ -72,6 +72,29 @@ function countryOf(url: URL): string {
 
 export const amazon: ShopAdapter = {
   id: 'amazon',
+  hosts: [
+    'com',
+    'co.uk',
+    'de',
+    'fr',
+    'it',
+    'es',
+    'nl',
+    'se',
+    'pl',
+    'com.be',
+    'ca',
+    'com.mx',
+    'com.br',
+    'co.jp',
+    'com.au',
+    'in',
+    'sg',
+    'ae',
+    'sa',
+    'com.tr',
+    'eg',
+  ].map((tld) => `amazon.${tld}`),
   matches: (url) => hostIs(url, ['amazon']),
   // Title, price, brand, breadcrumbs, bullets and the details table all come before the reviews
   // and the questions.

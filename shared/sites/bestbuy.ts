@@ -2,9 +2,9 @@
 // reader); the category trail and brand sit in an analytics <meta> as JSON. Search pages render
 // only the first items and leave the rest as empty skeletons, which are flagged as placeholders.
 
+import { type FoundListingItem, type FoundProduct, hostIs, type ShopAdapter } from '../extract/adapter.ts';
 import { clean, visibleTextOf } from '../extract/dom.ts';
 import { readTile } from '../extract/listing.ts';
-import { type FoundListingItem, type FoundProduct, hostIs, type ShopAdapter } from './adapter.ts';
 
 const SELECTORS = {
   analyticsMeta: 'analytics-metadata',
@@ -20,6 +20,7 @@ interface Analytics {
 
 export const bestbuy: ShopAdapter = {
   id: 'bestbuy',
+  hosts: ['bestbuy.com', 'bestbuy.ca'],
   matches: (url) => hostIs(url, ['bestbuy']),
   detect(index, url) {
     if (/\/(?:site|product)\/.+/.test(url.pathname) && index.headings.length) return 'product';

@@ -1,11 +1,11 @@
 // eBay, every country site. Item pages carry microdata (read by the generic reader); this adapter
 // knows the search-result cards and eBay's hidden "Shop on eBay" template card.
 
+import { type FoundListingItem, type FoundProduct, hostIs, type ShopAdapter } from '../extract/adapter.ts';
 import { all, clean, first, visibleTextOf } from '../extract/dom.ts';
 import { TITLE_PREFIX } from '../extract/heuristics.ts';
 import { readTile } from '../extract/listing.ts';
 import type { PageIndex } from '../extract/page-index.ts';
-import { type FoundListingItem, type FoundProduct, hostIs, type ShopAdapter } from './adapter.ts';
 
 const SELECTORS = {
   // Item page: 2021+ "x-" layout first, then the older #itemTitle / #prcIsum layout.
@@ -46,6 +46,9 @@ function cards(index: PageIndex): Element[] {
 
 export const ebay: ShopAdapter = {
   id: 'ebay',
+  hosts: ['com', 'co.uk', 'de', 'fr', 'it', 'es', 'ie', 'at', 'ch', 'nl', 'be', 'pl', 'ca', 'com.au'].map(
+    (tld) => `ebay.${tld}`,
+  ),
   matches: (url) => hostIs(url, ['ebay']),
   // The item specifics (brand, material) come before the description frame and the shipping tab.
   earlyProduct: { address: /\/itm\//, after: ['desc_ifr', 'vi-ship-maincntr'] },

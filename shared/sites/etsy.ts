@@ -1,10 +1,10 @@
 // Etsy. Its JSON-LD AggregateOffer gives the cheapest variant and its Open Graph price may be in
 // another currency, so the price the shopper sees is read from the buy box.
 
+import { type FoundProduct, hostIs, type ShopAdapter } from '../extract/adapter.ts';
 import { textOf } from '../extract/dom.ts';
 import { parsePrice } from '../extract/price.ts';
 import type { Money } from '../product.ts';
-import { type FoundProduct, hostIs, type ShopAdapter } from './adapter.ts';
 
 const SELECTORS = {
   // 2022+ buy box, then the 2019–21 one.
@@ -13,6 +13,7 @@ const SELECTORS = {
 
 export const etsy: ShopAdapter = {
   id: 'etsy',
+  hosts: ['etsy.com'],
   matches: (url) => hostIs(url, ['etsy']),
   detect: (_index, url) => (/\/listing\/\d+/.test(url.pathname) ? 'product' : null),
   extractProduct(index): FoundProduct | null {

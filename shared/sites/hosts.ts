@@ -1,53 +1,13 @@
-// Where the content script runs: the shop families we read, by every country site we know.
-// Match patterns are listed one by one because Chrome match patterns cannot wildcard a TLD.
+// Where the content script runs: every site the shop adapters declare (`hosts`), and the demo
+// shop. Chrome match patterns cannot wildcard a TLD, so each country site is its own pattern.
 
-const amazonTlds = [
-  'com',
-  'co.uk',
-  'de',
-  'fr',
-  'it',
-  'es',
-  'nl',
-  'se',
-  'pl',
-  'com.be',
-  'ca',
-  'com.mx',
-  'com.br',
-  'co.jp',
-  'com.au',
-  'in',
-  'sg',
-  'ae',
-  'sa',
-  'com.tr',
-  'eg',
-];
-const ebayTlds = ['com', 'co.uk', 'de', 'fr', 'it', 'es', 'ie', 'at', 'ch', 'nl', 'be', 'pl', 'ca', 'com.au'];
-const zalandoTlds = ['de', 'co.uk', 'fr', 'it', 'es', 'nl', 'ie', 'fi', 'at', 'ch', 'pl', 'se', 'dk', 'be', 'no', 'cz'];
+import { SHOP_ADAPTERS } from './index.ts';
 
 /** The host that our bundled demo shop is served under (a reserved `.example` name). */
 export const DEMO_SHOP_HOST = 'shop.carbon-ledger.example';
 
 export const SHOP_MATCH_PATTERNS: readonly string[] = [
-  ...amazonTlds.map((tld) => `https://*.amazon.${tld}/*`),
-  ...ebayTlds.map((tld) => `https://*.ebay.${tld}/*`),
-  'https://*.etsy.com/*',
-  'https://*.walmart.com/*',
-  'https://*.walmart.ca/*',
-  'https://*.target.com/*',
-  'https://*.bestbuy.com/*',
-  'https://*.bestbuy.ca/*',
-  'https://*.aliexpress.com/*',
-  'https://*.aliexpress.us/*',
-  'https://*.taobao.com/*',
-  'https://*.tmall.com/*',
-  'https://*.jd.com/*',
-  ...zalandoTlds.map((tld) => `https://*.zalando.${tld}/*`),
-  'https://*.ikea.com/*',
-  'https://*.ikea.cn/*',
-  'https://*.otto.de/*',
+  ...SHOP_ADAPTERS.flatMap((adapter) => adapter.hosts.map((host) => `https://*.${host}/*`)),
   `https://${DEMO_SHOP_HOST}/*`,
 ];
 

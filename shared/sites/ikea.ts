@@ -1,9 +1,9 @@
 // IKEA (every country site). Product JSON-LD carries name, price and SKU; the visible header
 // splits the name over several elements and the energy label sits beside the price.
 
+import { type FoundProduct, hostIs, type ShopAdapter, shownPrice } from '../extract/adapter.ts';
 import { first, textOf } from '../extract/dom.ts';
 import { energyClassFrom } from '../extract/specs.ts';
-import { type FoundProduct, hostIs, type ShopAdapter, shownPrice } from './adapter.ts';
 
 const SELECTORS = {
   // 2022+ "pip" layout, then the 2020–21 "range-revamp" layout.
@@ -18,6 +18,7 @@ const SELECTORS = {
 
 export const ikea: ShopAdapter = {
   id: 'ikea',
+  hosts: ['ikea.com', 'ikea.cn'],
   matches: (url) => hostIs(url, ['ikea']),
   detect: (_index, url) => (/\/p\/[^/]+/.test(url.pathname) ? 'product' : null),
   extractProduct(index, url): FoundProduct | null {

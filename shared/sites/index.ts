@@ -1,6 +1,6 @@
 // The registry of shop adapters, tried in order; the generic reader handles every other shop.
 
-import type { ShopAdapter } from './adapter.ts';
+import type { ShopAdapter } from '../extract/adapter.ts';
 import { aliexpress } from './aliexpress.ts';
 import { amazon } from './amazon.ts';
 import { bestbuy } from './bestbuy.ts';

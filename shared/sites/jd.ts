@@ -1,6 +1,5 @@
 // JD.com. Item pages print the title in .sku-name and the price in .p-price (yuan, "￥").
 
-import { readTile } from '../extract/listing.ts';
 import {
   type FoundListingItem,
   type FoundProduct,
@@ -8,7 +7,8 @@ import {
   type ShopAdapter,
   shownPrice,
   shownText,
-} from './adapter.ts';
+} from '../extract/adapter.ts';
+import { readTile } from '../extract/listing.ts';
 
 const SELECTORS = {
   title: ['.sku-name', '.itemInfo-wrap .sku-name', 'h1'],
@@ -20,6 +20,7 @@ const SELECTORS = {
 
 export const jd: ShopAdapter = {
   id: 'jd',
+  hosts: ['jd.com'],
   matches: (url) => hostIs(url, ['jd']),
   detect: (_index, url) =>
     /^\/\d+\.html/.test(url.pathname) ? 'product' : /search\.jd|list\.jd/.test(url.hostname) ? 'listing' : null,

@@ -1,9 +1,9 @@
 // OTTO (Germany). Product microdata gives title, GTIN and brand; the price block and energy
 // label are read from the page, newest layout first.
 
+import { type FoundProduct, hostIs, type ShopAdapter, shownPrice } from '../extract/adapter.ts';
 import { first, textOf } from '../extract/dom.ts';
 import { energyClassFrom } from '../extract/specs.ts';
-import { type FoundProduct, hostIs, type ShopAdapter, shownPrice } from './adapter.ts';
 
 const SELECTORS = {
   price: ['.pdp_price__price', '#normalPriceAmount', '#reducedPriceAmount', '.js_pdp_price__retail-price__value_'],
@@ -12,6 +12,7 @@ const SELECTORS = {
 
 export const otto: ShopAdapter = {
   id: 'otto',
+  hosts: ['otto.de'],
   matches: (url) => hostIs(url, ['otto']),
   detect: (_index, url) => (/^\/p\//.test(url.pathname) ? 'product' : null),
   extractProduct(index): FoundProduct | null {

@@ -1,7 +1,6 @@
 // Taobao and Tmall (one family: same company, same item pages). Prices are in yuan; the ¥ sign
 // alone would read as yen, so the adapter reads prices as a Chinese shop's.
 
-import { readTile } from '../extract/listing.ts';
 import {
   type FoundListingItem,
   type FoundProduct,
@@ -9,7 +8,8 @@ import {
   type ShopAdapter,
   shownPrice,
   shownText,
-} from './adapter.ts';
+} from '../extract/adapter.ts';
+import { readTile } from '../extract/listing.ts';
 
 const SELECTORS = {
   // 2023+ React item page, then the classic Taobao and Tmall layouts.
@@ -29,6 +29,7 @@ const SELECTORS = {
 
 export const taobao: ShopAdapter = {
   id: 'taobao',
+  hosts: ['taobao.com', 'tmall.com'],
   matches: (url) => hostIs(url, ['taobao', 'tmall']),
   detect: (_index, url) =>
     /item\.htm/.test(url.pathname) ? 'product' : /\/search|list\.tmall/.test(url.href) ? 'listing' : null,

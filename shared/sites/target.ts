@@ -1,8 +1,6 @@
 // Target (US). Pages render without structured data the shopper can rely on; everything is
 // marked with data-test attributes, which Target keeps stable across redesigns.
 
-import { cleanBrand } from '../extract/heuristics.ts';
-import { readTile } from '../extract/listing.ts';
 import {
   type FoundListingItem,
   type FoundProduct,
@@ -10,7 +8,9 @@ import {
   type ShopAdapter,
   shownPrice,
   shownText,
-} from './adapter.ts';
+} from '../extract/adapter.ts';
+import { cleanBrand } from '../extract/heuristics.ts';
+import { readTile } from '../extract/listing.ts';
 
 const SELECTORS = {
   title: ['h1[data-test="product-title"]', 'h1'],
@@ -23,6 +23,7 @@ const SELECTORS = {
 
 export const target: ShopAdapter = {
   id: 'target',
+  hosts: ['target.com'],
   matches: (url) => hostIs(url, ['target']),
   detect: (_index, url) =>
     /^\/p\//.test(url.pathname) ? 'product' : /^\/(?:s|c)\b/.test(url.pathname) ? 'listing' : null,

@@ -1,9 +1,9 @@
 // Walmart (US and Canada). Title, price (microdata) and brand are in the markup; the category
 // trail is only in the Next.js page state.
 
+import { type FoundProduct, hostIs, type ShopAdapter } from '../extract/adapter.ts';
 import { isObject, type Json } from '../extract/jsonld.ts';
 import type { PageIndex } from '../extract/page-index.ts';
-import { type FoundProduct, hostIs, type ShopAdapter } from './adapter.ts';
 
 const SELECTORS = {
   pageState: '__NEXT_DATA__',
@@ -30,6 +30,7 @@ function categoryTrail(index: PageIndex): string[] {
 
 export const walmart: ShopAdapter = {
   id: 'walmart',
+  hosts: ['walmart.com', 'walmart.ca'],
   matches: (url) => hostIs(url, ['walmart']),
   detect: (_index, url) => (/^\/ip\//.test(url.pathname) ? 'product' : null),
   extractProduct(index): FoundProduct | null {

@@ -2,7 +2,7 @@
 // reader; this adapter knows where the shown price sits, for the badge and for pages whose
 // JSON-LD is missing.
 
-import { type FoundProduct, hostIs, type ShopAdapter, shownPrice } from './adapter.ts';
+import { type FoundProduct, hostIs, type ShopAdapter, shownPrice } from '../extract/adapter.ts';
 
 const SELECTORS = {
   // 2023+ price container, then the 2020–22 one.
@@ -16,6 +16,9 @@ const SELECTORS = {
 
 export const zalando: ShopAdapter = {
   id: 'zalando',
+  hosts: ['de', 'co.uk', 'fr', 'it', 'es', 'nl', 'ie', 'fi', 'at', 'ch', 'pl', 'se', 'dk', 'be', 'no', 'cz'].map(
+    (tld) => `zalando.${tld}`,
+  ),
   matches: (url) => hostIs(url, ['zalando']),
   detect: (index, url) => (/\.html$/.test(url.pathname) && index.headings.length ? 'product' : null),
   extractProduct(index): FoundProduct | null {

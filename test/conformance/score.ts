@@ -4,10 +4,10 @@
 
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { decodeHtml } from '../../shared/extract/charset.ts';
-import { extractPage } from '../../shared/extract/index.ts';
+import { decodeHtml, withDocumentElement } from '../../shared/extract/charset.ts';
 import { parsePrice } from '../../shared/extract/price.ts';
 import type { PageExtraction, Product } from '../../shared/product.ts';
+import { extractPage } from '../../shared/read.ts';
 import { type FixturePage, sharedPath } from '../shared-fixtures.ts';
 
 export interface FieldResult {
@@ -138,7 +138,7 @@ export function fixtureUrl(page: FixturePage): string {
 
 export function extractFixture(page: FixturePage): PageExtraction {
   const html = decodeHtml(readFileSync(sharedPath('fixtures', page.file)));
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(withDocumentElement(html));
   return extractPage(document as unknown as Document, fixtureUrl(page));
 }
 

@@ -3,9 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
-import { decodeHtml } from '../../../shared/extract/charset.ts';
-import { extractPage } from '../../../shared/extract/index.ts';
+import { decodeHtml, withDocumentElement } from '../../../shared/extract/charset.ts';
 import type { PageExtraction } from '../../../shared/product.ts';
+import { extractPage } from '../../../shared/read.ts';
 import { CliError } from '../errors.ts';
 import type { Command } from '../main.ts';
 
@@ -36,7 +36,7 @@ export const extractCommand: Command = {
     try {
       // Decoded as a browser would (byte-order mark, then the declared charset), so old
       // windows-1252 pages read right.
-      const { document } = parseHTML(decodeHtml(bytes));
+      const { document } = parseHTML(withDocumentElement(decodeHtml(bytes)));
       result = extractPage(document as unknown as Document, url);
     } catch {
       // Malformed HTML is a page we cannot read, not a failure of the command.

@@ -1,13 +1,11 @@
-// Conventions the shop adapters keep: one file per shop family, every family the content script
+// Conventions the shop adapters keep (their layout: conventions.test.ts): every family the content script
 // runs on has an adapter that recognises its hosts, and no adapter claims another shop's pages.
 
-import { readdirSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../../../shared/extract/index.ts';
+import { extractPage } from '../../../shared/read.ts';
 import { SHOP_MATCH_PATTERNS } from '../../../shared/sites/hosts.ts';
 import { SHOP_ADAPTERS } from '../../../shared/sites/index.ts';
-import { REPO_ROOT } from '../../shared-fixtures.ts';
 
 const hostOf = (pattern: string): string =>
   pattern
@@ -16,12 +14,6 @@ const hostOf = (pattern: string): string =>
     .replace(/\/\*$/, '');
 
 describe('shop adapters', () => {
-  it('are one file each in shared/sites, named by their id', () => {
-    const files = readdirSync(`${REPO_ROOT}/shared/sites`);
-    for (const adapter of SHOP_ADAPTERS) expect(files).toContain(`${adapter.id}.ts`);
-    expect(new Set(SHOP_ADAPTERS.map((a) => a.id)).size).toBe(SHOP_ADAPTERS.length);
-  });
-
   it('cover every shop host the content script runs on (the demo shop is read generically)', () => {
     for (const pattern of SHOP_MATCH_PATTERNS) {
       const url = new URL(`https://${hostOf(pattern)}/`);

@@ -6,7 +6,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml } from '../../../shared/extract/charset.ts';
-import { extractPage } from '../../../shared/extract/index.ts';
+import { extractPage } from '../../../shared/read.ts';
 import { earlyProductMarkers } from '../../../shared/sites/index.ts';
 import { fixturePages, fixtureUrl, HAS_SHARED, readFixtureBytes } from '../../shared-fixtures.ts';
 

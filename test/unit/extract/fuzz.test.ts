@@ -2,8 +2,8 @@
 
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../../../shared/extract/index.ts';
 import { parsePrice } from '../../../shared/extract/price.ts';
+import { extractPage } from '../../../shared/read.ts';
 
 // A small deterministic generator so a failure can be replayed.
 function random(seed: number): () => number {

@@ -5,8 +5,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml } from '../../../shared/extract/charset.ts';
-import { extractIndexed, extractPage } from '../../../shared/extract/index.ts';
 import { indexPage, type PageIndex } from '../../../shared/extract/page-index.ts';
+import { extractIndexed, extractPage } from '../../../shared/read.ts';
 import { fixturePages, fixtureUrl, HAS_SHARED, readFixtureBytes } from '../../shared-fixtures.ts';
 
 const documentOf = (html: string): Document => parseHTML(html).document as unknown as Document;

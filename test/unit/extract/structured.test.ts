@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractPage, extractPageWithAnchors } from '../../../shared/extract/index.ts';
+import { extractPage, extractPageWithAnchors } from '../../../shared/read.ts';
 
 const page = (head: string, body = ''): Document =>
   parseHTML(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`).document as unknown as Document;

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../../../shared/extract/index.ts';
 import { conditionInTitle, REFURBISHED_MAKING_SHARE, USED_DEFAULT_SHARE } from '../../../shared/footprint/condition.ts';
 import { estimateFootprint } from '../../../shared/footprint/estimate.ts';
+import { extractPage } from '../../../shared/read.ts';
 import { REPO_ROOT } from '../../shared-fixtures.ts';
 import { product } from '../product.ts';
 

@@ -1,11 +1,13 @@
-// The shape of a shop adapter: one shop family, one file. An adapter only reads what its shop
-// shows in its own way; the generic reader (structured data, then page heuristics) fills the rest.
+// The shape of a shop adapter (shared/sites/<shop>.ts: one shop family, one file, with its hosts)
+// and the helpers adapters read with. An adapter only reads what its shop shows in its own way;
+// the generic reader (generic.ts: structured data, then page heuristics) fills the rest.
+// Extraction is given the adapters (shared/read.ts) and never imports shared/sites itself.
 
-import { clean, textOf, visibleTextOf } from '../extract/dom.ts';
-import type { ProductFields } from '../extract/fields.ts';
-import type { PageIndex } from '../extract/page-index.ts';
-import { parsePrice } from '../extract/price.ts';
 import type { Money, PageKind } from '../product.ts';
+import { clean, textOf, visibleTextOf } from './dom.ts';
+import type { ProductFields } from './fields.ts';
+import type { PageIndex } from './page-index.ts';
+import { parsePrice } from './price.ts';
 
 /** A product read from a page, with the element its badge should sit beside. */
 export interface FoundProduct {
@@ -28,6 +30,11 @@ export interface FoundListingItem {
 export interface ShopAdapter {
   /** Short name of the shop family, e.g. "amazon". */
   id: string;
+  /**
+   * The shop's sites the content script runs on, each with its subdomains ("amazon.de" runs on
+   * www.amazon.de): shared/sites/hosts.ts makes the extension's match patterns from these.
+   */
+  hosts: readonly string[];
   /** Whether a URL belongs to this shop family (every country site). */
   matches(url: URL): boolean;
   /** The kind of page, when the shop's markup tells; null to let the generic reader decide. */

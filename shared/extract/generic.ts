@@ -2,8 +2,11 @@
 // page's specification rows, and last what the page shows (heading, nearest price, breadcrumbs).
 // Shop adapters run before it and only add what their shop shows in its own way.
 
-import { absoluteUrl } from '../extract/dom.ts';
-import { hasValue, mergeFields, type ProductFields } from '../extract/fields.ts';
+import type { PageKind } from '../product.ts';
+import type { FoundListingItem, FoundProduct } from './adapter.ts';
+import { absoluteUrl } from './dom.ts';
+import { brandInTitle, type DataProduct, dataProductNamed, scriptListing } from './embedded.ts';
+import { hasValue, mergeFields, type ProductFields } from './fields.ts';
 import {
   brandOnPage,
   breadcrumbsOnPage,
@@ -12,14 +15,12 @@ import {
   mainHeading,
   priceNearHeading,
   TITLE_PREFIX,
-} from '../extract/heuristics.ts';
-import { breadcrumbsFromJsonLd, hasType, jsonLdNodes, listedProducts, productFromJsonLd } from '../extract/jsonld.ts';
-import { genericListing } from '../extract/listing.ts';
-import { isOpenGraphProduct, productFromMicrodata, productFromOpenGraph } from '../extract/microdata.ts';
-import type { PageIndex } from '../extract/page-index.ts';
-import { conditionFrom, productFromSpecs } from '../extract/specs.ts';
-import type { PageKind } from '../product.ts';
-import type { FoundListingItem, FoundProduct } from './adapter.ts';
+} from './heuristics.ts';
+import { breadcrumbsFromJsonLd, hasType, jsonLdNodes, listedProducts, productFromJsonLd } from './jsonld.ts';
+import { genericListing } from './listing.ts';
+import { isOpenGraphProduct, productFromMicrodata, productFromOpenGraph } from './microdata.ts';
+import type { PageIndex } from './page-index.ts';
+import { conditionFrom, productFromSpecs } from './specs.ts';
 
 export interface GenericReading {
   kind: PageKind;
@@ -46,9 +47,17 @@ export function readGeneric(
     !shop?.fields.price && !structuredPrice && !openGraph?.price && (heading || hasProductSignal)
       ? priceNearHeading(index, heading, country)
       : null;
-  if (!hasProductSignal && !printed) return null;
+  // A page that shows no price may keep its product in script data (named like its heading).
+  const data =
+    !shop?.fields.price && !structuredPrice && !openGraph?.price && !printed && heading
+      ? dataProductNamed(index, headingText(heading), country)
+      : null;
+  // Old shop templates have no heading: the name is only in the document's title and the price
+  // on a "Price:" line.
+  const specs =
+    hasProductSignal || printed || data?.price || !heading ? productFromSpecs(index.specCells, country) : null;
+  if (!hasProductSignal && !printed && !data?.price && !(specs?.price && !heading)) return null;
   const crumbs = breadcrumbsFromJsonLd(nodes);
-  const specs = productFromSpecs(index.specCells);
   // The trail printed on the page is looked for only when the shop adapter has none: finding it
   // means looking through the whole page.
   const page: ProductFields = {
@@ -63,11 +72,14 @@ export function readGeneric(
     microdata,
     { title: page.title },
     openGraph,
-    { ...specs, brand: cleanBrand(specs.brand) },
+    { ...specs, price: null, brand: cleanBrand(specs?.brand) },
     page,
+    { price: data?.price ?? specs?.price, brand: data?.brand, title: heading ? null : documentTitle(index.doc, url) },
   );
-  // The page's brand line ranks last: read only when no other source named the brand.
+  // The page's brand line ranks last: read only when no other source named the brand; then the
+  // title's first words, when the page names them as a brand elsewhere.
   if (!hasValue(fields.brand)) fields.brand = brandOnPage(index);
+  if (!hasValue(fields.brand) && fields.title) fields.brand = brandInTitle(index, fields.title);
   if (shop?.priceAbsent) fields.price = null;
   if (fields.title) fields.title = fields.title.replace(TITLE_PREFIX, '');
   // Shops name second-hand offers in the title when they mark them up nowhere else.
@@ -80,6 +92,17 @@ export function readGeneric(
     anchor,
     structured: !!jsonLd || !!microdata?.title || isOpenGraphProduct(index) || !!openGraph?.price,
   };
+}
+
+/** The document's title without the shop's name before or after it ("retrosixty - Infraphil lamp"). */
+function documentTitle(doc: Document, url: string): string | null {
+  const site = url.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const parts = (doc.title ?? '').split(/\s+[-|–—:]\s+/).filter(Boolean);
+  const named = (part?: string): boolean =>
+    !!part && site.includes(part.toLowerCase().replace(/[^a-z0-9]/g, '') || '-');
+  if (named(parts[0])) parts.shift();
+  if (named(parts.at(-1))) parts.pop();
+  return parts.join(' - ').trim() || null;
 }
 
 const SECOND_HAND_TITLE =
@@ -118,8 +141,11 @@ export function looksLikeListing(index: PageIndex): boolean {
 /** Listing items from the page's JSON-LD, for listings whose tiles the markup does not reveal. */
 export function jsonLdListing(index: PageIndex, url: string): FoundListingItem[] {
   const products = listedProducts(jsonLdNodes(index.jsonLdScripts));
-  if (products.length === 0) return [];
-  // Each item's badge goes on the page's first link to it.
+  return products.length ? linked(index, url, products) : [];
+}
+
+/** Listing items for products read from data, each anchored on the page's first link to it. */
+function linked(index: PageIndex, url: string, products: (ProductFields | DataProduct)[]): FoundListingItem[] {
   const links = new Map<string, Element>();
   for (const a of Array.from(index.doc.querySelectorAll('a[href]')).slice(0, 5000)) {
     const href = absoluteUrl(a.getAttribute('href'), url);
@@ -128,12 +154,18 @@ export function jsonLdListing(index: PageIndex, url: string): FoundListingItem[]
   return products.map((fields) => {
     const itemUrl = absoluteUrl(fields.url, url) ?? url;
     return {
-      fields: { ...fields, url: itemUrl },
+      fields: { ...(fields as ProductFields), url: itemUrl },
       anchor: links.get(itemUrl) ?? null,
       sponsored: false,
       placeholder: false,
     };
   });
+}
+
+/** Listing items kept in the page's script data; each badge goes on the page's first link to the item. */
+export function dataListing(index: PageIndex, url: string, country: string | null): FoundListingItem[] {
+  const items = scriptListing(index, url, country);
+  return items.length ? linked(index, url, items) : [];
 }
 
 export { genericListing };

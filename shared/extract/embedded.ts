@@ -1,0 +1,251 @@
+// Products a page keeps only in its scripts' data: `application/json` blocks (Next.js
+// `__NEXT_DATA__`, Nuxt and Apollo state) and state assigned in inline scripts
+// (`window.__STATE__ = {...}`). Read only when the page shows nothing better: a product page's
+// price or brand, a listing's items. An object is a product when it has a name and a price; an
+// array of three or more of them is a listing's items.
+
+import type { Money } from '../product.ts';
+import { absoluteUrl, collapseSpaces } from './dom.ts';
+import type { PageIndex } from './page-index.ts';
+import { currencyOfCountry, parsePrice } from './price.ts';
+
+export interface DataProduct {
+  title: string;
+  price: Money;
+  brand: string | null;
+  url: string | null;
+}
+
+interface Found {
+  products: DataProduct[];
+  lists: DataProduct[][];
+}
+
+type Obj = Record<string, unknown>;
+
+const NAME = /^(?:name|title|(?:product|display|item)_?(?:name|title))$/i;
+const URL_KEY = /^(?:url|href|link|(?:product|canonical|pdp)_?url)$/i;
+const WRAPPER = /^(?:node|product|item|data)$/;
+// Price keys, the price paid now first; the rest ("listPrice", "unitPrice", "monthly") are not it.
+const PRICE_KEY = /price|amount|value/i;
+const PAID_NOW = /^(?:sale|final|current|selling|offer|special|discount(?:ed)?|promo|now|active|deal)_?price/i;
+const NOT_PAID_NOW =
+  /list|orig|regular|was|old|msrp|rrp|compare|strike|before|base|unit|per|instal|month|emi|tax|ship|deliver|estimat|deposit|sav|max|high|from|range/i;
+const CURRENCY_KEY = /^(?:price_?)?currency(?:_?code|_?iso)?$/i;
+const BRAND_KEY = /^(?:brand|brand_?name|manufacturer|vendor)$/i;
+
+const cache = new WeakMap<PageIndex, Found>();
+
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() ? collapseSpaces(value) : null;
+
+function pick(obj: Obj, key: RegExp): unknown {
+  for (const name in obj) if (key.test(name)) return obj[name];
+  return undefined;
+}
+
+const brandOf = (value: unknown): string | null => {
+  const name = text(value && typeof value === 'object' ? (value as Obj).name : value);
+  return name && name.length <= 60 ? name : null;
+};
+
+/** What the page's script data holds, read once per page. */
+export function scriptData(index: PageIndex, country: string | null): Found {
+  let found = cache.get(index);
+  if (found) return found;
+  found = { products: [], lists: [] };
+  cache.set(index, found);
+  const local = currencyOfCountry(country);
+  let budget = 200_000;
+  const visit = (value: unknown, depth: number): DataProduct | null => {
+    if (--budget < 0 || depth > 40 || !value || typeof value !== 'object') return null;
+    if (Array.isArray(value)) {
+      const items = value
+        .slice(0, 500)
+        .map((entry) => visit(entry, depth + 1))
+        .filter((item) => item !== null);
+      if (items.length >= 3 && items.length >= value.length * 0.6) found.lists.push(items);
+      return null;
+    }
+    const obj = value as Obj;
+    let product: DataProduct | null = null;
+    for (const key in obj) {
+      const inner = visit(obj[key], depth + 1);
+      if (WRAPPER.test(key)) product ??= inner;
+    }
+    const title = text(pick(obj, NAME));
+    const price = title && title.length <= 300 && !title.startsWith('http') ? priceOf(obj, country, local, 0) : null;
+    if (!title || !price) return product;
+    product = { title, price, brand: brandOf(pick(obj, BRAND_KEY)), url: text(pick(obj, URL_KEY)) };
+    found.products.push(product);
+    return product;
+  };
+  for (const [body, json] of scripts(index)) {
+    if (!body.includes('rice')) continue;
+    if (json) visit(parse(body), 0);
+    else {
+      // State assigned in a script (`window.__STATE__ = {...}`): each literal read once, as JSON
+      // once JavaScript's `undefined` is made null.
+      const opening = /[=(]\s*(?=[{[]["{[])/g;
+      for (let match = opening.exec(body); match; match = opening.exec(body)) {
+        const start = match.index + match[0].length;
+        const end = closing(body, start);
+        if (end < 0) break;
+        visit(parse(body.slice(start, end + 1).replace(/:undefined(?=[,}\]])/g, ':null')), 0);
+        opening.lastIndex = end;
+      }
+    }
+  }
+  return found;
+}
+
+/** The page's inline data and code scripts (not JSON-LD), up to 3 MB, each with whether it is JSON. */
+function scripts(index: PageIndex): [string, boolean][] {
+  const out: [string, boolean][] = [];
+  let chars = 0;
+  for (const script of Array.from(index.doc.querySelectorAll('script:not([src])'))) {
+    const type = script.getAttribute('type') ?? '';
+    const json = type.includes('json');
+    const body = script.textContent ?? '';
+    chars += body.length;
+    if (chars > 3_000_000) break;
+    if (!type.includes('ld+json') && (!type || json || type.includes('javascript')) && body.length > 20)
+      out.push([body, json]);
+  }
+  return out;
+}
+
+function parse(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return null;
+  }
+}
+
+/** The index of the bracket that closes the one at `start`, skipping strings; -1 when none. */
+function closing(body: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < body.length; i++) {
+    const c = body[i];
+    if (c === '"') while (++i < body.length && body[i] !== '"') if (body[i] === '\\') i++;
+    if (c === '{' || c === '[') depth++;
+    else if ((c === '}' || c === ']') && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The price an object gives, the sale price before the plain one; nested price objects too. */
+function priceOf(obj: Obj, country: string | null, currency: string | null, depth: number): Money | null {
+  const own = text(pick(obj, CURRENCY_KEY));
+  const code = own && /^[a-z]{3}$/i.test(own) ? own.toUpperCase() : currency;
+  const keys = Object.keys(obj)
+    .filter((key) => PRICE_KEY.test(key) && !NOT_PAID_NOW.test(key) && (depth > 0 || /price/i.test(key)))
+    .sort((a, b) => +!PAID_NOW.test(a) - +!PAID_NOW.test(b));
+  for (const key of keys) {
+    const value = obj[key];
+    if (value && typeof value === 'object') {
+      const nested = depth < 2 && priceOf(value as Obj, country, code, depth + 1);
+      if (nested) return nested;
+      continue;
+    }
+    const parsed = typeof value === 'number' ? { amount: value, currency: null } : parsePrice(text(value), { country });
+    const amount = (parsed.amount ?? 0) / (/cent/i.test(key) ? 100 : 1);
+    const iso = parsed.currency ?? code;
+    if (amount > 0 && iso) return { amount, currency: iso };
+  }
+  return null;
+}
+
+const words = (value: string): string[] =>
+  value
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/** Whether two names name the same product: most words of the shorter are in the longer. */
+export function sameName(a: string, b: string): boolean {
+  const x = words(a);
+  const y = new Set(words(b));
+  const shorter = Math.min(x.length, y.size);
+  return shorter > 0 && x.filter((word) => y.has(word)).length / shorter >= 0.8;
+}
+
+/** The product in the script data named like the page's heading. */
+export function dataProductNamed(index: PageIndex, title: string, country: string | null): DataProduct | null {
+  const product = scriptData(index, country).products.find((item) => sameName(item.title, title));
+  return product ? inUnits(index, [product])[0]! : null;
+}
+
+/**
+ * Data often gives prices in cents (Shopify's 1999 for $19.99). When the page prints the first
+ * item's amount only divided by 100 ("19.99"), every amount is.
+ */
+function inUnits(index: PageIndex, items: DataProduct[]): DataProduct[] {
+  // The page's price elements (or its whole text when none is named as one), without scripts.
+  const shown = index.priced.length ? index.priced.slice(0, 500) : [index.doc.body];
+  const text = shown.map((el) => el?.textContent ?? '').join(' ');
+  const amount = items[0]?.price.amount ?? 0;
+  // Whole hundreds stay as they are: "20" is printed on any page, "19.99" is not.
+  if (!Number.isInteger(amount) || amount % 100 === 0 || printed(text, amount) || !printed(text, amount / 100))
+    return items;
+  return items.map((item) => ({ ...item, price: { ...item.price, amount: item.price.amount / 100 } }));
+}
+
+/** Whether the text prints the amount ("19.99", "19,99", "1,299.00", "1.299"). */
+function printed(text: string, amount: number): boolean {
+  const [whole = '', cents] = amount.toFixed(2).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  const forms = [
+    `${whole}.${cents}`,
+    `${whole},${cents}`,
+    `${grouped}.${cents}`,
+    `${grouped.replaceAll(',', '.')},${cents}`,
+  ];
+  if (cents === '00') forms.push(whole, grouped, grouped.replaceAll(',', '.'));
+  return forms.some((form) => new RegExp(`(?<![\\d.,])${form.replaceAll('.', '\\.')}(?!\\d)`).test(text));
+}
+
+/** A listing's items from the script data: the longest list of named, priced objects, once each. */
+export function scriptListing(index: PageIndex, url: string, country: string | null): DataProduct[] {
+  let best: DataProduct[] = [];
+  for (const list of scriptData(index, country).lists) if (list.length > best.length) best = list;
+  const seen = new Set<string>();
+  return inUnits(index, best).filter((item) => {
+    item.url = absoluteUrl(item.url, url);
+    const key = `${item.title}|${item.url}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
+}
+
+const squash = (value: string): string => value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The brand a title opens with, when the page names it as a brand elsewhere: in its script data
+ * ("brand": "TP Link") or in a link to the shop's brand page (/brand/google). A title's first
+ * words alone are as often a product line ("MÖCKELBY Table") as a brand. "【Brand】" opens a title
+ * with its brand by convention.
+ */
+export function brandInTitle(index: PageIndex, title: string): string | null {
+  const bracketed = /^\s*【([^】]{2,30})】/.exec(title)?.[1];
+  if (bracketed) return bracketed.trim();
+  const named = new Set<string>();
+  for (const [body] of scripts(index))
+    for (const match of body.matchAll(
+      /"(?:brand|brand_?[nN]ame|manufacturer)"\s*:\s*(?:\{[^{}]*?"name"\s*:\s*)?"([^"]{2,60})"/g,
+    ))
+      named.add(squash(match[1]!));
+  for (const a of Array.from(index.doc.querySelectorAll('a[href*="brand"],a[href*="marke"],a[href*="marca"]'))) {
+    const slug = /\/(?:brands?|marken?|marcas?)\/([^/?#.]+)|[?&]brand=([^&#]+)/i.exec(a.getAttribute('href') ?? '');
+    if (slug) named.add(squash((slug[1] ?? slug[2] ?? '').replace(/%\w\w|\+/g, '')));
+  }
+  const lead = title.split(/\s+/, 3);
+  for (let n = 1; n <= lead.length; n++) {
+    const candidate = lead
+      .slice(0, n)
+      .join(' ')
+      .replace(/[\s,:;–-]+$/, '');
+    if (squash(candidate).length >= 2 && named.has(squash(candidate))) return candidate;
+  }
+  return null;
+}
