@@ -6,8 +6,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
-import { csvCell } from '../../shared/export/csv-cell.ts';
-import { CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
+import { CSV_COLUMNS, csvLine, EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
 import { type FlatColumn, type FlatEvent, NUMBER_COLUMNS } from './flat.ts';
 import { HIVE_NULL } from './read.ts';
 
@@ -22,7 +21,7 @@ export function csvSink(path: string): EventSink {
   let buffer = `# format=${EXPORT_FORMAT}; version=${EXPORT_VERSION}\n${CSV_COLUMNS.join(',')}\n`;
   return {
     add(event) {
-      buffer += `${CSV_COLUMNS.map((column) => csvCell(event[column])).join(',')}\n`;
+      buffer += `${csvLine(event)}\n`;
       if (buffer.length > 1 << 20) {
         writeSync(fd, buffer);
         buffer = '';
