@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { FlatEvent } from '../../load/flat.ts';
 import type { EventSink } from '../../load/write.ts';
 import { CliError } from '../errors.ts';
+import { expandInputs } from '../inputs.ts';
 import type { Command } from '../main.ts';
 import { pendingOutput } from '../output.ts';
 import { stderrProgress } from '../progress.ts';
@@ -23,7 +24,7 @@ export const convertCommand: Command = {
     '                DuckDB, Spark and Trino); DIR must be new or empty',
   ].join('\n'),
   async run(args) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals: words } = parseArgs({
       args,
       allowPositionals: true,
       options: {
@@ -32,7 +33,8 @@ export const convertCommand: Command = {
         partition: { type: 'boolean', default: false },
       },
     });
-    if (positionals.length === 0) throw new CliError('give at least one export file');
+    if (words.length === 0) throw new CliError('give at least one export file');
+    const positionals = expandInputs(words, (line) => console.error(line));
     if (!values.out) throw new CliError('give --out FILE (.csv or .parquet) or --partition --out DIR');
     const out = values.out;
     const to = values.partition ? 'parquet' : (values.to ?? extname(out).slice(1).toLowerCase());

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CliError } from '../errors.ts';
+import { expandInputs } from '../inputs.ts';
 import type { Command } from '../main.ts';
 import { pendingOutput } from '../output.ts';
 import { stderrProgress } from '../progress.ts';
@@ -21,7 +22,7 @@ export const reportCommand: Command = {
     '  --seed N           seed of the bootstrap intervals (default 1)',
   ].join('\n'),
   async run(args) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals: words } = parseArgs({
       args,
       allowPositionals: true,
       options: {
@@ -32,7 +33,8 @@ export const reportCommand: Command = {
         'memory-limit': { type: 'string' },
       },
     });
-    if (positionals.length === 0) throw new CliError('give at least one export file');
+    if (words.length === 0) throw new CliError('give at least one export file');
+    const positionals = expandInputs(words, (line) => console.error(line));
     if (!values.out) throw new CliError('give --out report.html');
     const { ENGINES } = await import('../../engines/index.ts');
     const load = Object.hasOwn(ENGINES, values.engine) ? ENGINES[values.engine] : undefined;
