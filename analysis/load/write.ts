@@ -9,9 +9,12 @@ import { fileWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-write
 import { CSV_COLUMNS, csvLine, EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
 import { type FlatColumn, type FlatEvent, NUMBER_COLUMNS } from './flat.ts';
 import { HIVE_NULL } from './read.ts';
+import { ROSTER_KEY, type RosterEntry } from './roster.ts';
 
 export interface EventSink {
   add(event: FlatEvent): void;
+  /** Who was enrolled (Parquet keeps it in its metadata; CSV has nowhere to). Call before close. */
+  roster?(entries: readonly RosterEntry[]): void;
   close(): void;
 }
 
@@ -53,10 +56,11 @@ export function parquetSink(path: string, options: { omit?: readonly FlatColumn[
       type: NUMBER_COLUMNS.has(name) ? (INTEGER_COLUMNS.has(name) ? 'INT32' : 'DOUBLE') : 'STRING',
       nullable: true,
     })) as Parameters<typeof schemaFromColumnData>[0]['columnData'];
+  const kvMetadata = [{ key: 'carbon-ledger', value: `format=${EXPORT_FORMAT}; version=${EXPORT_VERSION}` }];
   const writer = new ParquetWriter({
     writer: fileWriter(path),
     schema: schemaFromColumnData({ columnData: columnData() }),
-    kvMetadata: [{ key: 'carbon-ledger', value: `format=${EXPORT_FORMAT}; version=${EXPORT_VERSION}` }],
+    kvMetadata,
     createdBy: 'carbon-ledger convert',
   });
   const flush = () => {
@@ -69,6 +73,10 @@ export function parquetSink(path: string, options: { omit?: readonly FlatColumn[
     add(event) {
       for (const column of columns) buffers[column]!.push(event[column]);
       if (++rows === ROW_GROUP) flush();
+    },
+    roster(entries) {
+      // The metadata is written by finish(): the roster can come after the rows.
+      if (entries.length) kvMetadata.push({ key: ROSTER_KEY, value: JSON.stringify(entries) });
     },
     close() {
       flush();
@@ -103,6 +111,10 @@ export function partitionedParquetSink(dir: string): EventSink {
         sinks.set(key, sink);
       }
       sink.add(event);
+    },
+    roster(entries) {
+      // Every file keeps the roster, so any subset of the files still knows who was enrolled.
+      for (const sink of sinks.values()) sink.roster?.(entries);
     },
     close() {
       for (const sink of sinks.values()) sink.close();

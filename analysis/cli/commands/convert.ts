@@ -5,6 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FlatEvent } from '../../load/flat.ts';
+import type { RosterEntry } from '../../load/roster.ts';
 import type { EventSink } from '../../load/write.ts';
 import { CliError } from '../errors.ts';
 import { expandInputs } from '../inputs.ts';
@@ -44,10 +45,8 @@ export const convertCommand: Command = {
     const pending = pendingOutput(out, { folder: values.partition, inputs: positionals });
 
     // Loaded here, not at the top: `carbon-ledger --help` loads every command module.
-    const [{ ExportError, readExport }, { csvSink, parquetSink, partitionedParquetSink }] = await Promise.all([
-      import('../../load/read.ts'),
-      import('../../load/write.ts'),
-    ]);
+    const [{ ExportError, readExport }, { csvSink, parquetSink, partitionedParquetSink }, { mergeRosters }] =
+      await Promise.all([import('../../load/read.ts'), import('../../load/write.ts'), import('../../load/roster.ts')]);
     let sink: EventSink;
     try {
       if (values.partition) mkdirSync(pending.path);
@@ -76,9 +75,15 @@ export const convertCommand: Command = {
       written++;
     };
     try {
+      const rosters: RosterEntry[][] = [];
       for (const path of positionals) {
-        await readExport(path, add, { onProgress: (read, total) => progress.update(read, total, basename(path)) });
+        const read = await readExport(path, add, {
+          onProgress: (done, total) => progress.update(done, total, basename(path)),
+        });
+        rosters.push(read.roster);
       }
+      // Who was enrolled, kept in Parquet metadata: participants without events still count.
+      sink.roster?.(mergeRosters(rosters));
       sink.close();
       pending.commit();
     } catch (error) {
