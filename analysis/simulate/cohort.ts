@@ -6,11 +6,13 @@
 // everyday actions from its catalogue, URLs cut as a participant bundle cuts them.
 
 import {
+  type AlternativeSummary,
   type ChoiceMadeEvent,
   EVENT_SCHEMA_VERSION,
   type EventOf,
   type EventType,
   newEvent,
+  type ProductSummary,
   type StudyStamp,
 } from '../../shared/events.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
@@ -98,6 +100,9 @@ interface CatalogueProduct {
   estimate: FootprintEstimate | null;
   /** For ordering: the central estimate, or infinity when there is none. */
   kgCO2e: number;
+  /** Its summary in events and the alternatives shown for it, worked out once (they depend on it alone). */
+  summary?: ProductSummary;
+  shown?: AlternativeSummary[];
 }
 
 /** Records an event of the participant's day if the study exports it and it falls in their enrolment. */
@@ -361,7 +366,10 @@ export class Cohort {
     const category = CATEGORIES[random.weighted(CATEGORY_INDEXES, (i) => p.categoryWeights[i]!)]!;
     const shop = random.weighted(region.shops, (s) => s.weight).shop;
     const products = this.catalogue.products(shop, category, region);
-    const summary = (item: CatalogueProduct) => productSummary(item.product, item.estimate);
+    const summary = (item: CatalogueProduct) => {
+      item.summary ??= productSummary(item.product, item.estimate);
+      return item.summary;
+    };
     // A lower-footprint item on the same page, as the overlay offers it to the background.
     const onPage = (item: CatalogueProduct): OfferedAlternative => ({
       kind: 'on-page',
@@ -388,12 +396,11 @@ export class Cohort {
         if (shown.length) {
           second += 1 + random.next() * 2;
           // What the background logs as shown for the badge (extension/entrypoints/background/choices.ts).
-          const alternatives = alternativesShown(item.product, item.estimate, true);
-          if (alternatives.length) {
-            emit('alternatives-shown', second, shop.host, {
-              product: summary(item),
-              alternatives: alternatives.map((a) => alternativeSummary(a, a.avoidedKgCO2e)),
-            });
+          item.shown ??= alternativesShown(item.product, item.estimate, true).map((a) =>
+            alternativeSummary(a, a.avoidedKgCO2e),
+          );
+          if (item.shown.length) {
+            emit('alternatives-shown', second, shop.host, { product: summary(item), alternatives: item.shown });
           }
           if (random.chance(RATES.openAlternative)) {
             second += 5 + random.next() * 40;
