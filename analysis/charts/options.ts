@@ -58,18 +58,34 @@ export function partialSegments(points: readonly WeekPoint[]): (WeekPoint & { se
 export const PARTIAL_NOTE =
   'Hollow dots on dashed lines: a week the study observed on fewer than seven days (its first or last), not comparable with full weeks.';
 
-/** Dots on every week, hollow and labelled "partial week" where the week was observed in part. */
-export const partialWeekMarks = (data: readonly WeekPoint[], y: string) => [
-  Plot.dot(
-    data.filter((d) => !d.partial),
-    { x: 'week', y, fill: 'arm', r: 2.5 },
-  ),
-  Plot.dot(
-    data.filter((d) => d.partial),
-    { x: 'week', y, stroke: 'arm', fill: 'white', r: 3 },
-  ),
-  Plot.text(
-    data.filter((d) => d.partial),
-    { x: 'week', y, text: () => 'partial week', dy: -10, fontSize: 10, fill: '#555' },
-  ),
-];
+/**
+ * Dots on every week, hollow where the week was observed in part, and one "partial week" label
+ * per such week along the top of the chart (inside it: toward the middle from either end).
+ */
+export function partialWeekMarks(data: readonly WeekPoint[], y: string) {
+  const partial = data.filter((d) => d.partial);
+  const times = [...new Set(partial.map((d) => d.week.getTime()))];
+  const last = Math.max(...data.map((d) => d.week.getTime()));
+  const labels = times.map((time) => ({ week: new Date(time), anchor: time === last ? 'end' : 'start' }));
+  return [
+    Plot.dot(
+      data.filter((d) => !d.partial),
+      { x: 'week', y, fill: 'arm', r: 2.5 },
+    ),
+    Plot.dot(partial, { x: 'week', y, stroke: 'arm', fill: 'white', r: 3 }),
+    ...(['start', 'end'] as const).map((anchor) =>
+      Plot.text(
+        labels.filter((label) => label.anchor === anchor),
+        {
+          x: 'week',
+          frameAnchor: 'top',
+          text: () => 'partial week',
+          textAnchor: anchor,
+          dy: 4,
+          fontSize: 10,
+          fill: '#555',
+        },
+      ),
+    ),
+  ];
+}
