@@ -96,14 +96,20 @@ export interface SimulatedEvent {
 interface CatalogueProduct {
   /** The product as its page reads it. */
   product: Product;
-  /** The extension's estimate of it (null when it cannot estimate one). */
-  estimate: FootprintEstimate | null;
+  /** Its summary in events: the extension's estimate of it, as the background records it. */
+  summary: ProductSummary;
   /** For ordering: the central estimate, or infinity when there is none. */
   kgCO2e: number;
-  /** Its summary in events and the alternatives shown for it, worked out once (they depend on it alone). */
-  summary?: ProductSummary;
+  /** The alternatives the badge shows for it, worked out once (they depend on the product alone). */
   shown?: AlternativeSummary[];
 }
+
+/**
+ * The estimate of a catalogue product, worked out again when needed rather than kept: a cohort's
+ * catalogue holds tens of thousands of products, and an estimate with its steps and sources is
+ * large (the estimator keeps recent ones).
+ */
+const estimateOf = (item: CatalogueProduct): FootprintEstimate | null => estimateFootprint(item.product);
 
 /** Records an event of the participant's day if the study exports it and it falls in their enrolment. */
 type Emit = <T extends EventType>(
@@ -178,7 +184,11 @@ class Catalogue {
         country: region.country,
       };
       const estimate = estimateFootprint(product);
-      list.push({ product, estimate, kgCO2e: estimate?.kgCO2e ?? Number.POSITIVE_INFINITY });
+      list.push({
+        product,
+        summary: productSummary(product, estimate),
+        kgCO2e: estimate?.kgCO2e ?? Number.POSITIVE_INFINITY,
+      });
     }
     list.sort((a, b) => a.kgCO2e - b.kgCO2e);
     this.lists.set(`${key}|${region.id}`, list);
@@ -366,10 +376,7 @@ export class Cohort {
     const category = CATEGORIES[random.weighted(CATEGORY_INDEXES, (i) => p.categoryWeights[i]!)]!;
     const shop = random.weighted(region.shops, (s) => s.weight).shop;
     const products = this.catalogue.products(shop, category, region);
-    const summary = (item: CatalogueProduct) => {
-      item.summary ??= productSummary(item.product, item.estimate);
-      return item.summary;
-    };
+    const summary = (item: CatalogueProduct) => item.summary;
     // A lower-footprint item on the same page, as the overlay offers it to the background.
     const onPage = (item: CatalogueProduct): OfferedAlternative => ({
       kind: 'on-page',
@@ -386,7 +393,12 @@ export class Cohort {
       const item = products[index]!;
       emit('product-viewed', second, shop.host, { product: summary(item) });
       const shown: number[] = [];
-      if (overlay === 'full' && item.estimate && index > 2 && random.chance(RATES.hasAlternatives)) {
+      if (
+        overlay === 'full' &&
+        item.kgCO2e < Number.POSITIVE_INFINITY &&
+        index > 2 &&
+        random.chance(RATES.hasAlternatives)
+      ) {
         // Up to three clearly lower-footprint products of the same kind on the same page.
         const count = random.int(1, 3);
         for (let k = 0; k < count; k++) {
@@ -396,7 +408,7 @@ export class Cohort {
         if (shown.length) {
           second += 1 + random.next() * 2;
           // What the background logs as shown for the badge (extension/entrypoints/background/choices.ts).
-          item.shown ??= alternativesShown(item.product, item.estimate, true).map((a) =>
+          item.shown ??= alternativesShown(item.product, estimateOf(item), true).map((a) =>
             alternativeSummary(a, a.avoidedKgCO2e),
           );
           if (item.shown.length) {
@@ -404,7 +416,7 @@ export class Cohort {
           }
           if (random.chance(RATES.openAlternative)) {
             second += 5 + random.next() * 40;
-            const [opened] = creditedAlternatives(item.product, item.estimate, [onPage(products[shown[0]!]!)]);
+            const [opened] = creditedAlternatives(item.product, estimateOf(item), [onPage(products[shown[0]!]!)]);
             emit('alternative-opened', second, shop.host, { product: summary(item), alternative: opened! });
           }
         }
@@ -456,11 +468,11 @@ export class Cohort {
     date: string,
     emit: Emit,
   ): void {
-    const ours = alternative ? ourAlternatives(item.product, item.estimate, [alternative])[0] : undefined;
+    const ours = alternative ? ourAlternatives(item.product, estimateOf(item), [alternative])[0] : undefined;
     const saving = choice === 'greener' && ours?.actionable ? ours.avoidedKgCO2e : 0;
     const avoided = creditedKg(creditContext(p.choices, item.product.url, date, saving, null));
     const event = emit('choice-made', second, shopHost, {
-      product: productSummary(item.product, item.estimate),
+      product: item.summary,
       choice,
       alternative: alternative && alternativeSummary(ours ?? alternative, avoided),
       avoidedKgCO2e: avoided,
