@@ -3,7 +3,14 @@
 
 import * as Plot from '@observablehq/plot';
 import type { ColumnTable } from 'arquero';
-import { type ChartOptions, partialSegments, partialWeekMarks, type WeekPoint, weekPoints } from './options.ts';
+import {
+  type ChartOptions,
+  partialSegments,
+  partialWeekMarks,
+  type WeekPoint,
+  weekAxis,
+  weekPoints,
+} from './options.ts';
 
 /** `table`: `weeklyByArm` rows (arm, week, avoidedKg; optional partial). */
 export function cumulativeAvoidedPlot(table: ColumnTable, { document, width = 720, height = 320 }: ChartOptions) {
@@ -20,7 +27,7 @@ export function cumulativeAvoidedPlot(table: ColumnTable, { document, width = 72
     width,
     height,
     marginLeft: 56,
-    x: { type: 'utc', label: 'Week' },
+    x: weekAxis(data),
     y: { grid: true, label: 'kg CO2e avoided, cumulative', zero: true },
     color: { type: 'categorical', legend: true, label: 'Arm' },
     marks: [

@@ -16,6 +16,15 @@ export const weekDate = (week: string): Date => new Date(`${week}T00:00:00Z`);
 /** Plot takes arrays of objects; Arquero tables become them here. */
 export const rows = (table: ColumnTable): Record<string, unknown>[] => table.objects() as Record<string, unknown>[];
 
+/**
+ * The time axis of a weekly chart: ticks on Mondays, where the points are (Plot's own weekly
+ * ticks fall on Sundays), as long as they fit; months beyond a quarter's worth of weeks.
+ */
+export function weekAxis(points: readonly { week: Date }[]) {
+  const weeks = new Set(points.map((p) => p.week.getTime())).size;
+  return { type: 'utc' as const, label: 'Week', ...(weeks <= 13 ? { ticks: 'monday' } : {}) };
+}
+
 /** A weekly row as the charts draw it: the week as a date, and whether the week was observed in part. */
 export interface WeekPoint extends Record<string, unknown> {
   arm: string;

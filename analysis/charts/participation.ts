@@ -3,7 +3,7 @@
 
 import * as Plot from '@observablehq/plot';
 import type { ColumnTable } from 'arquero';
-import { type ChartOptions, partialSegments, partialWeekMarks, rows, weekPoints } from './options.ts';
+import { type ChartOptions, partialSegments, partialWeekMarks, rows, weekAxis, weekPoints } from './options.ts';
 
 /** `table`: `weeklyByArm` rows (arm, week, participants; optional partial). */
 export function participationPlot(table: ColumnTable, { document, width = 720, height = 280 }: ChartOptions) {
@@ -12,7 +12,7 @@ export function participationPlot(table: ColumnTable, { document, width = 720, h
     document,
     width,
     height,
-    x: { type: 'utc', label: 'Week' },
+    x: weekAxis(data),
     y: { grid: true, label: 'Active participants', zero: true },
     color: { type: 'categorical', legend: true, label: 'Arm' },
     marks: [

@@ -4,7 +4,7 @@
 
 import * as Plot from '@observablehq/plot';
 import type { ColumnTable } from 'arquero';
-import { type ChartOptions, partialSegments, partialWeekMarks, weekPoints } from './options.ts';
+import { type ChartOptions, partialSegments, partialWeekMarks, weekAxis, weekPoints } from './options.ts';
 
 /** `table`: `weeklyByArm` rows (arm, week, footprintKg; optional partial, low, high). `k`: weeks in the rolling mean. */
 export function weeklyFootprintPlot(
@@ -19,7 +19,7 @@ export function weeklyFootprintPlot(
     width,
     height,
     marginLeft: 56,
-    x: { type: 'utc', label: 'Week' },
+    x: weekAxis(data),
     y: { grid: true, label: 'kg CO2e bought per active participant', zero: true },
     color: { type: 'categorical', legend: true, label: 'Arm' },
     marks: [
