@@ -127,7 +127,10 @@ const TABLES_SQL = {
       coalesce(shopHost, ${quote(UNKNOWN)}) AS shopHost, count(*)::INTEGER AS choices,
       count(*) FILTER (WHERE choice = 'greener')::INTEGER AS greener, sum(avoidedKg) AS avoidedKg
     FROM events WHERE type = 'choice-made' GROUP BY ALL ORDER BY participant, category, shopHost`,
-  participantDays: 'SELECT DISTINCT participant, day FROM events',
+  // One row per participant with their days as numbers: a few thousand rows, not one per day.
+  participantDays: `SELECT participant,
+      list(DISTINCT date_diff('day', DATE '1970-01-01', CAST(day AS DATE))::INTEGER) AS days
+    FROM events GROUP BY participant`,
   studies: 'SELECT DISTINCT studyId FROM events WHERE studyId IS NOT NULL ORDER BY studyId',
   events: 'SELECT count(*)::INTEGER AS events FROM events',
 };

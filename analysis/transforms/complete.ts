@@ -23,12 +23,22 @@ export interface EngineTables {
   participantWeeks: (ParticipantWeek & { events: number })[];
   /** Ordered by participant, category, shop. */
   participantChoices: ParticipantChoices[];
-  /** Each participant's days with at least one event (any order). */
-  participantDays: { participant: string; day: string }[];
+  /** Each participant's days with at least one event, as days since 1970-01-01 (any order). */
+  participantDays: { participant: string; days: number[] }[];
 }
 
 const DAY_MS = 86_400_000;
-const dayNumber = (day: string): number => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+const dayNumbers = new Map<string, number>();
+/** A local day (YYYY-MM-DD) as days since 1970-01-01, cached: a study has a few hundred days. */
+export function dayNumber(day: string): number {
+  let n = dayNumbers.get(day);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+    dayNumbers.set(day, n);
+  }
+  return n;
+}
+const dayOf = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
 const addDays = (day: string, n: number): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -40,16 +50,18 @@ export const observedWeeks = (row: Pick<ParticipantRow, 'firstDay' | 'lastDay'>)
 /** The summary from an engine's tables and the exports' roster. */
 export function completeSummary(tables: EngineTables, roster: readonly RosterEntry[] = []): LedgerSummary {
   const days = new Map<string, { first: string; last: string }>();
-  let dataLastDay: string | null = null;
-  for (const { participant, day } of tables.participantDays) {
-    const known = days.get(participant);
-    if (!known) days.set(participant, { first: day, last: day });
-    else {
-      if (day < known.first) known.first = day;
-      if (day > known.last) known.last = day;
+  let dataLast = Number.NEGATIVE_INFINITY;
+  for (const { participant, days: active } of tables.participantDays) {
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const n of active) {
+      if (n < first) first = n;
+      if (n > last) last = n;
     }
-    if (dataLastDay === null || day > dataLastDay) dataLastDay = day;
+    if (active.length) days.set(participant, { first: dayOf(first), last: dayOf(last) });
+    if (last > dataLast) dataLast = last;
   }
+  const dataLastDay = Number.isFinite(dataLast) ? dayOf(dataLast) : null;
 
   // Participants with events, from their weeks (ordered by participant, then week).
   const rows = new Map<string, ParticipantRow>();
@@ -238,14 +250,18 @@ function choiceRates(rows: readonly ParticipantChoices[], by: 'category' | 'shop
 /** Retention among the participants observed for the whole of each week since their start. */
 function retentionRows(
   participants: readonly ParticipantRow[],
-  activeDays: readonly { participant: string; day: string }[],
+  activeDays: EngineTables['participantDays'],
 ): RetentionRow[] {
   const byId = new Map(participants.map((row) => [row.participant, row]));
   const active = new Set<string>();
-  for (const { participant, day } of activeDays) {
+  for (const { participant, days } of activeDays) {
     const row = byId.get(participant)!;
-    const week = Math.floor((dayNumber(day) - dayNumber(row.firstDay)) / 7);
-    if (week >= 0 && week < observedWeeks(row)) active.add(`${participant}\u0000${week}`);
+    const start = dayNumber(row.firstDay);
+    const weeks = observedWeeks(row);
+    for (const n of days) {
+      const week = Math.floor((n - start) / 7);
+      if (week >= 0 && week < weeks) active.add(`${participant}\u0000${week}`);
+    }
   }
   const cells = new Map<string, RetentionRow>();
   for (const row of participants) {

@@ -37,11 +37,18 @@ export interface SummaryIntervals {
 /** Fewest participants behind a figure for an interval: one participant's resamples are all the same. */
 export const MIN_PARTICIPANTS = 2;
 
-/** A figure made of sums over participants' rows: numerator and denominator per resample. */
+/**
+ * A figure made of sums over participants: each participant's numerator and denominator (summed
+ * over their rows, so a resample costs one step per participant), then typed arrays to resample.
+ */
 class Ratio {
-  readonly rows: number[] = [];
-  readonly top: number[] = [];
-  readonly bottom: number[] = [];
+  private readonly index = new Map<number, number>();
+  private readonly participantList: number[] = [];
+  private readonly topList: number[] = [];
+  private readonly bottomList: number[] = [];
+  rows = new Int32Array(0);
+  top = new Float64Array(0);
+  bottom = new Float64Array(0);
   /** Participants the figure rests on: for a rate, those with a choice. */
   readonly participants = new Set<number>();
   /** A sum over participants (a total) rather than a ratio of sums. */
@@ -50,10 +57,22 @@ class Ratio {
     this.sum = sum;
   }
   add(participant: number, top: number, bottom: number) {
-    this.rows.push(participant);
-    this.top.push(top);
-    this.bottom.push(bottom);
+    let at = this.index.get(participant);
+    if (at === undefined) {
+      at = this.participantList.length;
+      this.index.set(participant, at);
+      this.participantList.push(participant);
+      this.topList.push(0);
+      this.bottomList.push(0);
+    }
+    this.topList[at]! += top;
+    this.bottomList[at]! += bottom;
     if (this.sum || bottom > 0) this.participants.add(participant);
+  }
+  finish() {
+    this.rows = Int32Array.from(this.participantList);
+    this.top = Float64Array.from(this.topList);
+    this.bottom = Float64Array.from(this.bottomList);
   }
 }
 
@@ -97,6 +116,8 @@ export function summaryIntervals(summary: LedgerSummary, options: IntervalOption
 
   const keys = [...figures.keys()];
   const list = keys.map((key) => figures.get(key)!);
+  for (const figure of list) figure.finish();
+  const position = new Map(keys.map((key, i) => [key, i]));
   const results = keys.map(() => new Float64Array(resamples));
   const weights = new Float64Array(summary.participantRows.length);
   const random = seededRandom(seed);
@@ -106,18 +127,20 @@ export function summaryIntervals(summary: LedgerSummary, options: IntervalOption
       for (let k = 0; k < members.length; k++) weights[members[Math.floor(random() * members.length)]!]! += 1;
     }
     for (const [f, figure] of list.entries()) {
+      const { rows, top: tops, bottom: bottoms } = figure;
       let top = 0;
       let bottom = 0;
-      for (let k = 0; k < figure.rows.length; k++) {
-        const w = weights[figure.rows[k]!]!;
-        top += w * figure.top[k]!;
-        bottom += w * figure.bottom[k]!;
+      for (let k = 0; k < rows.length; k++) {
+        const w = weights[rows[k]!]!;
+        if (w === 0) continue;
+        top += w * tops[k]!;
+        bottom += w * bottoms[k]!;
       }
       results[f]![r] = figure.sum ? top : bottom > 0 ? top / bottom : Number.NaN;
     }
   }
   const interval = (key: string): Interval | null => {
-    const f = keys.indexOf(key);
+    const f = position.get(key) ?? -1;
     if (f < 0 || figures.get(key)!.participants.size < MIN_PARTICIPANTS) return null;
     return percentileInterval(results[f]!, level);
   };

@@ -7,7 +7,7 @@ import type { ColumnTable } from 'arquero';
 import type { LedgerSummary, ParticipantChoices } from '../engines/summary.ts';
 import type { RosterEntry } from '../load/roster.ts';
 import { participantChoices } from './choices.ts';
-import { completeSummary, type EngineTables } from './complete.ts';
+import { completeSummary, dayNumber, type EngineTables } from './complete.ts';
 import { participantWeeks } from './weekly.ts';
 
 /** The summary of an events table (see `loadLedger`) and the roster its exports declare. */
@@ -23,7 +23,24 @@ export function summarizeEvents(events: ColumnTable, roster: readonly RosterEntr
     studies: [...studies],
     participantWeeks: participantWeeks(events).objects() as EngineTables['participantWeeks'],
     participantChoices: participantChoices(events).objects() as ParticipantChoices[],
-    participantDays: events.select('participant', 'day').dedupe().objects() as EngineTables['participantDays'],
+    participantDays: activeDays(events),
   };
   return completeSummary(tables, roster);
+}
+
+/** Each participant's days with an event, as day numbers (what `completeSummary` takes). */
+function activeDays(events: ColumnTable): EngineTables['participantDays'] {
+  const pairs = events.select('participant', 'day').dedupe();
+  const participants = pairs.array('participant') as string[];
+  const days = pairs.array('day') as string[];
+  const byParticipant = new Map<string, number[]>();
+  for (let i = 0; i < participants.length; i++) {
+    let list = byParticipant.get(participants[i]!);
+    if (!list) {
+      list = [];
+      byParticipant.set(participants[i]!, list);
+    }
+    list.push(dayNumber(days[i]!));
+  }
+  return [...byParticipant].map(([participant, list]) => ({ participant, days: list }));
 }
