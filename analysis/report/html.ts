@@ -252,7 +252,9 @@ with <code>--seed</code>), so the report is repeatable. Arm differences use ${co
 compare each arm with the reference arm ("control" when present); an interval that contains 0 means the data do not show a
 difference. Totals, means and rates per arm, greener-choice rates by category and shop and the weekly footprint use
 ${count(intervals.resamples)} resamples, every figure recomputed from the same draws. A figure gets no interval when fewer than
-two participants contribute to it, or when more than 5 % of the resamples hold no data for it.</p>
+two participants contribute to it, when more than 5 % of the resamples hold no data for it, or when
+every resample gives the same value (a rate of 0 % or 100 %, where the percentile bootstrap cannot
+give one).</p>
 <p><strong>Rounding.</strong> A figure with an interval keeps two significant figures of the interval's half-width, and no
 figure keeps more than three significant figures: the estimates behind every kg are uncertain by tens of per cent.</p></div>`,
     '<h2>Inputs</h2>',

@@ -142,7 +142,10 @@ export function summaryIntervals(summary: LedgerSummary, options: IntervalOption
   const interval = (key: string): Interval | null => {
     const f = position.get(key) ?? -1;
     if (f < 0 || figures.get(key)!.participants.size < MIN_PARTICIPANTS) return null;
-    return percentileInterval(results[f]!, level);
+    const found = percentileInterval(results[f]!, level);
+    // Every resample the same (a rate of 0 % or 100 %): the percentile bootstrap has no interval to
+    // give there, and "0 to 0" would read as certainty.
+    return found && found.high > found.low ? found : null;
   };
 
   const weeklyFootprintKg = new Map<string, Interval | null>();
