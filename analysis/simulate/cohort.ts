@@ -85,7 +85,7 @@ interface Participant extends SimulatedParticipant {
   choices: ChoiceMadeEvent[];
 }
 
-/** One event, already serialised: writing a million events is then mostly string joins. */
+/** One event, already serialised (JSON), with what the day sorts it by. */
 export interface SimulatedEvent {
   /** Milliseconds since local midnight. */
   localMs: number;
@@ -198,7 +198,7 @@ class Catalogue {
 
 /**
  * Spread (sd of the log) of prices within a shop's category: a typical T-shirt costs 20 dollars,
- * one in ten under 7 or over 55. Spend drives most estimates, so this is most of the spread of
+ * one in ten under 5.40 or over 75. Spend drives most estimates, so this is most of the spread of
  * footprints a shopper can choose between.
  */
 const PRICE_SPREAD = 0.8;
