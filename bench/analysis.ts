@@ -17,7 +17,8 @@ import type { BenchFigure, Benchmark } from './figures.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
-const CATEGORIES = ['laptops', 'clothing', 'furniture', 'food', 'small-appliances', 'toys', 'books', 'beauty'];
+// Category ids of the product taxonomy (shared/footprint/taxonomy.ts), as the extension records them.
+const CATEGORIES = ['laptops', 'clothing', 'furniture', 'food', 'kettles', 'toys', 'books', 'skincare'];
 const SHOPS = ['www.amazon.de', 'www.ebay.com', 'www.ikea.com', 'www.zalando.de', 'www.otto.de', 'www.etsy.com'];
 const TYPES = [
   ...Array(8).fill('product-viewed'),

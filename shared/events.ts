@@ -296,17 +296,28 @@ export function localIsoTimestamp(date = new Date()): string {
 /** The shopper's local calendar day of an event (its `at` is local time), as YYYY-MM-DD. */
 export const localDay = (at: string): string => at.slice(0, 10);
 
-/** A new event with id, time and schema version filled in. */
+/**
+ * A new event with id, time and schema version filled in. `id`, `at` (local time with its offset)
+ * and `timeZone` may be given instead, for events made elsewhere than on this device and clock (a
+ * simulated cohort: its shoppers live in other time zones, and the same seed gives the same file).
+ */
 export function newEvent<T extends EventType>(
   type: T,
   data: EventOf<T>['data'],
-  options: { shopHost: string | null; study?: StudyStamp | null; now?: Date },
+  options: {
+    shopHost: string | null;
+    study?: StudyStamp | null;
+    now?: Date;
+    id?: string;
+    at?: string;
+    timeZone?: string;
+  },
 ): EventOf<T> {
   return {
-    id: crypto.randomUUID(),
+    id: options.id ?? crypto.randomUUID(),
     type,
-    at: localIsoTimestamp(options.now),
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    at: options.at ?? localIsoTimestamp(options.now),
+    timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     schemaVersion: EVENT_SCHEMA_VERSION,
     shopHost: options.shopHost,
     study: options.study ?? null,

@@ -1,43 +1,49 @@
-// Cumulative kg CO2e avoided per arm over the weeks of the study.
+// Cumulative kg CO2e avoided per arm over the weeks of the study; the steps into and out of a week
+// the study observed in part are dashed.
 
 import * as Plot from '@observablehq/plot';
 import type { ColumnTable } from 'arquero';
-import { type ChartOptions, rows, weekDate } from './options.ts';
+import {
+  type ChartOptions,
+  partialSegments,
+  partialWeekMarks,
+  type WeekPoint,
+  weekAxis,
+  weekPoints,
+} from './options.ts';
 
-/** `table`: `weeklyByArm` rows (arm, week, avoidedKg). */
+/** `table`: `weeklyByArm` rows (arm, week, avoidedKg; optional partial). */
 export function cumulativeAvoidedPlot(table: ColumnTable, { document, width = 720, height = 320 }: ChartOptions) {
-  const data = rows(table).map((row) => ({ ...row, week: weekDate(row.week as string) }));
+  const totals = new Map<string, number>();
+  const data: WeekPoint[] = weekPoints(table)
+    .sort((a, b) => a.week.getTime() - b.week.getTime())
+    .map((point) => {
+      const cumulative = (totals.get(point.arm) ?? 0) + Number(point.avoidedKg);
+      totals.set(point.arm, cumulative);
+      return { ...point, cumulative };
+    });
   return Plot.plot({
     document,
     width,
     height,
     marginLeft: 56,
-    x: { type: 'utc', label: 'Week' },
+    x: weekAxis(data),
     y: { grid: true, label: 'kg CO2e avoided, cumulative', zero: true },
     color: { type: 'categorical', legend: true, label: 'Arm' },
     marks: [
-      Plot.areaY(
-        data,
-        Plot.mapY('cumsum', {
-          x: 'week',
-          y: 'avoidedKg',
-          fill: 'arm',
-          z: 'arm',
-          fillOpacity: 0.12,
-          curve: 'step-after',
-        }),
-      ),
       Plot.lineY(
-        data,
-        Plot.mapY('cumsum', {
-          x: 'week',
-          y: 'avoidedKg',
-          stroke: 'arm',
-          z: 'arm',
-          strokeWidth: 2,
-          curve: 'step-after',
-        }),
+        data.filter((d) => !d.partial),
+        { x: 'week', y: 'cumulative', stroke: 'arm', z: 'arm', strokeWidth: 2 },
       ),
+      Plot.lineY(partialSegments(data), {
+        x: 'week',
+        y: 'cumulative',
+        stroke: 'arm',
+        z: 'segment',
+        strokeWidth: 2,
+        strokeDasharray: '4,3',
+      }),
+      ...partialWeekMarks(data, 'cumulative'),
       Plot.ruleY([0]),
     ],
   });

@@ -1,35 +1,47 @@
 // Participation (active participants per calendar week) and retention (share of an arm still
-// active n weeks after they started).
+// active n weeks after they started, among those the study could still observe).
 
 import * as Plot from '@observablehq/plot';
 import type { ColumnTable } from 'arquero';
-import { type ChartOptions, rows, weekDate } from './options.ts';
+import { type ChartOptions, partialSegments, partialWeekMarks, rows, weekAxis, weekPoints } from './options.ts';
 
-/** `table`: `weeklyByArm` rows (arm, week, participants). */
+/** `table`: `weeklyByArm` rows (arm, week, participants; optional partial). */
 export function participationPlot(table: ColumnTable, { document, width = 720, height = 280 }: ChartOptions) {
-  const data = rows(table).map((row) => ({ ...row, week: weekDate(row.week as string) }));
+  const data = weekPoints(table);
   return Plot.plot({
     document,
     width,
     height,
-    x: { type: 'utc', label: 'Week' },
+    x: weekAxis(data),
     y: { grid: true, label: 'Active participants', zero: true },
     color: { type: 'categorical', legend: true, label: 'Arm' },
     marks: [
-      Plot.lineY(data, { x: 'week', y: 'participants', stroke: 'arm', z: 'arm', strokeWidth: 2, marker: 'dot' }),
+      Plot.lineY(
+        data.filter((d) => !d.partial),
+        { x: 'week', y: 'participants', stroke: 'arm', z: 'arm', strokeWidth: 2 },
+      ),
+      Plot.lineY(partialSegments(data), {
+        x: 'week',
+        y: 'participants',
+        stroke: 'arm',
+        z: 'segment',
+        strokeWidth: 2,
+        strokeDasharray: '4,3',
+      }),
+      ...partialWeekMarks(data, 'participants'),
       Plot.ruleY([0]),
     ],
   });
 }
 
-/** `table`: `retention` rows (arm, weekSinceStart, share). */
+/** `table`: `retention` rows (arm, weekSinceStart, share; `observed` participants behind each share). */
 export function retentionPlot(table: ColumnTable, { document, width = 720, height = 280 }: ChartOptions) {
   return Plot.plot({
     document,
     width,
     height,
-    x: { label: 'Weeks since a participant started', tickFormat: 'd' },
-    y: { domain: [0, 100], percent: true, grid: true, label: 'Still active (%)' },
+    x: { label: 'Weeks since a participant started', interval: 1, tickFormat: 'd' },
+    y: { domain: [0, 100], percent: true, grid: true, label: 'Still active, of those still observed (%)' },
     color: { type: 'categorical', legend: true, label: 'Arm' },
     marks: [
       Plot.lineY(rows(table), {

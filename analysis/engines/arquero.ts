@@ -9,7 +9,7 @@ export { summarizeEvents };
 export const arqueroEngine: Engine = {
   name: 'arquero',
   async summarize(paths, options = {}) {
-    const { events, inputs, duplicates } = await loadLedger(paths, options);
-    return { summary: summarizeEvents(events), inputs, duplicates };
+    const { events, inputs, duplicates, roster } = await loadLedger(paths, options);
+    return { summary: summarizeEvents(events, roster), inputs, duplicates };
   },
 };

@@ -10,10 +10,12 @@ import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { EVENT_TYPES } from '../../shared/events.ts';
 import { NO_ARM } from '../load/ledger-table.ts';
-import { detectFormat, ExportError, readExport } from '../load/read.ts';
+import { detectFormat, ExportError, parquetRoster, readExport } from '../load/read.ts';
+import { mergeRosters, type RosterEntry } from '../load/roster.ts';
 import { parquetSink } from '../load/write.ts';
 import { UNKNOWN } from '../transforms/choices.ts';
-import type { ChoiceRate, Engine, EngineInput, LedgerSummary } from './summary.ts';
+import { completeSummary, type EngineTables } from '../transforms/complete.ts';
+import type { Engine, EngineInput } from './summary.ts';
 
 /** DuckDB's share when none is given: with Node, jsdom and Plot the report stays under 2 GB. */
 export const DEFAULT_MEMORY_LIMIT = '1GB';
@@ -42,9 +44,10 @@ async function loadEvents(
   paths: readonly string[],
   stage: string,
   onProgress?: (read: number, total: number, path: string) => void,
-): Promise<{ inputs: EngineInput[]; duplicates: number }> {
+): Promise<{ inputs: EngineInput[]; duplicates: number; roster: RosterEntry[] }> {
   const selects: string[] = [];
   const inputs: EngineInput[] = [];
+  const rosters: RosterEntry[][] = [];
   for (const [index, path] of paths.entries()) {
     const format = await detectFormat(path);
     let source: string;
@@ -71,16 +74,18 @@ async function loadEvents(
         { n: number },
       ];
       inputs.push({ path, format, events: n });
+      rosters.push(await parquetRoster(path));
       onProgress?.(1, 1, path);
     } else {
       // Checked by the same readers as the Arquero engine, then staged as Parquet for DuckDB.
       const staged = join(stage, `input-${index}.parquet`);
       const sink = parquetSink(staged);
       try {
-        const { events } = await readExport(path, sink.add, {
+        const { events, roster } = await readExport(path, sink.add, {
           onProgress: (read, total) => onProgress?.(read, total, path),
         });
         inputs.push({ path, format, events });
+        rosters.push(roster);
       } finally {
         sink.close();
       }
@@ -101,58 +106,34 @@ async function loadEvents(
     ? 'SELECT * FROM raw QUALIFY row_number() OVER (PARTITION BY id ORDER BY input, "at") = 1'
     : 'SELECT * FROM raw';
   await connection.run(`CREATE TEMP VIEW events AS
-    SELECT type, strftime(date_trunc('week', CAST(substr("at", 1, 10) AS DATE)), '%Y-%m-%d') AS week,
+    SELECT type, substr("at", 1, 10) AS day,
+      strftime(date_trunc('week', CAST(substr("at", 1, 10) AS DATE)), '%Y-%m-%d') AS week,
       studyId, coalesce(arm, ${quote(NO_ARM)}) AS arm, participant, shopHost, category,
       kgCO2e::DOUBLE AS kgCO2e, choice, coalesce(avoidedKgCO2e, 0)::DOUBLE AS avoidedKg
     FROM (${deduped})`);
-  return { inputs, duplicates };
+  return { inputs, duplicates, roster: mergeRosters(rosters) };
 }
 
-const SUMMARY_SQL = {
-  participantWeeks: `CREATE TEMP TABLE participant_weeks AS
-    SELECT participant, arm, week,
+// The per-participant tables `completeSummary` works from, the same as the Arquero transforms give.
+const TABLES_SQL = {
+  participantWeeks: `SELECT participant, arm, week,
       coalesce(sum(CASE WHEN type = 'purchase-marked' THEN kgCO2e ELSE 0 END), 0) AS footprintKg,
       sum(avoidedKg) AS avoidedKg,
       count(*) FILTER (WHERE type = 'choice-made')::INTEGER AS choices,
       count(*) FILTER (WHERE choice = 'greener')::INTEGER AS greener,
       count(*)::INTEGER AS events
-    FROM events GROUP BY participant, arm, week`,
-  // Choices grouped by category and shop in one pass over the events.
-  rates: `CREATE TEMP TABLE choice_groups AS
-    SELECT coalesce(category, ${quote(UNKNOWN)}) AS category, coalesce(shopHost, ${quote(UNKNOWN)}) AS shopHost,
-      count(*)::INTEGER AS choices, count(*) FILTER (WHERE choice = 'greener')::INTEGER AS greener,
-      sum(avoidedKg) AS avoidedKg
-    FROM events WHERE type = 'choice-made' GROUP BY ALL`,
-  participants: `CREATE TEMP TABLE participants AS
-    SELECT participant, arm, min(week) AS firstWeek, max(week) AS lastWeek, count(*)::INTEGER AS activeWeeks,
-      sum(footprintKg) AS footprintKg, sum(avoidedKg) AS avoidedKg, sum(choices)::INTEGER AS choices,
-      sum(greener)::INTEGER AS greener, sum(events)::INTEGER AS events
-    FROM participant_weeks GROUP BY participant, arm`,
-  weekly: `SELECT arm, week, count(*)::INTEGER AS participants, avg(footprintKg) AS footprintKg,
-      sum(avoidedKg) AS avoidedKg
-    FROM participant_weeks GROUP BY arm, week ORDER BY arm, week`,
-  byArm: `SELECT arm, count(*)::INTEGER AS participants, avg(footprintKg) AS footprintKgPerParticipant,
-      avg(avoidedKg) AS avoidedKgPerParticipant, sum(choices)::INTEGER AS choices, sum(greener)::INTEGER AS greener,
-      CASE WHEN sum(choices) > 0 THEN sum(greener) / sum(choices) END AS rate
-    FROM participants GROUP BY arm ORDER BY arm`,
-  retention: `WITH sizes AS (SELECT arm, count(*) AS n FROM participants GROUP BY arm),
-    active AS (
-      SELECT w.arm, round(date_diff('day', CAST(p.firstWeek AS DATE), CAST(w.week AS DATE)) / 7)::INTEGER AS weekSinceStart,
-        count(*)::INTEGER AS participants
-      FROM participant_weeks w JOIN participants p USING (participant) GROUP BY ALL)
-    SELECT active.arm, weekSinceStart, participants, participants / sizes.n AS share
-    FROM active JOIN sizes USING (arm) ORDER BY active.arm, weekSinceStart`,
-  participantRows: `SELECT participant, arm, firstWeek, lastWeek, activeWeeks, footprintKg, avoidedKg, choices, greener, events
-    FROM participants ORDER BY participant`,
-  totals: `SELECT coalesce(sum(footprintKg), 0) AS footprintKg, coalesce(sum(avoidedKg), 0) AS avoidedKg,
-      coalesce(sum(choices), 0)::INTEGER AS choices, coalesce(sum(greener), 0)::INTEGER AS greener,
-      min(firstWeek) AS firstWeek, max(lastWeek) AS lastWeek, count(*)::INTEGER AS participants
-    FROM participants`,
+    FROM events GROUP BY participant, arm, week ORDER BY participant, week`,
+  participantChoices: `SELECT participant, arm, coalesce(category, ${quote(UNKNOWN)}) AS category,
+      coalesce(shopHost, ${quote(UNKNOWN)}) AS shopHost, count(*)::INTEGER AS choices,
+      count(*) FILTER (WHERE choice = 'greener')::INTEGER AS greener, sum(avoidedKg) AS avoidedKg
+    FROM events WHERE type = 'choice-made' GROUP BY ALL ORDER BY participant, category, shopHost`,
+  // One row per participant with their days as numbers: a few thousand rows, not one per day.
+  participantDays: `SELECT participant,
+      list(DISTINCT date_diff('day', DATE '1970-01-01', CAST(day AS DATE))::INTEGER) AS days
+    FROM events GROUP BY participant`,
+  studies: 'SELECT DISTINCT studyId FROM events WHERE studyId IS NOT NULL ORDER BY studyId',
+  events: 'SELECT count(*)::INTEGER AS events FROM events',
 };
-
-const rateSql = (column: string) => `SELECT ${column} AS key, sum(choices)::INTEGER AS choices,
-    sum(greener)::INTEGER AS greener, sum(avoidedKg) AS avoidedKg, sum(greener) / sum(choices) AS rate
-  FROM choice_groups GROUP BY key ORDER BY key`;
 
 export const duckdbEngine: Engine = {
   name: 'duckdb',
@@ -166,49 +147,16 @@ export const duckdbEngine: Engine = {
     });
     const connection = await instance.connect();
     try {
-      const { inputs, duplicates } = await loadEvents(connection, paths, stage, options.onProgress);
-      await connection.run(SUMMARY_SQL.participantWeeks);
-      await connection.run(SUMMARY_SQL.rates);
-      await connection.run(SUMMARY_SQL.participants);
-      const [totals] = await rows<{
-        footprintKg: number;
-        avoidedKg: number;
-        choices: number;
-        greener: number;
-        firstWeek: string | null;
-        lastWeek: string | null;
-        participants: number;
-      }>(connection, SUMMARY_SQL.totals);
-      const [{ events }] = (await rows<{ events: number }>(
-        connection,
-        'SELECT coalesce(sum(events), 0)::INTEGER AS events FROM participant_weeks',
-      )) as [{ events: number }];
-      const studies = await rows<{ studyId: string }>(
-        connection,
-        'SELECT DISTINCT studyId FROM events WHERE studyId IS NOT NULL ORDER BY studyId',
-      );
-      const byArm = await rows<LedgerSummary['byArm'][number]>(connection, SUMMARY_SQL.byArm);
-      const summary: LedgerSummary = {
+      const { inputs, duplicates, roster } = await loadEvents(connection, paths, stage, options.onProgress);
+      const [{ events }] = (await rows<{ events: number }>(connection, TABLES_SQL.events)) as [{ events: number }];
+      const tables: EngineTables = {
         events,
-        participants: totals!.participants,
-        studies: studies.map((row) => row.studyId),
-        arms: byArm.map((row) => row.arm),
-        firstWeek: totals!.firstWeek,
-        lastWeek: totals!.lastWeek,
-        totals: {
-          footprintKg: totals!.footprintKg,
-          avoidedKg: totals!.avoidedKg,
-          choices: totals!.choices,
-          greener: totals!.greener,
-          greenerRate: totals!.choices ? totals!.greener / totals!.choices : null,
-        },
-        weekly: await rows(connection, SUMMARY_SQL.weekly),
-        byCategory: await rows<ChoiceRate>(connection, rateSql('category')),
-        byShop: await rows<ChoiceRate>(connection, rateSql('shopHost')),
-        byArm,
-        retention: await rows(connection, SUMMARY_SQL.retention),
-        participantRows: await rows(connection, SUMMARY_SQL.participantRows),
+        studies: (await rows<{ studyId: string }>(connection, TABLES_SQL.studies)).map((row) => row.studyId),
+        participantWeeks: await rows(connection, TABLES_SQL.participantWeeks),
+        participantChoices: await rows(connection, TABLES_SQL.participantChoices),
+        participantDays: await rows(connection, TABLES_SQL.participantDays),
       };
+      const summary = completeSummary(tables, roster);
       return { summary, inputs, duplicates };
     } catch (error) {
       if (error instanceof ExportError) throw error;

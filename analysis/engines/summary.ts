@@ -12,6 +12,31 @@ export interface WeekByArm {
   footprintKg: number;
   /** kg CO2e avoided by the arm that week, in total. */
   avoidedKg: number;
+  /** The study was not observed on every day of this week (its first or last week). */
+  partial: boolean;
+}
+
+/** One participant's week (a week with at least one event). */
+export interface ParticipantWeek {
+  participant: string;
+  arm: string;
+  week: string;
+  footprintKg: number;
+  avoidedKg: number;
+  choices: number;
+  greener: number;
+}
+
+/** One participant's choices next to a greener alternative, by category and shop. */
+export interface ParticipantChoices {
+  participant: string;
+  arm: string;
+  /** `unknown` when the event has none. */
+  category: string;
+  shopHost: string;
+  choices: number;
+  greener: number;
+  avoidedKg: number;
 }
 
 export interface ChoiceRate {
@@ -33,27 +58,46 @@ export interface ArmRow {
   rate: number | null;
 }
 
+/**
+ * Retention n weeks after a participant's start (their days 7n to 7n+6), among the participants
+ * whose week n lies wholly before the end of their observation (right-censoring at the study's
+ * end or the export): a participant who joined late is not counted as gone after the study ended.
+ */
 export interface RetentionRow {
   arm: string;
   weekSinceStart: number;
+  /** Participants with at least one event in that week. */
   participants: number;
+  /** Participants observed for the whole of that week (the denominator). */
+  observed: number;
   share: number;
 }
 
 export interface ParticipantRow extends ParticipantTotals {
-  firstWeek: string;
-  lastWeek: string;
+  /** First local day in the study: enrolment (when the export says) or the first event. */
+  firstDay: string;
+  /** Last local day the participant could be observed: the study's end, the export, or the data's last day. */
+  lastDay: string;
+  /** First and last week with an event; null for a participant enrolled without events. */
+  firstWeek: string | null;
+  lastWeek: string | null;
   activeWeeks: number;
   events: number;
 }
 
 export interface LedgerSummary {
   events: number;
+  /** Every participant: those with events and those the exports list as enrolled without any. */
   participants: number;
+  /** Enrolled participants (from the exports' headers) without a single event. */
+  participantsWithoutEvents: number;
   studies: string[];
   arms: string[];
   firstWeek: string | null;
   lastWeek: string | null;
+  /** The days observed: the first participant's start to the last participant's end. */
+  firstDay: string | null;
+  lastDay: string | null;
   totals: { footprintKg: number; avoidedKg: number; choices: number; greener: number; greenerRate: number | null };
   weekly: WeekByArm[];
   byCategory: ChoiceRate[];
@@ -61,6 +105,9 @@ export interface LedgerSummary {
   byArm: ArmRow[];
   retention: RetentionRow[];
   participantRows: ParticipantRow[];
+  /** The rows the bootstrap intervals resample, participant by participant. */
+  participantWeeks: ParticipantWeek[];
+  participantChoices: ParticipantChoices[];
 }
 
 export interface EngineInput {

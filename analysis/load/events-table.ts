@@ -8,7 +8,9 @@ import type { FlatColumn, FlatEvent } from './flat.ts';
 /** The columns of the events table. Numbers are Float64Array; a missing estimate is NaN. */
 export interface LedgerColumns {
   type: string[];
-  /** Monday of the shopper's local week, YYYY-MM-DD (read from `at`, which is local time). */
+  /** The shopper's local calendar day, YYYY-MM-DD (`at` is local time). */
+  day: string[];
+  /** Monday of the shopper's local week, YYYY-MM-DD. */
   week: string[];
   studyId: (string | null)[];
   /** The study arm; `none` for events recorded outside a study. */
@@ -60,6 +62,7 @@ export class LedgerTableBuilder {
   duplicates = 0;
   readonly columns: Omit<LedgerColumns, 'kgCO2e' | 'avoidedKg'> = {
     type: [],
+    day: [],
     week: [],
     studyId: [],
     arm: [],
@@ -98,7 +101,9 @@ export class LedgerTableBuilder {
     }
     const c = this.columns;
     c.type.push(this.share(event.type));
-    c.week.push(weekOf(event.at.slice(0, 10)));
+    const day = this.share(event.at.slice(0, 10));
+    c.day.push(day);
+    c.week.push(weekOf(day));
     c.studyId.push(this.share(event.studyId));
     c.arm.push(this.share(event.arm ?? NO_ARM));
     c.participant.push(this.share(event.participantId ?? ''));

@@ -1,92 +1,17 @@
-// One event as a flat row with the research CSV's columns (shared/export/research.ts), typed:
-// the shape every reader yields and every writer (CSV, Parquet) takes.
+// One event as a flat row with the research CSV's columns: the mapping itself lives in
+// shared/export/research.ts (the extension's CSV export uses it too); here, the check of a row read
+// back from CSV or Parquet, where the nested structure is gone.
 
-import { CHOICES, type Choice, EVENT_TYPES, type EventType, type LedgerEvent } from '../../shared/events.ts';
-import type { CSV_COLUMNS } from '../../shared/export/research.ts';
+import { CHOICES, EVENT_TYPES } from '../../shared/events.ts';
+import { type ExportColumn, type ExportRow, exportRow, NUMBER_COLUMNS } from '../../shared/export/research.ts';
 
-export type FlatColumn = (typeof CSV_COLUMNS)[number];
-
-export interface FlatEvent {
-  id: string;
-  type: EventType;
-  at: string;
-  timeZone: string;
-  schemaVersion: number;
-  shopHost: string | null;
-  studyId: string | null;
-  arm: string | null;
-  participantId: string | null;
-  productTitle: string | null;
-  productUrl: string | null;
-  priceAmount: number | null;
-  priceCurrency: string | null;
-  brand: string | null;
-  category: string | null;
-  kgCO2e: number | null;
-  low: number | null;
-  high: number | null;
-  method: string | null;
-  choice: Choice | null;
-  alternativeKind: string | null;
-  alternativeTitle: string | null;
-  alternativeUrl: string | null;
-  alternativesShown: number | null;
-  /** kg CO2e avoided: a greener choice's estimate, or an everyday action's grams / 1000. */
-  avoidedKgCO2e: number | null;
-  actionId: string | null;
-  photoId: string | null;
-}
-
-export const NUMBER_COLUMNS = new Set<FlatColumn>([
-  'schemaVersion',
-  'priceAmount',
-  'kgCO2e',
-  'low',
-  'high',
-  'alternativesShown',
-  'avoidedKgCO2e',
-]);
-
-/** A validated event as a flat row (the same mapping as the research CSV). */
-export function flattenEvent(event: LedgerEvent): FlatEvent {
-  const product = 'product' in event.data ? event.data.product : null;
-  const alternative =
-    event.type === 'alternative-opened' || event.type === 'choice-made' ? event.data.alternative : null;
-  return {
-    id: event.id,
-    type: event.type,
-    at: event.at,
-    timeZone: event.timeZone,
-    schemaVersion: event.schemaVersion,
-    shopHost: event.shopHost,
-    studyId: event.study?.studyId ?? null,
-    arm: event.study?.arm ?? null,
-    participantId: event.study?.participantId ?? null,
-    productTitle: product?.title ?? null,
-    productUrl: product?.url ?? null,
-    priceAmount: product?.price?.amount ?? null,
-    priceCurrency: product?.price?.currency ?? null,
-    brand: product?.brand ?? null,
-    category: product?.category ?? null,
-    kgCO2e: product?.kgCO2e ?? null,
-    low: product?.low ?? null,
-    high: product?.high ?? null,
-    method: product?.method ?? null,
-    choice: event.type === 'choice-made' ? event.data.choice : null,
-    alternativeKind: alternative?.kind ?? null,
-    alternativeTitle: alternative?.title ?? null,
-    alternativeUrl: alternative?.url ?? null,
-    alternativesShown: event.type === 'alternatives-shown' ? event.data.alternatives.length : null,
-    avoidedKgCO2e:
-      event.type === 'choice-made'
-        ? event.data.avoidedKgCO2e
-        : event.type === 'action-logged'
-          ? event.data.avoidedGramsCO2e / 1000
-          : null,
-    actionId: event.type === 'action-logged' ? event.data.actionId : null,
-    photoId: event.type === 'action-logged' ? event.data.photoId : null,
-  };
-}
+/** The research CSV's columns (shared/export/research.ts). */
+export type FlatColumn = ExportColumn;
+/** An event as a flat row: the one mapping is `exportRow` in shared/export/research.ts. */
+export type FlatEvent = ExportRow;
+export { NUMBER_COLUMNS };
+/** A validated event as a flat row (the research CSV's mapping, shared with the extension). */
+export const flattenEvent = exportRow;
 
 const LOCAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?([+-]\d\d:\d\d|Z)$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;

@@ -12,6 +12,7 @@ import { csvText } from '../../shared/export/csv-cell.ts';
 import { CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
 import { JsonSyntaxError, scanExportFile } from '../validate/json-stream.ts';
 import { checkFlatRow, type FlatColumn, type FlatEvent, flattenEvent } from './flat.ts';
+import { mergeRosters, parseRoster, ROSTER_KEY, type RosterEntry, rosterFromHeader } from './roster.ts';
 
 export type ExportFormat = 'json' | 'ndjson' | 'csv' | 'parquet';
 
@@ -73,8 +74,12 @@ export async function readExport(
   path: string,
   onEvent: (event: FlatEvent) => void,
   options: ReadOptions = {},
-): Promise<{ format: ExportFormat; events: number }> {
+): Promise<{ format: ExportFormat; events: number; roster: RosterEntry[] }> {
   const format = await detectFormat(path);
+  let roster: RosterEntry[] = [];
+  const onRoster = (entries: RosterEntry[]) => {
+    roster = entries;
+  };
   const anonymous = basename(path).replace(/\.(json|ndjson|jsonl|csv|parquet)$/i, '');
   let events = 0;
   const emit = (event: FlatEvent) => {
@@ -83,17 +88,19 @@ export async function readExport(
     onEvent(event);
   };
   try {
-    if (format === 'json') await readJson(path, emit, options);
-    else if (format === 'ndjson') await readNdjson(path, emit, options);
+    if (format === 'json') await readJson(path, emit, options, onRoster);
+    else if (format === 'ndjson') await readNdjson(path, emit, options, onRoster);
     else if (format === 'csv') await readCsv(path, emit, options);
-    else await readParquet(path, emit, options);
+    else await readParquet(path, emit, options, onRoster);
   } catch (error) {
     if (error instanceof ExportError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ExportError(path, 'no such file');
     throw new ExportError(path, (error as Error).message);
   }
-  return { format, events };
+  return { format, events, roster };
 }
+
+type OnRoster = (entries: RosterEntry[]) => void;
 
 function checkHeader(file: Record<string, unknown>, path: string) {
   if (file.format !== EXPORT_FORMAT) {
@@ -118,7 +125,12 @@ function checkedEvent(raw: unknown, where: string, path: string): FlatEvent {
  * A large JSON export, streamed: a million events make a file longer than the longest string V8
  * can hold. Members before `events` (format, version) are checked before the first event.
  */
-async function readJsonStreaming(path: string, emit: (event: FlatEvent) => void, options: ReadOptions) {
+async function readJsonStreaming(
+  path: string,
+  emit: (event: FlatEvent) => void,
+  options: ReadOptions,
+  onRoster: OnRoster,
+) {
   const size = statSync(path).size;
   const header: Record<string, unknown> = {};
   let headerChecked = false;
@@ -127,6 +139,7 @@ async function readJsonStreaming(path: string, emit: (event: FlatEvent) => void,
     if (headerChecked) return;
     checkHeader(header, path);
     headerChecked = true;
+    onRoster(rosterFromHeader(header));
   };
   try {
     await scanExportFile(path, {
@@ -159,9 +172,11 @@ async function readJsonStreaming(path: string, emit: (event: FlatEvent) => void,
   options.onProgress?.(size, size);
 }
 
-async function readJson(path: string, emit: (event: FlatEvent) => void, options: ReadOptions) {
+async function readJson(path: string, emit: (event: FlatEvent) => void, options: ReadOptions, onRoster: OnRoster) {
   const size = statSync(path).size;
-  if (size > (options.streamJsonAboveBytes ?? STREAM_JSON_BYTES)) return readJsonStreaming(path, emit, options);
+  if (size > (options.streamJsonAboveBytes ?? STREAM_JSON_BYTES)) {
+    return readJsonStreaming(path, emit, options, onRoster);
+  }
   let json: unknown;
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
@@ -174,6 +189,7 @@ async function readJson(path: string, emit: (event: FlatEvent) => void, options:
   const file = json as Record<string, unknown>;
   checkHeader(file, path);
   if (!Array.isArray(file.events)) throw new ExportError(path, 'events: must be a list');
+  onRoster(rosterFromHeader(file));
   const events = file.events as unknown[];
   for (let index = 0; index < events.length; index++) {
     emit(checkedEvent(events[index], `events[${index}]`, path));
@@ -216,7 +232,7 @@ async function eachLine(
  * NDJSON: one event per line. The first line may instead be a header object carrying `format` and
  * `version` (as the JSON export's top level, without `events`); blank lines are ignored.
  */
-async function readNdjson(path: string, emit: (event: FlatEvent) => void, options: ReadOptions) {
+async function readNdjson(path: string, emit: (event: FlatEvent) => void, options: ReadOptions, onRoster: OnRoster) {
   await eachLine(
     path,
     (line, number) => {
@@ -229,6 +245,7 @@ async function readNdjson(path: string, emit: (event: FlatEvent) => void, option
       }
       if (number === 1 && typeof value === 'object' && value !== null && 'format' in value) {
         checkHeader(value as Record<string, unknown>, path);
+        onRoster(rosterFromHeader(value as Record<string, unknown>));
         return;
       }
       emit(checkedEvent(value, `line ${number}:`, path));
@@ -321,7 +338,8 @@ function parquetFiles(path: string): { file: string; partition: Record<string, s
 /** Hive's name for a null partition value (also understood by Spark, Trino and DuckDB). */
 export const HIVE_NULL = '__HIVE_DEFAULT_PARTITION__';
 
-async function readParquet(path: string, emit: (event: FlatEvent) => void, options: ReadOptions) {
+async function readParquet(path: string, emit: (event: FlatEvent) => void, options: ReadOptions, onRoster: OnRoster) {
+  const rosters: RosterEntry[][] = [];
   const { asyncBufferFromFile, parquetMetadataAsync, parquetRead } = await import('hyparquet');
   const files = parquetFiles(path);
   const total = files.reduce((sum, { file }) => sum + statSync(file).size, 0);
@@ -334,6 +352,7 @@ async function readParquet(path: string, emit: (event: FlatEvent) => void, optio
     } catch (error) {
       throw new ExportError(file, `not a Parquet file (${(error as Error).message})`);
     }
+    rosters.push(rosterOfMetadata(metadata));
     const names = new Set(metadata.schema.slice(1).map((element) => element.name));
     const missing = ['id', 'type', 'at'].filter((column) => !names.has(column));
     if (missing.length) throw new ExportError(file, `Parquet file lacks the columns ${missing.join(', ')}`);
@@ -369,4 +388,25 @@ async function readParquet(path: string, emit: (event: FlatEvent) => void, optio
     done += statSync(file).size;
     options.onProgress?.(done, total);
   }
+  onRoster(mergeRosters(rosters));
+}
+
+/** The roster `convert` keeps in a Parquet file's key-value metadata (none in other files). */
+function rosterOfMetadata(metadata: { key_value_metadata?: { key: string; value?: string }[] }): RosterEntry[] {
+  const value = metadata.key_value_metadata?.find((kv) => kv.key === ROSTER_KEY)?.value;
+  return value ? parseRoster(value) : [];
+}
+
+/** The roster kept in a Parquet file or folder (for DuckDB, which reads the rows itself). */
+export async function parquetRoster(path: string): Promise<RosterEntry[]> {
+  const { asyncBufferFromFile, parquetMetadataAsync } = await import('hyparquet');
+  const rosters: RosterEntry[][] = [];
+  for (const { file } of parquetFiles(path)) {
+    try {
+      rosters.push(rosterOfMetadata(await parquetMetadataAsync(await asyncBufferFromFile(file))));
+    } catch (error) {
+      throw new ExportError(file, `not a Parquet file (${(error as Error).message})`);
+    }
+  }
+  return mergeRosters(rosters);
 }

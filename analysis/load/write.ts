@@ -6,13 +6,15 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
-import { csvCell } from '../../shared/export/csv-cell.ts';
-import { CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
+import { CSV_COLUMNS, csvLine, EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
 import { type FlatColumn, type FlatEvent, NUMBER_COLUMNS } from './flat.ts';
 import { HIVE_NULL } from './read.ts';
+import { ROSTER_KEY, type RosterEntry } from './roster.ts';
 
 export interface EventSink {
   add(event: FlatEvent): void;
+  /** Who was enrolled (Parquet keeps it in its metadata; CSV has nowhere to). Call before close. */
+  roster?(entries: readonly RosterEntry[]): void;
   close(): void;
 }
 
@@ -22,7 +24,7 @@ export function csvSink(path: string): EventSink {
   let buffer = `# format=${EXPORT_FORMAT}; version=${EXPORT_VERSION}\n${CSV_COLUMNS.join(',')}\n`;
   return {
     add(event) {
-      buffer += `${CSV_COLUMNS.map((column) => csvCell(event[column])).join(',')}\n`;
+      buffer += `${csvLine(event)}\n`;
       if (buffer.length > 1 << 20) {
         writeSync(fd, buffer);
         buffer = '';
@@ -54,10 +56,11 @@ export function parquetSink(path: string, options: { omit?: readonly FlatColumn[
       type: NUMBER_COLUMNS.has(name) ? (INTEGER_COLUMNS.has(name) ? 'INT32' : 'DOUBLE') : 'STRING',
       nullable: true,
     })) as Parameters<typeof schemaFromColumnData>[0]['columnData'];
+  const kvMetadata = [{ key: 'carbon-ledger', value: `format=${EXPORT_FORMAT}; version=${EXPORT_VERSION}` }];
   const writer = new ParquetWriter({
     writer: fileWriter(path),
     schema: schemaFromColumnData({ columnData: columnData() }),
-    kvMetadata: [{ key: 'carbon-ledger', value: `format=${EXPORT_FORMAT}; version=${EXPORT_VERSION}` }],
+    kvMetadata,
     createdBy: 'carbon-ledger convert',
   });
   const flush = () => {
@@ -70,6 +73,10 @@ export function parquetSink(path: string, options: { omit?: readonly FlatColumn[
     add(event) {
       for (const column of columns) buffers[column]!.push(event[column]);
       if (++rows === ROW_GROUP) flush();
+    },
+    roster(entries) {
+      // The metadata is written by finish(): the roster can come after the rows.
+      if (entries.length) kvMetadata.push({ key: ROSTER_KEY, value: JSON.stringify(entries) });
     },
     close() {
       flush();
@@ -104,6 +111,10 @@ export function partitionedParquetSink(dir: string): EventSink {
         sinks.set(key, sink);
       }
       sink.add(event);
+    },
+    roster(entries) {
+      // Every file keeps the roster, so any subset of the files still knows who was enrolled.
+      for (const sink of sinks.values()) sink.roster?.(entries);
     },
     close() {
       for (const sink of sinks.values()) sink.close();

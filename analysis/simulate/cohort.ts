@@ -1,14 +1,39 @@
 // A synthetic study cohort, day by day: every participant's events of one local calendar day at
 // a time, so a cohort of any size streams to disk in constant memory. Deterministic: everything
-// random comes from generators seeded by the cohort seed (no Math.random, no clock).
+// random comes from generators seeded by the cohort seed (no Math.random, no clock). Events are
+// built by the extension's own code: products estimated by its estimator and summarised as its
+// background does (shared/ledger/worth.ts), choices credited by its rules (shared/ledger/crediting.ts),
+// everyday actions from its catalogue, URLs cut as a participant bundle cuts them.
 
-import { EVENT_SCHEMA_VERSION, type EventType, type ProductSummary, type StudyStamp } from '../../shared/events.ts';
+import {
+  type AlternativeSummary,
+  type ChoiceMadeEvent,
+  EVENT_SCHEMA_VERSION,
+  type EventOf,
+  type EventType,
+  newEvent,
+  type ProductSummary,
+  type StudyStamp,
+} from '../../shared/events.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export/research.ts';
+import { ACTIONS, type LowCarbonAction } from '../../shared/footprint/actions.ts';
+import { estimateFootprint, type FootprintEstimate } from '../../shared/footprint/index.ts';
+import { creditContext, creditedKg } from '../../shared/ledger/crediting.ts';
+import {
+  alternativeSummary,
+  alternativesShown,
+  creditedAlternatives,
+  ourAlternatives,
+  productSummary,
+} from '../../shared/ledger/worth.ts';
+import type { OfferedAlternative } from '../../shared/messages.ts';
+import type { Product } from '../../shared/product.ts';
+import { withoutFullUrls } from '../../shared/study/bundle.ts';
 import { assignParticipant } from '../../shared/study/enrollment.ts';
 import { Random } from '../../shared/study/random.ts';
 import type { OverlayMode, Study } from '../../shared/study/study.ts';
 import {
-  ACTIONS,
+  ACTION_WEIGHTS,
   ADJECTIVES,
   type ArmEffect,
   BRANDS,
@@ -56,9 +81,11 @@ interface Participant extends SimulatedParticipant {
   activity: number;
   greenerLogOdds: number;
   categoryWeights: number[];
+  /** The participant's choices so far: a saving is credited once per product and within a daily cap. */
+  choices: ChoiceMadeEvent[];
 }
 
-/** One event, already serialised: writing a million events is then mostly string joins. */
+/** One event, already serialised (JSON), with what the day sorts it by. */
 export interface SimulatedEvent {
   /** Milliseconds since local midnight. */
   localMs: number;
@@ -67,16 +94,30 @@ export interface SimulatedEvent {
 }
 
 interface CatalogueProduct {
-  /** The product as it appears in events (its ProductSummary as JSON), made on first use. */
-  json?: string;
-  id: string;
-  title: string;
-  brand: string;
+  /** The product as its page reads it. */
+  product: Product;
+  /** Its summary in events: the extension's estimate of it, as the background records it. */
+  summary: ProductSummary;
+  /** For ordering: the central estimate, or infinity when there is none. */
   kgCO2e: number;
-  priceUsd: number;
+  /** The alternatives the badge shows for it, worked out once (they depend on the product alone). */
+  shown?: AlternativeSummary[];
 }
 
-type Emit = (type: EventType, second: number, shopHost: string | null, dataJson: string) => void;
+/**
+ * The estimate of a catalogue product, worked out again when needed rather than kept: a cohort's
+ * catalogue holds tens of thousands of products, and an estimate with its steps and sources is
+ * large (the estimator keeps recent ones).
+ */
+const estimateOf = (item: CatalogueProduct): FootprintEstimate | null => estimateFootprint(item.product);
+
+/** Records an event of the participant's day if the study exports it and it falls in their enrolment. */
+type Emit = <T extends EventType>(
+  type: T,
+  second: number,
+  shopHost: string | null,
+  data: EventOf<T>['data'],
+) => EventOf<T> | null;
 
 const DAY_MS = 86_400_000;
 const HOURS = HOUR_WEIGHTS.map((_, h) => h);
@@ -121,34 +162,48 @@ class Catalogue {
     this.seed = seed;
   }
 
-  /** The products of a shop and category, priced in a currency (a shop serves several regions). */
-  products(shop: SimShop, category: SimCategory, currency: string): CatalogueProduct[] {
+  /** The products of a shop and category as a region's site shows them (its currency and country). */
+  products(shop: SimShop, category: SimCategory, region: SimRegion): CatalogueProduct[] {
     const key = `${shop.host}|${category.id}`;
-    let list = this.lists.get(`${key}|${currency}`);
+    let list = this.lists.get(`${key}|${region.id}`);
     if (list) return list;
-    // Seeded by shop and category only: the same products whatever the currency.
+    // Seeded by shop and category only: the same products whatever the region.
     const random = new Random(`${this.seed}|catalogue|${key}`);
-    const [lo, hi] = category.kgRange;
-    const medianKg = Math.sqrt(lo * hi);
     list = [];
     const base = Math.floor(random.next() * 1e6) * 40;
     for (let i = 0; i < 40; i++) {
-      const kgCO2e = round(lo * (hi / lo) ** random.next(), 2);
-      // Spend and footprint go together, loosely.
-      const priceUsd = category.medianPriceUsd * (kgCO2e / medianKg) ** 0.6 * Math.exp(0.35 * random.normal());
+      const title = `${random.pick(BRANDS)} ${random.pick(ADJECTIVES)} ${random.pick(category.nouns)}`;
+      const priceUsd = Math.max(1, category.medianPriceUsd * Math.exp(PRICE_SPREAD * random.normal()));
+      const product: Product = {
+        title,
+        price: { amount: round(priceUsd * region.perUsd, 2), currency: region.currency },
+        brand: title.split(' ')[0]!,
+        category: [],
+        gtin: null,
+        url: shop.productUrl(base + i),
+        country: region.country,
+      };
+      const estimate = estimateFootprint(product);
       list.push({
-        id: shop.productId(base + i),
-        title: `${random.pick(ADJECTIVES)} ${random.pick(category.nouns)}`,
-        brand: random.pick(BRANDS),
-        kgCO2e,
-        priceUsd: Math.max(1, priceUsd),
+        product,
+        summary: productSummary(product, estimate),
+        kgCO2e: estimate?.kgCO2e ?? Number.POSITIVE_INFINITY,
       });
     }
     list.sort((a, b) => a.kgCO2e - b.kgCO2e);
-    this.lists.set(`${key}|${currency}`, list);
+    this.lists.set(`${key}|${region.id}`, list);
     return list;
   }
 }
+
+/**
+ * Spread (sd of the log) of prices within a shop's category: a typical T-shirt costs 20 dollars,
+ * one in ten under 5.40 or over 75. Spend drives most estimates, so this is most of the spread of
+ * footprints a shopper can choose between.
+ */
+const PRICE_SPREAD = 0.8;
+
+const ACTION_LIST: readonly LowCarbonAction[] = ACTIONS.filter((action) => Object.hasOwn(ACTION_WEIGHTS, action.id));
 
 /** Runs the cohort: the participants (known up front) and each day's events, in time order. */
 export class Cohort {
@@ -211,14 +266,8 @@ export class Cohort {
       activity: Math.exp(RATES.activitySpread * random.normal()),
       greenerLogOdds: RATES.greenerLogOdds + RATES.greenerSpread * random.normal(),
       categoryWeights: CATEGORIES.map((c) => c.weight * Math.exp(0.8 * random.normal())),
+      choices: [],
     };
-  }
-
-  private productUrl(shop: SimShop, product: CatalogueProduct): string {
-    // Bundles reduce URLs to shop host and product id (shared/study/bundle.ts) unless the study asks.
-    return this.options.study.includeFullUrls
-      ? `https://${shop.host}/p/${product.id}`
-      : `https://${shop.host}/#product=${encodeURIComponent(product.id)}`;
   }
 
   /** The export's header: everything but the events. */
@@ -239,6 +288,8 @@ export class Cohort {
         id: study.id,
         title: study.title,
         simulated: { generator: 'carbon-ledger simulate', seed, participants, days, start },
+        start,
+        end: addDays(start, days - 1),
         arms: study.arms,
         exportEventTypes: study.exportEventTypes,
         includeFullUrls: study.includeFullUrls,
@@ -287,65 +338,51 @@ export class Cohort {
       const s = Math.floor(localMs / 1000);
       return `${date}T${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}.${three(localMs % 1000)}${offset}`;
     };
-    const tail = `,"timeZone":${JSON.stringify(p.timeZone)},"schemaVersion":${EVENT_SCHEMA_VERSION},`;
-    const stamp = `,"study":${JSON.stringify(p.stamp)},"data":`;
-    const emit: Emit = (type, second, shopHost, dataJson) => {
-      if (!this.exported.has(type)) return;
+    const fullUrls = this.options.study.includeFullUrls;
+    const emit: Emit = (type, second, shopHost, data) => {
+      if (!this.exported.has(type)) return null;
       const localMs = Math.min(86_399_999, Math.floor(second * 1000));
       const time = at(localMs);
       // Only what happened while enrolled carries the stamp (and goes into the bundle).
-      if ((inStudy === 0 && Date.parse(time) < enrolledMs) || (p.leftAt !== null && Date.parse(time) > leftMs)) return;
-      const id = random.uuid();
-      const host = shopHost === null ? 'null' : `"${shopHost}"`;
-      out.push({
-        localMs,
-        id,
-        json: `{"id":"${id}","type":"${type}","at":"${time}"${tail}"shopHost":${host}${stamp}${dataJson}}`,
+      if ((inStudy === 0 && Date.parse(time) < enrolledMs) || (p.leftAt !== null && Date.parse(time) > leftMs)) {
+        return null;
+      }
+      const event = newEvent(type, data, {
+        shopHost,
+        study: p.stamp,
+        id: random.uuid(),
+        at: time,
+        timeZone: p.timeZone,
       });
+      // The bundle keeps shop and product id of every address unless the study asks for them whole.
+      out.push({ localMs, id: event.id, json: JSON.stringify(fullUrls ? event : withoutFullUrls(event)) });
+      return event;
     };
 
     let sessions = random.chance(sessionChance) ? 1 : 0;
     if (sessions && random.chance(sessionChance * 0.3)) sessions++;
-    for (let s = 0; s < sessions; s++) this.session(p, random.weighted(HOURS, hourWeight), inStudy, emit);
+    for (let s = 0; s < sessions; s++) this.session(p, random.weighted(HOURS, hourWeight), inStudy, date, emit);
 
     if (random.chance(Math.min(0.9, RATES.actionsPerDay * p.activity))) {
-      const action = random.weighted(ACTIONS, (a) => a.weight);
+      const action = random.weighted(ACTION_LIST, (a) => ACTION_WEIGHTS[a.id]!);
       const second = random.weighted(HOURS, hourWeight) * 3600 + random.next() * 3600;
-      emit(
-        'action-logged',
-        second,
-        null,
-        JSON.stringify({ actionId: action.id, avoidedGramsCO2e: action.grams, photoId: null }),
-      );
+      // As the dashboard logs one (extension/pages/actions.ts): the catalogue's id and grams.
+      emit('action-logged', second, null, { actionId: action.id, avoidedGramsCO2e: action.gramsCO2e, photoId: null });
     }
   }
 
-  private session(p: Participant, hour: number, inStudy: number, emit: Emit): void {
+  private session(p: Participant, hour: number, inStudy: number, date: string, emit: Emit): void {
     const { random, region, overlay } = p;
     const category = CATEGORIES[random.weighted(CATEGORY_INDEXES, (i) => p.categoryWeights[i]!)]!;
     const shop = random.weighted(region.shops, (s) => s.weight).shop;
-    const products = this.catalogue.products(shop, category, region.currency);
-    const summaryOf = (product: CatalogueProduct): ProductSummary => ({
-      title: product.title,
-      url: this.productUrl(shop, product),
-      price: { amount: round(product.priceUsd * region.perUsd, 2), currency: region.currency },
-      brand: product.brand,
-      category: category.id,
-      kgCO2e: product.kgCO2e,
-      low: round(product.kgCO2e * 0.55, 2),
-      high: round(product.kgCO2e * 1.8, 2),
-      method: 'spend-based',
-    });
-    // The same product is described the same way every time: serialise it once.
-    const summary = (product: CatalogueProduct): string => {
-      product.json ??= JSON.stringify(summaryOf(product));
-      return product.json;
-    };
-    const alternative = (product: CatalogueProduct, instead: CatalogueProduct) => ({
+    const products = this.catalogue.products(shop, category, region);
+    const summary = (item: CatalogueProduct) => item.summary;
+    // A lower-footprint item on the same page, as the overlay offers it to the background.
+    const onPage = (item: CatalogueProduct): OfferedAlternative => ({
       kind: 'on-page',
-      title: instead.title,
-      url: this.productUrl(shop, instead),
-      avoidedKgCO2e: round(product.kgCO2e - instead.kgCO2e, 3),
+      title: item.product.title,
+      url: item.product.url,
+      product: item.product,
     });
 
     let second = hour * 3600 + random.next() * 3600;
@@ -353,29 +390,34 @@ export class Cohort {
     const viewed: { index: number; shown: number[] }[] = [];
     for (let v = 0; v < views; v++) {
       const index = random.int(0, products.length - 1);
-      const product = products[index]!;
-      emit('product-viewed', second, shop.host, `{"product":${summary(product)}}`);
+      const item = products[index]!;
+      emit('product-viewed', second, shop.host, { product: summary(item) });
       const shown: number[] = [];
-      if (overlay === 'full' && index > 2 && random.chance(RATES.hasAlternatives)) {
+      if (
+        overlay === 'full' &&
+        item.kgCO2e < Number.POSITIVE_INFINITY &&
+        index > 2 &&
+        random.chance(RATES.hasAlternatives)
+      ) {
         // Up to three clearly lower-footprint products of the same kind on the same page.
         const count = random.int(1, 3);
         for (let k = 0; k < count; k++) {
           const candidate = random.int(0, Math.floor(index * 0.6));
-          if (!shown.includes(candidate) && products[candidate]!.kgCO2e < product.kgCO2e) shown.push(candidate);
+          if (!shown.includes(candidate) && products[candidate]!.kgCO2e < item.kgCO2e) shown.push(candidate);
         }
         if (shown.length) {
           second += 1 + random.next() * 2;
-          const alternatives = JSON.stringify(shown.map((i) => alternative(product, products[i]!)));
-          emit(
-            'alternatives-shown',
-            second,
-            shop.host,
-            `{"product":${summary(product)},"alternatives":${alternatives}}`,
+          // What the background logs as shown for the badge (extension/entrypoints/background/choices.ts).
+          item.shown ??= alternativesShown(item.product, estimateOf(item), true).map((a) =>
+            alternativeSummary(a, a.avoidedKgCO2e),
           );
+          if (item.shown.length) {
+            emit('alternatives-shown', second, shop.host, { product: summary(item), alternatives: item.shown });
+          }
           if (random.chance(RATES.openAlternative)) {
             second += 5 + random.next() * 40;
-            const opened = JSON.stringify(alternative(product, products[shown[0]!]!));
-            emit('alternative-opened', second, shop.host, `{"product":${summary(product)},"alternative":${opened}}`);
+            const [opened] = creditedAlternatives(item.product, estimateOf(item), [onPage(products[shown[0]!]!)]);
+            emit('alternative-opened', second, shop.host, { product: summary(item), alternative: opened! });
           }
         }
       }
@@ -387,43 +429,54 @@ export class Cohort {
     const lift = effect.lasting + (effect.initial - effect.lasting) * Math.exp(-inStudy / 28);
     const buying = random.chance(RATES.purchaseChance) ? viewed[viewed.length - 1]! : null;
     for (const view of viewed) {
-      const product = products[view.index]!;
+      const item = products[view.index]!;
       if (view === buying) {
         second += 30 + random.next() * 300;
         const greener = random.chance(logistic(p.greenerLogOdds + lift));
-        let bought = product;
+        let bought = item;
         if (greener && view.shown.length) {
           const taken = products[view.shown[0]!]!;
-          const alt = alternative(product, taken);
-          emit(
-            'choice-made',
-            second,
-            shop.host,
-            `{"product":${summary(product)},"choice":"greener","alternative":${JSON.stringify(alt)},"avoidedKgCO2e":${alt.avoidedKgCO2e}}`,
-          );
+          this.choose(p, item, 'greener', onPage(taken), second, shop.host, date, emit);
           bought = taken;
         } else if (greener) {
           // Found a lower-footprint option without our help: one from the lower third.
           bought = products[random.int(0, Math.floor(products.length / 3))]!;
-          if (bought.kgCO2e > product.kgCO2e) bought = product;
+          if (bought.kgCO2e > item.kgCO2e) bought = item;
         } else if (view.shown.length) {
-          emit(
-            'choice-made',
-            second,
-            shop.host,
-            `{"product":${summary(product)},"choice":"kept","alternative":null,"avoidedKgCO2e":0}`,
-          );
+          this.choose(p, item, 'kept', null, second, shop.host, date, emit);
         }
         second += 5 + random.next() * 60;
-        emit('purchase-marked', second, shop.host, `{"product":${summary(bought)}}`);
+        emit('purchase-marked', second, shop.host, { product: summary(bought) });
       } else if (view.shown.length && random.chance(RATES.dismiss)) {
-        emit(
-          'choice-made',
-          second,
-          shop.host,
-          `{"product":${summary(product)},"choice":"dismissed","alternative":null,"avoidedKgCO2e":0}`,
-        );
+        this.choose(p, item, 'dismissed', null, second, shop.host, date, emit);
       }
     }
+  }
+
+  /**
+   * A choice as the background records it (extension/entrypoints/background/choices.ts): our own
+   * reckoning of the alternative taken, credited only when actionable from the page, once per
+   * product and within the caps of shared/ledger/crediting.ts.
+   */
+  private choose(
+    p: Participant,
+    item: CatalogueProduct,
+    choice: 'greener' | 'kept' | 'dismissed',
+    alternative: OfferedAlternative | null,
+    second: number,
+    shopHost: string,
+    date: string,
+    emit: Emit,
+  ): void {
+    const ours = alternative ? ourAlternatives(item.product, estimateOf(item), [alternative])[0] : undefined;
+    const saving = choice === 'greener' && ours?.actionable ? ours.avoidedKgCO2e : 0;
+    const avoided = creditedKg(creditContext(p.choices, item.product.url, date, saving, null));
+    const event = emit('choice-made', second, shopHost, {
+      product: item.summary,
+      choice,
+      alternative: alternative && alternativeSummary(ours ?? alternative, avoided),
+      avoidedKgCO2e: avoided,
+    });
+    if (event) p.choices.push(event);
   }
 }

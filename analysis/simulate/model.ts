@@ -5,135 +5,56 @@
 
 import type { OverlayMode } from '../../shared/study/study.ts';
 
-/** A product category: an id of our taxonomy, typical products and their footprint in kg CO2e. */
+/**
+ * What shoppers browse: a category of the product taxonomy (shared/footprint/taxonomy.ts) with how
+ * often, typical prices and the nouns of product titles. Footprints are not set here: every
+ * product is estimated by the extension's own estimator from its title, price and shop country, so
+ * its category, central estimate, range and method are what the extension would record.
+ */
 export interface SimCategory {
+  /** A category id of the taxonomy; the test holds every one to it. */
   id: string;
   /** How often shoppers browse it, relative to the others. */
   weight: number;
-  /** Range of central estimates of single products, kg CO2e (spread log-uniformly). */
-  kgRange: [number, number];
-  /** Price of a product of median footprint, US dollars. */
+  /** Price of a typical product, US dollars (prices spread log-normally around it). */
   medianPriceUsd: number;
+  /** Title nouns, in words the taxonomy names this category by. */
   nouns: readonly string[];
 }
 
-// Footprint ranges follow published product footprints of each kind (e.g. a T-shirt ~5-10 kg, a
-// laptop ~200-400 kg, a fridge ~300-700 kg over its making); see docs/research.md.
 export const CATEGORIES: readonly SimCategory[] = [
-  {
-    id: 'apparel',
-    weight: 18,
-    kgRange: [4, 45],
-    medianPriceUsd: 35,
-    nouns: ['T-shirt', 'jeans', 'hoodie', 'jacket', 'dress', 'sweater'],
-  },
-  {
-    id: 'footwear',
-    weight: 6,
-    kgRange: [7, 30],
-    medianPriceUsd: 80,
-    nouns: ['trainers', 'boots', 'sandals', 'running shoes'],
-  },
-  {
-    id: 'books',
-    weight: 7,
-    kgRange: [0.8, 3.5],
-    medianPriceUsd: 15,
-    nouns: ['paperback novel', 'cookbook', 'hardcover atlas', 'notebook'],
-  },
-  {
-    id: 'toiletries',
-    weight: 8,
-    kgRange: [0.2, 3],
-    medianPriceUsd: 8,
-    nouns: ['shampoo', 'shower gel', 'toothpaste', 'sun cream'],
-  },
-  {
-    id: 'snacks',
-    weight: 5,
-    kgRange: [0.2, 2.5],
-    medianPriceUsd: 6,
-    nouns: ['mixed nuts', 'dark chocolate', 'crisps', 'granola bars'],
-  },
-  {
-    id: 'small-appliances',
-    weight: 6,
-    kgRange: [8, 90],
-    medianPriceUsd: 60,
-    nouns: ['electric kettle', 'toaster', 'blender', 'coffee maker', 'hair dryer'],
-  },
-  {
-    id: 'audio-video',
-    weight: 5,
-    kgRange: [15, 600],
-    medianPriceUsd: 150,
-    nouns: ['headphones', 'bluetooth speaker', '43" TV', 'soundbar'],
-  },
-  {
-    id: 'phones',
-    weight: 3,
-    kgRange: [35, 95],
-    medianPriceUsd: 450,
-    nouns: ['smartphone', 'phone 128 GB', 'phone 256 GB'],
-  },
-  {
-    id: 'laptops-computers',
-    weight: 2,
-    kgRange: [150, 450],
-    medianPriceUsd: 900,
-    nouns: ['laptop 14"', 'laptop 16"', 'desktop PC', 'tablet'],
-  },
-  {
-    id: 'major-appliances',
-    weight: 1,
-    kgRange: [250, 900],
-    medianPriceUsd: 650,
-    nouns: ['fridge-freezer', 'washing machine', 'dishwasher'],
-  },
-  {
-    id: 'furniture',
-    weight: 3,
-    kgRange: [25, 300],
-    medianPriceUsd: 200,
-    nouns: ['bookcase', 'office chair', 'dining table', 'wardrobe'],
-  },
-  { id: 'mattresses', weight: 1, kgRange: [50, 160], medianPriceUsd: 350, nouns: ['foam mattress', 'spring mattress'] },
-  { id: 'linen', weight: 4, kgRange: [4, 28], medianPriceUsd: 40, nouns: ['duvet cover', 'bath towels', 'bed sheet'] },
-  {
-    id: 'cookware',
-    weight: 4,
-    kgRange: [3, 30],
-    medianPriceUsd: 35,
-    nouns: ['frying pan', 'saucepan set', 'baking tray'],
-  },
-  {
-    id: 'toys',
-    weight: 6,
-    kgRange: [1.5, 22],
-    medianPriceUsd: 25,
-    nouns: ['building blocks', 'board game', 'plush toy', 'puzzle'],
-  },
-  {
-    id: 'sporting-goods',
-    weight: 5,
-    kgRange: [3, 90],
-    medianPriceUsd: 60,
-    nouns: ['yoga mat', 'dumbbells', 'tent', 'bike helmet'],
-  },
-  {
-    id: 'lighting',
-    weight: 3,
-    kgRange: [1.5, 25],
-    medianPriceUsd: 30,
-    nouns: ['LED bulb pack', 'desk lamp', 'floor lamp'],
-  },
-  {
-    id: 'bags-accessories',
-    weight: 4,
-    kgRange: [2, 25],
-    medianPriceUsd: 45,
-    nouns: ['backpack', 'handbag', 'wallet', 'belt'],
-  },
+  { id: 't-shirts', weight: 7, medianPriceUsd: 20, nouns: ['T-shirt', 'crew neck T-shirt'] },
+  { id: 'jeans', weight: 4, medianPriceUsd: 60, nouns: ['jeans', 'slim fit jeans'] },
+  { id: 'hoodies', weight: 4, medianPriceUsd: 45, nouns: ['hoodie', 'sweatshirt'] },
+  { id: 'jackets', weight: 3, medianPriceUsd: 90, nouns: ['rain jacket', 'jacket'] },
+  { id: 'sneakers', weight: 6, medianPriceUsd: 80, nouns: ['sneakers', 'running trainers'] },
+  { id: 'books', weight: 7, medianPriceUsd: 15, nouns: ['paperback book', 'hardcover book'] },
+  { id: 'hair-care', weight: 5, medianPriceUsd: 8, nouns: ['shampoo', 'conditioner'] },
+  { id: 'oral-care', weight: 3, medianPriceUsd: 5, nouns: ['toothpaste', 'bamboo toothbrush'] },
+  { id: 'snacks', weight: 3, medianPriceUsd: 4, nouns: ['crisps', 'pretzels'] },
+  { id: 'chocolate', weight: 2, medianPriceUsd: 5, nouns: ['dark chocolate', 'chocolate bar'] },
+  { id: 'kettles', weight: 3, medianPriceUsd: 40, nouns: ['electric kettle'] },
+  { id: 'kitchen-appliances', weight: 3, medianPriceUsd: 60, nouns: ['toaster', 'blender'] },
+  { id: 'headphones', weight: 4, medianPriceUsd: 80, nouns: ['headphones', 'wireless earbuds'] },
+  { id: 'speakers', weight: 2, medianPriceUsd: 120, nouns: ['bluetooth speaker', 'soundbar'] },
+  { id: 'televisions', weight: 1, medianPriceUsd: 450, nouns: ['55 inch smart TV', '43 inch TV'] },
+  { id: 'smartphones', weight: 3, medianPriceUsd: 450, nouns: ['smartphone 128 GB', 'smartphone 256 GB'] },
+  { id: 'laptops', weight: 2, medianPriceUsd: 900, nouns: ['laptop 14 inch', 'laptop 16 inch'] },
+  { id: 'washing-machines', weight: 1, medianPriceUsd: 600, nouns: ['washing machine 8 kg'] },
+  { id: 'refrigerators', weight: 1, medianPriceUsd: 700, nouns: ['fridge freezer'] },
+  { id: 'storage-furniture', weight: 2, medianPriceUsd: 150, nouns: ['bookcase', 'cabinet'] },
+  { id: 'office-chairs', weight: 1, medianPriceUsd: 200, nouns: ['office chair'] },
+  { id: 'mattresses', weight: 1, medianPriceUsd: 350, nouns: ['foam mattress', 'pocket spring mattress'] },
+  { id: 'bedding', weight: 3, medianPriceUsd: 40, nouns: ['duvet cover', 'bedding set'] },
+  { id: 'towels', weight: 2, medianPriceUsd: 25, nouns: ['bath towel', 'hand towel set'] },
+  { id: 'cookware', weight: 3, medianPriceUsd: 35, nouns: ['frying pan', 'saucepan'] },
+  { id: 'building-toys', weight: 3, medianPriceUsd: 40, nouns: ['building blocks set'] },
+  { id: 'board-games', weight: 3, medianPriceUsd: 25, nouns: ['board game', 'jigsaw puzzle'] },
+  { id: 'fitness', weight: 2, medianPriceUsd: 50, nouns: ['dumbbells', 'kettlebell'] },
+  { id: 'camping', weight: 2, medianPriceUsd: 90, nouns: ['tent', 'sleeping bag'] },
+  { id: 'lighting', weight: 2, medianPriceUsd: 35, nouns: ['desk lamp', 'floor lamp'] },
+  { id: 'backpacks-luggage', weight: 2, medianPriceUsd: 50, nouns: ['backpack'] },
+  { id: 'handbags', weight: 2, medianPriceUsd: 60, nouns: ['handbag', 'leather wallet'] },
 ];
 
 export const ADJECTIVES = [
@@ -150,10 +71,13 @@ export const ADJECTIVES = [
 ];
 export const BRANDS = ['Northwind', 'Fabrikam', 'Contoso', 'Tailspin', 'Litware', 'Adatum', 'Proseware', 'Wingtip'];
 
-/** A shop: its host and how its URLs name a product (so product ids look like the real ones). */
+/**
+ * A shop: its host and the address of its n-th product page, written as the shop writes them, so
+ * the participant bundle's own code (shared/study/bundle.ts) cuts them to shop and product id.
+ */
 export interface SimShop {
   host: string;
-  productId: (n: number) => string;
+  productUrl: (n: number) => string;
 }
 
 const padded = (n: number, width: number) => String(n).padStart(width, '0');
@@ -163,6 +87,8 @@ const asin = (n: number) => `B0${n.toString(36).toUpperCase().padStart(8, '0')}`
 export interface SimRegion {
   id: string;
   weight: number;
+  /** ISO 3166 country of the region's shop sites (the estimate's use-phase grid). */
+  country: string;
   timeZones: readonly string[];
   currency: string;
   /** Local currency per US dollar. */
@@ -173,56 +99,120 @@ export interface SimRegion {
 export const REGIONS: readonly SimRegion[] = [
   {
     id: 'de',
+    country: 'DE',
     weight: 3,
     timeZones: ['Europe/Berlin'],
     currency: 'EUR',
     perUsd: 0.92,
     shops: [
-      { shop: { host: 'www.amazon.de', productId: asin }, weight: 6 },
-      { shop: { host: 'www.otto.de', productId: (n) => `S0${padded(n, 7)}` }, weight: 2 },
-      { shop: { host: 'www.zalando.de', productId: (n) => `ZA${padded(n, 7)}-A11` }, weight: 2 },
-      { shop: { host: 'www.ebay.de', productId: (n) => padded(n + 1e11, 12) }, weight: 2 },
-      { shop: { host: 'www.ikea.com', productId: (n) => padded(n, 8) }, weight: 1 },
+      { shop: { host: 'www.amazon.de', productUrl: (n) => `https://www.amazon.de/dp/${asin(n)}` }, weight: 6 },
+      {
+        shop: { host: 'www.otto.de', productUrl: (n) => `https://www.otto.de/p/artikel-S0${padded(n, 7)}/` },
+        weight: 2,
+      },
+      {
+        shop: {
+          host: 'www.zalando.de',
+          productUrl: (n) => `https://www.zalando.de/artikel-ZA${padded(n, 7)}-A11.html`,
+        },
+        weight: 2,
+      },
+      {
+        shop: { host: 'www.ebay.de', productUrl: (n) => `https://www.ebay.de/itm/${padded(n + 1e11, 12)}` },
+        weight: 2,
+      },
+      {
+        shop: {
+          host: 'www.ikea.com',
+          productUrl: (n) => `https://www.ikea.com/de/de/p/artikel-${padded(n + 1e7, 8)}/`,
+        },
+        weight: 1,
+      },
     ],
   },
   {
     id: 'uk',
+    country: 'GB',
     weight: 2,
     timeZones: ['Europe/London'],
     currency: 'GBP',
     perUsd: 0.79,
     shops: [
-      { shop: { host: 'www.amazon.co.uk', productId: asin }, weight: 6 },
-      { shop: { host: 'www.ebay.co.uk', productId: (n) => padded(n + 2e11, 12) }, weight: 2 },
-      { shop: { host: 'www.etsy.com', productId: (n) => padded(n + 1e9, 10) }, weight: 1 },
-      { shop: { host: 'www.ikea.com', productId: (n) => padded(n, 8) }, weight: 1 },
+      { shop: { host: 'www.amazon.co.uk', productUrl: (n) => `https://www.amazon.co.uk/dp/${asin(n)}` }, weight: 6 },
+      {
+        shop: { host: 'www.ebay.co.uk', productUrl: (n) => `https://www.ebay.co.uk/itm/${padded(n + 2e11, 12)}` },
+        weight: 2,
+      },
+      {
+        shop: { host: 'www.etsy.com', productUrl: (n) => `https://www.etsy.com/listing/${padded(n + 1e9, 10)}` },
+        weight: 1,
+      },
+      {
+        shop: { host: 'www.ikea.com', productUrl: (n) => `https://www.ikea.com/gb/en/p/item-${padded(n + 1e7, 8)}/` },
+        weight: 1,
+      },
     ],
   },
   {
     id: 'us',
+    country: 'US',
     weight: 4,
     timeZones: ['America/New_York', 'America/Chicago', 'America/Los_Angeles'],
     currency: 'USD',
     perUsd: 1,
     shops: [
-      { shop: { host: 'www.amazon.com', productId: asin }, weight: 7 },
-      { shop: { host: 'www.walmart.com', productId: (n) => padded(n + 1e8, 9) }, weight: 3 },
-      { shop: { host: 'www.target.com', productId: (n) => `A-${padded(n + 5e7, 8)}` }, weight: 2 },
-      { shop: { host: 'www.bestbuy.com', productId: (n) => padded(n + 6e6, 7) }, weight: 1 },
-      { shop: { host: 'www.etsy.com', productId: (n) => padded(n + 1e9, 10) }, weight: 1 },
-      { shop: { host: 'www.ebay.com', productId: (n) => padded(n + 3e11, 12) }, weight: 2 },
+      { shop: { host: 'www.amazon.com', productUrl: (n) => `https://www.amazon.com/dp/${asin(n)}` }, weight: 7 },
+      {
+        shop: { host: 'www.walmart.com', productUrl: (n) => `https://www.walmart.com/ip/${padded(n + 1e8, 9)}` },
+        weight: 3,
+      },
+      {
+        shop: { host: 'www.target.com', productUrl: (n) => `https://www.target.com/p/item/-/A-${padded(n + 5e7, 8)}` },
+        weight: 2,
+      },
+      {
+        shop: {
+          host: 'www.bestbuy.com',
+          productUrl: (n) => `https://www.bestbuy.com/site/item/${padded(n + 6e6, 7)}.p`,
+        },
+        weight: 1,
+      },
+      {
+        shop: { host: 'www.etsy.com', productUrl: (n) => `https://www.etsy.com/listing/${padded(n + 1e9, 10)}` },
+        weight: 1,
+      },
+      {
+        shop: { host: 'www.ebay.com', productUrl: (n) => `https://www.ebay.com/itm/${padded(n + 3e11, 12)}` },
+        weight: 2,
+      },
     ],
   },
   {
     id: 'cn',
+    country: 'CN',
     weight: 2,
     timeZones: ['Asia/Shanghai'],
     currency: 'CNY',
     perUsd: 7.2,
     shops: [
-      { shop: { host: 'item.jd.com', productId: (n) => padded(n + 1e11, 12) }, weight: 4 },
-      { shop: { host: 'detail.tmall.com', productId: (n) => padded(n + 6e11, 12) }, weight: 3 },
-      { shop: { host: 'item.taobao.com', productId: (n) => padded(n + 7e11, 12) }, weight: 3 },
+      {
+        shop: { host: 'item.jd.com', productUrl: (n) => `https://item.jd.com/${padded(n + 1e11, 12)}.html` },
+        weight: 4,
+      },
+      {
+        shop: {
+          host: 'detail.tmall.com',
+          productUrl: (n) => `https://detail.tmall.com/item.htm?id=${padded(n + 6e11, 12)}`,
+        },
+        weight: 3,
+      },
+      {
+        shop: {
+          host: 'item.taobao.com',
+          productUrl: (n) => `https://item.taobao.com/item.htm?id=${padded(n + 7e11, 12)}`,
+        },
+        weight: 3,
+      },
     ],
   },
 ];
@@ -236,14 +226,20 @@ export const HOUR_WEIGHTS = [
   0.9,
 ] as const;
 
-/** Everyday low-carbon actions shoppers log by hand, with the grams the catalogue credits. */
-export const ACTIONS: readonly { id: string; grams: number; weight: number }[] = [
-  { id: 'decline-single-use-extras', grams: 52.7, weight: 5 },
-  { id: 'recycled-shipping-box', grams: 37, weight: 3 },
-  { id: 'consolidated-delivery', grams: 180, weight: 2 },
-  { id: 'reusable-shopping-bag', grams: 25, weight: 3 },
-  { id: 'slower-delivery', grams: 120, weight: 1 },
-];
+/**
+ * Everyday low-carbon actions shoppers log by hand: ids of the action catalogue
+ * (shared/footprint/actions.ts), which also gives the grams each is credited with, and how often
+ * each is logged relative to the others.
+ */
+export const ACTION_WEIGHTS: Readonly<Record<string, number>> = {
+  'decline-single-use': 5,
+  'recycled-carton': 3,
+  'own-shopping-bag': 3,
+  'reuse-shipping-box': 2,
+  'consolidate-delivery': 2,
+  'pickup-point-walk': 2,
+  'slow-shipping-not-air': 1,
+};
 
 /**
  * How an arm's overlay moves behaviour, on the log-odds of a greener purchase. Labels alone help

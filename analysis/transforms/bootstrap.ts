@@ -22,11 +22,33 @@ export interface ArmDifference {
   metric: ArmMetric;
   arm: string;
   reference: string;
-  /** arm minus reference, on the observed data. */
-  difference: number;
+  /** arm minus reference, on the observed data; null when either arm has no data for the measure. */
+  difference: number | null;
+  /** The percentile interval; null when there are too few participants to give one. */
+  low: number | null;
+  high: number | null;
+  participants: number;
+}
+
+export interface Interval {
   low: number;
   high: number;
-  participants: number;
+}
+
+/**
+ * The percentile interval of `values` (resampled figures, NaN where a resample had no data), or
+ * null when more than 5 % of the resamples had no data: an interval of the rest would be biased.
+ */
+export function percentileInterval(values: Float64Array, level: number): Interval | null {
+  const finite = values.filter(Number.isFinite).sort();
+  if (finite.length === 0 || finite.length < 0.95 * values.length) return null;
+  const at = (p: number) => {
+    const index = (finite.length - 1) * p;
+    const below = Math.floor(index);
+    const above = Math.min(finite.length - 1, below + 1);
+    return finite[below]! + (finite[above]! - finite[below]!) * (index - below);
+  };
+  return { low: at((1 - level) / 2), high: at(1 - (1 - level) / 2) };
 }
 
 /** mulberry32: a small, fast, seeded generator; enough for resampling. */
@@ -58,12 +80,9 @@ function metricOf(rows: readonly ParticipantTotals[], metric: ArmMetric, pick?: 
   return bottom > 0 ? top / bottom : Number.NaN;
 }
 
-const quantile = (sorted: Float64Array, p: number): number => {
-  const index = (sorted.length - 1) * p;
-  const below = Math.floor(index);
-  const above = Math.min(sorted.length - 1, below + 1);
-  return sorted[below]! + (sorted[above]! - sorted[below]!) * (index - below);
-};
+/** Participants a measure rests on: for the greener-choice rate, those who made a choice. */
+const contributors = (rows: readonly ParticipantTotals[], metric: ArmMetric): number =>
+  metric === 'greenerRate' ? rows.filter((row) => row.choices > 0).length : rows.length;
 
 /** The reference arm: `control` when there is one, else the first arm by name. */
 export function referenceArm(arms: readonly string[]): string | undefined {
@@ -103,14 +122,17 @@ export function armDifferences(
     const pickBase = new Int32Array(base.length);
     const differences = new Float64Array(resamples);
     for (let r = 0; r < resamples; r++) differences[r] = resample(rows, pickArm) - resample(base, pickBase);
-    const finite = differences.filter(Number.isFinite).sort();
+    const difference = metricOf(rows, options.metric) - metricOf(base, options.metric);
+    // One participant in an arm resamples to the same value every time: no interval from that.
+    const enough = contributors(rows, options.metric) >= 2 && contributors(base, options.metric) >= 2;
+    const interval = Number.isFinite(difference) && enough ? percentileInterval(differences, level) : null;
     results.push({
       metric: options.metric,
       arm,
       reference: reference!,
-      difference: metricOf(rows, options.metric) - metricOf(base, options.metric),
-      low: finite.length ? quantile(finite, (1 - level) / 2) : Number.NaN,
-      high: finite.length ? quantile(finite, 1 - (1 - level) / 2) : Number.NaN,
+      difference: Number.isFinite(difference) ? difference : null,
+      low: interval?.low ?? null,
+      high: interval?.high ?? null,
       participants: rows.length,
     });
   }

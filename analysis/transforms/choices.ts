@@ -23,3 +23,24 @@ export function greenerChoiceRate(events: ColumnTable, by: 'category' | 'shopHos
     .rename({ group: by })
     .orderby(by);
 }
+
+/**
+ * One row per participant, category and shop: the participant's `choices`, `greener` ones and
+ * `avoidedKg`, the rows the bootstrap resamples (ordered by participant, category, shop).
+ */
+export function participantChoices(events: ColumnTable): ColumnTable {
+  return events
+    .params({ choice: 'choice-made', greener: 'greener', unknown: UNKNOWN })
+    .filter((d: Row, $: Params) => d.type === $.choice)
+    .derive({
+      category: (d: Row, $: Params) => (d.category == null ? $.unknown : d.category),
+      shopHost: (d: Row, $: Params) => (d.shopHost == null ? $.unknown : d.shopHost),
+    })
+    .groupby('participant', 'arm', 'category', 'shopHost')
+    .rollup({
+      choices: () => op.count(),
+      greener: (d: Row, $: Params) => op.sum(d.choice === $.greener ? 1 : 0),
+      avoidedKg: (d: Row) => op.sum(d.avoidedKg),
+    })
+    .orderby('participant', 'category', 'shopHost');
+}

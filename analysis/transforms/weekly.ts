@@ -14,7 +14,8 @@ export function participantWeeks(events: ColumnTable): ColumnTable {
     .params({ purchase: 'purchase-marked', choice: 'choice-made', greener: 'greener' })
     .groupby('participant', 'arm', 'week')
     .rollup({
-      footprintKg: (d: Row, $: Params) => op.sum(d.type === $.purchase ? d.kgCO2e : 0),
+      // A purchase without an estimate (NaN) adds nothing, as in SQL's sum over NULL.
+      footprintKg: (d: Row, $: Params) => op.sum(d.type === $.purchase && op.is_finite(d.kgCO2e) ? d.kgCO2e : 0),
       avoidedKg: (d: Row) => op.sum(d.avoidedKg),
       choices: (d: Row, $: Params) => op.sum(d.type === $.choice ? 1 : 0),
       greener: (d: Row, $: Params) => op.sum(d.choice === $.greener ? 1 : 0),

@@ -2,7 +2,14 @@
 // docs/export-format.schema.json), as JSON or CSV. Reading one checks the whole file before
 // anything is used, and names the first problem in one line.
 
-import { type Checked, EVENT_SCHEMA_VERSION, type LedgerEvent, validateEvent } from '../events.ts';
+import {
+  type Checked,
+  type Choice,
+  EVENT_SCHEMA_VERSION,
+  type EventType,
+  type LedgerEvent,
+  validateEvent,
+} from '../events.ts';
 import { csvCell } from './csv-cell.ts';
 
 export const EXPORT_FORMAT = 'carbon-ledger-research-export';
@@ -161,59 +168,99 @@ export const CSV_COLUMNS = [
   'photoId',
 ] as const;
 
-type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>;
+/** A research CSV column. */
+export type ExportColumn = (typeof CSV_COLUMNS)[number];
 
-function csvRow(event: LedgerEvent): CsvRow {
-  const row: CsvRow = {
+/**
+ * One event as a flat row with the research CSV's columns, typed: what the dashboard's CSV export
+ * writes and what every analysis reader yields and every writer (CSV, Parquet) takes. The one
+ * mapping from an event to a row; fields that do not apply to an event's type are null.
+ */
+export interface ExportRow {
+  id: string;
+  type: EventType;
+  at: string;
+  timeZone: string;
+  schemaVersion: number;
+  shopHost: string | null;
+  studyId: string | null;
+  arm: string | null;
+  participantId: string | null;
+  productTitle: string | null;
+  productUrl: string | null;
+  priceAmount: number | null;
+  priceCurrency: string | null;
+  brand: string | null;
+  category: string | null;
+  kgCO2e: number | null;
+  low: number | null;
+  high: number | null;
+  method: string | null;
+  choice: Choice | null;
+  alternativeKind: string | null;
+  alternativeTitle: string | null;
+  alternativeUrl: string | null;
+  alternativesShown: number | null;
+  /** kg CO2e avoided: a greener choice's credit, or an everyday action's grams / 1000. */
+  avoidedKgCO2e: number | null;
+  actionId: string | null;
+  photoId: string | null;
+}
+
+/** The columns holding numbers (the rest hold text). */
+export const NUMBER_COLUMNS: ReadonlySet<ExportColumn> = new Set<ExportColumn>([
+  'schemaVersion',
+  'priceAmount',
+  'kgCO2e',
+  'low',
+  'high',
+  'alternativesShown',
+  'avoidedKgCO2e',
+]);
+
+/** A checked event as a research export row. */
+export function exportRow(event: LedgerEvent): ExportRow {
+  const product = 'product' in event.data ? event.data.product : null;
+  const alternative =
+    event.type === 'alternative-opened' || event.type === 'choice-made' ? event.data.alternative : null;
+  return {
     id: event.id,
     type: event.type,
     at: event.at,
     timeZone: event.timeZone,
     schemaVersion: event.schemaVersion,
     shopHost: event.shopHost,
-    studyId: event.study?.studyId,
-    arm: event.study?.arm,
-    participantId: event.study?.participantId,
+    studyId: event.study?.studyId ?? null,
+    arm: event.study?.arm ?? null,
+    participantId: event.study?.participantId ?? null,
+    productTitle: product?.title ?? null,
+    productUrl: product?.url ?? null,
+    priceAmount: product?.price?.amount ?? null,
+    priceCurrency: product?.price?.currency ?? null,
+    brand: product?.brand ?? null,
+    category: product?.category ?? null,
+    kgCO2e: product?.kgCO2e ?? null,
+    low: product?.low ?? null,
+    high: product?.high ?? null,
+    method: product?.method ?? null,
+    choice: event.type === 'choice-made' ? event.data.choice : null,
+    alternativeKind: alternative?.kind ?? null,
+    alternativeTitle: alternative?.title ?? null,
+    alternativeUrl: alternative?.url ?? null,
+    alternativesShown: event.type === 'alternatives-shown' ? event.data.alternatives.length : null,
+    avoidedKgCO2e:
+      event.type === 'choice-made'
+        ? event.data.avoidedKgCO2e
+        : event.type === 'action-logged'
+          ? event.data.avoidedGramsCO2e / 1000
+          : null,
+    actionId: event.type === 'action-logged' ? event.data.actionId : null,
+    photoId: event.type === 'action-logged' ? event.data.photoId : null,
   };
-  if ('product' in event.data) {
-    const p = event.data.product;
-    Object.assign(row, {
-      productTitle: p.title,
-      productUrl: p.url,
-      priceAmount: p.price?.amount,
-      priceCurrency: p.price?.currency,
-      brand: p.brand,
-      category: p.category,
-      kgCO2e: p.kgCO2e,
-      low: p.low,
-      high: p.high,
-      method: p.method,
-    });
-  }
-  switch (event.type) {
-    case 'alternatives-shown':
-      row.alternativesShown = event.data.alternatives.length;
-      break;
-    case 'alternative-opened':
-    case 'choice-made': {
-      const alternative = event.data.alternative;
-      row.alternativeKind = alternative?.kind;
-      row.alternativeTitle = alternative?.title;
-      row.alternativeUrl = alternative?.url;
-      if (event.type === 'choice-made') {
-        row.choice = event.data.choice;
-        row.avoidedKgCO2e = event.data.avoidedKgCO2e;
-      }
-      break;
-    }
-    case 'action-logged':
-      row.actionId = event.data.actionId;
-      row.avoidedKgCO2e = event.data.avoidedGramsCO2e / 1000;
-      row.photoId = event.data.photoId;
-      break;
-  }
-  return row;
 }
+
+/** One CSV line of a row: every column in order, text made safe for spreadsheets (`csvCell`). */
+export const csvLine = (row: ExportRow): string => CSV_COLUMNS.map((column) => csvCell(row[column])).join(',');
 
 /**
  * The export as CSV. The first line names format and version as a comment
@@ -223,8 +270,7 @@ function csvRow(event: LedgerEvent): CsvRow {
 export function researchCsv(events: readonly LedgerEvent[]): string {
   const lines = [`# format=${EXPORT_FORMAT}; version=${EXPORT_VERSION}`, CSV_COLUMNS.join(',')];
   for (const event of researchExport(events, { exportedAt: '' }).events) {
-    const row = csvRow(event);
-    lines.push(CSV_COLUMNS.map((column) => csvCell(row[column])).join(','));
+    lines.push(csvLine(exportRow(event)));
   }
   return `${lines.join('\n')}\n`;
 }

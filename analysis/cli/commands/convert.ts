@@ -5,8 +5,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FlatEvent } from '../../load/flat.ts';
+import type { RosterEntry } from '../../load/roster.ts';
 import type { EventSink } from '../../load/write.ts';
 import { CliError } from '../errors.ts';
+import { expandInputs } from '../inputs.ts';
 import type { Command } from '../main.ts';
 import { pendingOutput } from '../output.ts';
 import { stderrProgress } from '../progress.ts';
@@ -23,7 +25,7 @@ export const convertCommand: Command = {
     '                DuckDB, Spark and Trino); DIR must be new or empty',
   ].join('\n'),
   async run(args) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals: words } = parseArgs({
       args,
       allowPositionals: true,
       options: {
@@ -32,7 +34,8 @@ export const convertCommand: Command = {
         partition: { type: 'boolean', default: false },
       },
     });
-    if (positionals.length === 0) throw new CliError('give at least one export file');
+    if (words.length === 0) throw new CliError('give at least one export file');
+    const positionals = expandInputs(words, (line) => console.error(line));
     if (!values.out) throw new CliError('give --out FILE (.csv or .parquet) or --partition --out DIR');
     const out = values.out;
     const to = values.partition ? 'parquet' : (values.to ?? extname(out).slice(1).toLowerCase());
@@ -42,10 +45,8 @@ export const convertCommand: Command = {
     const pending = pendingOutput(out, { folder: values.partition, inputs: positionals });
 
     // Loaded here, not at the top: `carbon-ledger --help` loads every command module.
-    const [{ ExportError, readExport }, { csvSink, parquetSink, partitionedParquetSink }] = await Promise.all([
-      import('../../load/read.ts'),
-      import('../../load/write.ts'),
-    ]);
+    const [{ ExportError, readExport }, { csvSink, parquetSink, partitionedParquetSink }, { mergeRosters }] =
+      await Promise.all([import('../../load/read.ts'), import('../../load/write.ts'), import('../../load/roster.ts')]);
     let sink: EventSink;
     try {
       if (values.partition) mkdirSync(pending.path);
@@ -74,9 +75,15 @@ export const convertCommand: Command = {
       written++;
     };
     try {
+      const rosters: RosterEntry[][] = [];
       for (const path of positionals) {
-        await readExport(path, add, { onProgress: (read, total) => progress.update(read, total, basename(path)) });
+        const read = await readExport(path, add, {
+          onProgress: (done, total) => progress.update(done, total, basename(path)),
+        });
+        rosters.push(read.roster);
       }
+      // Who was enrolled, kept in Parquet metadata: participants without events still count.
+      sink.roster?.(mergeRosters(rosters));
       sink.close();
       pending.commit();
     } catch (error) {

@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { checkExportFile } from '../../validate/check.ts';
 import { CliError } from '../errors.ts';
+import { expandInputs } from '../inputs.ts';
 import type { Command } from '../main.ts';
 
 const USAGE = `Usage: carbon-ledger validate FILE... [--max-problems N]
@@ -21,12 +22,13 @@ export const validateCommand: Command = {
   summary: 'check research exports against the format (one line per problem)',
   usage: USAGE,
   async run(args) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals: words } = parseArgs({
       args,
       options: { 'max-problems': { type: 'string', default: '1000' } },
       allowPositionals: true,
     });
-    if (positionals.length === 0) throw new CliError('missing FILE (an export to check)');
+    if (words.length === 0) throw new CliError('missing FILE (an export to check)');
+    const positionals = expandInputs(words, (line) => console.error(line));
     const maxProblems = Number(values['max-problems']);
     if (!Number.isInteger(maxProblems) || maxProblems < 1) {
       throw new CliError(`--max-problems must be a whole number of at least 1, got "${values['max-problems']}"`);

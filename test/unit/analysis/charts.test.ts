@@ -19,24 +19,41 @@ import { summarizeEvents } from '../../../analysis/engines/arquero.ts';
 import type { LedgerSummary } from '../../../analysis/engines/summary.ts';
 import { flattenEvent } from '../../../analysis/load/flat.ts';
 import { LedgerTableBuilder } from '../../../analysis/load/ledger-table.ts';
+import { type ReportData, reportData } from '../../../analysis/report/tables.ts';
 import { armDifferences } from '../../../analysis/transforms/bootstrap.ts';
 import { cohortEvents } from './cohort.ts';
 import { compareSnapshot, normaliseChart } from './snapshot.ts';
 
 let summary: LedgerSummary;
+let data: ReportData;
 const { document } = new JSDOM('').window;
 
 beforeAll(() => {
   const builder = new LedgerTableBuilder();
-  for (const event of cohortEvents({ participants: 12, weeks: 10 })) builder.add(flattenEvent(event));
-  summary = summarizeEvents(builder.build());
+  // The study observed from Wednesday 7 January to Wednesday 11 March: its first and last weeks are partial.
+  for (const event of cohortEvents({ participants: 12, weeks: 10 })) {
+    const day = event.at.slice(0, 10);
+    if (day >= '2026-01-07' && day <= '2026-03-11') builder.add(flattenEvent(event));
+  }
+  const roster = Array.from({ length: 12 }, (_, p) => ({
+    participant: `p${String(p).padStart(3, '0')}`,
+    arm: p % 2 === 0 ? 'control' : 'overlay',
+    firstDay: '2026-01-07',
+    lastDay: '2026-03-11',
+  }));
+  summary = summarizeEvents(builder.build(), roster);
+  data = reportData({ summary, inputs: [], duplicates: 0 }, 1);
 });
 
 const charts: Record<string, () => Element> = {
-  'weekly-footprint': () => weeklyFootprintPlot(from(summary.weekly), { document }),
+  // The report's weekly rows: with their bootstrap band and two partial weeks.
+  'weekly-footprint': () => weeklyFootprintPlot(from(data.weekly), { document }),
   'cumulative-avoided': () => cumulativeAvoidedPlot(from(summary.weekly), { document }),
   'greener-rate-by-category': () =>
-    greenerRateByCategoryPlot(from(summary.byCategory.map((r) => ({ ...r, category: r.key }))), { document }),
+    greenerRateByCategoryPlot(
+      from(summary.byCategory.map((r) => ({ ...r, category: r.key, ...data.intervals.byCategory.get(r.key) }))),
+      { document },
+    ),
   'arm-comparison': () =>
     armComparisonPlot(from(armDifferences(summary.participantRows, { metric: 'greenerRate', seed: 1 })), {
       document,
@@ -54,10 +71,25 @@ describe('chart snapshots', () => {
     });
   }
 
-  it('draws one line per arm and a rolling mean over the raw weekly line', () => {
-    const chart = weeklyFootprintPlot(from(summary.weekly), { document });
-    // two arms × (raw + rolling)
-    expect(chart.querySelectorAll('g[aria-label="line"] path')).toHaveLength(4);
+  it('draws one line per arm and a rolling mean over the raw weekly line, partial weeks dashed and labelled', () => {
+    const chart = weeklyFootprintPlot(from(data.weekly), { document });
+    const lines = [...chart.querySelectorAll('g[aria-label="line"]')];
+    const solid = lines.filter((g) => !g.getAttribute('stroke-dasharray'));
+    const dashed = lines.filter((g) => g.getAttribute('stroke-dasharray'));
+    // two arms × (raw + rolling), and per arm two dashed segments: into the first and last week.
+    expect(solid.flatMap((g) => [...g.querySelectorAll('path')])).toHaveLength(4);
+    expect(dashed.flatMap((g) => [...g.querySelectorAll('path')])).toHaveLength(4);
+    // One label per partial week, whatever the number of arms.
+    expect([...chart.querySelectorAll('text')].filter((t) => t.textContent === 'partial week')).toHaveLength(2);
+    expect(data.weekly.filter((w) => w.partial).map((w) => w.week)).toEqual([
+      '2026-01-05',
+      '2026-03-09',
+      '2026-01-05',
+      '2026-03-09',
+    ]);
+    // The band: one area per arm, from the bootstrap intervals.
+    expect(chart.querySelectorAll('g[aria-label="area"] path')).toHaveLength(2);
+    expect(data.weekly.every((w) => w.low === null || (w.low <= w.footprintKg && w.footprintKg <= w.high!))).toBe(true);
   });
 
   it('reports a changed chart and writes <name>-changed beside its snapshot', async () => {

@@ -36,8 +36,26 @@ beforeAll(() => {
 describe('carbon-ledger report', () => {
   it('writes a self-contained HTML report with a summary, charts and the inputs', async () => {
     const out = join(dir, 'report.html');
-    const { code, stderr } = await run(['report', ...paths, '--out', out]);
+    const tables = join(dir, 'tables');
+    const { code, stderr } = await run(['report', ...paths, '--out', out, '--tables', tables]);
     expect(code).toBe(0);
+    // --tables: each table as CSV and all of them in one JSON file, no NaN.
+    expect(readdirSync(tables).sort()).toEqual([
+      'arm-differences.csv',
+      'by-arm.csv',
+      'rates-by-category.csv',
+      'rates-by-shop.csv',
+      'report.json',
+      'retention.csv',
+      'summary.csv',
+      'weekly.csv',
+    ]);
+    const json = JSON.parse(readFileSync(join(tables, 'report.json'), 'utf8'));
+    expect(json.method).toMatchObject({ seed: 1, armDifferenceResamples: 2000, resamples: 1000 });
+    expect(json.tables.summary.find((row: { measure: string }) => row.measure === 'participants').value).toBe(6);
+    expect(readFileSync(join(tables, 'weekly.csv'), 'utf8').split('\n')[0]).toBe(
+      'arm,week,partial,participants,footprintKg,footprintLow,footprintHigh,avoidedKg',
+    );
     expect(stderr).toMatch(/report: \d+ events, 6 participants → /);
     const html = readFileSync(out, 'utf8');
     expect(html).toMatch(/<table>/);

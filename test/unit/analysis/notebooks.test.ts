@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { eventsFromParquet } from '../../../analysis/load/browser.ts';
+import { eventsFromParquet, rosterFromParquet } from '../../../analysis/load/browser.ts';
 import { loadLedger } from '../../../analysis/load/ledger-table.ts';
 import { summarizeEvents } from '../../../analysis/transforms/summarize.ts';
 import { REPO_ROOT } from '../../shared-fixtures.ts';
@@ -15,11 +15,16 @@ const cohort = join(NOTEBOOKS, 'data', 'cohort.parquet');
 describe('notebooks', () => {
   it('read the bundled cohort in the browser loader as the Node loader does', async () => {
     const bytes = readFileSync(cohort);
-    const inBrowser = await eventsFromParquet(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
-    const { events: inNode } = await loadLedger([cohort]);
-    expect(inBrowser.numRows()).toBe(12_000);
-    expect(summarizeEvents(inBrowser)).toEqual(summarizeEvents(inNode));
-    expect(summarizeEvents(inBrowser).arms).toEqual(['control', 'overlay']);
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
+    const inBrowser = await eventsFromParquet(buffer);
+    const { events: inNode, roster } = await loadLedger([cohort]);
+    expect(inBrowser.numRows()).toBe(10_303);
+    expect(rosterFromParquet(buffer)).toEqual(roster);
+    const summary = summarizeEvents(inBrowser, rosterFromParquet(buffer));
+    expect(summary).toEqual(summarizeEvents(inNode, roster));
+    // `carbon-ledger simulate --participants 80 --days 42 --seed 2026`, converted: every participant, three arms.
+    expect(summary.participants).toBe(80);
+    expect(summary.arms).toEqual(['control', 'labels', 'labels-alternatives']);
   });
 
   it('import only library modules that exist, and files that are bundled', () => {

@@ -243,4 +243,30 @@ describe('carbon-ledger validate', { timeout: 60_000 }, () => {
     expect(code).toBe(2);
     expect(lines(stderr)).toEqual([expect.stringMatching(/missing FILE/)]);
   });
+
+  // The README's line, `validate cohort.json participant-*.json`, before any participant file has
+  // arrived: the shell passes the pattern itself (no nullglob), which names no file.
+  it('reads a shell pattern that matched nothing as no files, and expands one the shell left alone', async () => {
+    const none = await runBin(['validate', cohort, path('participant-*.json')]);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toMatch(/^validate: 1 file, [\d,]+ events, no problems/);
+    expect(none.stderr).toContain('participant-*.json: no file matches this pattern; left out');
+    const only = await runBin(['validate', path('participant-*.json')]);
+    expect(only.code).toBe(2);
+    expect(only.stderr.trim()).toBe(
+      `carbon-ledger validate: ${path('participant-*.json')}: no file matches this pattern`,
+    );
+    // A pattern that does match (as cmd.exe passes it, unexpanded) is expanded.
+    writeFileSync(
+      path('participant-a.json'),
+      JSON.stringify(researchExport([], { exportedAt: '2026-11-23T12:00:00.000Z' })),
+    );
+    const some = await runBin(['validate', cohort, path('participant-*.json')]);
+    expect(some.code).toBe(0);
+    expect(some.stdout).toMatch(/^validate: 2 files, /);
+    // A missing file without a pattern is still a problem.
+    const missing = await runBin(['validate', cohort, path('participant-b.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toContain('participant-b.json: cannot read (ENOENT)');
+  });
 });
