@@ -212,3 +212,107 @@ function subtreeSize(index: PageIndex, el: Element): number {
 }
 
 const TILE_TAGS = new Set(['LI', 'ARTICLE', 'DIV', 'SECTION', 'TR']);
+
+/** Links that are not an item's own page: account, cart, wish list, script and in-page links. */
+const NOT_ITEM_LINK = /sign-?in|log-?in|wishlist|favou?rite|account|cart|compare|javascript:|^#/i;
+
+/** The item pages a tile links to (by links with text or an image: a brand or review link is short), and its longest link text. */
+function itemLinks(tile: Element, url: string): { urls: Set<string>; named: Element | null } {
+  const urls = new Set<string>();
+  let named: Element | null = null;
+  let longest = 7;
+  for (const a of tile.tagName === 'A' ? [tile] : all(tile, 'a[href]').slice(0, 12)) {
+    const href = a.getAttribute('href') ?? '';
+    const text = visibleTextOf(a, 200).length;
+    if (NOT_ITEM_LINK.test(href) || (text <= 7 && !a.querySelector('img'))) continue;
+    const abs = absoluteUrl(href, url);
+    if (abs) urls.add(abs.replace(/#.*$/, ''));
+    if (text > longest) [named, longest] = [a, text];
+  }
+  return { urls, named };
+}
+
+/**
+ * Tiles found from their printed prices, for shops whose classes say nothing (utility or hashed
+ * class names, a tile that is one link): the largest set of same-tag siblings that each hold a
+ * price and link to one item page of their own. A row of tiles links to several and is not one.
+ */
+export function cardListing(index: PageIndex, url: string, options: ListingOptions): FoundListingItem[] {
+  const leaves: Element[] = [];
+  for (const el of index.elements) {
+    if (leaves.length >= 600) break;
+    if (STRUCK.has(el.tagName) || el.childElementCount > 3) continue;
+    let flat = true;
+    for (let child = el.firstElementChild; child && flat; child = child.nextElementSibling)
+      flat = child.childElementCount === 0;
+    if (!flat) continue;
+    const text = el.textContent ?? '';
+    if (text.length > 30 || !/\d/.test(text)) continue;
+    const last = leaves.at(-1);
+    // A price printed in parts ("<span>€</span><span>12</span>"): the smallest element that reads whole.
+    if (last?.contains(el)) {
+      if (priceIn(el, options)) leaves[leaves.length - 1] = el;
+    } else if (priceIn(el, options)) leaves.push(el);
+  }
+  // Same-tag children of one parent that hold a price, found by walking up from each price, and
+  // the same across parents that look alike (a grid laid out in rows).
+  const groups = new Map<unknown, Set<Element>>();
+  const firstPrice = new Map<Element, Element>();
+  const add = (key: unknown, el: Element): void => {
+    const members = groups.get(key);
+    if (members) members.add(el);
+    else groups.set(key, new Set([el]));
+  };
+  for (const leaf of leaves) {
+    let node: Element = leaf;
+    for (let depth = 0; depth < 12 && node.parentElement && node.parentElement !== index.doc.body; depth++) {
+      const parent = node.parentElement;
+      add(`${parent.tagName}.${parent.className}>${node.tagName}.${node.className}`, node);
+      add(parent, node);
+      if (!firstPrice.has(node) && !isStruck(leaf)) firstPrice.set(node, leaf);
+      node = parent;
+    }
+  }
+  const ranked = [...groups.values()]
+    .filter((members) => members.size >= 3)
+    .sort((a, b) => b.size - a.size)
+    .slice(0, 30);
+  for (const members of ranked) {
+    const tiles = [...members];
+    if (tiles.slice(0, 3).some((el) => subtreeSize(index, el) > MAX_TILE_ELEMENTS)) continue;
+    // The first tiles rule out most groups before all are read.
+    if (tiles.slice(0, 3).filter((tile) => itemLinks(tile, url).urls.size === 1).length < 2 || inChrome(tiles[0]!))
+      continue;
+    const links = tiles.map((tile) => itemLinks(tile, url));
+    const own = links.filter((link) => link.urls.size === 1).map((link) => [...link.urls][0]);
+    if (own.length < 3 || own.length < tiles.length * 0.7 || new Set(own).size < 3) continue;
+    const items: FoundListingItem[] = [];
+    tiles.forEach((tile, i) => {
+      const { urls, named } = links[i]!;
+      const price = firstPrice.get(tile);
+      if (urls.size !== 1 || !price) return;
+      // Without a title element, the item's longest link names it ("<a>Oak side table</a>").
+      const item = readTile(tile, url, options);
+      const title = item?.fields.title ?? clean(named && visibleTextOf(named, 300));
+      // A title that holds the price is a menu's offer ("Sodas $169 up"), not an item.
+      if (!title || title.includes(visibleTextOf(price, 30))) return;
+      items.push({
+        fields: { title, price: item?.fields.price ?? priceIn(price, options), url: [...urls][0] },
+        anchor: item?.anchor ?? named ?? tile,
+        tile,
+        sponsored: item?.sponsored ?? isSponsored(tile),
+        placeholder: false,
+      });
+    });
+    if (items.length >= 3) return items;
+  }
+  return [];
+}
+
+/** The page's tiles: by shared class first, by printed prices when that finds few. */
+export function domListing(index: PageIndex, url: string, options: ListingOptions): FoundListingItem[] {
+  const classed = genericListing(index, url, options);
+  if (classed.length >= 8) return classed;
+  const cards = cardListing(index, url, options);
+  return cards.length > classed.length ? cards : classed;
+}

@@ -1,0 +1,112 @@
+// Listing pages of shops nobody wrote rules for (issue 26): tiles whose classes say nothing,
+// items published only as structured data or script data, each on a small page made here.
+
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { extractPageWithAnchors } from '../../../shared/read.ts';
+
+const page = (body: string, head = ''): Document =>
+  parseHTML(`<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`)
+    .document as unknown as Document;
+
+const names = [
+  'Oak side table',
+  'Walnut bookshelf',
+  'Linen armchair',
+  'Pine bed frame',
+  'Wool rug large',
+  'Steel lamp',
+];
+
+/** A utility-class card (Tailwind-like): nothing in its classes says title or price. */
+const card = (i: number, extra = ''): string =>
+  `<div class="flex flex-col gap-2 p-4"><a class="block" href="/products/item-${i}"><img src="/i/${i}.jpg" alt=""></a>
+   <a class="text-sm font-medium" href="/products/item-${i}">${names[i]}</a>${extra}
+   <div class="mt-1 text-lg font-bold"><span>€</span><span>${49 + i},90</span></div>
+   <a class="text-xs" href="/brand/acme">Acme</a></div>`;
+
+describe('tiles whose classes say nothing', () => {
+  it('are found from their printed prices, one item page each, with the title link as anchor', () => {
+    const doc = page(
+      `<header><a href="/cart">Cart €0,00</a></header><h1>Furniture</h1>
+       <div class="grid grid-cols-4 gap-4">${[0, 1, 2, 3, 4].map((i) => card(i)).join('')}</div>`,
+    );
+    const { page: kind, items } = extractPageWithAnchors(doc, 'https://moebel.example/c/furniture');
+    expect(kind).toBe('listing');
+    expect(items.map((item) => item.product.title)).toEqual(names.slice(0, 5));
+    expect(items[1]!.product).toMatchObject({
+      price: { amount: 50.9, currency: 'EUR' },
+      url: 'https://moebel.example/products/item-1',
+    });
+    expect(items[1]!.anchor?.textContent).toBe('Walnut bookshelf');
+  });
+
+  it('are the tiles, not the rows, when a grid is laid out in rows', () => {
+    const rows = [0, 3].map(
+      (start) => `<div class="flex">${[start, start + 1, start + 2].map((i) => card(i)).join('')}</div>`,
+    );
+    const doc = page(`<h1>Furniture</h1><div class="container">${rows.join('')}</div>`);
+    const { items } = extractPageWithAnchors(doc, 'https://moebel.example/c/furniture');
+    expect(items.map((item) => item.product.title)).toEqual(names);
+  });
+
+  it('reads a tile that is one link, and skips a struck-out former price', () => {
+    const tiles = [0, 1, 2, 3].map(
+      (i) =>
+        `<a class="relative inline-block" href="/p/${i}"><img src="/${i}.png" alt="${names[i]}">
+         <h3 class="text-base">${names[i]}</h3><s>$${200 + i}.00</s><span>$${100 + i}.00</span></a>`,
+    );
+    const doc = page(`<h1>Sale</h1><main><section>${tiles.join('')}</section></main>`);
+    const { page: kind, items } = extractPageWithAnchors(doc, 'https://shop.example/sale');
+    expect(kind).toBe('listing');
+    expect(items).toHaveLength(4);
+    expect(items[2]!.product).toMatchObject({ title: names[2], price: { amount: 102, currency: 'USD' } });
+  });
+
+  it('does not read a product page with a row of three other products as a listing', () => {
+    const doc = page(
+      `<main><h1>Oak dining table</h1><p class="text-2xl">€499,00</p><button>Add to basket</button>
+       <div class="grid">${[1, 2, 3].map((i) => card(i)).join('')}</div></main>`,
+    );
+    const { page: kind, items } = extractPageWithAnchors(doc, 'https://moebel.example/p/oak-dining-table');
+    expect(kind).toBe('product');
+    expect(items[0]!.product.price).toEqual({ amount: 499, currency: 'EUR' });
+  });
+});
+
+describe('items published as structured data', () => {
+  it('reads microdata Products as tiles, not the first one as the page’s product', () => {
+    const tiles = [0, 1, 2].map(
+      (i) =>
+        `<li itemscope itemtype="https://schema.org/Product"><a itemprop="url" href="/p/${i}"><span itemprop="name">${names[i]}</span></a>
+         <span itemprop="offers" itemscope itemtype="https://schema.org/Offer"><meta itemprop="priceCurrency" content="GBP">
+         <span itemprop="price" content="${20 + i}.00">£${20 + i}.00</span></span></li>`,
+    );
+    const doc = page(`<h1>Lamps</h1><ul>${tiles.join('')}</ul>`);
+    const { page: kind, items } = extractPageWithAnchors(doc, 'https://shop.example/lamps');
+    expect(kind).toBe('listing');
+    expect(items.map((item) => [item.product.title, item.product.price?.amount])).toEqual([
+      [names[0], 20],
+      [names[1], 21],
+      [names[2], 22],
+    ]);
+  });
+
+  it('reads an ItemList of links, naming each item by its link and anchoring on it', () => {
+    const list = {
+      '@context': 'https://schema.org',
+      '@type': 'ItemList',
+      itemListElement: [0, 1, 2, 3].map((i) => ({
+        '@type': 'ListItem',
+        position: i + 1,
+        url: `https://shop.example/p/${i}`,
+      })),
+    };
+    const links = [0, 1, 2, 3].map((i) => `<div><a href="/p/${i}?ref=list">${names[i]}</a></div>`).join('');
+    const doc = page(`<h1>Lamps</h1>${links}`, `<script type="application/ld+json">${JSON.stringify(list)}</script>`);
+    const { page: kind, items } = extractPageWithAnchors(doc, 'https://shop.example/lamps');
+    expect(kind).toBe('listing');
+    expect(items.map((item) => item.product.title)).toEqual(names.slice(0, 4));
+    expect(items[3]!.anchor?.getAttribute('href')).toBe('/p/3?ref=list');
+  });
+});
