@@ -17,7 +17,7 @@ import {
   TITLE_PREFIX,
 } from './heuristics.ts';
 import { breadcrumbsFromJsonLd, hasType, jsonLdNodes, listedProducts, productFromJsonLd } from './jsonld.ts';
-import { genericListing, readTile } from './listing.ts';
+import { genericListing } from './listing.ts';
 import { isOpenGraphProduct, productFromMicrodata, productFromOpenGraph } from './microdata.ts';
 import type { PageIndex } from './page-index.ts';
 import { conditionFrom, productFromSpecs } from './specs.ts';
@@ -78,8 +78,8 @@ export function readGeneric(
   );
   // The page's brand line ranks last: read only when no other source named the brand; then the
   // title's first words, when the page names them as a brand elsewhere.
-  if (!hasValue(fields.brand)) fields.brand = brandOnPage(index);
-  if (!hasValue(fields.brand) && fields.title) fields.brand = brandInTitle(index, fields.title);
+  if (!hasValue(fields.brand)) fields.brand = brandOnPage(index, heading);
+  if (!hasValue(fields.brand) && fields.title) fields.brand = brandInTitle(index, fields.title, fields.category ?? []);
   if (shop?.priceAbsent) fields.price = null;
   if (fields.title) fields.title = fields.title.replace(TITLE_PREFIX, '');
   // Shops name second-hand offers in the title when they mark them up nowhere else.
@@ -148,14 +148,6 @@ function markedTiles(index: PageIndex): Element[] {
   const tiles = scopes.filter((el) => !scopes.some((other) => other !== el && other.contains(el)));
   const heading = index.headings[0];
   return tiles.length >= 3 && !tiles.some((el) => heading && el.contains(heading)) ? tiles : [];
-}
-
-/** A listing's items from its microdata Products, each read as a tile. */
-export function microdataListing(index: PageIndex, url: string, country: string | null): FoundListingItem[] {
-  return markedTiles(index)
-    .slice(0, 200)
-    .map((tile) => readTile(tile, url, { country }))
-    .filter((item): item is FoundListingItem => !!item);
 }
 
 /** Listing items from the page's JSON-LD, for listings whose tiles the markup does not reveal. */

@@ -7,6 +7,7 @@ import { crumbsIn } from './breadcrumbs.ts';
 import { collapseSpaces, isHidden, schemaTypeOf, visibleTextOf } from './dom.ts';
 import { classWords, hasAncestor, type PageIndex } from './page-index.ts';
 import { type ParsedPrice, parsePrice } from './price.ts';
+import { LABELS } from './specs.ts';
 
 // Regions of a page that hold someone else's heading or price: site chrome, carts, carousels.
 const CHROME_TAGS = new Set(['HEADER', 'FOOTER', 'NAV', 'ASIDE', 'DIALOG']);
@@ -228,7 +229,7 @@ export function crumbNames(container: Element): string[] {
 }
 
 /** A brand line ("Visit the Brome Store", "Brand: Gorilla", "Shop all up&up") or a brand property. */
-export function brandOnPage(index: PageIndex): string | null {
+export function brandOnPage(index: PageIndex, heading: Element | null = null): string | null {
   const marked = index.branded.find((el) => /\bbrand\b/.test(el.getAttribute('itemprop') ?? ''));
   const candidates = marked ? [marked, ...index.branded.slice(0, 30)] : index.branded.slice(0, 30);
   for (const el of candidates) {
@@ -237,6 +238,35 @@ export function brandOnPage(index: PageIndex): string | null {
     const logo = el === marked ? brandNameOf(named ?? el) : null;
     const value = cleanBrand((named ?? el).getAttribute('content') ?? (visibleTextOf(named ?? el, 120) || logo));
     if (value && value.length <= 40 && value.split(' ').length <= 5 && !inChrome(el)) return value;
+  }
+  return heading ? labelledBrand(index, heading) : null;
+}
+
+/**
+ * A brand labelled beside the product, in any element: "Brand: Gorilla" in one text, a label
+ * and its value as a pair ("<span>Marke</span><a>Bosch</a>", "<div>Brand</div><div>Bosch</div>"),
+ * or a byline just under the heading ("by Bosch").
+ */
+function labelledBrand(index: PageIndex, heading: Element): string | null {
+  const at = index.order.get(heading) ?? 0;
+  const start = Math.max(0, at - 40);
+  for (const [i, el] of index.elements.slice(start, at + 1500).entries()) {
+    if (el.childElementCount) continue;
+    const text = collapseSpaces(el.textContent ?? '');
+    if (text.length > 60) continue;
+    const [label = '', rest] = text.split(/\s*[:：]\s*/, 2);
+    const parent = el.parentElement;
+    const value = el.nextElementSibling ?? parent?.nextElementSibling;
+    let brand: string | null = null;
+    if (LABELS.brand.test(label) || LABELS.maker.test(label)) {
+      // "Brand:" then the value beside it; a bare "Brand" only as one of a label–value pair.
+      const whole = el.nextElementSibling ? '' : collapseSpaces(parent?.textContent ?? '');
+      const after = whole.slice(whole.indexOf(text) + text.length);
+      if (rest) brand = rest;
+      else if (rest === '' || value?.parentElement?.childElementCount === 2) brand = after || visibleTextOf(value, 60);
+    } else if (start + i > at && start + i < at + 40) brand = /^by\s+(.{2,40})$/i.exec(text)?.[1] ?? null;
+    brand = cleanBrand(brand);
+    if (brand) return brand;
   }
   return null;
 }

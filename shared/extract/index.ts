@@ -26,14 +26,7 @@ import type { PageKind, Product } from '../product.ts';
 import type { FoundListingItem, ShopAdapter } from './adapter.ts';
 import { countryOfPage } from './country.ts';
 import type { ProductFields } from './fields.ts';
-import {
-  dataListing,
-  genericListing,
-  jsonLdListing,
-  looksLikeListing,
-  microdataListing,
-  readGeneric,
-} from './generic.ts';
+import { dataListing, genericListing, jsonLdListing, looksLikeListing, readGeneric } from './generic.ts';
 import { domListing } from './listing.ts';
 import { classWords, hasAncestor, type IndexStrategy, indexPage, type PageIndex } from './page-index.ts';
 
@@ -106,8 +99,6 @@ function readPage(index: PageIndex, url: string, adapters: readonly ShopAdapter[
     if (items.length >= 3) return listingOf(items, url, country);
     const published = jsonLdListing(index, url);
     if (published.length >= 3) return listingOf(published, url, country);
-    const marked = microdataListing(index, url, country);
-    if (marked.length >= 3) return listingOf(marked, url, country);
     const kept = dataListing(index, url, country);
     if (kept.length >= 3) return listingOf(kept, url, country);
   }

@@ -76,12 +76,7 @@ export function readTile(tile: Element, url: string, options: ListingOptions): F
   }
   const titleLinked = titleEl?.closest('a[href]') ?? titleEl?.querySelector('a[href]');
   const links = titleLinked ? [] : all(tile, 'a[href]').slice(0, 10);
-  const link =
-    titleLinked ??
-    links.find(
-      (a) => !/sign-?in|log-?in|wishlist|favou?rite|account|javascript:|^#/i.test(a.getAttribute('href') ?? ''),
-    ) ??
-    links[0];
+  const link = titleLinked ?? links.find((a) => !NOT_ITEM_LINK.test(a.getAttribute('href') ?? '')) ?? links[0];
   return {
     fields: { title, price, url: absoluteUrl(link?.getAttribute('href'), url) ?? url },
     anchor: titleEl ?? tile,
@@ -241,11 +236,8 @@ export function cardListing(index: PageIndex, url: string, options: ListingOptio
   const leaves: Element[] = [];
   for (const el of index.elements) {
     if (leaves.length >= 600) break;
-    if (STRUCK.has(el.tagName) || el.childElementCount > 3) continue;
-    let flat = true;
-    for (let child = el.firstElementChild; child && flat; child = child.nextElementSibling)
-      flat = child.childElementCount === 0;
-    if (!flat) continue;
+    // Small elements only: reading a large one's text is the costly part.
+    if (STRUCK.has(el.tagName) || el.childElementCount > 3 || el.firstElementChild?.firstElementChild) continue;
     const text = el.textContent ?? '';
     if (text.length > 30 || !/\d/.test(text)) continue;
     const last = leaves.at(-1);
@@ -300,7 +292,7 @@ export function cardListing(index: PageIndex, url: string, options: ListingOptio
         fields: { title, price: item?.fields.price ?? priceIn(price, options), url: [...urls][0] },
         anchor: item?.anchor ?? named ?? tile,
         tile,
-        sponsored: item?.sponsored ?? isSponsored(tile),
+        sponsored: !!item?.sponsored,
         placeholder: false,
       });
     });

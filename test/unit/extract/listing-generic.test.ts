@@ -110,3 +110,50 @@ describe('items published as structured data', () => {
     expect(items[3]!.anchor?.getAttribute('href')).toBe('/p/3?ref=list');
   });
 });
+
+describe('a brand labelled beside the product in any element', () => {
+  const product = (extra: string): Document =>
+    page(
+      `<main><h1>Cordless drill 18 V</h1>${extra}<p class="cost">€89,00</p></main>`,
+      '<meta property="og:type" content="product">',
+    );
+  const brand = (extra: string): string | null | undefined =>
+    extractPageWithAnchors(product(extra), 'https://shop.example/p/1').items[0]?.product.brand;
+
+  it('reads a label and its value as a pair, with or without a colon', () => {
+    expect(brand('<div class="row"><div>Marke</div><div><a href="/m/bosch">Bosch</a></div></div>')).toBe('Bosch');
+    expect(brand('<p><span>Thương hiệu:</span> <a href="/th/bosch">Bosch</a></p>')).toBe('Bosch');
+    expect(brand('<p><span>Brand:</span> Bosch</p>')).toBe('Bosch');
+    expect(brand('<div><span>品牌：博世</span></div>')).toBe('博世');
+  });
+
+  it('reads a byline under the heading', () => {
+    expect(brand('<div><span>by Bosch</span></div>')).toBe('Bosch');
+  });
+
+  it('does not take a menu entry beside a bare “Brand” for the brand', () => {
+    expect(brand('<ul><li><a href="/brands">Brand</a></li><li><a href="/sale">Sale</a></li><li>New</li></ul>')).toBe(
+      null,
+    );
+  });
+});
+
+describe('a title’s leading brand confirmed by the page', () => {
+  const read = (trail: string[]): string | null | undefined => {
+    const crumbs = trail.map((name) => `<li><a href="/${name}">${name}</a></li>`).join('');
+    const doc = page(
+      `<nav class="breadcrumb"><ol>${crumbs}</ol></nav><main><h1>Miele TCF620 WP Eco dryer</h1><p class="cost">€899,00</p></main>`,
+      '<meta property="og:type" content="product">',
+    );
+    return extractPageWithAnchors(doc, 'https://shop.example/p/1').items[0]?.product.brand;
+  };
+
+  it('takes it when a breadcrumb names it', () => {
+    expect(read(['Home', 'Dryers', 'Miele'])).toBe('Miele');
+  });
+
+  it('does not take it from the title alone, nor from a last crumb that is the product itself', () => {
+    expect(read(['Home', 'Dryers'])).toBe(null);
+    expect(read(['Home', 'Miele TCF620 WP Eco dryer'])).toBe(null);
+  });
+});
