@@ -23,7 +23,7 @@ interface Found {
 
 type Obj = Record<string, unknown>;
 
-const NAME = /^(?:name|title|(?:product|display|item)_?(?:name|title))$/i;
+const NAME = /^(?:name|title|(?:product|display|item|goods)_?(?:name|title))$/i;
 const URL_KEY = /^(?:url|href|link|(?:product|canonical|pdp)_?url)$/i;
 const WRAPPER = /^(?:node|product|item|data)$/;
 // Price keys, the price paid now first; the rest ("listPrice", "unitPrice", "monthly") are not it.
@@ -157,7 +157,7 @@ function priceOf(obj: Obj, country: string | null, currency: string | null, dept
   return null;
 }
 
-const words = (value: string): string[] =>
+export const words = (value: string): string[] =>
   value
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)

@@ -5,7 +5,7 @@
 import type { PageKind } from '../product.ts';
 import type { FoundListingItem, FoundProduct } from './adapter.ts';
 import { absoluteUrl, clean, schemaTypeOf, visibleTextOf } from './dom.ts';
-import { brandInTitle, type DataProduct, dataProductNamed, scriptListing } from './embedded.ts';
+import { brandInTitle, type DataProduct, dataProductNamed, scriptListing, words } from './embedded.ts';
 import { hasValue, mergeFields, type ProductFields } from './fields.ts';
 import {
   brandOnPage,
@@ -107,12 +107,6 @@ function documentTitle(doc: Document, url: string): string | null {
 
 const SECOND_HAND_TITLE =
   /\((?:renewed|refurbished|generalüberholt|reconditionné|reacondicionado|ricondizionato)\)|^(?:refurbished|renewed|used|pre-owned)\b/i;
-
-const words = (value: string): string[] =>
-  value
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
 
 /**
  * The title as the shopper sees it. Structured names often add the colour or the shop's own

@@ -258,7 +258,7 @@ function labelledBrand(index: PageIndex, heading: Element): string | null {
     const parent = el.parentElement;
     const value = el.nextElementSibling ?? parent?.nextElementSibling;
     let brand: string | null = null;
-    if (LABELS.brand.test(label) || LABELS.maker.test(label)) {
+    if (LABELS.brand.test(label)) {
       // "Brand:" then the value beside it; a bare "Brand" only as one of a label–value pair.
       const whole = el.nextElementSibling ? '' : collapseSpaces(parent?.textContent ?? '');
       const after = whole.slice(whole.indexOf(text) + text.length);

@@ -265,10 +265,9 @@ function linkedEntries(nodes: Json[]): ProductFields[] {
     if (!hasType(node, 'ItemList') || !Array.isArray(node.itemListElement)) continue;
     const entries = node.itemListElement
       .filter(isObject)
-      .slice(0, 200)
       .map((entry) => ({
         title: text(entry.name) ?? (isObject(entry.item) ? text(entry.item.name) : null),
-        url: address(entry.url) ?? address(entry.item),
+        url: address(entry.url ?? entry.item),
       }))
       .filter((entry) => entry.url);
     if (new Set(entries.map((entry) => entry.url)).size >= 3) return entries;

@@ -271,13 +271,12 @@ export function cardListing(index: PageIndex, url: string, options: ListingOptio
     .slice(0, 30);
   for (const members of ranked) {
     const tiles = [...members];
-    if (tiles.slice(0, 3).some((el) => subtreeSize(index, el) > MAX_TILE_ELEMENTS)) continue;
-    // The first tiles rule out most groups before all are read.
+    // The first tiles rule out most groups before all are read (a section of the page links to many items).
     if (tiles.slice(0, 3).filter((tile) => itemLinks(tile, url).urls.size === 1).length < 2 || inChrome(tiles[0]!))
       continue;
     const links = tiles.map((tile) => itemLinks(tile, url));
     const own = links.filter((link) => link.urls.size === 1).map((link) => [...link.urls][0]);
-    if (own.length < 3 || own.length < tiles.length * 0.7 || new Set(own).size < 3) continue;
+    if (new Set(own).size < Math.max(3, tiles.length * 0.7)) continue;
     const items: FoundListingItem[] = [];
     tiles.forEach((tile, i) => {
       const { urls, named } = links[i]!;

@@ -157,3 +157,21 @@ describe('a title’s leading brand confirmed by the page', () => {
     expect(read(['Home', 'Miele TCF620 WP Eco dryer'])).toBe(null);
   });
 });
+
+describe('items only in script data', () => {
+  it('reads goods named by goods_name and anchors each on its link without the query', () => {
+    const goods = [0, 1, 2, 3].map((i) => ({
+      goods_name: names[i],
+      url: `/p/${i}`,
+      price: { amount: 10 + i, currency: 'EUR' },
+    }));
+    const links = [0, 1, 2, 3].map((i) => `<a href="/p/${i}?from=search"><img src="/${i}.png" alt=""></a>`).join('');
+    const doc = page(`<h1>Lamps</h1>${links}<script>window.__STATE__ = ${JSON.stringify({ list: goods })};</script>`);
+    const { page: kind, items } = extractPageWithAnchors(doc, 'https://shop.example/lamps');
+    expect(kind).toBe('listing');
+    expect(items.map((item) => [item.product.title, item.product.price?.amount])).toEqual(
+      names.slice(0, 4).map((name, i) => [name, 10 + i]),
+    );
+    expect(items[2]!.anchor?.getAttribute('href')).toBe('/p/2?from=search');
+  });
+});
