@@ -236,8 +236,14 @@ export function cardListing(index: PageIndex, url: string, options: ListingOptio
   const leaves: Element[] = [];
   for (const el of index.elements) {
     if (leaves.length >= 600) break;
-    // Small elements only: reading a large one's text is the costly part.
-    if (STRUCK.has(el.tagName) || el.childElementCount > 3 || el.firstElementChild?.firstElementChild) continue;
+    // Small elements only (a leaf, or up to three leaves): reading a large one's text is the costly part.
+    const child = el.firstElementChild;
+    if (
+      child?.firstElementChild ||
+      child?.nextElementSibling?.nextElementSibling?.nextElementSibling ||
+      STRUCK.has(el.tagName)
+    )
+      continue;
     const text = el.textContent ?? '';
     if (text.length > 30 || !/\d/.test(text)) continue;
     const last = leaves.at(-1);
