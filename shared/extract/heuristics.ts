@@ -229,7 +229,7 @@ export function crumbNames(container: Element): string[] {
 }
 
 /** A brand line ("Visit the Brome Store", "Brand: Gorilla", "Shop all up&up") or a brand property. */
-export function brandOnPage(index: PageIndex, heading: Element | null = null): string | null {
+export function brandOnPage(index: PageIndex, heading: Element | null): string | null {
   const marked = index.branded.find((el) => /\bbrand\b/.test(el.getAttribute('itemprop') ?? ''));
   const candidates = marked ? [marked, ...index.branded.slice(0, 30)] : index.branded.slice(0, 30);
   for (const el of candidates) {
@@ -239,7 +239,7 @@ export function brandOnPage(index: PageIndex, heading: Element | null = null): s
     const value = cleanBrand((named ?? el).getAttribute('content') ?? (visibleTextOf(named ?? el, 120) || logo));
     if (value && value.length <= 40 && value.split(' ').length <= 5 && !inChrome(el)) return value;
   }
-  return heading ? labelledBrand(index, heading) : null;
+  return labelledBrand(index, heading);
 }
 
 /**
@@ -247,8 +247,9 @@ export function brandOnPage(index: PageIndex, heading: Element | null = null): s
  * and its value as a pair ("<span>Marke</span><a>Bosch</a>", "<div>Brand</div><div>Bosch</div>"),
  * or a byline just under the heading ("by Bosch").
  */
-function labelledBrand(index: PageIndex, heading: Element): string | null {
-  const at = index.order.get(heading) ?? 0;
+function labelledBrand(index: PageIndex, heading: Element | null): string | null {
+  // Without a heading, the page from its start.
+  const at = (heading && index.order.get(heading)) ?? 0;
   const start = Math.max(0, at - 40);
   for (const [i, el] of index.elements.slice(start, at + 1500).entries()) {
     if (el.childElementCount) continue;

@@ -127,6 +127,17 @@ describe('a brand labelled beside the product in any element', () => {
     expect(brand('<div><span>品牌：博世</span></div>')).toBe('博世');
   });
 
+  it('reads it on a page without a heading, from the start of the page', () => {
+    const doc = page(
+      '<div class="box"><div>Cordless drill 18 V</div><div><span>Brand:</span> Bosch</div><p><b>Price:</b> €89,00</p></div>',
+      '<title>Cordless drill 18 V</title>',
+    );
+    expect(extractPageWithAnchors(doc, 'https://shop.example/p/1').items[0]?.product).toMatchObject({
+      title: 'Cordless drill 18 V',
+      brand: 'Bosch',
+    });
+  });
+
   it('reads a byline under the heading', () => {
     expect(brand('<div><span>by Bosch</span></div>')).toBe('Bosch');
   });
