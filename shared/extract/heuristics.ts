@@ -243,30 +243,24 @@ export function brandOnPage(index: PageIndex, heading: Element | null): string |
 }
 
 /**
- * A brand labelled beside the product, in any element: "Brand: Gorilla" in one text, a label
- * and its value as a pair ("<span>Marke</span><a>Bosch</a>", "<div>Brand</div><div>Bosch</div>"),
- * or a byline just under the heading ("by Bosch").
+ * A brand labelled beside the product, in any element: "Brand: Gorilla" in one text, or a label
+ * and its value as a pair ("<span>Marke</span><a>Bosch</a>", "<div>Brand</div><div>Bosch</div>").
  */
 function labelledBrand(index: PageIndex, heading: Element | null): string | null {
-  // Without a heading, the page from its start.
+  // Around the heading; without one, the page from its start.
   const at = (heading && index.order.get(heading)) ?? 0;
-  const start = Math.max(0, at - 40);
-  for (const [i, el] of index.elements.slice(start, at + 1500).entries()) {
-    if (el.childElementCount) continue;
+  for (const el of index.elements.slice(Math.max(0, at - 40), at + 1500)) {
+    if (el.firstElementChild) continue;
     const text = collapseSpaces(el.textContent ?? '');
-    if (text.length > 60) continue;
     const [label = '', rest] = text.split(/\s*[:：]\s*/, 2);
+    if (text.length > 60 || !LABELS.brand.test(label)) continue;
+    // "Brand:" then the value beside it; a bare "Brand" only as one of a label–value pair.
     const parent = el.parentElement;
-    const value = el.nextElementSibling ?? parent?.nextElementSibling;
-    let brand: string | null = null;
-    if (LABELS.brand.test(label)) {
-      // "Brand:" then the value beside it; a bare "Brand" only as one of a label–value pair.
-      const whole = el.nextElementSibling ? '' : collapseSpaces(parent?.textContent ?? '');
-      const after = whole.slice(whole.indexOf(text) + text.length);
-      if (rest) brand = rest;
-      else if (rest === '' || value?.parentElement?.childElementCount === 2) brand = after || visibleTextOf(value, 60);
-    } else if (start + i > at && start + i < at + 40) brand = /^by\s+(.{2,40})$/i.exec(text)?.[1] ?? null;
-    brand = cleanBrand(brand);
+    const value = el.nextElementSibling;
+    const whole = value ? '' : collapseSpaces(parent?.textContent ?? '');
+    const after = whole.slice(whole.indexOf(text) + text.length);
+    const paired = rest === '' || (value ?? parent)?.parentElement?.childElementCount === 2;
+    const brand = cleanBrand(rest || (paired ? after || visibleTextOf(value ?? parent?.nextElementSibling, 60) : null));
     if (brand) return brand;
   }
   return null;

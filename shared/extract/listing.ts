@@ -211,20 +211,24 @@ const TILE_TAGS = new Set(['LI', 'ARTICLE', 'DIV', 'SECTION', 'TR']);
 /** Links that are not an item's own page: account, cart, wish list, script and in-page links. */
 const NOT_ITEM_LINK = /sign-?in|log-?in|wishlist|favou?rite|account|cart|compare|javascript:|^#/i;
 
-/** The item pages a tile links to (by links with text or an image: a brand or review link is short), and its longest link text. */
-function itemLinks(tile: Element, url: string): { urls: Set<string>; named: Element | null } {
+/** The pages a tile links to (by links with text or an image: a brand link is short), and its longest link: the item's. */
+function itemLinks(tile: Element, url: string): { urls: Set<string>; named: Element | null; item?: string } {
   const urls = new Set<string>();
   let named: Element | null = null;
+  let item: string | undefined;
   let longest = 7;
   for (const a of tile.tagName === 'A' ? [tile] : all(tile, 'a[href]').slice(0, 12)) {
     const href = a.getAttribute('href') ?? '';
-    const text = visibleTextOf(a, 200).length;
-    if (NOT_ITEM_LINK.test(href) || (text <= 7 && !a.querySelector('img'))) continue;
-    const abs = absoluteUrl(href, url);
-    if (abs) urls.add(abs.replace(/#.*$/, ''));
-    if (text > longest) [named, longest] = [a, text];
+    const text = (a.textContent ?? '').trim().length;
+    const abs = absoluteUrl(href, url)?.replace(/#.*$/, '');
+    if (!abs || NOT_ITEM_LINK.test(href) || (text <= 7 && !a.querySelector('img'))) continue;
+    urls.add(abs);
+    item ??= abs;
+    if (text > longest) [named, longest, item] = [a, text, abs];
+    // A third page: a row or a section, not a tile (a tile may link to its offers or reviews too).
+    if (urls.size > 2) break;
   }
-  return { urls, named };
+  return { urls, named, item };
 }
 
 /**
@@ -245,12 +249,13 @@ export function cardListing(index: PageIndex, url: string, options: ListingOptio
     )
       continue;
     const text = el.textContent ?? '';
-    if (text.length > 30 || !/\d/.test(text)) continue;
-    const last = leaves.at(-1);
+    // Digits beside something that may name a currency; the parse tells.
+    if (text.length > 30 || !/\d/.test(text) || !/[^\d\s.,:/%()+-]/.test(text)) continue;
+    const parsed = parsePrice(text, { country: options.country });
+    if (!parsed.amount || !parsed.currency) continue;
     // A price printed in parts ("<span>€</span><span>12</span>"): the smallest element that reads whole.
-    if (last?.contains(el)) {
-      if (priceIn(el, options)) leaves[leaves.length - 1] = el;
-    } else if (priceIn(el, options)) leaves.push(el);
+    if (leaves.at(-1)?.contains(el)) leaves[leaves.length - 1] = el;
+    else leaves.push(el);
   }
   // Same-tag children of one parent that hold a price, found by walking up from each price, and
   // the same across parents that look alike (a grid laid out in rows).
@@ -263,7 +268,7 @@ export function cardListing(index: PageIndex, url: string, options: ListingOptio
   };
   for (const leaf of leaves) {
     let node: Element = leaf;
-    for (let depth = 0; depth < 12 && node.parentElement && node.parentElement !== index.doc.body; depth++) {
+    for (let depth = 0; depth < 8 && node.parentElement && node.parentElement !== index.doc.body; depth++) {
       const parent = node.parentElement;
       add(`${parent.tagName}.${parent.className}>${node.tagName}.${node.className}`, node);
       add(parent, node);
@@ -271,31 +276,36 @@ export function cardListing(index: PageIndex, url: string, options: ListingOptio
       node = parent;
     }
   }
+  // Outer groups first among equal ones (groups were met from the prices outwards): as many parts
+  // of tiles as tiles are found, and the tiles are what is wanted.
   const ranked = [...groups.values()]
+    .reverse()
     .filter((members) => members.size >= 3)
     .sort((a, b) => b.size - a.size)
     .slice(0, 30);
   for (const members of ranked) {
     const tiles = [...members];
     // The first tiles rule out most groups before all are read (a section of the page links to many items).
-    if (tiles.slice(0, 3).filter((tile) => itemLinks(tile, url).urls.size === 1).length < 2 || inChrome(tiles[0]!))
-      continue;
+    const small = (tile: Element): boolean => itemLinks(tile, url).urls.size < 3;
+    if (tiles.slice(0, 3).filter(small).length < 2 || inChrome(tiles[0]!)) continue;
     const links = tiles.map((tile) => itemLinks(tile, url));
-    const own = links.filter((link) => link.urls.size === 1).map((link) => [...link.urls][0]);
+    const own = links.filter((link) => link.urls.size < 3).map((link) => link.item);
     if (new Set(own).size < Math.max(3, tiles.length * 0.7)) continue;
     const items: FoundListingItem[] = [];
     tiles.forEach((tile, i) => {
-      const { urls, named } = links[i]!;
+      const { urls, named, item: itemPage } = links[i]!;
       const price = firstPrice.get(tile);
-      if (urls.size !== 1 || !price) return;
-      // Without a title element, the item's longest link names it ("<a>Oak side table</a>").
+      if (urls.size > 2 || !itemPage || !price) return;
+      // The item's longest link names it ("<a>Oak side table</a>") unless a title element says more:
+      // the first one found is often a badge or an offers link ("-13%", "(5+ offers)").
       const item = readTile(tile, url, options);
-      const title = item?.fields.title ?? clean(named && visibleTextOf(named, 300));
+      const linkText = (!named?.contains(price) && clean(visibleTextOf(named, 300))) || '';
+      const title = linkText.length > (item?.fields.title?.length ?? 0) ? linkText : item?.fields.title;
       // A title that holds the price is a menu's offer ("Sodas $169 up"), not an item.
       if (!title || title.includes(visibleTextOf(price, 30))) return;
       items.push({
-        fields: { title, price: item?.fields.price ?? priceIn(price, options), url: [...urls][0] },
-        anchor: item?.anchor ?? named ?? tile,
+        fields: { title, price: item?.fields.price ?? priceIn(price, options), url: itemPage },
+        anchor: (title === linkText ? named : item?.anchor) ?? tile,
         tile,
         sponsored: !!item?.sponsored,
         placeholder: false,

@@ -63,6 +63,22 @@ describe('tiles whose classes say nothing', () => {
     expect(items[2]!.product).toMatchObject({ title: names[2], price: { amount: 102, currency: 'USD' } });
   });
 
+  it('reads tiles that also link to their offers, named by their longest link, not a badge', () => {
+    const tiles = [0, 1, 2, 3].map(
+      (i) =>
+        `<div class="s-card"><div class="inner"><h3>-13%</h3>
+         <a href="/dp/${i}"><span>${names[i]} with a longer name</span></a>
+         <div><span>€</span><span>${10 + i},99</span></div><a href="/offers/${i}">(5+ used &amp; new offers)</a></div></div>`,
+    );
+    const doc = page(`<h1>Results</h1><div class="results">${tiles.join('')}</div>`);
+    const { page: kind, items } = extractPageWithAnchors(doc, 'https://shop.example/s?k=x');
+    expect(kind).toBe('listing');
+    expect(items.map((item) => item.product.title)).toEqual(
+      names.slice(0, 4).map((name) => `${name} with a longer name`),
+    );
+    expect(items[0]!.product.url).toBe('https://shop.example/dp/0');
+  });
+
   it('does not read a product page with a row of three other products as a listing', () => {
     const doc = page(
       `<main><h1>Oak dining table</h1><p class="text-2xl">€499,00</p><button>Add to basket</button>
@@ -136,10 +152,6 @@ describe('a brand labelled beside the product in any element', () => {
       title: 'Cordless drill 18 V',
       brand: 'Bosch',
     });
-  });
-
-  it('reads a byline under the heading', () => {
-    expect(brand('<div><span>by Bosch</span></div>')).toBe('Bosch');
   });
 
   it('does not take a menu entry beside a bare “Brand” for the brand', () => {
