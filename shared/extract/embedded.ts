@@ -23,7 +23,7 @@ interface Found {
 
 type Obj = Record<string, unknown>;
 
-const NAME = /^(?:name|title|(?:product|display|item)_?(?:name|title))$/i;
+const NAME = /^(?:name|title|(?:product|display|item|goods)_?(?:name|title))$/i;
 const URL_KEY = /^(?:url|href|link|(?:product|canonical|pdp)_?url)$/i;
 const WRAPPER = /^(?:node|product|item|data)$/;
 // Price keys, the price paid now first; the rest ("listPrice", "unitPrice", "monthly") are not it.
@@ -157,7 +157,7 @@ function priceOf(obj: Obj, country: string | null, currency: string | null, dept
   return null;
 }
 
-const words = (value: string): string[] =>
+export const words = (value: string): string[] =>
   value
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
@@ -222,14 +222,15 @@ const squash = (value: string): string => value.toLowerCase().replace(/[^\p{L}\p
 
 /**
  * The brand a title opens with, when the page names it as a brand elsewhere: in its script data
- * ("brand": "TP Link") or in a link to the shop's brand page (/brand/google). A title's first
+ * ("brand": "TP Link"), in a link to the shop's brand page (/brand/google) or in its breadcrumbs. A title's first
  * words alone are as often a product line ("MÖCKELBY Table") as a brand. "【Brand】" opens a title
  * with its brand by convention.
  */
-export function brandInTitle(index: PageIndex, title: string): string | null {
+export function brandInTitle(index: PageIndex, title: string, crumbs: string[] = []): string | null {
   const bracketed = /^\s*【([^】]{2,30})】/.exec(title)?.[1];
   if (bracketed) return bracketed.trim();
-  const named = new Set<string>();
+  // A breadcrumb of its own ("Home › Dryers › Miele") names the brand too.
+  const named = new Set(crumbs.map(squash));
   for (const [body] of scripts(index))
     for (const match of body.matchAll(
       /"(?:brand|brand_?[nN]ame|manufacturer)"\s*:\s*(?:\{[^{}]*?"name"\s*:\s*)?"([^"]{2,60})"/g,
@@ -245,7 +246,9 @@ export function brandInTitle(index: PageIndex, title: string): string | null {
       .slice(0, n)
       .join(' ')
       .replace(/[\s,:;–-]+$/, '');
-    if (squash(candidate).length >= 2 && named.has(squash(candidate))) return candidate;
+    // A trail's last crumb is often the product itself: a brand is never the whole title.
+    if (squash(candidate).length >= 2 && squash(candidate) !== squash(title) && named.has(squash(candidate)))
+      return candidate;
   }
   return null;
 }

@@ -4,8 +4,8 @@
 
 import type { PageKind } from '../product.ts';
 import type { FoundListingItem, FoundProduct } from './adapter.ts';
-import { absoluteUrl } from './dom.ts';
-import { brandInTitle, type DataProduct, dataProductNamed, scriptListing } from './embedded.ts';
+import { absoluteUrl, clean, schemaTypeOf, visibleTextOf } from './dom.ts';
+import { brandInTitle, type DataProduct, dataProductNamed, scriptListing, words } from './embedded.ts';
 import { hasValue, mergeFields, type ProductFields } from './fields.ts';
 import {
   brandOnPage,
@@ -78,8 +78,8 @@ export function readGeneric(
   );
   // The page's brand line ranks last: read only when no other source named the brand; then the
   // title's first words, when the page names them as a brand elsewhere.
-  if (!hasValue(fields.brand)) fields.brand = brandOnPage(index);
-  if (!hasValue(fields.brand) && fields.title) fields.brand = brandInTitle(index, fields.title);
+  if (!hasValue(fields.brand)) fields.brand = brandOnPage(index, heading);
+  if (!hasValue(fields.brand) && fields.title) fields.brand = brandInTitle(index, fields.title, fields.category ?? []);
   if (shop?.priceAbsent) fields.price = null;
   if (fields.title) fields.title = fields.title.replace(TITLE_PREFIX, '');
   // Shops name second-hand offers in the title when they mark them up nowhere else.
@@ -108,12 +108,6 @@ function documentTitle(doc: Document, url: string): string | null {
 const SECOND_HAND_TITLE =
   /\((?:renewed|refurbished|generalüberholt|reconditionné|reacondicionado|ricondizionato)\)|^(?:refurbished|renewed|used|pre-owned)\b/i;
 
-const words = (value: string): string[] =>
-  value
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-
 /**
  * The title as the shopper sees it. Structured names often add the colour or the shop's own
  * suffix ("… - Buy Cheese Slicer … on Alibaba.com") or drop the brand; when the main heading
@@ -134,8 +128,20 @@ export function looksLikeListing(index: PageIndex): boolean {
   const nodes = jsonLdNodes(index.jsonLdScripts);
   return (
     nodes.some((n) => hasType(n, 'ItemList') || hasType(n, 'SearchResultsPage') || hasType(n, 'CollectionPage')) ||
-    listedProducts(nodes).length > 0
+    listedProducts(nodes).length > 0 ||
+    markedTiles(index).length >= 3
   );
+}
+
+/**
+ * Microdata Products that are a listing's tiles: three or more, none inside another, and none
+ * holding the main heading (a product page's own Product holds its heading; tiles do not).
+ */
+function markedTiles(index: PageIndex): Element[] {
+  const scopes = index.scopes.filter((el) => /Product$/i.test(schemaTypeOf(el)));
+  const tiles = scopes.filter((el) => !scopes.some((other) => other !== el && other.contains(el)));
+  const heading = index.headings[0];
+  return tiles.length >= 3 && !tiles.some((el) => heading && el.contains(heading)) ? tiles : [];
 }
 
 /** Listing items from the page's JSON-LD, for listings whose tiles the markup does not reveal. */
@@ -144,22 +150,35 @@ export function jsonLdListing(index: PageIndex, url: string): FoundListingItem[]
   return products.length ? linked(index, url, products) : [];
 }
 
-/** Listing items for products read from data, each anchored on the page's first link to it. */
+/** An address as items are matched by: no fragment, query or closing slash. */
+const itemKey = (href: string | null): string => (href ?? '').replace(/[?#].*$/, '').replace(/\/$/, '');
+
+/**
+ * Listing items for products read from data, each anchored on the page's first link to it (by
+ * address, then by address without its query); an item the data does not name takes the link's text.
+ */
 function linked(index: PageIndex, url: string, products: (ProductFields | DataProduct)[]): FoundListingItem[] {
   const links = new Map<string, Element>();
   for (const a of Array.from(index.doc.querySelectorAll('a[href]')).slice(0, 5000)) {
     const href = absoluteUrl(a.getAttribute('href'), url);
-    if (href && !links.has(href)) links.set(href, a);
+    if (!href) continue;
+    if (!links.has(href)) links.set(href, a);
+    if (!links.has(itemKey(href))) links.set(itemKey(href), a);
   }
-  return products.map((fields) => {
+  const items: FoundListingItem[] = [];
+  for (const fields of products) {
     const itemUrl = absoluteUrl(fields.url, url) ?? url;
-    return {
-      fields: { ...(fields as ProductFields), url: itemUrl },
-      anchor: links.get(itemUrl) ?? null,
-      sponsored: false,
-      placeholder: false,
-    };
-  });
+    const anchor = links.get(itemUrl) ?? links.get(itemKey(itemUrl)) ?? null;
+    const title = fields.title || clean(anchor && visibleTextOf(anchor, 300));
+    if (title)
+      items.push({
+        fields: { ...(fields as ProductFields), title, url: itemUrl },
+        anchor,
+        sponsored: false,
+        placeholder: false,
+      });
+  }
+  return items;
 }
 
 /** Listing items kept in the page's script data; each badge goes on the page's first link to the item. */

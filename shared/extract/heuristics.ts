@@ -7,6 +7,7 @@ import { crumbsIn } from './breadcrumbs.ts';
 import { collapseSpaces, isHidden, schemaTypeOf, visibleTextOf } from './dom.ts';
 import { classWords, hasAncestor, type PageIndex } from './page-index.ts';
 import { type ParsedPrice, parsePrice } from './price.ts';
+import { LABELS } from './specs.ts';
 
 // Regions of a page that hold someone else's heading or price: site chrome, carts, carousels.
 const CHROME_TAGS = new Set(['HEADER', 'FOOTER', 'NAV', 'ASIDE', 'DIALOG']);
@@ -228,7 +229,7 @@ export function crumbNames(container: Element): string[] {
 }
 
 /** A brand line ("Visit the Brome Store", "Brand: Gorilla", "Shop all up&up") or a brand property. */
-export function brandOnPage(index: PageIndex): string | null {
+export function brandOnPage(index: PageIndex, heading: Element | null): string | null {
   const marked = index.branded.find((el) => /\bbrand\b/.test(el.getAttribute('itemprop') ?? ''));
   const candidates = marked ? [marked, ...index.branded.slice(0, 30)] : index.branded.slice(0, 30);
   for (const el of candidates) {
@@ -237,6 +238,30 @@ export function brandOnPage(index: PageIndex): string | null {
     const logo = el === marked ? brandNameOf(named ?? el) : null;
     const value = cleanBrand((named ?? el).getAttribute('content') ?? (visibleTextOf(named ?? el, 120) || logo));
     if (value && value.length <= 40 && value.split(' ').length <= 5 && !inChrome(el)) return value;
+  }
+  return labelledBrand(index, heading);
+}
+
+/**
+ * A brand labelled beside the product, in any element: "Brand: Gorilla" in one text, or a label
+ * and its value as a pair ("<span>Marke</span><a>Bosch</a>", "<div>Brand</div><div>Bosch</div>").
+ */
+function labelledBrand(index: PageIndex, heading: Element | null): string | null {
+  // Around the heading; without one, the page from its start.
+  const at = (heading && index.order.get(heading)) ?? 0;
+  for (const el of index.elements.slice(Math.max(0, at - 40), at + 1500)) {
+    if (el.firstElementChild) continue;
+    const text = collapseSpaces(el.textContent ?? '');
+    const [label = '', rest] = text.split(/\s*[:：]\s*/, 2);
+    if (text.length > 60 || !LABELS.brand.test(label)) continue;
+    // "Brand:" then the value beside it; a bare "Brand" only as one of a label–value pair.
+    const parent = el.parentElement;
+    const value = el.nextElementSibling;
+    const whole = value ? '' : collapseSpaces(parent?.textContent ?? '');
+    const after = whole.slice(whole.indexOf(text) + text.length);
+    const paired = rest === '' || (value ?? parent)?.parentElement?.childElementCount === 2;
+    const brand = cleanBrand(rest || (paired ? after || visibleTextOf(value ?? parent?.nextElementSibling, 60) : null));
+    if (brand) return brand;
   }
   return null;
 }

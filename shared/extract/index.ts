@@ -27,6 +27,7 @@ import type { FoundListingItem, ShopAdapter } from './adapter.ts';
 import { countryOfPage } from './country.ts';
 import type { ProductFields } from './fields.ts';
 import { dataListing, genericListing, jsonLdListing, looksLikeListing, readGeneric } from './generic.ts';
+import { domListing } from './listing.ts';
 import { classWords, hasAncestor, type IndexStrategy, indexPage, type PageIndex } from './page-index.ts';
 
 export interface AnchoredItem {
@@ -94,7 +95,7 @@ function readPage(index: PageIndex, url: string, adapters: readonly ShopAdapter[
   }
   const shop = declared === 'product' && adapter && parsed ? adapter.extractProduct(index, parsed) : null;
   if (declared !== 'product' && looksLikeListing(index)) {
-    const items = genericListing(index, url, { country });
+    const items = domListing(index, url, { country });
     if (items.length >= 3) return listingOf(items, url, country);
     const published = jsonLdListing(index, url);
     if (published.length >= 3) return listingOf(published, url, country);
@@ -104,7 +105,7 @@ function readPage(index: PageIndex, url: string, adapters: readonly ShopAdapter[
   const found = readGeneric(index, url, country, shop);
   const structured = !!found && (declared === 'product' || found.structured);
   if (!structured && declared !== 'product') {
-    const items = genericListing(index, url, { country });
+    const items = domListing(index, url, { country });
     // A price printed under the heading but outside every tile is a product page with a row of
     // other products (a carousel the markup does not name); a price inside a tile is item one's.
     const priceAnchor = found?.fields.price ? found.anchor : null;
@@ -112,7 +113,7 @@ function readPage(index: PageIndex, url: string, adapters: readonly ShopAdapter[
       !!priceAnchor && isProductPrice(index, priceAnchor) && !items.some((item) => item.tile?.contains(priceAnchor));
     if (items.length >= 4 && !productShown) return listingOf(items, url, country);
     // Listings rendered from script data show few or no tiles in the markup.
-    if (!productShown && !found?.fields.price) {
+    if (!productShown) {
       const kept = dataListing(index, url, country);
       if (kept.length >= 4) return listingOf(kept, url, country);
     }

@@ -245,7 +245,7 @@ export function breadcrumbsFromJsonLd(nodes: Json[]): string[] {
 export function listedProducts(nodes: Json[]): ProductFields[] {
   const products = nodes.filter((node) => hasType(node, 'Product') && text(node.name));
   const names = new Set(products.map((node) => text(node.name)));
-  if (names.size < 3) return [];
+  if (names.size < 3) return linkedEntries(nodes);
   return products.slice(0, 200).map((node) => ({
     title: text(node.name),
     price: readOffers(node.offers).price,
@@ -254,4 +254,23 @@ export function listedProducts(nodes: Json[]): ProductFields[] {
     gtin: gtinOf(node),
     image: text(node.image),
   }));
+}
+
+const address = (value: unknown): string | null =>
+  typeof value === 'string' ? value : isObject(value) ? address(value.url ?? value['@id']) : null;
+
+/** An ItemList of links to items (name and address, no Product): the page's tiles give the rest. */
+function linkedEntries(nodes: Json[]): ProductFields[] {
+  for (const node of nodes) {
+    if (!hasType(node, 'ItemList') || !Array.isArray(node.itemListElement)) continue;
+    const entries = node.itemListElement
+      .filter(isObject)
+      .map((entry) => ({
+        title: text(entry.name) ?? (isObject(entry.item) ? text(entry.item.name) : null),
+        url: address(entry.url ?? entry.item),
+      }))
+      .filter((entry) => entry.url);
+    if (new Set(entries.map((entry) => entry.url)).size >= 3) return entries;
+  }
+  return [];
 }

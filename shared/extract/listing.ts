@@ -76,12 +76,7 @@ export function readTile(tile: Element, url: string, options: ListingOptions): F
   }
   const titleLinked = titleEl?.closest('a[href]') ?? titleEl?.querySelector('a[href]');
   const links = titleLinked ? [] : all(tile, 'a[href]').slice(0, 10);
-  const link =
-    titleLinked ??
-    links.find(
-      (a) => !/sign-?in|log-?in|wishlist|favou?rite|account|javascript:|^#/i.test(a.getAttribute('href') ?? ''),
-    ) ??
-    links[0];
+  const link = titleLinked ?? links.find((a) => !NOT_ITEM_LINK.test(a.getAttribute('href') ?? '')) ?? links[0];
   return {
     fields: { title, price, url: absoluteUrl(link?.getAttribute('href'), url) ?? url },
     anchor: titleEl ?? tile,
@@ -212,3 +207,119 @@ function subtreeSize(index: PageIndex, el: Element): number {
 }
 
 const TILE_TAGS = new Set(['LI', 'ARTICLE', 'DIV', 'SECTION', 'TR']);
+
+/** Links that are not an item's own page: account, cart, wish list, script and in-page links. */
+const NOT_ITEM_LINK = /sign-?in|log-?in|wishlist|favou?rite|account|cart|compare|javascript:|^#/i;
+
+/** The pages a tile links to (by links with text or an image: a brand link is short), and its longest link: the item's. */
+function itemLinks(tile: Element, url: string): { urls: Set<string>; named: Element | null; item?: string } {
+  const urls = new Set<string>();
+  let named: Element | null = null;
+  let item: string | undefined;
+  let longest = 7;
+  for (const a of tile.tagName === 'A' ? [tile] : all(tile, 'a[href]').slice(0, 12)) {
+    const href = a.getAttribute('href') ?? '';
+    const text = (a.textContent ?? '').trim().length;
+    const abs = absoluteUrl(href, url)?.replace(/#.*$/, '');
+    if (!abs || NOT_ITEM_LINK.test(href) || (text <= 7 && !a.querySelector('img'))) continue;
+    urls.add(abs);
+    item ??= abs;
+    if (text > longest) [named, longest, item] = [a, text, abs];
+    // A third page: a row or a section, not a tile (a tile may link to its offers or reviews too).
+    if (urls.size > 2) break;
+  }
+  return { urls, named, item };
+}
+
+/**
+ * Tiles found from their printed prices, for shops whose classes say nothing (utility or hashed
+ * class names, a tile that is one link): the largest set of same-tag siblings that each hold a
+ * price and link to one item page of their own. A row of tiles links to several and is not one.
+ */
+export function cardListing(index: PageIndex, url: string, options: ListingOptions): FoundListingItem[] {
+  const leaves: Element[] = [];
+  for (const el of index.elements) {
+    if (leaves.length >= 600) break;
+    // Small elements only (a leaf, or up to three leaves): reading a large one's text is the costly part.
+    const child = el.firstElementChild;
+    if (
+      child?.firstElementChild ||
+      child?.nextElementSibling?.nextElementSibling?.nextElementSibling ||
+      STRUCK.has(el.tagName)
+    )
+      continue;
+    const text = el.textContent ?? '';
+    // Digits beside something that may name a currency; the parse tells.
+    if (text.length > 30 || !/\d/.test(text) || !/[^\d\s.,:/%()+-]/.test(text)) continue;
+    const parsed = parsePrice(text, { country: options.country });
+    if (!parsed.amount || !parsed.currency) continue;
+    // A price printed in parts ("<span>€</span><span>12</span>"): the smallest element that reads whole.
+    if (leaves.at(-1)?.contains(el)) leaves[leaves.length - 1] = el;
+    else leaves.push(el);
+  }
+  // Same-tag children of one parent that hold a price, found by walking up from each price, and
+  // the same across parents that look alike (a grid laid out in rows).
+  const groups = new Map<unknown, Set<Element>>();
+  const firstPrice = new Map<Element, Element>();
+  const add = (key: unknown, el: Element): void => {
+    const members = groups.get(key);
+    if (members) members.add(el);
+    else groups.set(key, new Set([el]));
+  };
+  for (const leaf of leaves) {
+    let node: Element = leaf;
+    for (let depth = 0; depth < 8 && node.parentElement && node.parentElement !== index.doc.body; depth++) {
+      const parent = node.parentElement;
+      add(`${parent.tagName}.${parent.className}>${node.tagName}.${node.className}`, node);
+      add(parent, node);
+      if (!firstPrice.has(node) && !isStruck(leaf)) firstPrice.set(node, leaf);
+      node = parent;
+    }
+  }
+  // Outer groups first among equal ones (groups were met from the prices outwards): as many parts
+  // of tiles as tiles are found, and the tiles are what is wanted.
+  const ranked = [...groups.values()]
+    .reverse()
+    .filter((members) => members.size >= 3)
+    .sort((a, b) => b.size - a.size)
+    .slice(0, 30);
+  for (const members of ranked) {
+    const tiles = [...members];
+    // The first tiles rule out most groups before all are read (a section of the page links to many items).
+    const small = (tile: Element): boolean => itemLinks(tile, url).urls.size < 3;
+    if (tiles.slice(0, 3).filter(small).length < 2 || inChrome(tiles[0]!)) continue;
+    const links = tiles.map((tile) => itemLinks(tile, url));
+    const own = links.filter((link) => link.urls.size < 3).map((link) => link.item);
+    if (new Set(own).size < Math.max(3, tiles.length * 0.7)) continue;
+    const items: FoundListingItem[] = [];
+    tiles.forEach((tile, i) => {
+      const { urls, named, item: itemPage } = links[i]!;
+      const price = firstPrice.get(tile);
+      if (urls.size > 2 || !itemPage || !price) return;
+      // The item's longest link names it ("<a>Oak side table</a>") unless a title element says more:
+      // the first one found is often a badge or an offers link ("-13%", "(5+ offers)").
+      const item = readTile(tile, url, options);
+      const linkText = (!named?.contains(price) && clean(visibleTextOf(named, 300))) || '';
+      const title = linkText.length > (item?.fields.title?.length ?? 0) ? linkText : item?.fields.title;
+      // A title that holds the price is a menu's offer ("Sodas $169 up"), not an item.
+      if (!title || title.includes(visibleTextOf(price, 30))) return;
+      items.push({
+        fields: { title, price: item?.fields.price ?? priceIn(price, options), url: itemPage },
+        anchor: (title === linkText ? named : item?.anchor) ?? tile,
+        tile,
+        sponsored: !!item?.sponsored,
+        placeholder: false,
+      });
+    });
+    if (items.length >= 3) return items;
+  }
+  return [];
+}
+
+/** The page's tiles: by shared class first, by printed prices when that finds few. */
+export function domListing(index: PageIndex, url: string, options: ListingOptions): FoundListingItem[] {
+  const classed = genericListing(index, url, options);
+  if (classed.length >= 8) return classed;
+  const cards = cardListing(index, url, options);
+  return cards.length > classed.length ? cards : classed;
+}

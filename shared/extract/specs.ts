@@ -8,7 +8,7 @@ import type { ProductFields } from './fields.ts';
 import { validGtin } from './gtin.ts';
 import { parsePrice } from './price.ts';
 
-const LABELS = {
+export const LABELS = {
   weight:
     /^(?:(?:item|product|net|unit|article) )?weight|^(?:artikel|netto-?|produkt)?gewicht|^poids|^peso(?: del producto| articolo)?$|^peso$/i,
   material:
