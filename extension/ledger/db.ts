@@ -162,6 +162,16 @@ export const V2_STORES = {
   settings: 'key',
 };
 
+/**
+ * Version 3's events indexes: `[type+at]` answers every query by type (a range over one type), so
+ * the `type` and unused `shopHost` indexes go, which makes writing an event cheaper.
+ */
+export const V3_EVENT_INDEXES = 'id, at, [type+at]';
+
+/** Every event of one type, through the `[type+at]` index. */
+export const eventsOfType = <T extends LedgerEvent['type']>(db: LedgerDb, type: T) =>
+  db.events.where('[type+at]').between([type, Dexie.minKey], [type, Dexie.maxKey], true, true);
+
 /** Version 3: the daily summaries, built once from every event the ledger holds. */
 async function upgradeToV3(tx: Transaction): Promise<void> {
   const { days, views } = summariseDays((await tx.table('events').toArray()) as LedgerEvent[], true);
@@ -174,7 +184,7 @@ export function openLedger(name = LEDGER_DB_NAME): LedgerDb {
   db.version(1).stores(V1_STORES);
   db.version(2).stores(V2_STORES).upgrade(upgradeToV2);
   db.version(3)
-    .stores({ ...V2_STORES, days: 'day', weekViews: 'key, week' })
+    .stores({ ...V2_STORES, events: V3_EVENT_INDEXES, days: 'day', weekViews: 'key, week' })
     .upgrade(upgradeToV3);
   return db;
 }

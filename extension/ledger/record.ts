@@ -14,7 +14,7 @@ import {
   type WeekView,
 } from '../../shared/ledger/days.ts';
 import { weekOf } from '../../shared/ledger/progress.ts';
-import { type LedgerDb, type LedgerSettings, readSettings, type SeenProduct, withView } from './db.ts';
+import { eventsOfType, type LedgerDb, type LedgerSettings, readSettings, type SeenProduct, withView } from './db.ts';
 
 export type LogResult =
   | { logged: true; event: LedgerEvent }
@@ -73,12 +73,14 @@ const CHUNK = 10_000;
  * Adds events and keeps the products, actions and daily-summary tables in step. Call inside a
  * transaction over events, products, actions and days. Events already present (same id) are
  * replaced, so importing the same file twice changes nothing; `fresh` says the caller knows none
- * of `events` is in the ledger yet (an import that checked), which saves looking them up.
+ * of `events` is in the ledger yet (an import that checked), which saves looking them up, and
+ * `emptyLedger` that the ledger held no events at all (its summaries are then made from `events`
+ * alone, without looking any up).
  */
 export async function writeEventRows(
   db: LedgerDb,
   events: readonly LedgerEvent[],
-  options: { fresh?: boolean } = {},
+  options: { fresh?: boolean; emptyLedger?: boolean } = {},
 ): Promise<void> {
   if (!events.length) return;
   const replaced = options.fresh
@@ -88,6 +90,7 @@ export async function writeEventRows(
     const slice = events.slice(i, i + CHUNK) as LedgerEvent[];
     await (options.fresh ? db.events.bulkAdd(slice) : db.events.bulkPut(slice));
   }
+  performance.mark('carbon-ledger:events-written');
   const views = events.filter((e) => e.type === 'product-viewed');
   if (views.length) {
     const urls = [...new Set(views.map((e) => e.data.product.url))];
@@ -104,11 +107,19 @@ export async function writeEventRows(
       actions.map((e) => ({ id: e.id, actionId: e.data.actionId, at: e.at, photoId: e.data.photoId })),
     );
   }
-  await refreshDays(
-    db,
-    events,
-    replaced.map((e) => localDay(e.at)),
-  );
+  performance.mark('carbon-ledger:side-tables-written');
+  if (options.emptyLedger) {
+    const summaries = summariseDays(events, true);
+    await db.days.bulkPut(summaries.days);
+    for (let i = 0; i < summaries.views.length; i += CHUNK) {
+      await db.weekViews.bulkPut(summaries.views.slice(i, i + CHUNK));
+    }
+  } else
+    await refreshDays(
+      db,
+      events,
+      replaced.map((e) => localDay(e.at)),
+    );
 }
 
 /**
@@ -214,14 +225,11 @@ export async function applyRetention(db: LedgerDb, settings: LedgerSettings, now
     if (straddling.length) {
       const urls = new Set(straddling.map((p) => p.url));
       const rebuilt = new Map<string, SeenProduct>();
-      await db.events
-        .where('type')
-        .equals('product-viewed')
-        .each((event) => {
-          if (event.type !== 'product-viewed' || !urls.has(event.data.product.url)) return;
-          const url = event.data.product.url;
-          rebuilt.set(url, withView(rebuilt.get(url), event.data.product, event.at, event.shopHost));
-        });
+      await eventsOfType(db, 'product-viewed').each((event) => {
+        if (event.type !== 'product-viewed' || !urls.has(event.data.product.url)) return;
+        const url = event.data.product.url;
+        rebuilt.set(url, withView(rebuilt.get(url), event.data.product, event.at, event.shopHost));
+      });
       await db.products.bulkDelete([...urls].filter((url) => !rebuilt.has(url)));
       await db.products.bulkPut(
         [...rebuilt.values()].map((row) => {

@@ -67,7 +67,9 @@ export interface ImportOutcome {
  * ledger already holds (same id) are left as they are, so importing a file twice changes nothing.
  */
 export async function importResearch(db: LedgerDb, text: string): Promise<Checked<ImportOutcome>> {
+  performance.mark('carbon-ledger:import-start');
   const parsed = parseResearchExport(text);
+  performance.mark('carbon-ledger:import-checked');
   if (!parsed.ok) return parsed;
   const { events, photos = [] } = parsed.value;
   let added = 0;
@@ -82,11 +84,13 @@ export async function importResearch(db: LedgerDb, text: string): Promise<Checke
     );
     const fresh = present.size ? events.filter((e) => !present.has(e.id)) : events;
     added = fresh.length;
-    await writeEventRows(db, fresh, { fresh: true });
+    performance.mark('carbon-ledger:import-present');
+    await writeEventRows(db, fresh, { fresh: true, emptyLedger: held === 0 });
     await db.photos.bulkPut(
       photos.map((p) => ({ id: p.id, blob: fromBase64(p.base64, p.mediaType), createdAt: new Date().toISOString() })),
     );
   });
+  performance.mark('carbon-ledger:import-committed');
   return { ok: true, value: { events: events.length, added } };
 }
 

@@ -195,6 +195,7 @@ describe('daily summaries in the database', () => {
     // A backup of another ledger restored over this one.
     const other = freshLedger();
     await importResearch(other, JSON.stringify(researchExport(log.slice(400), { exportedAt: '2026-11-05T10:00:00Z' })));
+    await expectDaysRight(other);
     const backup = await backupLedger(other);
     expect(JSON.parse(await backup.text()).data.data.map((t: { tableName: string }) => t.tableName)).not.toContain(
       'days',
