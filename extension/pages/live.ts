@@ -36,30 +36,53 @@ export const today = (): string => localDay(localIsoTimestamp());
 const SUMMARY_KEY = 'carbon-ledger:summary';
 
 /**
- * Forgets the summary earlier versions cached in localStorage (it names the latest choices'
- * products and shops): "delete everything" leaves no copy of the ledger behind, not even this one.
+ * Forgets the summary kept in localStorage (it names the latest choices' products and shops):
+ * "delete everything" leaves no copy of the ledger behind, not even this one.
  */
 export const forgetCachedSummary = (): void => {
   try {
     localStorage.removeItem(SUMMARY_KEY);
   } catch {
-    // No localStorage (a worker, a test): nothing cached.
+    // No localStorage (a worker, a test): nothing kept.
+  }
+};
+
+// The last summary shown (pages only; the background never needs it), or null.
+const readKeptSummary = (): LedgerSummary | null => {
+  try {
+    return JSON.parse(localStorage.getItem(SUMMARY_KEY) ?? 'null') as LedgerSummary | null;
+  } catch {
+    return null;
   }
 };
 
 /**
  * The ledger's summary, live, from its daily summaries (one small row per day, kept up to date as
- * events are written): a page never reads the event log for its figures. `updating` is kept for
- * callers; the summary is never older than the rows it was made from.
+ * events are written): a page never reads the event log for its figures. The summary the last
+ * page showed (kept in localStorage) is shown until the first one from the day rows arrives, a
+ * few hundred milliseconds later; `updating` is true meanwhile.
  */
 export function useLedgerSummary(ledger: LedgerDb): { summary: LedgerSummary | undefined; updating: boolean } {
-  const summary = useLiveQuery(async () => {
+  const [kept] = useState(() => {
+    const summary = readKeptSummary();
+    // A summary made on another day has the wrong streak: not shown.
+    return summary?.today === today() ? summary : undefined;
+  });
+  const live = useLiveQuery(async () => {
     const days = await ledger.days.toArray();
     const products = await ledger.products.count();
     performance.mark('carbon-ledger:days-read');
     return summaryFromDays(days, today(), products);
   }, [ledger]);
-  return { summary, updating: false };
+  useEffect(() => {
+    if (!live) return;
+    try {
+      localStorage.setItem(SUMMARY_KEY, JSON.stringify(live));
+    } catch {
+      // A full localStorage only costs the next page a few hundred milliseconds.
+    }
+  }, [live]);
+  return { summary: live ?? kept, updating: live === undefined && kept !== undefined };
 }
 
 export const useSettings = (ledger: LedgerDb): LedgerSettings | undefined =>
