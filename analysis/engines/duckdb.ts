@@ -1,8 +1,8 @@
 // The DuckDB engine: the same aggregations as the Arquero transforms, in SQL, over Parquet read
 // in place (files or hive-partitioned folders written by `convert`), so a study larger than
-// memory is summarised by streaming and spilling rather than loading. JSON, NDJSON and CSV
-// inputs are first checked and staged to a temporary Parquet file by the same readers the
-// Arquero engine uses.
+// memory is summarised by streaming and spilling rather than loading. Every input is checked by
+// the same readers the Arquero engine uses; NDJSON is then read by DuckDB's own JSON reader, JSON
+// and CSV are staged to a temporary Parquet file.
 
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,28 @@ function parquetSource(path: string): string {
     return `read_parquet(${quote(join(path, '**', '*.parquet'))}, hive_partitioning = true, union_by_name = true, hive_types = {'studyId': VARCHAR, 'month': VARCHAR})`;
   }
   return `read_parquet(${quote(path)}, union_by_name = true)`;
+}
+
+/**
+ * The events of an NDJSON export (header line, then one event a line) as the flat columns the
+ * engine reads, mapped as `exportRow` maps an event (shared/export/research.ts): study fields from
+ * `study`, product fields from `data.product`, the choice of a choice, the kg avoided by a choice or
+ * (grams / 1000) by an everyday action. The header line has no `type` and is left out.
+ */
+export function ndjsonSource(path: string): string {
+  const json = (pathInData: string) => `json_extract(data, ${quote(pathInData)})`;
+  return `(SELECT id, "type", "at", shopHost,
+      json_extract_string(study, '$.studyId') AS studyId,
+      json_extract_string(study, '$.arm') AS arm,
+      json_extract_string(study, '$.participantId') AS participantId,
+      json_extract_string(data, '$.product.category') AS category,
+      ${json('$.product.kgCO2e')}::DOUBLE AS kgCO2e,
+      CASE WHEN "type" = 'choice-made' THEN json_extract_string(data, '$.choice') END AS choice,
+      CASE "type" WHEN 'choice-made' THEN ${json('$.avoidedKgCO2e')}::DOUBLE
+        WHEN 'action-logged' THEN ${json('$.avoidedGramsCO2e')}::DOUBLE / 1000 END AS avoidedKgCO2e
+    FROM read_ndjson(${quote(path)}, columns = {id: 'VARCHAR', "type": 'VARCHAR', "at": 'VARCHAR',
+      shopHost: 'VARCHAR', study: 'JSON', data: 'JSON'}, maximum_object_size = 16777216)
+    WHERE "type" IS NOT NULL)`;
 }
 
 const anonymousName = (path: string) => basename(path).replace(/\.(json|ndjson|jsonl|csv|parquet)$/i, '');
@@ -76,6 +98,16 @@ async function loadEvents(
       inputs.push({ path, format, events: n });
       rosters.push(await parquetRoster(path));
       onProgress?.(1, 1, path);
+    } else if (format === 'ndjson') {
+      // Checked event by event by the same reader as the Arquero engine (the same errors), keeping
+      // nothing; then DuckDB reads the file itself with its JSON reader, through the columns
+      // `exportRow` gives (shared/export/research.ts), instead of a staged Parquet copy.
+      const { events, roster } = await readExport(path, () => {}, {
+        onProgress: (read, total) => onProgress?.(read, total, path),
+      });
+      inputs.push({ path, format, events });
+      rosters.push(roster);
+      source = ndjsonSource(path);
     } else {
       // Checked by the same readers as the Arquero engine, then staged as Parquet for DuckDB.
       const staged = join(stage, `input-${index}.parquet`);
