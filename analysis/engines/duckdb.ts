@@ -102,12 +102,18 @@ async function loadEvents(
       // Checked event by event by the same reader as the Arquero engine (the same errors), keeping
       // nothing; then DuckDB reads the file itself with its JSON reader, through the columns
       // `exportRow` gives (shared/export/research.ts), instead of a staged Parquet copy.
-      const { events, roster } = await readExport(path, () => {}, {
-        onProgress: (read, total) => onProgress?.(read, total, path),
-      });
-      inputs.push({ path, format, events });
-      rosters.push(roster);
-      source = ndjsonSource(path);
+      // Both at once (DuckDB works on its own threads): the file is read into a table once, while
+      // the check runs; the check's error, if any, is the one reported.
+      const table = `ndjson_${index}`;
+      const [checked, loaded] = await Promise.allSettled([
+        readExport(path, () => {}, { onProgress: (read, total) => onProgress?.(read, total, path) }),
+        connection.run(`CREATE TEMP TABLE ${table} AS SELECT * FROM ${ndjsonSource(path)}`),
+      ]);
+      if (checked.status === 'rejected') throw checked.reason;
+      if (loaded.status === 'rejected') throw loaded.reason;
+      inputs.push({ path, format, events: checked.value.events });
+      rosters.push(checked.value.roster);
+      source = table;
     } else {
       // Checked by the same readers as the Arquero engine, then staged as Parquet for DuckDB.
       const staged = join(stage, `input-${index}.parquet`);
