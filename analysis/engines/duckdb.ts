@@ -2,17 +2,17 @@
 // in place (files or hive-partitioned folders written by `convert`), so a study larger than
 // memory is summarised by streaming and spilling rather than loading. Every input is checked by
 // the same readers the Arquero engine uses; NDJSON is then read by DuckDB's own JSON reader, JSON
-// and CSV are staged to a temporary Parquet file.
+// and CSV are staged as flat NDJSON rows and read by it too.
 
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { EVENT_TYPES } from '../../shared/events.ts';
+import type { FlatEvent } from '../load/flat.ts';
 import { NO_ARM } from '../load/ledger-table.ts';
 import { detectFormat, ExportError, parquetRoster, readExport } from '../load/read.ts';
 import { mergeRosters, type RosterEntry } from '../load/roster.ts';
-import { parquetSink } from '../load/write.ts';
 import { UNKNOWN } from '../transforms/choices.ts';
 import { completeSummary, type EngineTables } from '../transforms/complete.ts';
 import type { Engine, EngineInput } from './summary.ts';
@@ -28,6 +28,52 @@ function parquetSource(path: string): string {
     return `read_parquet(${quote(join(path, '**', '*.parquet'))}, hive_partitioning = true, union_by_name = true, hive_types = {'studyId': VARCHAR, 'month': VARCHAR})`;
   }
   return `read_parquet(${quote(path)}, union_by_name = true)`;
+}
+
+/** The flat columns (shared/export/research.ts) the engine reads, with their DuckDB types. */
+const STAGED_COLUMNS = {
+  id: 'VARCHAR',
+  type: 'VARCHAR',
+  at: 'VARCHAR',
+  shopHost: 'VARCHAR',
+  studyId: 'VARCHAR',
+  arm: 'VARCHAR',
+  participantId: 'VARCHAR',
+  category: 'VARCHAR',
+  kgCO2e: 'DOUBLE',
+  choice: 'VARCHAR',
+  avoidedKgCO2e: 'DOUBLE',
+} as const satisfies Partial<Record<keyof FlatEvent, string>>;
+
+/** Writes checked flat rows as NDJSON lines of the staged columns, in large writes. */
+function stagedRows(path: string): { add: (event: FlatEvent) => void; close: () => void } {
+  const fd = openSync(path, 'w');
+  let buffer = '';
+  return {
+    add(event) {
+      buffer += `${JSON.stringify({
+        id: event.id,
+        type: event.type,
+        at: event.at,
+        shopHost: event.shopHost,
+        studyId: event.studyId,
+        arm: event.arm,
+        participantId: event.participantId,
+        category: event.category,
+        kgCO2e: event.kgCO2e,
+        choice: event.choice,
+        avoidedKgCO2e: event.avoidedKgCO2e,
+      } satisfies Record<keyof typeof STAGED_COLUMNS, unknown>)}\n`;
+      if (buffer.length > 1 << 22) {
+        writeSync(fd, buffer);
+        buffer = '';
+      }
+    },
+    close() {
+      if (buffer) writeSync(fd, buffer);
+      closeSync(fd);
+    },
+  };
 }
 
 /**
@@ -115,9 +161,10 @@ async function loadEvents(
       rosters.push(checked.value.roster);
       source = table;
     } else {
-      // Checked by the same readers as the Arquero engine, then staged as Parquet for DuckDB.
-      const staged = join(stage, `input-${index}.parquet`);
-      const sink = parquetSink(staged);
+      // Checked by the same readers as the Arquero engine; the columns the engine needs are staged
+      // as NDJSON lines (cheap to write, unlike Parquet) and read once by DuckDB's JSON reader.
+      const staged = join(stage, `input-${index}.ndjson`);
+      const sink = stagedRows(staged);
       try {
         const { events, roster } = await readExport(path, sink.add, {
           onProgress: (read, total) => onProgress?.(read, total, path),
@@ -127,7 +174,11 @@ async function loadEvents(
       } finally {
         sink.close();
       }
-      source = `read_parquet(${quote(staged)})`;
+      source = `staged_${index}`;
+      await connection.run(`CREATE TEMP TABLE ${source} AS SELECT * FROM read_ndjson(${quote(staged)},
+        columns = {${Object.entries(STAGED_COLUMNS)
+          .map(([name, type]) => `"${name}": '${type}'`)
+          .join(', ')}})`);
     }
     selects.push(`SELECT ${index} AS input, id, type, "at", studyId, arm,
         coalesce(participantId, ${quote(anonymousName(path))}) AS participant, shopHost, category,
