@@ -200,6 +200,13 @@ export function groupByDay(events: readonly LedgerEvent[]): Map<string, LedgerEv
 const DAY_MS = 86_400_000;
 const dayNumber = (day: string): number => Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) / DAY_MS;
 
+/** Grams avoided in all that earn a badge, in order. */
+const THRESHOLDS: readonly [number, string][] = [
+  [1_000, 'avoided-1kg'],
+  [10_000, 'avoided-10kg'],
+  [100_000, 'avoided-100kg'],
+];
+
 // The order ledgerProgress earns badges in when one event earns several.
 const BADGE_ORDER = [
   'first-greener-choice',
@@ -253,8 +260,7 @@ export function summaryFromDays(rows: readonly DaySummary[], today: string, prod
   let streak = 0;
   let lastGreenDay = Number.NaN;
   const greenDays: number[] = [];
-  const thresholds = [1_000, 10_000, 100_000];
-  const thresholdBadges = ['avoided-1kg', 'avoided-10kg', 'avoided-100kg'];
+  let nextThreshold = 0;
 
   for (const day of days) {
     events += day.events;
@@ -288,13 +294,16 @@ export function summaryFromDays(rows: readonly DaySummary[], today: string, prod
     if (actions < 30 && actions + day.actions >= 30) earn('actions-30', day.actionAts[29 - actions]);
     actions += day.actions;
     earn('photo-proof', day.firstPhotoAt);
-    for (const [gainAt, g] of day.gains) {
-      const before = grams;
-      grams += g;
-      week.avoidedKgCO2e += g / 1000;
-      thresholds.forEach((limit, i) => {
-        if (before < limit && grams >= limit) earn(thresholdBadges[i]!, gainAt);
-      });
+    // An indexed loop: a page runs this once, before the JIT has warmed up to anything fancier.
+    const gains = day.gains;
+    for (let i = 0; i < gains.length; i++) {
+      const gain = gains[i]!;
+      grams += gain[1];
+      week.avoidedKgCO2e += gain[1] / 1000;
+      while (nextThreshold < THRESHOLDS.length && grams >= THRESHOLDS[nextThreshold]![0]) {
+        earn(THRESHOLDS[nextThreshold]![1], gain[0]);
+        nextThreshold++;
+      }
     }
     if (day.greener > 0 || day.actions > 0) {
       const n = dayNumber(day.day);
