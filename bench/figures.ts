@@ -15,6 +15,8 @@ export interface BenchFigure {
 export interface BenchOptions {
   /** Small sizes and few runs, so CI keeps the benchmark code working without judging numbers. */
   quick: boolean;
+  /** Another data size than the benchmark's own (where it takes one). */
+  size?: number;
 }
 
 export type Benchmark = (options: BenchOptions) => Promise<BenchFigure[]>;

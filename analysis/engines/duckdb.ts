@@ -1,18 +1,18 @@
 // The DuckDB engine: the same aggregations as the Arquero transforms, in SQL, over Parquet read
 // in place (files or hive-partitioned folders written by `convert`), so a study larger than
-// memory is summarised by streaming and spilling rather than loading. JSON, NDJSON and CSV
-// inputs are first checked and staged to a temporary Parquet file by the same readers the
-// Arquero engine uses.
+// memory is summarised by streaming and spilling rather than loading. Every input is checked by
+// the same readers the Arquero engine uses; NDJSON is then read by DuckDB's own JSON reader, JSON
+// and CSV are staged as flat NDJSON rows and read by it too.
 
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { EVENT_TYPES } from '../../shared/events.ts';
+import type { FlatEvent } from '../load/flat.ts';
 import { NO_ARM } from '../load/ledger-table.ts';
 import { detectFormat, ExportError, parquetRoster, readExport } from '../load/read.ts';
 import { mergeRosters, type RosterEntry } from '../load/roster.ts';
-import { parquetSink } from '../load/write.ts';
 import { UNKNOWN } from '../transforms/choices.ts';
 import { completeSummary, type EngineTables } from '../transforms/complete.ts';
 import type { Engine, EngineInput } from './summary.ts';
@@ -28,6 +28,74 @@ function parquetSource(path: string): string {
     return `read_parquet(${quote(join(path, '**', '*.parquet'))}, hive_partitioning = true, union_by_name = true, hive_types = {'studyId': VARCHAR, 'month': VARCHAR})`;
   }
   return `read_parquet(${quote(path)}, union_by_name = true)`;
+}
+
+/** The flat columns (shared/export/research.ts) the engine reads, with their DuckDB types. */
+const STAGED_COLUMNS = {
+  id: 'VARCHAR',
+  type: 'VARCHAR',
+  at: 'VARCHAR',
+  shopHost: 'VARCHAR',
+  studyId: 'VARCHAR',
+  arm: 'VARCHAR',
+  participantId: 'VARCHAR',
+  category: 'VARCHAR',
+  kgCO2e: 'DOUBLE',
+  choice: 'VARCHAR',
+  avoidedKgCO2e: 'DOUBLE',
+} as const satisfies Partial<Record<keyof FlatEvent, string>>;
+
+/** Writes checked flat rows as NDJSON lines of the staged columns, in large writes. */
+function stagedRows(path: string): { add: (event: FlatEvent) => void; close: () => void } {
+  const fd = openSync(path, 'w');
+  let buffer = '';
+  return {
+    add(event) {
+      buffer += `${JSON.stringify({
+        id: event.id,
+        type: event.type,
+        at: event.at,
+        shopHost: event.shopHost,
+        studyId: event.studyId,
+        arm: event.arm,
+        participantId: event.participantId,
+        category: event.category,
+        kgCO2e: event.kgCO2e,
+        choice: event.choice,
+        avoidedKgCO2e: event.avoidedKgCO2e,
+      } satisfies Record<keyof typeof STAGED_COLUMNS, unknown>)}\n`;
+      if (buffer.length > 1 << 22) {
+        writeSync(fd, buffer);
+        buffer = '';
+      }
+    },
+    close() {
+      if (buffer) writeSync(fd, buffer);
+      closeSync(fd);
+    },
+  };
+}
+
+/**
+ * The events of an NDJSON export (header line, then one event a line) as the flat columns the
+ * engine reads, mapped as `exportRow` maps an event (shared/export/research.ts): study fields from
+ * `study`, product fields from `data.product`, the choice of a choice, the kg avoided by a choice or
+ * (grams / 1000) by an everyday action. The header line has no `type` and is left out.
+ */
+export function ndjsonSource(path: string): string {
+  const json = (pathInData: string) => `json_extract(data, ${quote(pathInData)})`;
+  return `(SELECT id, "type", "at", shopHost,
+      json_extract_string(study, '$.studyId') AS studyId,
+      json_extract_string(study, '$.arm') AS arm,
+      json_extract_string(study, '$.participantId') AS participantId,
+      json_extract_string(data, '$.product.category') AS category,
+      ${json('$.product.kgCO2e')}::DOUBLE AS kgCO2e,
+      CASE WHEN "type" = 'choice-made' THEN json_extract_string(data, '$.choice') END AS choice,
+      CASE "type" WHEN 'choice-made' THEN ${json('$.avoidedKgCO2e')}::DOUBLE
+        WHEN 'action-logged' THEN ${json('$.avoidedGramsCO2e')}::DOUBLE / 1000 END AS avoidedKgCO2e
+    FROM read_ndjson(${quote(path)}, columns = {id: 'VARCHAR', "type": 'VARCHAR', "at": 'VARCHAR',
+      shopHost: 'VARCHAR', study: 'JSON', data: 'JSON'}, maximum_object_size = 16777216)
+    WHERE "type" IS NOT NULL)`;
 }
 
 const anonymousName = (path: string) => basename(path).replace(/\.(json|ndjson|jsonl|csv|parquet)$/i, '');
@@ -76,10 +144,27 @@ async function loadEvents(
       inputs.push({ path, format, events: n });
       rosters.push(await parquetRoster(path));
       onProgress?.(1, 1, path);
+    } else if (format === 'ndjson') {
+      // Checked event by event by the same reader as the Arquero engine (the same errors), keeping
+      // nothing; then DuckDB reads the file itself with its JSON reader, through the columns
+      // `exportRow` gives (shared/export/research.ts), instead of a staged Parquet copy.
+      // Both at once (DuckDB works on its own threads): the file is read into a table once, while
+      // the check runs; the check's error, if any, is the one reported.
+      const table = `ndjson_${index}`;
+      const [checked, loaded] = await Promise.allSettled([
+        readExport(path, () => {}, { onProgress: (read, total) => onProgress?.(read, total, path) }),
+        connection.run(`CREATE TEMP TABLE ${table} AS SELECT * FROM ${ndjsonSource(path)}`),
+      ]);
+      if (checked.status === 'rejected') throw checked.reason;
+      if (loaded.status === 'rejected') throw loaded.reason;
+      inputs.push({ path, format, events: checked.value.events });
+      rosters.push(checked.value.roster);
+      source = table;
     } else {
-      // Checked by the same readers as the Arquero engine, then staged as Parquet for DuckDB.
-      const staged = join(stage, `input-${index}.parquet`);
-      const sink = parquetSink(staged);
+      // Checked by the same readers as the Arquero engine; the columns the engine needs are staged
+      // as NDJSON lines (cheap to write, unlike Parquet) and read once by DuckDB's JSON reader.
+      const staged = join(stage, `input-${index}.ndjson`);
+      const sink = stagedRows(staged);
       try {
         const { events, roster } = await readExport(path, sink.add, {
           onProgress: (read, total) => onProgress?.(read, total, path),
@@ -89,7 +174,11 @@ async function loadEvents(
       } finally {
         sink.close();
       }
-      source = `read_parquet(${quote(staged)})`;
+      source = `staged_${index}`;
+      await connection.run(`CREATE TEMP TABLE ${source} AS SELECT * FROM read_ndjson(${quote(staged)},
+        columns = {${Object.entries(STAGED_COLUMNS)
+          .map(([name, type]) => `"${name}": '${type}'`)
+          .join(', ')}})`);
     }
     selects.push(`SELECT ${index} AS input, id, type, "at", studyId, arm,
         coalesce(participantId, ${quote(anonymousName(path))}) AS participant, shopHost, category,

@@ -4,6 +4,7 @@
 
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { EVENT_SCHEMA_VERSION, type LedgerEvent, type ProductSummary } from '../../shared/events.ts';
+import { type DaySummary, summariseDays, type WeekView } from '../../shared/ledger/days.ts';
 import type { Enrollment } from '../../shared/study/enrollment.ts';
 import type { Study } from '../../shared/study/study.ts';
 
@@ -81,6 +82,10 @@ export type LedgerDb = Dexie & {
   badges: EntityTable<EarnedBadgeRow, 'id'>;
   photos: EntityTable<PhotoProof, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
+  /** One summary per local day with events, kept in step with the events table (see record.ts). */
+  days: EntityTable<DaySummary, 'day'>;
+  /** Which view of each product counts in each week's footprint, so a write need not read the week. */
+  weekViews: EntityTable<WeekView, 'key'>;
 };
 
 /** The products row after one more view of `product` at `at` (whatever order views arrive in). */
@@ -147,19 +152,40 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx.table('products').bulkPut([...products.values()]);
 }
 
+/** The version-2 schema, kept so tests can create a database as that release left it. */
+export const V2_STORES = {
+  events: 'id, type, at, shopHost, [type+at]',
+  products: 'url, shopHost, lastSeenAt, category',
+  actions: 'id, actionId, at',
+  badges: 'id, earnedAt',
+  photos: 'id, createdAt',
+  settings: 'key',
+};
+
+/**
+ * Version 3's events indexes: `[type+at]` answers every query by type (a range over one type), so
+ * the `type` and unused `shopHost` indexes go, which makes writing an event cheaper.
+ */
+export const V3_EVENT_INDEXES = 'id, at, [type+at]';
+
+/** Every event of one type, through the `[type+at]` index. */
+export const eventsOfType = <T extends LedgerEvent['type']>(db: LedgerDb, type: T) =>
+  db.events.where('[type+at]').between([type, Dexie.minKey], [type, Dexie.maxKey], true, true);
+
+/** Version 3: the daily summaries, built once from every event the ledger holds. */
+async function upgradeToV3(tx: Transaction): Promise<void> {
+  const { days, views } = summariseDays((await tx.table('events').toArray()) as LedgerEvent[], true);
+  await tx.table('days').bulkPut(days);
+  await tx.table('weekViews').bulkPut(views);
+}
+
 export function openLedger(name = LEDGER_DB_NAME): LedgerDb {
   const db = new Dexie(name) as LedgerDb;
   db.version(1).stores(V1_STORES);
-  db.version(2)
-    .stores({
-      events: 'id, type, at, shopHost, [type+at]',
-      products: 'url, shopHost, lastSeenAt, category',
-      actions: 'id, actionId, at',
-      badges: 'id, earnedAt',
-      photos: 'id, createdAt',
-      settings: 'key',
-    })
-    .upgrade(upgradeToV2);
+  db.version(2).stores(V2_STORES).upgrade(upgradeToV2);
+  db.version(3)
+    .stores({ ...V2_STORES, events: V3_EVENT_INDEXES, days: 'day', weekViews: 'key, week' })
+    .upgrade(upgradeToV3);
   return db;
 }
 

@@ -12,6 +12,7 @@ import {
   type ResearchExport,
   researchExport,
 } from '../../shared/export/research.ts';
+import { summariseDays } from '../../shared/ledger/days.ts';
 import {
   checkActionRow,
   checkBadgeRow,
@@ -66,26 +67,38 @@ export interface ImportOutcome {
  * ledger already holds (same id) are left as they are, so importing a file twice changes nothing.
  */
 export async function importResearch(db: LedgerDb, text: string): Promise<Checked<ImportOutcome>> {
+  performance.mark('carbon-ledger:import-start');
   const parsed = parseResearchExport(text);
+  performance.mark('carbon-ledger:import-checked');
   if (!parsed.ok) return parsed;
   const { events, photos = [] } = parsed.value;
   let added = 0;
-  await db.transaction('rw', [db.events, db.products, db.actions, db.photos], async () => {
-    const present = new Set((await db.events.bulkGet(events.map((e) => e.id))).flatMap((e) => (e ? [e.id] : [])));
-    const fresh = events.filter((e) => !present.has(e.id));
+  await db.transaction('rw', [db.events, db.products, db.actions, db.photos, db.days, db.weekViews], async () => {
+    // Which of the file's ids the ledger holds: from its keys alone when it holds no more events
+    // than the file (no event is read), else by looking the file's ids up.
+    const held = await db.events.count();
+    const present = new Set(
+      held <= events.length
+        ? await db.events.toCollection().primaryKeys()
+        : (await db.events.bulkGet(events.map((e) => e.id))).flatMap((e) => (e ? [e.id] : [])),
+    );
+    const fresh = present.size ? events.filter((e) => !present.has(e.id)) : events;
     added = fresh.length;
-    await writeEventRows(db, fresh);
+    performance.mark('carbon-ledger:import-present');
+    await writeEventRows(db, fresh, { fresh: true, emptyLedger: held === 0 });
     await db.photos.bulkPut(
       photos.map((p) => ({ id: p.id, blob: fromBase64(p.base64, p.mediaType), createdAt: new Date().toISOString() })),
     );
   });
+  performance.mark('carbon-ledger:import-committed');
   return { ok: true, value: { events: events.length, added } };
 }
 
 /** A full backup of every table, as dexie-export-import's JSON. Photos only when asked for. */
 export function backupLedger(db: LedgerDb, options: { includePhotos?: boolean } = {}): Promise<Blob> {
   return exportDB(db, {
-    skipTables: options.includePhotos ? [] : ['photos'],
+    // The daily summaries are not backed up: a restore builds them again from the events.
+    skipTables: options.includePhotos ? ['days', 'weekViews'] : ['photos', 'days', 'weekViews'],
     // Photos stored by earlier versions are Files: written as plain Blobs (base64, no file name).
     transform: (table, value) =>
       table === 'photos' && value?.blob instanceof File
@@ -204,7 +217,11 @@ export async function restoreBackup(db: LedgerDb, file: Blob): Promise<Checked<R
       const seeds = { ...seedsHere, ...(seedsRow?.value as Record<string, string> | undefined) };
       // The photos stay when the backup was made without them.
       await clearTables(backup.photos ? db.tables : db.tables.filter((table) => table !== db.photos));
-      await db.events.bulkPut(backup.events);
+      for (let i = 0; i < backup.events.length; i += 10_000)
+        await db.events.bulkAdd(backup.events.slice(i, i + 10_000));
+      const summaries = summariseDays(backup.events, true);
+      await db.days.bulkPut(summaries.days);
+      await db.weekViews.bulkPut(summaries.views);
       await db.products.bulkPut(backup.products);
       await db.actions.bulkPut(backup.actions);
       await db.badges.bulkPut(backup.badges);
@@ -216,6 +233,7 @@ export async function restoreBackup(db: LedgerDb, file: Blob): Promise<Checked<R
       await writeEventRows(
         db,
         arrived.filter((event) => !restoredIds.has(event.id)),
+        { fresh: true },
       );
       await db.settings.bulkPut(changedSettings);
       return {

@@ -3,9 +3,10 @@
 // screen follows the ledger without reloading.
 
 import { liveQuery } from 'dexie';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { localDay, localIsoTimestamp } from '../../shared/events.ts';
-import { type LedgerSummary, ledgerStamp, summariseLedger } from '../../shared/ledger/summary.ts';
+import { summaryFromDays } from '../../shared/ledger/days.ts';
+import type { LedgerSummary } from '../../shared/ledger/summary.ts';
 import { type LedgerDb, type LedgerSettings, openLedger, readSettings } from '../ledger/db.ts';
 
 let db: LedgerDb | undefined;
@@ -34,79 +35,54 @@ export const today = (): string => localDay(localIsoTimestamp());
 
 const SUMMARY_KEY = 'carbon-ledger:summary';
 
-interface CachedSummary {
-  stamp: string;
-  summary: LedgerSummary;
-}
-
 /**
- * Forgets the cached summary (it names the latest choices' products and shops): "delete
- * everything" leaves no copy of the ledger behind, not even this one.
+ * Forgets the summary kept in localStorage (it names the latest choices' products and shops):
+ * "delete everything" leaves no copy of the ledger behind, not even this one.
  */
 export const forgetCachedSummary = (): void => {
   try {
     localStorage.removeItem(SUMMARY_KEY);
   } catch {
-    // No localStorage (a worker, a test): nothing cached.
+    // No localStorage (a worker, a test): nothing kept.
   }
 };
 
-// The last summary, in this origin's localStorage (pages only; the background never needs it).
-const readCachedSummary = (): CachedSummary | null => {
+// The last summary shown (pages only; the background never needs it), or null.
+const readKeptSummary = (): LedgerSummary | null => {
   try {
-    return JSON.parse(localStorage.getItem(SUMMARY_KEY) ?? 'null') as CachedSummary | null;
+    return JSON.parse(localStorage.getItem(SUMMARY_KEY) ?? 'null') as LedgerSummary | null;
   } catch {
     return null;
   }
 };
 
 /**
- * The ledger's summary, live. The last one computed (by this page or another) is shown at once;
- * the whole log is read and summarised again only when the ledger's stamp or the day changed.
+ * The ledger's summary, live, from its daily summaries (one small row per day, kept up to date as
+ * events are written): a page never reads the event log for its figures. The summary the last
+ * page showed (kept in localStorage) is shown until the first one from the day rows arrives, a
+ * few hundred milliseconds later; `updating` is true meanwhile.
  */
 export function useLedgerSummary(ledger: LedgerDb): { summary: LedgerSummary | undefined; updating: boolean } {
-  const [kept] = useState(readCachedSummary);
-  const [summary, setSummary] = useState<LedgerSummary | undefined>(kept?.summary);
-  const [updating, setUpdating] = useState(false);
-  // The stamp of the summary on screen, so a summary still valid is not drawn twice.
-  const shownStamp = useRef(kept?.stamp);
-  const stamp = useLiveQuery(
-    async () => ledgerStamp(await ledger.events.count(), await ledger.events.orderBy('at').last()),
-    [ledger],
-  );
+  const [kept] = useState(() => {
+    const summary = readKeptSummary();
+    // A summary made on another day has the wrong streak: not shown.
+    return summary?.today === today() ? summary : undefined;
+  });
+  const live = useLiveQuery(async () => {
+    const days = await ledger.days.toArray();
+    const products = await ledger.products.count();
+    performance.mark('carbon-ledger:days-read');
+    return summaryFromDays(days, today(), products);
+  }, [ledger]);
   useEffect(() => {
-    if (stamp === undefined) return;
-    const day = today();
-    const cached = readCachedSummary();
-    if (cached?.stamp === stamp && cached.summary.today === day) {
-      if (shownStamp.current !== stamp) setSummary(cached.summary);
-      shownStamp.current = stamp;
-      return;
+    if (!live) return;
+    try {
+      localStorage.setItem(SUMMARY_KEY, JSON.stringify(live));
+    } catch {
+      // A full localStorage only costs the next page a few hundred milliseconds.
     }
-    let cancelled = false;
-    setUpdating(true);
-    ledger.events
-      .orderBy('at')
-      .toArray()
-      .then((events) => {
-        if (cancelled) return;
-        performance.mark('carbon-ledger:events-read');
-        const fresh = summariseLedger(events, day);
-        setSummary(fresh);
-        setUpdating(false);
-        shownStamp.current = stamp;
-        try {
-          localStorage.setItem(SUMMARY_KEY, JSON.stringify({ stamp, summary: fresh } satisfies CachedSummary));
-        } catch {
-          // A full localStorage only costs the next page a full read.
-        }
-      })
-      .catch((error: unknown) => console.error('carbon-ledger: reading the ledger failed', error));
-    return () => {
-      cancelled = true;
-    };
-  }, [ledger, stamp]);
-  return { summary, updating };
+  }, [live]);
+  return { summary: live ?? kept, updating: live === undefined && kept !== undefined };
 }
 
 export const useSettings = (ledger: LedgerDb): LedgerSettings | undefined =>

@@ -9,7 +9,7 @@ import { estimateFootprint } from '../../../shared/footprint/index.ts';
 import { creditContext, creditedKg } from '../../../shared/ledger/crediting.ts';
 import type { MessageOf, Response } from '../../../shared/messages.ts';
 import type { Product } from '../../../shared/product.ts';
-import { type LedgerDb, readSettings } from '../../ledger/db.ts';
+import { eventsOfType, type LedgerDb, readSettings } from '../../ledger/db.ts';
 import { logEvent } from '../../ledger/record.ts';
 import { overlayModeOf, stampOf } from '../../ledger/study.ts';
 import { choiceTexts } from '../../overlay/listing-texts.ts';
@@ -44,7 +44,7 @@ export async function recordChoice(
   const settings = await readSettings(db);
   const view = await latestView(db, product.url);
   if (!view) return { ...refused, said: choiceTexts(refused, false, false) };
-  const choices = (await db.events.where('type').equals('choice-made').toArray()) as ChoiceMadeEvent[];
+  const choices = (await eventsOfType(db, 'choice-made').toArray()) as ChoiceMadeEvent[];
   const inThisView = choices.find(
     (earlier) => earlier.data.product.url === product.url && time(earlier.at) >= time(view.at),
   );

@@ -2,7 +2,7 @@
 // same events converted to Parquet (one file, and hive-partitioned folders).
 
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -46,6 +46,32 @@ describe('engines', () => {
     const duckdb = await duckdbEngine.summarize(paths);
     expect(rounded(duckdb)).toEqual(rounded(arquero));
     expect(duckdb.inputs.map((i) => i.events)).toEqual(arquero.inputs.map((i) => i.events));
+  }, 60_000);
+
+  it('DuckDB reading NDJSON with its own JSON reader gives the same numbers as Arquero', async () => {
+    // The same exports as NDJSON: the header line (everything but the events), then one event a line.
+    const ndjson = paths.map((path, index) => {
+      const { events, ...header } = JSON.parse(readFileSync(path, 'utf8')) as { events: unknown[] };
+      const out = join(dir, `input-${index}.ndjson`);
+      writeFileSync(out, `${[header, ...events].map((line) => JSON.stringify(line)).join('\n')}\n`);
+      return out;
+    });
+    const [a, d] = [await arqueroEngine.summarize(ndjson), await duckdbEngine.summarize(ndjson)];
+    expect(rounded(a)).toEqual(rounded(arquero));
+    expect(rounded(d)).toEqual(rounded(arquero));
+    expect(d.inputs.map((i) => [i.format, i.events])).toEqual(a.inputs.map((i) => ['ndjson', i.events]));
+    // A bad event is refused by both with the same one-line message.
+    const bad = join(dir, 'bad.ndjson');
+    const lines = readFileSync(ndjson[0]!, 'utf8').split('\n');
+    lines[3] = lines[3]!.replace('"at":"', '"at":"yesterday ');
+    writeFileSync(bad, lines.join('\n'));
+    const failure = async (engine: typeof arqueroEngine) =>
+      engine.summarize([bad]).then(
+        () => 'read',
+        (e: Error) => e.message,
+      );
+    expect(await failure(duckdbEngine)).toBe(await failure(arqueroEngine));
+    expect(await failure(duckdbEngine)).toMatch(/line 4/);
   }, 60_000);
 
   it('both engines read converted Parquet, plain and hive-partitioned, to the same numbers', async () => {

@@ -75,7 +75,7 @@ describe('upgrading a version-1 database', () => {
     expect((await db.products.toArray()).map((p) => [p.url, p.views])).toEqual(
       [0, 1, 2, 3, 4].map((n) => [`https://www.ikea.com/p/table-${n}`, 5]),
     );
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
   });
 });
 
