@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractPageWithAnchors, type ReadOptions } from '../../shared/extract/index.ts';
 import { type EarlyProduct, productItem, readWhileLoading } from './early.ts';
 import { ListingBadges } from './listing.ts';
-import { type MountedBadge, mountProductBadge, productFootprint, showProductBadge } from './product.tsx';
+import { type MountedBadge, mountProductBadge, productFootprint, showProductBadge } from './product.ts';
 
 /** A live page: native selector queries are cheap, touching every element from script is not. */
 const READ: ReadOptions = { strategy: 'query' };

@@ -2,13 +2,12 @@
 // and mounts the badge in a shadow root beside the price or heading, or as a floating card when
 // the page gives us nothing to anchor to.
 
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AnchoredItem } from '../../shared/extract/index.ts';
 import type { ProductFootprint } from '../../shared/messages.ts';
 import type { Product } from '../../shared/product.ts';
 import { sendMessage } from '../messaging.ts';
-import { type ChoiceInOverlay, ProductBadge } from './ProductBadge.tsx';
+import { type ChoiceInOverlay, productBadge } from './ProductBadge.ts';
 import { createShadowHost, inNextFrame } from './shadow.ts';
 import badgeCss from './style.css?inline';
 
@@ -54,35 +53,52 @@ export function showProductBadge(
   const container = document.createElement('div');
   if (kind === 'card') container.classList.add('cl-card');
   shadow.append(container);
-  render(
-    <ProductBadge
-      estimate={estimate}
-      alternatives={alternatives}
-      car={car}
-      counts={footprint.counts}
-      onChoice={async (choice: ChoiceInOverlay) => {
+  container.append(
+    productBadge({
+      estimate,
+      alternatives,
+      car,
+      counts: footprint.counts,
+      noPrice: !product.price,
+      onChoice: async (choice: ChoiceInOverlay) => {
         // The alternative goes as the background offered it; it reads what it needs and checks it.
         const answer = await sendMessage('choice-made', { product, ...choice });
         return answer?.said ?? '';
-      }}
-      onAlternativeOpened={(alternative) => {
+      },
+      onAlternativeOpened: (alternative) => {
         sendMessage('alternative-opened', { product, alternative }).catch(() => {});
-      }}
-      onAlternativesShown={() => {
+      },
+      onAlternativesShown: () => {
         sendMessage('alternatives-shown', { product }).catch(() => {});
-      }}
-      onHideOnSite={() => {
+      },
+      onHideOnSite: () => {
         sendMessage('hide-on-site', {}).then(onHide, () => {});
-      }}
-    />,
-    container,
+      },
+    }),
   );
-  if (anchor) anchor.after(host);
+  if (anchor) outsideControls(anchor).after(host);
   else document.body.append(host);
   return {
     remove() {
-      render(null, container);
       host.remove();
     },
   };
+}
+
+/** The page's own controls: our badge never goes inside one (a click in it would be theirs too). */
+const CONTROLS = 'a, button, label, form, summary, select, [role="button"], [role="link"]';
+
+/**
+ * Where the badge goes after `anchor`: the anchor itself, or the outermost control of the page
+ * around it, so the badge is never inside a link, button, label or form of the shop.
+ */
+export function outsideControls(anchor: Element): Element {
+  let target = anchor;
+  for (
+    let control = anchor.parentElement?.closest(CONTROLS);
+    control;
+    control = control.parentElement?.closest(CONTROLS)
+  )
+    target = control;
+  return target;
 }
