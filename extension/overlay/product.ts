@@ -8,12 +8,15 @@ import type { ProductFootprint } from '../../shared/messages.ts';
 import type { Product } from '../../shared/product.ts';
 import { sendMessage } from '../messaging.ts';
 import { type ChoiceInOverlay, productBadge } from './ProductBadge.ts';
-import { createShadowHost, inNextFrame } from './shadow.ts';
+import { badgePlace } from './place.ts';
+import { createShadowHost } from './shadow.ts';
 import badgeCss from './style.css?inline';
 
 /** What the page orchestration needs to take the badge away again. */
 export interface MountedBadge {
   remove(): void;
+  /** Whether the badge is still in the page (a page that renders again can take it away). */
+  isConnected(): boolean;
 }
 
 /**
@@ -22,16 +25,6 @@ export interface MountedBadge {
  */
 export function productFootprint(product: Product, record: boolean): Promise<ProductFootprint | undefined> {
   return sendMessage(record ? 'product-viewed' : 'product-estimate', { product });
-}
-
-/** Reads the footprint (recording the view) and shows the badge in the next frame. */
-export async function mountProductBadge(
-  ctx: ContentScriptContext,
-  item: AnchoredItem,
-  onHide: () => void,
-): Promise<MountedBadge | null> {
-  const footprint = await productFootprint(item.product, true);
-  return inNextFrame(() => showProductBadge(ctx, item, footprint, onHide));
 }
 
 /** Puts the badge in the page now; null when there is nothing to show (no estimate, hidden here). */
@@ -76,29 +69,12 @@ export function showProductBadge(
       },
     }),
   );
-  if (anchor) outsideControls(anchor).after(host);
+  if (anchor) badgePlace(anchor).after(host);
   else document.body.append(host);
   return {
     remove() {
       host.remove();
     },
+    isConnected: () => host.isConnected,
   };
-}
-
-/** The page's own controls: our badge never goes inside one (a click in it would be theirs too). */
-const CONTROLS = 'a, button, label, form, summary, select, [role="button"], [role="link"]';
-
-/**
- * Where the badge goes after `anchor`: the anchor itself, or the outermost control of the page
- * around it, so the badge is never inside a link, button, label or form of the shop.
- */
-export function outsideControls(anchor: Element): Element {
-  let target = anchor;
-  for (
-    let control = anchor.parentElement?.closest(CONTROLS);
-    control;
-    control = control.parentElement?.closest(CONTROLS)
-  )
-    target = control;
-  return target;
 }

@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import type { Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { decodeHtml } from '../../../shared/extract/charset.ts';
 import { extractPage } from '../../../shared/extract/index.ts';
 import { estimateFootprint } from '../../../shared/footprint/index.ts';
@@ -118,14 +118,15 @@ export async function sentProducts(
   };
 }
 
-/** How long after DOMContentLoaded a page served `renderedLate` puts its body in. */
+/** How long after DOMContentLoaded a page served `renderedLate` gets its body (`renderNow`). */
 export const LATE_RENDER_MS = 400;
+const LATE_ID = 'carbon-ledger-test-late';
 
 /**
- * The page as a shop that renders in the browser sends it: the same head, and a body that its
- * script puts in after the document has loaded (as client-side rendering and hydration do), so
+ * The page as a shop that renders in the browser sends it: the same head, and a body that is put
+ * in after the document has loaded (`renderNow`, as client-side rendering and hydration do), so
  * the items are not there when DOMContentLoaded fires. The saved body travels in a <template>,
- * which the parser keeps out of the document until the script clones it in.
+ * which the parser keeps out of the document.
  */
 export function renderedLate(html: string): string {
   const open = /<body\b[^>]*>/i.exec(html);
@@ -133,10 +134,22 @@ export function renderedLate(html: string): string {
   const start = open.index + open[0].length;
   const end = html.search(/<\/body\s*>(?![\s\S]*<\/body\s*>)/i);
   const body = html.slice(start, end > start ? end : undefined);
-  const script = `<script>addEventListener('DOMContentLoaded', () => setTimeout(() => {
-    const saved = document.getElementById('carbon-ledger-test-late');
-    document.body.append(saved.content.cloneNode(true));
+  return `${html.slice(0, start)}<template id="${LATE_ID}">${body}</template>${end > start ? html.slice(end) : ''}`;
+}
+
+/**
+ * Puts the body of a page served `renderedLate` in (without its scripts), as the shop's script would. From the test
+ * (through DevTools), so a page's Content-Security-Policy cannot stop it.
+ */
+export async function renderNow(page: Page): Promise<void> {
+  await page.evaluate((id) => {
+    const saved = document.getElementById(id) as HTMLTemplateElement | null;
+    if (!saved) return;
+    const body = saved.content.cloneNode(true) as DocumentFragment;
+    // A shop's renderer puts in markup, not the scripts saved with it (which would run again
+    // now, and one that writes the document after load would wipe it).
+    for (const script of body.querySelectorAll('script')) script.remove();
+    document.body.append(body);
     saved.remove();
-  }, ${LATE_RENDER_MS}));</script>`;
-  return `${html.slice(0, start)}<template id="carbon-ledger-test-late">${body}</template>${script}${end > start ? html.slice(end) : ''}`;
+  }, LATE_ID);
 }
