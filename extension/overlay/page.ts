@@ -140,6 +140,11 @@ export function startOverlay(ctx: ContentScriptContext): void {
       (!listing || node.matches('a[href]') || node.querySelector('a[href]') !== null);
     observer = new MutationObserver((records) => {
       if (timer !== undefined) return;
+      // A product read complete is not read again, unless the page's rendering took its badge away.
+      if (recorded && productUi && !listing) {
+        if (!productUi.isConnected()) timer = ctx.setTimeout(rescan, RESCAN_DELAY_MS);
+        return;
+      }
       if (!listing && rescans >= MAX_RESCANS) {
         observer?.disconnect();
         return;

@@ -1,11 +1,11 @@
 // What the browser reads against what the CLI reads, on the team's saved pages: the address each
-// page is served at, the CLI's reading of it (`carbon-ledger extract`: decodeHtml, linkedom,
+// page is served at, the CLI's reading of it (`carbon-ledger extract`: parseSavedPage,
 // extractPage), and a recorder in the extension's background that keeps every product the
 // content script sends, so a test sees exactly what the browser read.
 
 import { readFileSync } from 'node:fs';
-import { parseHTML } from 'linkedom';
 import type { Page, Worker } from 'playwright-core';
+import { parseSavedPage } from '../../../analysis/cli/commands/extract.ts';
 import { decodeHtml } from '../../../shared/extract/charset.ts';
 import { extractPage } from '../../../shared/extract/index.ts';
 import { estimateFootprint } from '../../../shared/footprint/index.ts';
@@ -49,8 +49,7 @@ export interface CliReading {
 
 /** What `carbon-ledger extract PAGE --url URL` reads, and which of it the overlay should show. */
 export function cliReading(page: FixturePage, url: string): CliReading {
-  const { document } = parseHTML(pageText(page));
-  const reading = extractPage(document as unknown as Document, url);
+  const reading = extractPage(parseSavedPage(readFileSync(sharedPath('fixtures', page.file))), url);
   const host = new URL(url).host;
   const products =
     reading.page === 'product'
@@ -148,7 +147,10 @@ export async function renderNow(page: Page): Promise<void> {
     const body = saved.content.cloneNode(true) as DocumentFragment;
     // A shop's renderer puts in markup, not the scripts saved with it (which would run again
     // now, and one that writes the document after load would wipe it).
-    for (const script of body.querySelectorAll('script')) script.remove();
+    // Data blocks (JSON-LD, a state's JSON) stay: they are part of what the page shows.
+    for (const script of body.querySelectorAll('script')) {
+      if (/^(|module|(text|application)\/(java|ecma)script)$/i.test(script.type.trim())) script.remove();
+    }
     document.body.append(body);
     saved.remove();
   }, LATE_ID);
