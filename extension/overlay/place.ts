@@ -5,8 +5,12 @@
 /** The page's own controls: our badge never goes inside one (a click in it would be theirs too). */
 export const CONTROLS = 'a, button, label, form, summary, select, [role="button"], [role="link"]';
 
-/** An element laid out in a line (text-level), or one whose children are laid out beside each other. */
-const inLine = (element: Element): boolean => /inline|ruby|contents/.test(getComputedStyle(element).display);
+/** An element laid out in a line (text-level, or floated), or one whose children are laid out beside each other. */
+const inLine = (element: Element): boolean => {
+  const { display, float } = getComputedStyle(element);
+  // A float has the page's text flowing beside it: a block after it would push that text below.
+  return /inline|ruby|contents/.test(display) || float !== 'none';
+};
 export const placesBeside = (element: Element): boolean => {
   const { display, flexDirection } = getComputedStyle(element);
   // A flex column stacks its items like blocks: the badge moves the ones below it down, no more.

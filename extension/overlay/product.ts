@@ -37,7 +37,9 @@ export function showProductBadge(
   if (!footprint?.estimate || footprint.hidden || ctx.isInvalid) return null;
   const { product } = item;
   const { estimate, alternatives, car } = footprint;
-  const anchor = item.anchor?.isConnected ? item.anchor : null;
+  // An anchor the shopper cannot see (a price kept in a hidden part of the page) would hide the
+  // badge with it: the floating card shows instead.
+  const anchor = item.anchor?.isConnected && item.anchor.checkVisibility() ? item.anchor : null;
   const kind = anchor ? 'badge' : 'card';
 
   const { host, shadow } = createShadowHost('carbon-ledger-badge', badgeCss, 'closed');

@@ -31,50 +31,69 @@ export function badgesInsideControls(page: Page, selector: string, controls = PA
   );
 }
 
+/**
+ * A block put between two of the page's blocks keeps their margins from collapsing into one: what
+ * follows may move by up to a margin more (or, at the top of a box, less) than the badge's height.
+ */
+const MARGINS = 32;
+
 export interface LayoutChange {
-  /** Page elements compared (the first few thousand). */
+  /** Page elements compared: the badges' containers, their content and the containers above them. */
   elements: number;
   /** How far the badges' own boxes reach: the most anything may move down. */
   badgeHeight: number;
-  /** Elements that moved sideways, changed width, or moved up or further down than the badges are tall. */
+  /**
+   * Elements that moved sideways, changed width, or moved up or down further than the badges are
+   * tall, give or take the margins a block between two others keeps from collapsing (MARGINS).
+   */
   moved: string[];
 }
 
 /**
- * What the badges matching `selector` did to the page's layout: every element's box with them and
- * without them (taken out and put back in the same place, in one synchronous step).
+ * What the badges matching `selector` did to the page's layout around them: each element's box with
+ * them and without them (taken out and put back in the same place, in one synchronous step).
  */
 export function layoutChange(page: Page, selector: string): Promise<LayoutChange> {
-  return page.evaluate((selector) => {
-    const hosts = [...document.querySelectorAll(selector)] as HTMLElement[];
-    const elements = [...document.body.getElementsByTagName('*')]
-      .filter((e) => !e.localName.startsWith('carbon-ledger-'))
-      .slice(0, 5000);
-    const boxes = () =>
-      elements.map((e) => {
-        const r = e.getBoundingClientRect();
-        return [r.left, r.top, r.width];
+  return page.evaluate(
+    ([selector, margins]) => {
+      const hosts = [...document.querySelectorAll(selector)] as HTMLElement[];
+      // Around each badge: its container's content and the containers above it. (Further down a
+      // page, text flowing beside a float can wrap differently after anything moves it down; that
+      // is the page's float, not our box.)
+      const elements = [...document.body.getElementsByTagName('*')]
+        .filter(
+          (e) =>
+            !e.localName.startsWith('carbon-ledger-') &&
+            hosts.some((host) => host.parentElement?.contains(e) || e.contains(host)),
+        )
+        .slice(0, 5000);
+      const boxes = () =>
+        elements.map((e) => {
+          const r = e.getBoundingClientRect();
+          return [r.left, r.top, r.width];
+        });
+      const withBadges = boxes();
+      const badgeHeight = hosts.reduce((sum, host) => sum + host.getBoundingClientRect().height, 0);
+      const places = hosts.map((host) => [host.parentNode!, host.nextSibling] as const);
+      for (const host of hosts) host.remove();
+      const without = boxes();
+      places.forEach(([parent, next], i) => {
+        parent.insertBefore(hosts[i]!, next);
       });
-    const withBadges = boxes();
-    const badgeHeight = hosts.reduce((sum, host) => sum + host.getBoundingClientRect().height, 0);
-    const places = hosts.map((host) => [host.parentNode!, host.nextSibling] as const);
-    for (const host of hosts) host.remove();
-    const without = boxes();
-    places.forEach(([parent, next], i) => {
-      parent.insertBefore(hosts[i]!, next);
-    });
-    const moved: string[] = [];
-    elements.forEach((element, i) => {
-      const [x1, y1, w1] = without[i]!;
-      const [x2, y2, w2] = withBadges[i]!;
-      const dy = y2! - y1!;
-      if (Math.abs(x2! - x1!) > 1 || Math.abs(w2! - w1!) > 1 || dy < -1 || dy > badgeHeight + 1) {
-        const name = `${element.localName}${element.id ? `#${element.id}` : ''}${element.classList[0] ? `.${element.classList[0]}` : ''}`;
-        moved.push(
-          `${name}: x ${x1!.toFixed(0)}→${x2!.toFixed(0)}, y ${y1!.toFixed(0)}→${y2!.toFixed(0)}, width ${w1!.toFixed(0)}→${w2!.toFixed(0)}`,
-        );
-      }
-    });
-    return { elements: elements.length, badgeHeight, moved };
-  }, selector);
+      const moved: string[] = [];
+      elements.forEach((element, i) => {
+        const [x1, y1, w1] = without[i]!;
+        const [x2, y2, w2] = withBadges[i]!;
+        const dy = y2! - y1!;
+        if (Math.abs(x2! - x1!) > 1 || Math.abs(w2! - w1!) > 1 || dy < -margins || dy > badgeHeight + margins) {
+          const name = `${element.localName}${element.id ? `#${element.id}` : ''}${element.classList[0] ? `.${element.classList[0]}` : ''}`;
+          moved.push(
+            `${name}: x ${x1!.toFixed(0)}→${x2!.toFixed(0)}, y ${y1!.toFixed(0)}→${y2!.toFixed(0)}, width ${w1!.toFixed(0)}→${w2!.toFixed(0)}`,
+          );
+        }
+      });
+      return { elements: elements.length, badgeHeight, moved };
+    },
+    [selector, MARGINS] as const,
+  );
 }
