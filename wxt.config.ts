@@ -1,10 +1,18 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+// The all-sites build (`CARBON_LEDGER_ALL_SITES=1 npm run build`), for studies whose participants
+// agree to it and for tests: the same extension, with its content script on every https site and
+// the host access that takes granted at install. Built beside the default build (chrome-mv3-all-sites),
+// so neither overwrites the other.
+const ALL_SITES = process.env.CARBON_LEDGER_ALL_SITES === '1';
+const EVERY_HTTPS_SITE = 'https://*/*';
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
+  ...(ALL_SITES && { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-all-sites' }),
   manifestVersion: 3,
   // Texts in English, German and Chinese from extension/locales/*.yml, chosen by browser language.
   modules: ['@wxt-dev/i18n/module'],
@@ -16,6 +24,17 @@ export default defineConfig({
       rolldownOptions: { output: { charset: 'ascii' } },
     },
   }),
+  hooks: {
+    'build:manifestGenerated'(_wxt, manifest) {
+      if (!ALL_SITES) return;
+      for (const script of manifest.content_scripts ?? []) script.matches = [EVERY_HTTPS_SITE];
+      manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), EVERY_HTTPS_SITE])];
+      // Nothing left to ask for at run time: every https site is granted already.
+      manifest.optional_host_permissions = manifest.optional_host_permissions?.filter(
+        (p: string) => p !== EVERY_HTTPS_SITE,
+      );
+    },
+  },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

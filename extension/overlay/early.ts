@@ -9,7 +9,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AnchoredExtraction, AnchoredItem } from '../../shared/extract/index.ts';
 import type { ProductFootprint } from '../../shared/messages.ts';
 import { earlyProductMarkers } from '../../shared/sites/index.ts';
-import { productFootprint } from './product.tsx';
+import { productFootprint } from './product.ts';
 
 /** How often a loading page is looked at for the shop's marker (a lookup by id: next to free). */
 const LOOK_EVERY_MS = 16;

@@ -4,10 +4,12 @@
 // constructed stylesheet, and their texts come ready from the background (listing-texts.ts), so
 // sixty badges cost the page little.
 
+import { i18n } from '#i18n';
 import type { AnchoredItem } from '../../shared/extract/index.ts';
 import { type ListingEstimate, MAX_LISTING_ITEMS } from '../../shared/messages.ts';
 import { sendMessage } from '../messaging.ts';
 import listingCss from './listing.css?inline';
+import { CLICKABLE, outermostControl, placesBeside } from './place.ts';
 import { createShadowHost, inNextFrame } from './shadow.ts';
 
 /** Items at or below this share of the page's estimates are marked as the lowest. */
@@ -19,6 +21,8 @@ const HOST_TAG = 'carbon-ledger-listing-badge';
 interface Badge {
   host: HTMLElement;
   pill: HTMLElement;
+  /** What a screen reader reads for it, before the "lowest" mark. */
+  label: string;
   estimate: ListingEstimate;
   /** Marked as one of the lowest on the page (kept here, not read back from the page). */
   lowest: boolean;
@@ -49,10 +53,16 @@ export class ListingBadges {
       if (answer.lowest) this.lowestTexts = answer.lowest;
       const last = start + MAX_LISTING_ITEMS >= fresh.length;
       await inNextFrame(() => {
-        answer.estimates.forEach((estimate, i) => {
+        // Where each badge goes, read before any is inserted (reads between insertions would make
+        // the browser work out the page's styles again for each).
+        const places = answer.estimates.map((estimate, i) => {
           const anchor = batch[i]?.anchor;
-          if (estimate && anchor?.isConnected)
-            this.badges.push({ ...this.mount(anchor, estimate), estimate, lowest: false });
+          return estimate && anchor?.isConnected ? listingPlace(anchor) : null;
+        });
+        answer.estimates.forEach((estimate, i) => {
+          const place = places[i];
+          if (estimate && place)
+            this.badges.push({ ...this.mount(place, estimate, !batch[i]!.product.price), estimate, lowest: false });
         });
         if (last) this.markLowest();
       });
@@ -69,19 +79,26 @@ export class ListingBadges {
     return node.nodeName.toLowerCase() === HOST_TAG;
   }
 
-  private mount(anchor: Element, estimate: ListingEstimate): { host: HTMLElement; pill: HTMLElement } {
+  /** `noPrice`: the item shows no price, so its estimate rests on its title alone, and the badge says so. */
+  private mount(
+    anchor: Element,
+    estimate: ListingEstimate,
+    noPrice: boolean,
+  ): { host: HTMLElement; pill: HTMLElement; label: string } {
     const { host, shadow } = createShadowHost(HOST_TAG, listingCss);
     host.setAttribute('data-carbon-ledger', 'listing-badge');
     host.setAttribute('data-kg-co2e', String(Math.round(estimate.kgCO2e * 1000) / 1000));
     const pill = document.createElement('span');
     pill.className = 'cl-pill';
     pill.setAttribute('role', 'note');
-    pill.setAttribute('aria-label', estimate.texts.label);
-    pill.title = estimate.texts.range;
-    pill.textContent = estimate.texts.badge;
+    const label = noPrice ? `${estimate.texts.label}. ${i18n.t('overlay.noPriceMeaning')}` : estimate.texts.label;
+    pill.setAttribute('aria-label', label);
+    pill.title = noPrice ? `${estimate.texts.range} · ${i18n.t('overlay.noPrice')}` : estimate.texts.range;
+    pill.textContent = noPrice ? `${estimate.texts.badge} · ${i18n.t('overlay.noPriceShort')}` : estimate.texts.badge;
+    if (noPrice) host.setAttribute('data-no-price', '');
     shadow.append(pill);
     anchor.after(host);
-    return { host, pill };
+    return { host, pill, label };
   }
 
   private markLowest(): void {
@@ -90,7 +107,7 @@ export class ListingBadges {
     const threshold = sorted[Math.max(0, Math.ceil(sorted.length * LOWEST_SHARE) - 1)]!;
     const { mark: markText, label } = this.lowestTexts;
     for (const badge of this.badges) {
-      const { host, pill, estimate } = badge;
+      const { host, pill, estimate, label: itemLabel } = badge;
       const lowest = estimate.kgCO2e <= threshold;
       if (lowest === badge.lowest) continue;
       badge.lowest = lowest;
@@ -101,12 +118,25 @@ export class ListingBadges {
         mark.textContent = markText;
         mark.title = label;
         pill.append(mark);
-        pill.setAttribute('aria-label', `${estimate.texts.label}. ${label}`);
+        pill.setAttribute('aria-label', `${itemLabel}. ${label}`);
       } else {
         host.removeAttribute('data-lowest');
         pill.lastElementChild?.remove();
-        pill.setAttribute('aria-label', estimate.texts.label);
+        pill.setAttribute('aria-label', itemLabel);
       }
     }
   }
+}
+
+/**
+ * Where an item's badge goes, after the element returned: beside the item's title, out of the
+ * link, button or label around it. A tile that is one link in a grid or a row keeps its badge
+ * inside (after the link, it would take a cell of the grid and move the other items): the pill
+ * has no control of its own, so a click on it is a click on the tile.
+ */
+function listingPlace(anchor: Element): Element {
+  const control = outermostControl(anchor, CLICKABLE);
+  if (!control) return anchor;
+  const parent = control.parentElement;
+  return parent && !placesBeside(parent) ? control : anchor;
 }

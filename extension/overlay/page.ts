@@ -1,27 +1,53 @@
 // What the content script does on a shop page: read it, then show the product badge or the
 // listing badges. A product page of a shop whose layout we know is read while it loads (early.ts)
-// and confirmed once complete. Listings are watched for items the page adds later; single-page
-// shops re-run on navigation. Everything is guarded: a page we cannot read gets nothing, and
-// never breaks.
+// and confirmed once complete. Many shops render in the browser: their items or product arrive
+// after the document has loaded (client-side rendering, hydration, infinite scroll), so every page
+// is watched for what it adds and read again once it settles. Single-page shops re-run on
+// navigation. Everything is guarded: a page we cannot read gets nothing, and never breaks.
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { extractPageWithAnchors, type ReadOptions } from '../../shared/read.ts';
+import { type AnchoredItem, extractPageWithAnchors, type ReadOptions } from '../../shared/read.ts';
 import { type EarlyProduct, productItem, readWhileLoading } from './early.ts';
 import { ListingBadges } from './listing.ts';
-import { type MountedBadge, mountProductBadge, productFootprint, showProductBadge } from './product.tsx';
+import { type MountedBadge, productFootprint, showProductBadge } from './product.ts';
+import { inNextFrame } from './shadow.ts';
 
 /** A live page: native selector queries are cheap, touching every element from script is not. */
 const READ: ReadOptions = { strategy: 'query' };
 
-/** Wait for the page to settle before reading items it added (infinite scroll, lazy results). */
+/** Wait for the page to settle before reading what it added (rendering, infinite scroll, lazy results). */
 const RESCAN_DELAY_MS = 250;
+
+/**
+ * How many times a page that is not a listing is read again as it adds content: enough for a shop
+ * that renders in the browser to put its product or items in, few enough that a page that is no
+ * shop (or keeps changing) costs next to nothing. A listing is watched as long as it is open.
+ */
+const MAX_RESCANS = 12;
+
+/**
+ * A product read without a price or a place on the page (from the page's metadata while its body
+ * is still being rendered) is shown but not yet recorded: the view is recorded from the first
+ * complete reading, or from the last reading once the page has been quiet this long.
+ */
+const SETTLE_MS = 1500;
 
 /** How long a page that paints nothing (a tab in the background) keeps the view unrecorded. */
 const PAINT_WAIT_MS = 500;
 
+/** Our own elements (badge hosts), which the page watcher ignores. */
+const isOurs = (node: Node): boolean => node.nodeName.toLowerCase().startsWith('carbon-ledger-');
+
+/** A reading complete enough to record: a price, and the element the badge sits beside. */
+const isComplete = (item: AnchoredItem): boolean => !!item.product.price && !!item.anchor;
+
 /** Starts the overlay; call it as the page starts (the content script runs at document_start). */
 export function startOverlay(ctx: ContentScriptContext): void {
   let productUi: MountedBadge | null = null;
+  /** The product the badge shows (as JSON), and whether this address's view is recorded. */
+  let shown: string | null = null;
+  let recorded = false;
+  let settleTimer: number | undefined;
   let listing: ListingBadges | null = null;
   let observer: MutationObserver | null = null;
   let hidden = false;
@@ -29,12 +55,18 @@ export function startOverlay(ctx: ContentScriptContext): void {
   /** The address last read: a location change that leaves it as it is changes nothing. */
   let readAt = location.href;
 
+  const clearProduct = () => {
+    productUi?.remove();
+    productUi = null;
+    shown = null;
+  };
   const clear = () => {
     generation++;
     observer?.disconnect();
     observer = null;
-    productUi?.remove();
-    productUi = null;
+    clearTimeout(settleTimer);
+    clearProduct();
+    recorded = false;
     listing?.removeAll();
     listing = null;
   };
@@ -43,53 +75,97 @@ export function startOverlay(ctx: ContentScriptContext): void {
     clear();
   };
 
-  const watchListing = (badges: ListingBadges, current: number) => {
+  const read = () => extractPageWithAnchors(document, location.href, READ);
+
+  /**
+   * Shows the badge for `item` (replacing one for a product that read differently). A complete
+   * reading records the view, once per address; an incomplete one waits for a better reading.
+   */
+  const showProduct = async (item: AnchoredItem, current: number) => {
+    const record = !recorded && isComplete(item);
+    if (record) {
+      recorded = true;
+      clearTimeout(settleTimer);
+    }
+    shown = JSON.stringify(item.product);
+    const footprint = await productFootprint(item.product, record);
+    await inNextFrame(() => {
+      if (current !== generation || shown !== JSON.stringify(item.product)) return;
+      productUi?.remove();
+      productUi = showProductBadge(ctx, item, footprint, hide);
+    });
+    if (!recorded && current === generation) {
+      clearTimeout(settleTimer);
+      settleTimer = ctx.setTimeout(() => {
+        if (current !== generation || recorded || shown !== JSON.stringify(item.product)) return;
+        recorded = true;
+        productFootprint(item.product, true).catch(() => {});
+      }, SETTLE_MS);
+    }
+  };
+
+  const showListing = async (items: AnchoredItem[]) => {
+    if (productUi) clearProduct();
+    listing ??= new ListingBadges();
+    if (!(await listing.add(items))) hide();
+  };
+
+  /** Reads the page again whenever it adds content, once it has settled. */
+  const watch = (current: number) => {
     let timer: number | undefined;
+    let rescans = 0;
     const rescan = () => {
       timer = undefined;
-      if (current !== generation || ctx.isInvalid) return;
-      const page = extractPageWithAnchors(document, location.href, READ);
-      if (page.page === 'listing') {
-        badges.add(page.items).then(
-          (shown) => shown || hide(),
-          () => {},
-        );
+      if (current !== generation || ctx.isInvalid || hidden) return;
+      rescans++;
+      const page = read();
+      const item = productItem(page);
+      // A product shown from a complete reading stays: recommendations a product page adds later
+      // are not a listing.
+      if (page.page === 'listing' && !(recorded && productUi)) {
+        showListing(page.items).catch(() => {});
+      } else if (item && !listing) {
+        // A product that now reads differently (its body rendered, its price came in), or whose
+        // badge the page's rendering took away, is shown afresh.
+        const moved = productUi !== null && !productUi.isConnected();
+        if (JSON.stringify(item.product) !== shown || moved) showProduct(item, current).catch(() => {});
       }
     };
-    // Reading the page again costs as much as the first time: only additions that can hold a
-    // listing item (an element with a link in it) are worth it, not ads, counters or our own badges.
-    const mayAddItems = (node: Node): boolean =>
+    // Reading the page again costs as much as the first time: a listing is read again for
+    // additions that can hold an item (an element with a link in it); any other page for any
+    // element it adds, a limited number of times. Our own badges never count.
+    const mayAdd = (node: Node): boolean =>
       node instanceof Element &&
-      !ListingBadges.isOurs(node) &&
-      (node.matches('a[href]') || node.querySelector('a[href]') !== null);
+      !isOurs(node) &&
+      (!listing || node.matches('a[href]') || node.querySelector('a[href]') !== null);
     observer = new MutationObserver((records) => {
       if (timer !== undefined) return;
-      if (records.some((record) => Array.prototype.some.call(record.addedNodes, mayAddItems))) {
+      // A product read complete is not read again, unless the page's rendering took its badge away.
+      if (recorded && productUi && !listing) {
+        if (!productUi.isConnected()) timer = ctx.setTimeout(rescan, RESCAN_DELAY_MS);
+        return;
+      }
+      if (!listing && rescans >= MAX_RESCANS) {
+        observer?.disconnect();
+        return;
+      }
+      if (records.some((record) => Array.prototype.some.call(record.addedNodes, mayAdd))) {
         timer = ctx.setTimeout(rescan, RESCAN_DELAY_MS);
       }
     });
-    observer.observe(document.body, { childList: true, subtree: true });
+    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
   };
-
-  const read = () => extractPageWithAnchors(document, location.href, READ);
 
   const run = async () => {
     readAt = location.href;
     clear();
     const current = generation;
     if (hidden || ctx.isInvalid) return;
+    watch(current);
     const page = read();
     const item = productItem(page);
-    if (item) {
-      const ui = await mountProductBadge(ctx, item, hide);
-      if (current !== generation) ui?.remove();
-      else productUi = ui;
-    } else if (page.page === 'listing') {
-      const badges = new ListingBadges();
-      listing = badges;
-      if (!(await badges.add(page.items))) return hide();
-      if (current === generation) watchListing(badges, current);
-    }
+    if (item) await showProduct(item, current);
+    else if (page.page === 'listing') await showListing(page.items);
   };
 
   const guarded = () =>
@@ -103,7 +179,10 @@ export function startOverlay(ctx: ContentScriptContext): void {
     if (generation !== 0 || hidden || ctx.isInvalid) return;
     const item = productItem(read());
     if (item && JSON.stringify(item.product) === JSON.stringify(early.item.product)) {
+      recorded = true;
+      shown = JSON.stringify(item.product);
       await productFootprint(item.product, true);
+      watch(generation);
     } else {
       await run();
     }

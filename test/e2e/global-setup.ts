@@ -1,4 +1,4 @@
-// Builds the Chrome extension once before the end-to-end suite, so tests load what the
+// Builds the Chrome extension (and its all-sites build) once before the end-to-end suite, so tests load what the
 // sources say today.
 
 import { buildExtension } from './harness/build.ts';
@@ -6,4 +6,5 @@ import { buildExtension } from './harness/build.ts';
 export default function setup(): void {
   if (process.env.CARBON_LEDGER_E2E_NO_BUILD === '1') return;
   buildExtension();
+  buildExtension({ allSites: true });
 }

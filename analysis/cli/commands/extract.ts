@@ -9,6 +9,16 @@ import { extractPage } from '../../../shared/read.ts';
 import { CliError } from '../errors.ts';
 import type { Command } from '../main.ts';
 
+/**
+ * A saved page's bytes as the document a browser builds from them: decoded as a browser would
+ * (byte-order mark, then the declared charset), so old windows-1252 pages read right; and with an
+ * <html> root where the page has none (browsers supply html, head and body; linkedom would take
+ * the page's first element, a lone <head>, as the root and lose the body's product).
+ */
+export function parseSavedPage(bytes: Uint8Array): Document {
+  return parseHTML(withDocumentElement(decodeHtml(bytes))).document as unknown as Document;
+}
+
 export const extractCommand: Command = {
   summary: 'read the products on a saved shop page (JSON on stdout)',
   usage: [
@@ -34,10 +44,7 @@ export const extractCommand: Command = {
     const url = values.url ?? `file://${file}`;
     let result: PageExtraction = { page: 'other', products: [] };
     try {
-      // Decoded as a browser would (byte-order mark, then the declared charset), so old
-      // windows-1252 pages read right.
-      const { document } = parseHTML(withDocumentElement(decodeHtml(bytes)));
-      result = extractPage(document as unknown as Document, url);
+      result = extractPage(parseSavedPage(bytes), url);
     } catch {
       // Malformed HTML is a page we cannot read, not a failure of the command.
     }

@@ -7,16 +7,23 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../../shared-fixtures.ts';
 
 export const EXTENSION_DIR = join(REPO_ROOT, '.output', 'chrome-mv3');
+/** The all-sites build (`CARBON_LEDGER_ALL_SITES=1`, see wxt.config.ts): the content script on every https site. */
+export const ALL_SITES_EXTENSION_DIR = join(REPO_ROOT, '.output', 'chrome-mv3-all-sites');
 
-/** Runs `wxt build`; with `onlyIfMissing`, only when there is no built extension yet. */
-export function buildExtension(options: { onlyIfMissing?: boolean } = {}): string {
-  if (!options.onlyIfMissing || !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+/**
+ * Runs `wxt build` (the all-sites build with `allSites`); with `onlyIfMissing`, only when there is
+ * no such build yet.
+ */
+export function buildExtension(options: { onlyIfMissing?: boolean; allSites?: boolean } = {}): string {
+  const dir = options.allSites ? ALL_SITES_EXTENSION_DIR : EXTENSION_DIR;
+  if (!options.onlyIfMissing || !existsSync(join(dir, 'manifest.json'))) {
     execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs'), 'build'], {
       cwd: REPO_ROOT,
       stdio: 'pipe',
+      env: { ...process.env, CARBON_LEDGER_ALL_SITES: options.allSites ? '1' : '' },
     });
   }
-  return EXTENSION_DIR;
+  return dir;
 }
 
 export const FIREFOX_EXTENSION_DIR = join(REPO_ROOT, '.output', 'firefox-mv3');

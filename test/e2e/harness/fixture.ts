@@ -6,11 +6,11 @@ import { join, resolve } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { test as base } from 'vitest';
 import { REPO_ROOT } from '../../shared-fixtures.ts';
-import { EXTENSION_DIR } from './build.ts';
+import { ALL_SITES_EXTENSION_DIR, EXTENSION_DIR } from './build.ts';
 import { type ExtensionBrowser, launchWithExtension } from './chromium.ts';
 import { type Route, type ShopServer, startShopServer } from './shop-server.ts';
 
-export { EXTENSION_DIR } from './build.ts';
+export { ALL_SITES_EXTENSION_DIR, EXTENSION_DIR } from './build.ts';
 export const RESULTS_DIR = resolve(REPO_ROOT, 'test-results');
 
 /** Where screenshots for the README go: docs/screenshots with UPDATE_SCREENSHOTS=1, else test-results. */
@@ -38,8 +38,11 @@ function guardNetwork(shop: Shop): void {
   const extensionOrigin = `chrome-extension://${shop.extensionId}`;
   shop.context.on('request', (request) => {
     if (!isWebRequest(request)) return;
-    const fromExtension =
-      request.serviceWorker()?.url().startsWith(extensionOrigin) || request.frame()?.url().startsWith(extensionOrigin);
+    // A page's own service worker (a saved shop page may register one) has no frame to ask.
+    const worker = request.serviceWorker();
+    const fromExtension = worker
+      ? worker.url().startsWith(extensionOrigin)
+      : request.frame()?.url().startsWith(extensionOrigin);
     if (fromExtension) shop.violations.push(`the extension requested ${request.url()}`);
   });
   shop.context.on('response', async (response) => {
@@ -74,38 +77,45 @@ async function saveFailureArtifacts(name: string, pages: Page[]): Promise<void> 
   }
 }
 
-export const test = base.extend<{ shop: Shop }>({
-  shop: async ({ task }, use) => {
-    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-      throw new Error(`no built extension at ${EXTENSION_DIR}: run \`npm run build\` first`);
-    }
-    const server = await startShopServer();
-    const browser = await launchWithExtension({ extensionDir: EXTENSION_DIR, shopPort: server.port });
-    const pages: Page[] = [];
-    const shop: Shop = {
-      ...browser,
-      server,
-      violations: [],
-      extensionErrors: [],
-      async open(url, route) {
-        server.serve(url, route);
-        const page = await browser.context.newPage();
-        pages.push(page);
-        watchExtensionErrors(shop, page);
-        await page.goto(url, { waitUntil: 'domcontentloaded' });
-        return page;
-      },
-    };
-    guardNetwork(shop);
-    try {
-      await use(shop);
-      if (shop.violations.length) throw new Error(`network rule broken:\n${shop.violations.join('\n')}`);
-    } finally {
-      if (task.result?.state === 'fail' || shop.violations.length) await saveFailureArtifacts(task.name, pages);
-      await browser.close();
-      await server.close();
-    }
-  },
-});
+/** The fixture for one build of the extension. */
+const withExtension = (extensionDir: string) =>
+  base.extend<{ shop: Shop }>({
+    shop: async ({ task }, use) => {
+      if (!existsSync(join(extensionDir, 'manifest.json'))) {
+        throw new Error(`no built extension at ${extensionDir}: run \`npm run build\` first`);
+      }
+      const server = await startShopServer();
+      const browser = await launchWithExtension({ extensionDir, shopPort: server.port });
+      const pages: Page[] = [];
+      const shop: Shop = {
+        ...browser,
+        server,
+        violations: [],
+        extensionErrors: [],
+        async open(url, route) {
+          server.serve(url, route);
+          const page = await browser.context.newPage();
+          pages.push(page);
+          watchExtensionErrors(shop, page);
+          await page.goto(url, { waitUntil: 'domcontentloaded' });
+          return page;
+        },
+      };
+      guardNetwork(shop);
+      try {
+        await use(shop);
+        if (shop.violations.length) throw new Error(`network rule broken:\n${shop.violations.join('\n')}`);
+      } finally {
+        if (task.result?.state === 'fail' || shop.violations.length) await saveFailureArtifacts(task.name, pages);
+        await browser.close();
+        await server.close();
+      }
+    },
+  });
+
+/** Tests with the default build (the shops the extension knows). */
+export const test = withExtension(EXTENSION_DIR);
+/** Tests with the all-sites build: the content script on every https page. */
+export const testAllSites = withExtension(ALL_SITES_EXTENSION_DIR);
 
 export { expect } from 'vitest';

@@ -2,19 +2,21 @@
 // and mounts the badge in a shadow root beside the price or heading, or as a floating card when
 // the page gives us nothing to anchor to.
 
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AnchoredItem } from '../../shared/extract/index.ts';
 import type { ProductFootprint } from '../../shared/messages.ts';
 import type { Product } from '../../shared/product.ts';
 import { sendMessage } from '../messaging.ts';
-import { type ChoiceInOverlay, ProductBadge } from './ProductBadge.tsx';
-import { createShadowHost, inNextFrame } from './shadow.ts';
+import { type ChoiceInOverlay, productBadge } from './ProductBadge.ts';
+import { badgePlace } from './place.ts';
+import { createShadowHost } from './shadow.ts';
 import badgeCss from './style.css?inline';
 
 /** What the page orchestration needs to take the badge away again. */
 export interface MountedBadge {
   remove(): void;
+  /** Whether the badge is still in the page (a page that renders again can take it away). */
+  isConnected(): boolean;
 }
 
 /**
@@ -23,16 +25,6 @@ export interface MountedBadge {
  */
 export function productFootprint(product: Product, record: boolean): Promise<ProductFootprint | undefined> {
   return sendMessage(record ? 'product-viewed' : 'product-estimate', { product });
-}
-
-/** Reads the footprint (recording the view) and shows the badge in the next frame. */
-export async function mountProductBadge(
-  ctx: ContentScriptContext,
-  item: AnchoredItem,
-  onHide: () => void,
-): Promise<MountedBadge | null> {
-  const footprint = await productFootprint(item.product, true);
-  return inNextFrame(() => showProductBadge(ctx, item, footprint, onHide));
 }
 
 /** Puts the badge in the page now; null when there is nothing to show (no estimate, hidden here). */
@@ -45,7 +37,9 @@ export function showProductBadge(
   if (!footprint?.estimate || footprint.hidden || ctx.isInvalid) return null;
   const { product } = item;
   const { estimate, alternatives, car } = footprint;
-  const anchor = item.anchor?.isConnected ? item.anchor : null;
+  // An anchor the shopper cannot see (a price kept in a hidden part of the page) would hide the
+  // badge with it: the floating card shows instead.
+  const anchor = item.anchor?.isConnected && item.anchor.checkVisibility() ? item.anchor : null;
   const kind = anchor ? 'badge' : 'card';
 
   const { host, shadow } = createShadowHost('carbon-ledger-badge', badgeCss, 'closed');
@@ -54,35 +48,35 @@ export function showProductBadge(
   const container = document.createElement('div');
   if (kind === 'card') container.classList.add('cl-card');
   shadow.append(container);
-  render(
-    <ProductBadge
-      estimate={estimate}
-      alternatives={alternatives}
-      car={car}
-      counts={footprint.counts}
-      onChoice={async (choice: ChoiceInOverlay) => {
+  container.append(
+    productBadge({
+      estimate,
+      alternatives,
+      car,
+      counts: footprint.counts,
+      noPrice: !product.price,
+      onChoice: async (choice: ChoiceInOverlay) => {
         // The alternative goes as the background offered it; it reads what it needs and checks it.
         const answer = await sendMessage('choice-made', { product, ...choice });
         return answer?.said ?? '';
-      }}
-      onAlternativeOpened={(alternative) => {
+      },
+      onAlternativeOpened: (alternative) => {
         sendMessage('alternative-opened', { product, alternative }).catch(() => {});
-      }}
-      onAlternativesShown={() => {
+      },
+      onAlternativesShown: () => {
         sendMessage('alternatives-shown', { product }).catch(() => {});
-      }}
-      onHideOnSite={() => {
+      },
+      onHideOnSite: () => {
         sendMessage('hide-on-site', {}).then(onHide, () => {});
-      }}
-    />,
-    container,
+      },
+    }),
   );
-  if (anchor) anchor.after(host);
+  if (anchor) badgePlace(anchor).after(host);
   else document.body.append(host);
   return {
     remove() {
-      render(null, container);
       host.remove();
     },
+    isConnected: () => host.isConnected,
   };
 }
