@@ -75,8 +75,28 @@ function buildFx() {
   perUsd.USD = {};
   const years = [...new Set(Object.values(perUsd).flatMap((byYear) => Object.keys(byYear)))].sort();
   for (const year of years) perUsd.USD[year] = 1;
+  // Currencies fixed to the dollar, which neither table carries: the official rate for every year
+  // since the peg was set (source 'usd-pegs').
+  for (const [currency, { rate, since }] of Object.entries(USD_PEGS)) {
+    if (perUsd[currency]) continue;
+    perUsd[currency] = Object.fromEntries(years.filter((year) => Number(year) >= since).map((year) => [year, rate]));
+  }
   return perUsd;
 }
+
+/**
+ * Official pegs to the US dollar (units per USD) and the year each was fixed, as the IMF's Annual
+ * Report on Exchange Arrangements lists them and the central banks publish them (SAMA, CBUAE, QCB,
+ * CBB, CBO, CBJ). Their market rates stay within a fraction of a percent of these.
+ */
+const USD_PEGS: Record<string, { rate: number; since: number }> = {
+  SAR: { rate: 3.75, since: 1986 },
+  AED: { rate: 3.6725, since: 1997 },
+  QAR: { rate: 3.64, since: 2001 },
+  BHD: { rate: 0.376, since: 2001 },
+  OMR: { rate: 0.3845, since: 1986 },
+  JOD: { rate: 0.709, since: 1995 },
+};
 
 function buildCpi(): Record<string, number> {
   const cpi: Record<string, number> = {};
@@ -364,8 +384,8 @@ const fx = buildFx();
 const cpi = buildCpi();
 write(
   'money.ts',
-  "Sources: 'fred-fx' (FRED/Fed H.10) first, 'ecb-fx' where FRED lacks a currency; 'bls-cpi-u' for the index.",
-  `export const FX_SOURCES = ['fred-fx', 'ecb-fx'] as const;\nexport const CPI_SOURCE = 'bls-cpi-u' as const;\n` +
+  "Sources: 'fred-fx' (FRED/Fed H.10) first, 'ecb-fx' where FRED lacks a currency, 'usd-pegs' for currencies fixed to the dollar; 'bls-cpi-u' for the index.",
+  `export const FX_SOURCES = ['fred-fx', 'ecb-fx', 'usd-pegs'] as const;\nexport const CPI_SOURCE = 'bls-cpi-u' as const;\n` +
     `export const FX_UNITS_PER_USD: Record<string, Record<string, number>> = ${json(fx)};\n` +
     `export const US_CPI_U: Record<string, number> = ${json(cpi)};\n`,
 );

@@ -10,7 +10,7 @@ import { AGRIBALYSE_KG_PER_KG, POORE_NEMECEK_KG_PER_KG } from '../../shared/foot
 import { GRID_G_PER_KWH } from '../../shared/footprint/data/grid.ts';
 import { TYPICAL_ITEMS } from '../../shared/footprint/data/items.ts';
 import { FREIGHT_KG_PER_TONNE_KM, MATERIAL_KG_PER_KG } from '../../shared/footprint/data/materials.ts';
-import { FX_UNITS_PER_USD, US_CPI_U } from '../../shared/footprint/data/money.ts';
+import { FX_SOURCES, FX_UNITS_PER_USD, US_CPI_U } from '../../shared/footprint/data/money.ts';
 import { NAMED_KG_PER_KG } from '../../shared/footprint/data/named.ts';
 import { PUBLISHED } from '../../shared/footprint/data/published.ts';
 import { SOURCES, type Source, type SourceId } from '../../shared/footprint/sources.ts';
@@ -152,7 +152,7 @@ export const FACTOR_TABLES: readonly FactorTable[] = [
     title: 'Exchange rates, annual averages',
     unit: 'currency units per USD',
     rows: Object.values(FX_UNITS_PER_USD).reduce((n, years) => n + count(years), 0),
-    sources: src('fred-fx', 'ecb-fx'),
+    sources: src(...FX_SOURCES),
   },
   {
     id: 'us-cpi-u',

@@ -5,6 +5,7 @@ import type { Money } from '../product.ts';
 import type { Tier } from './data/calibration.ts';
 import type { DeviceRow } from './data/devices.ts';
 import type { TYPICAL_ITEMS } from './data/items.ts';
+import { FX_SOURCES } from './data/money.ts';
 import type { PublishedRow } from './data/published.ts';
 import type { DevicePrediction } from './device-model.ts';
 import { SOURCES, type Source, type SourceId } from './sources.ts';
@@ -470,6 +471,6 @@ export class SpendCandidate implements Candidate {
   }
 
   sources(): Source[] {
-    return src('epa-supply-chain-v1.3', 'fred-fx', 'ecb-fx', 'bls-cpi-u');
+    return src('epa-supply-chain-v1.3', ...FX_SOURCES, 'bls-cpi-u');
   }
 }

@@ -33,6 +33,14 @@ export const SOURCES = {
     url: 'https://fred.stlouisfed.org/categories/94',
     licence: 'Public Domain Dedication and License (as republished by datasets/exchange-rates)',
   },
+  'usd-pegs': {
+    title:
+      'Official US dollar pegs: SAR 3.75 (since 1986), AED 3.6725 (1997), QAR 3.64 (2001), BHD 0.376 (2001), OMR 0.3845 (1986), JOD 0.709 (1995) per USD',
+    publisher: 'IMF, Annual Report on Exchange Arrangements and Exchange Restrictions; the issuing central banks',
+    year: 2024,
+    url: 'https://www.imf.org/en/Publications/Annual-Report-on-Exchange-Arrangements-and-Exchange-Restrictions',
+    licence: 'Facts (fixed official rates), stated by the issuers',
+  },
   'bls-cpi-u': {
     title: 'Consumer Price Index for All Urban Consumers (CPI-U), US city average, all items',
     publisher: 'U.S. Bureau of Labor Statistics',
