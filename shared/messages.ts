@@ -75,7 +75,8 @@ export interface ProtocolMap {
   'product-estimate': { request: { product: Product }; response: ProductFootprint };
   /** A content script read a listing: estimate every item (not logged: a listing is not a product viewed). */
   'listing-viewed': {
-    request: { items: Product[] };
+    /** The items in page order; one that is not a product reaches the handler as null and gets no estimate. */
+    request: { items: (Product | null)[] };
     response: {
       estimates: (ListingEstimate | null)[];
       hidden: boolean;
@@ -200,9 +201,8 @@ export function validateMessage(value: unknown): Message | null {
     }
     case 'listing-viewed': {
       if (!Array.isArray(value.items) || value.items.length > MAX_LISTING_ITEMS) return null;
-      const items = value.items.map(validateProduct);
-      if (items.some((item) => item === null)) return null;
-      return { type: 'listing-viewed', items: items as Product[] };
+      // One malformed item must not cost the page every other badge: it alone gets none.
+      return { type: 'listing-viewed', items: value.items.map(validateProduct) };
     }
     case 'hide-on-site':
       return { type: 'hide-on-site' };

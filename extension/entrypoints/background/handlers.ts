@@ -119,7 +119,7 @@ const handlers: Handlers = {
     if (switchedOff(settings, shopHost)) return { estimates: [], hidden: true };
     if (overlayModeOf(settings.enrollment ?? null) === 'none') return { estimates: [], hidden: true };
     const estimates = items.map((item) => {
-      const estimate = estimateFootprint(item);
+      const estimate = item && estimateFootprint(item);
       if (!estimate) return null;
       const { kgCO2e, low, high, category } = estimate;
       return { kgCO2e, low, high, category, texts: listingTexts(estimate) };
@@ -169,7 +169,7 @@ const originOf = (url: string): string => {
 const productsOf = (message: Message): Product[] => {
   const onPage = 'alternative' in message ? message.alternative?.product : null;
   return [
-    ...('product' in message ? [message.product] : 'items' in message ? message.items : []),
+    ...('product' in message ? [message.product] : 'items' in message ? message.items.filter((p) => p !== null) : []),
     ...(onPage ? [onPage] : []),
   ];
 };

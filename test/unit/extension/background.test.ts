@@ -109,6 +109,20 @@ describe('handleMessage', () => {
     expect(await handleMessage({ type: 'listing-viewed', items: mixed }, fromAmazon, OWN_ORIGIN)).toBeUndefined();
   });
 
+  it('gives a malformed listing item no estimate and still estimates the others', async () => {
+    const items = [
+      product,
+      { ...product, title: 42 },
+      { ...product, price: { amount: 'free', currency: 'USD' } },
+      product,
+    ];
+    const answer = (await handleMessage({ type: 'listing-viewed', items }, fromAmazon, OWN_ORIGIN)) as {
+      estimates: ({ kgCO2e: number } | null)[];
+    };
+    expect(answer.estimates.map((e) => e !== null && e.kgCO2e > 0)).toEqual([true, false, false, true]);
+    expect(await countEvents()).toBe(0);
+  });
+
   it('credits a greener choice only with what our own alternatives save', async () => {
     const table = {
       ...product,
