@@ -10,6 +10,7 @@ import { type ChoiceBreakdown, UNKNOWN } from './breakdowns.ts';
 import {
   avoidedGrams,
   type EarnedBadge,
+  emptyWeek,
   GRAMS_PER_POINT,
   type LedgerProgress,
   type WeekSummary,
@@ -270,14 +271,7 @@ export function summaryFromDays(rows: readonly DaySummary[], today: string, prod
     const weekKey = weekOf(day.day);
     let week = weeks.get(weekKey);
     if (!week) {
-      week = {
-        week: weekKey,
-        viewedKgCO2e: 0,
-        avoidedKgCO2e: 0,
-        greenerChoices: 0,
-        choices: 0,
-        actions: 0,
-      };
+      week = emptyWeek(weekKey);
       weeks.set(weekKey, week);
     }
     week.greenerChoices += day.greener;

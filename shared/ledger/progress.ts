@@ -48,6 +48,16 @@ export interface WeekSummary {
   actions: number;
 }
 
+/** A week with nothing in it yet. */
+export const emptyWeek = (week: string): WeekSummary => ({
+  week,
+  viewedKgCO2e: 0,
+  avoidedKgCO2e: 0,
+  greenerChoices: 0,
+  choices: 0,
+  actions: 0,
+});
+
 export interface LedgerProgress {
   events: number;
   productsViewed: number;
@@ -109,15 +119,7 @@ export function ledgerProgress(events: readonly LedgerEvent[], today: string): L
     }
     let week = weeks.get(weekKey);
     if (!week) {
-      week = {
-        week: weekKey,
-        viewedKgCO2e: 0,
-        avoidedKgCO2e: 0,
-        greenerChoices: 0,
-        choices: 0,
-        actions: 0,
-        seen: new Set(),
-      };
+      week = { ...emptyWeek(weekKey), seen: new Set() };
       weeks.set(weekKey, week);
     }
     let green = false;
