@@ -74,11 +74,6 @@ export class ListingBadges {
     for (const { host } of this.badges.splice(0)) host.remove();
   }
 
-  /** Whether a node is one of ours (so the page watcher can ignore our own insertions). */
-  static isOurs(node: Node): boolean {
-    return node.nodeName.toLowerCase() === HOST_TAG;
-  }
-
   /** `noPrice`: the item shows no price, so its estimate rests on its title alone, and the badge says so. */
   private mount(
     anchor: Element,

@@ -10,7 +10,7 @@ import { type AnchoredItem, extractPageWithAnchors, type ReadOptions } from '../
 import { type EarlyProduct, productItem, readWhileLoading } from './early.ts';
 import { ListingBadges } from './listing.ts';
 import { type MountedBadge, productFootprint, showProductBadge } from './product.ts';
-import { inNextFrame } from './shadow.ts';
+import { inNextFrame, isOurs } from './shadow.ts';
 
 /** A live page: native selector queries are cheap, touching every element from script is not. */
 const READ: ReadOptions = { strategy: 'query' };
@@ -34,9 +34,6 @@ const SETTLE_MS = 1500;
 
 /** How long a page that paints nothing (a tab in the background) keeps the view unrecorded. */
 const PAINT_WAIT_MS = 500;
-
-/** Our own elements (badge hosts), which the page watcher ignores. */
-const isOurs = (node: Node): boolean => node.nodeName.toLowerCase().startsWith('carbon-ledger-');
 
 /** A reading complete enough to record: a price, and the element the badge sits beside. */
 const isComplete = (item: AnchoredItem): boolean => !!item.product.price && !!item.anchor;
@@ -87,17 +84,18 @@ export function startOverlay(ctx: ContentScriptContext): void {
       recorded = true;
       clearTimeout(settleTimer);
     }
-    shown = JSON.stringify(item.product);
+    const reading = JSON.stringify(item.product);
+    shown = reading;
     const footprint = await productFootprint(item.product, record);
     await inNextFrame(() => {
-      if (current !== generation || shown !== JSON.stringify(item.product)) return;
+      if (current !== generation || shown !== reading) return;
       productUi?.remove();
       productUi = showProductBadge(ctx, item, footprint, hide);
     });
     if (!recorded && current === generation) {
       clearTimeout(settleTimer);
       settleTimer = ctx.setTimeout(() => {
-        if (current !== generation || recorded || shown !== JSON.stringify(item.product)) return;
+        if (current !== generation || recorded || shown !== reading) return;
         recorded = true;
         productFootprint(item.product, true).catch(() => {});
       }, SETTLE_MS);
@@ -178,9 +176,10 @@ export function startOverlay(ctx: ContentScriptContext): void {
   const confirm = async (early: EarlyProduct) => {
     if (generation !== 0 || hidden || ctx.isInvalid) return;
     const item = productItem(read());
-    if (item && JSON.stringify(item.product) === JSON.stringify(early.item.product)) {
+    const reading = item && JSON.stringify(item.product);
+    if (item && reading === JSON.stringify(early.item.product)) {
       recorded = true;
-      shown = JSON.stringify(item.product);
+      shown = reading;
       await productFootprint(item.product, true);
       watch(generation);
     } else {

@@ -32,6 +32,9 @@ function addStyles(shadow: ShadowRoot, css: string): void {
  * controls: the page's scripts then cannot reach our buttons (host.shadowRoot is null to them), so
  * they can neither press them nor relabel them to make the shopper press something else.
  */
+/** Whether a node is one of our badge hosts (all are named carbon-ledger-…), which the page watcher ignores. */
+export const isOurs = (node: Node): boolean => node.nodeName.toLowerCase().startsWith('carbon-ledger-');
+
 export function createShadowHost(
   tagName: string,
   css: string,
