@@ -3,8 +3,7 @@
 // Run alone with `node bench/extract.ts`; skips, saying why, without ../shared.
 
 import { readFileSync } from 'node:fs';
-import { parseHTML } from 'linkedom';
-import { decodeHtml, withDocumentElement } from '../shared/extract/charset.ts';
+import { parseSavedPage } from '../analysis/cli/commands/extract.ts';
 import { extractPage } from '../shared/read.ts';
 import { fixtureUrl } from '../test/conformance/score.ts';
 import { fixturePages, HAS_SHARED, sharedPath } from '../test/shared-fixtures.ts';
@@ -20,9 +19,7 @@ interface ParsedPage {
 function loadPages(): ParsedPage[] {
   return fixturePages().map((page) => {
     const bytes = readFileSync(sharedPath('fixtures', page.file));
-    const { document } = parseHTML(withDocumentElement(decodeHtml(bytes)));
-    const url = fixtureUrl(page);
-    return { file: page.file, bytes: bytes.length, doc: document as unknown as Document, url };
+    return { file: page.file, bytes: bytes.length, doc: parseSavedPage(bytes), url: fixtureUrl(page) };
   });
 }
 

@@ -3,8 +3,7 @@
 // parentheses), so this module first reads each expected value out of its annotation.
 
 import { readFileSync } from 'node:fs';
-import { parseHTML } from 'linkedom';
-import { decodeHtml, withDocumentElement } from '../../shared/extract/charset.ts';
+import { parseSavedPage } from '../../analysis/cli/commands/extract.ts';
 import { parsePrice } from '../../shared/extract/price.ts';
 import type { PageExtraction, Product } from '../../shared/product.ts';
 import { extractPage } from '../../shared/read.ts';
@@ -137,9 +136,7 @@ export function fixtureUrl(page: FixturePage): string {
 }
 
 export function extractFixture(page: FixturePage): PageExtraction {
-  const html = decodeHtml(readFileSync(sharedPath('fixtures', page.file)));
-  const { document } = parseHTML(withDocumentElement(html));
-  return extractPage(document as unknown as Document, fixtureUrl(page));
+  return extractPage(parseSavedPage(readFileSync(sharedPath('fixtures', page.file))), fixtureUrl(page));
 }
 
 /** Every scored field of one page. */
