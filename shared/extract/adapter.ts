@@ -4,7 +4,7 @@
 // Extraction is given the adapters (shared/read.ts) and never imports shared/sites itself.
 
 import type { Money, PageKind } from '../product.ts';
-import { clean, textOf, visibleTextOf } from './dom.ts';
+import { clean, first, textOf, visibleTextOf } from './dom.ts';
 import type { ProductFields } from './fields.ts';
 import type { PageIndex } from './page-index.ts';
 import { parsePrice } from './price.ts';
@@ -76,12 +76,7 @@ export function shownPrice(
   country: string | null,
 ): { price: Money; element: Element } | null {
   for (const selector of selectors) {
-    let el: Element | null = null;
-    try {
-      el = doc.querySelector(selector);
-    } catch {
-      continue;
-    }
+    const el = first(doc, [selector]);
     if (!el) continue;
     const parsed = parsePrice(visibleTextOf(el, 80) || textOf(el, 80), { country });
     if (parsed.amount !== null && parsed.amount > 0 && parsed.currency) {
@@ -96,12 +91,7 @@ export function shownPrice(
 /** Text of the first matching element, whitespace collapsed; null when none has text. */
 export function shownText(doc: Document, selectors: readonly string[]): { text: string; element: Element } | null {
   for (const selector of selectors) {
-    let el: Element | null = null;
-    try {
-      el = doc.querySelector(selector);
-    } catch {
-      continue;
-    }
+    const el = first(doc, [selector]);
     const text = el ? clean(visibleTextOf(el, 400)) : null;
     if (el && text) return { text, element: el };
   }
