@@ -1,0 +1,181 @@
+// How an estimate explains itself: the steps a shopper can read (each figure, factor and reason)
+// and the sources behind them, built on first read from what the estimator decided. Split from
+// estimate.ts, which decides; this file only words the decision.
+
+import { type Candidate, ElectronicsWeightCandidate, fmt, src } from './candidates.ts';
+import type { Classification } from './classify.ts';
+import { type ConditionShare, conditionStep } from './condition.ts';
+import type { Tier } from './data/calibration.ts';
+import { EEIO_KG_PER_USD2022 } from './data/eeio.ts';
+import type { DeliveryMode } from './delivery.ts';
+import type { Explanation, UseSummary } from './result.ts';
+import type { Source } from './sources.ts';
+import { gridFor, gridInWords, type UsePhase } from './use-phase.ts';
+
+/**
+ * Witness checks (our choice, docs/methods.md): two figures disagree when their making parts differ
+ * by more than `z` combined standard deviations (their calibrated spreads); the figure then leans on
+ * the more robust one and its range is `widen` times wider in log units.
+ */
+export const WITNESS = { z: 3, widen: 1.5 };
+
+/** A witness set aside for disagreeing with a more robust one. */
+export interface SetAside {
+  candidate: Candidate;
+  against: Candidate;
+  /** Combined standard deviations between their making parts. */
+  z: number;
+  /** Why it was set aside when not for its distance alone. */
+  reason?: string;
+}
+
+/** What an estimate needs to explain itself; steps and sources are built on first read and kept. */
+export class Details implements Explanation {
+  private builtSteps: string[] | undefined;
+  private builtSources: Source[] | undefined;
+
+  private readonly classification: Classification;
+  readonly sector: string;
+  private readonly used: Candidate[];
+  private readonly productKgCO2e: number;
+  private readonly mode: DeliveryMode | null;
+  private readonly delivery: number | null;
+  private readonly weightKg: number | null;
+  private readonly weightAssumed: boolean;
+  private readonly setAside: SetAside[] | null;
+  /** How many times its best method's calibrated spread the range is (before holding the witnesses). */
+  readonly scale: number;
+
+  get rangeType(): string | null {
+    return this.used[0]?.deviceType || null;
+  }
+  private useSummary: UseSummary | null = null;
+  private use: UsePhase | null = null;
+  private condition: ConditionShare | null = null;
+  private newMakingKg = 0;
+  private countryKnown = false;
+
+  constructor(
+    classification: Classification,
+    used: Candidate[],
+    productKgCO2e: number,
+    mode: DeliveryMode | null,
+    delivery: number | null,
+    weightKg: number | null,
+    weightAssumed: boolean,
+    setAside: SetAside[] | null,
+    scale: number,
+  ) {
+    this.setAside = setAside;
+    this.scale = scale;
+    this.classification = classification;
+    this.sector = classification.naics;
+    this.used = used;
+    this.productKgCO2e = productKgCO2e;
+    this.mode = mode;
+    this.delivery = delivery;
+    this.weightKg = weightKg;
+    this.weightAssumed = weightAssumed;
+  }
+
+  /** What the making/using and condition steps need (set once, right after construction). */
+  useAndCondition(
+    summary: UseSummary | null,
+    use: UsePhase | null,
+    condition: ConditionShare,
+    newMakingKg: number,
+    countryKnown: boolean,
+  ): void {
+    this.countryKnown = countryKnown;
+    this.useSummary = summary;
+    this.use = use;
+    this.condition = condition;
+    this.newMakingKg = newMakingKg;
+  }
+
+  steps(): string[] {
+    if (this.builtSteps) return this.builtSteps;
+    const { classification, used, mode, delivery, weightKg } = this;
+    const lines = [
+      `Category: ${classification.category.label} (${classification.evidence}; confidence ${classification.confidence}; sector NAICS ${this.sector} ${EEIO_KG_PER_USD2022[this.sector]?.title ?? ''})`,
+      ...used.flatMap((c) => c.steps()),
+    ];
+    if (this.setAside)
+      for (const { candidate, against, z, reason } of this.setAside)
+        lines.push(
+          `Set aside: ${TIER_LABEL[candidate.tier]} gives ${fmt(candidate.makingKg)} kg before use, ${fmt(against.makingKg)} kg by ${TIER_LABEL[against.tier]}: ${reason ?? `${z.toFixed(1)} times their combined spread apart, far more than they allow`} (one of them misread?). Leaning on the more robust ${TIER_LABEL[against.tier]}; range widened ${WITNESS.widen}×`,
+          ...candidate.steps().map((step) => `  (set aside) ${step}`),
+        );
+    if (used.length > 1)
+      lines.push(
+        `Combined ${used.map((c) => `${fmt(c.kgCO2e)} kg (${c.tier})`).join(', ')} weighted by their calibrated precision → ${fmt(this.productKgCO2e)} kg CO2e`,
+      );
+    lines.push(...this.useAndConditionSteps());
+    if (mode && delivery !== null)
+      lines.push(`Delivery (${mode}, ${fmt(weightKg ?? 1)} kg parcel): +${fmt(delivery)} kg CO2e (ADEME)`);
+    this.builtSteps = lines;
+    return lines;
+  }
+
+  private useAndConditionSteps(): string[] {
+    const { useSummary, use, condition } = this;
+    const lines: string[] = [];
+    if (condition && condition.condition !== 'new') lines.push(conditionStep(condition, this.newMakingKg));
+    if (useSummary) {
+      if (use && useSummary.kwhPerYear !== null)
+        lines.push(
+          `Use as people use it: ${use.kwhPerYear >= 10 ? Math.round(use.kwhPerYear) : fmt(use.kwhPerYear)} kWh a year (${use.basis}) × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${gridInWords(use.grid)}, Ember ${use.grid.year})`,
+        );
+      const grid = gridInWords(gridFor(useSummary.grid));
+      const how =
+        useSummary.years !== null
+          ? `${useSummary.years} years on ${grid}`
+          : this.countryKnown
+            ? `as the maker reported it, moved to ${grid}`
+            : 'as the maker reported it';
+      lines.push(`Making ${fmt(useSummary.makingKgCO2e)} kg · using, ${how}, ${fmt(useSummary.usingKgCO2e)} kg`);
+    } else if (this.used.some((c) => c instanceof ElectronicsWeightCandidate))
+      lines.push('Making and using together: the published footprints it is fitted on cover the whole life');
+    else lines.push(`Making only: no electricity for using it is counted`);
+    return lines;
+  }
+
+  sources(): Source[] {
+    this.builtSources ??= dedupe([
+      ...this.used.flatMap((c) => c.sources()),
+      ...(this.useSummary && this.use ? this.use.sources : []),
+      ...(this.condition?.sources ?? []),
+      ...(this.delivery !== null ? src('ademe-impactco2-delivery') : []),
+      ...(this.weightAssumed ? src('carbon-ledger-assumption') : []),
+    ]);
+    return this.builtSources;
+  }
+}
+
+export const TIER_LABEL: Record<Tier, string> = {
+  'published-same': "the maker's published footprint of this product",
+  'device-near': 'published footprint of a near product',
+  'device-blend': 'near products and regression over published footprints',
+  'device-regression': 'regression over published footprints of the category',
+  'device-other': 'near products with published footprints',
+  'device-other-near': 'published footprint of a near product',
+  'published-brand': 'published footprints of the same brand',
+  'published-brand-weighed': 'published footprints of the same brand, scaled by weight',
+  'per-kg': 'per-kg factor × weight',
+  'per-kg-electric': 'published electronics footprints by weight',
+  'per-kg-food': 'food per-kg factor × weight',
+  'per-kg-typical-weight': 'per-kg factor × typical weight (assumed)',
+  'typical-item': 'typical item (ADEME)',
+  spend: 'spend-based (US EPA supply-chain factors)',
+  'spend-unknown': 'spend-based, category unknown',
+};
+
+function dedupe(sources: Source[]): Source[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => {
+    const key = `${s.title}|${s.url}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
