@@ -62,13 +62,13 @@ const Z80 = 1.2816;
 /** Device types with fewer published footprints than this are estimated with the wide tier. */
 const SPARSE_DEVICE_TYPE = 15;
 /** Methods whose precision (1/variance) is below the best one divided by this are left out. */
-export const MIX = { threshold: 4 };
+const MIX = { threshold: 4 };
 /**
  * Chosen by cross-validation (docs/methods.md): how a brand sibling's footprint scales with weight,
  * and the spread (log units) of a sibling-scaled figure when the siblings agree: siblings whose
  * scaled footprints disagree widen it, sd = √(base² + (range / 2)²).
  */
-export const TUNING = { weightElasticity: 0.5, siblingBaseSd: 0.3 };
+const TUNING = { weightElasticity: 0.5, siblingBaseSd: 0.3 };
 
 const CATEGORY_ONLY = 4;
 /** A classification this sure (trail and title agree) makes a device regression robust (rank 2). */

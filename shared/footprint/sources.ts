@@ -245,5 +245,3 @@ export const SOURCES = {
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;
-
-export const sourceOf = (id: SourceId): Source => SOURCES[id];
