@@ -3,6 +3,9 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   test: {
+    // Snapshots are written only when asked (UPDATE_SNAPSHOTS=1, or -u): a missing one fails the
+    // run on every machine, not only where CI is detected. Chart snapshots: test/unit/snapshot.ts.
+    update: process.env.UPDATE_SNAPSHOTS === '1' ? 'all' : 'none',
     projects: [
       {
         plugins: [WxtVitest()],
