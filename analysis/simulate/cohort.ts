@@ -37,7 +37,7 @@ import {
   ADJECTIVES,
   type ArmEffect,
   BRANDS,
-  CATEGORIES,
+  SIM_CATEGORIES,
   DEFAULT_EFFECTS,
   HOUR_WEIGHTS,
   RATES,
@@ -122,7 +122,7 @@ type Emit = <T extends EventType>(
 const DAY_MS = 86_400_000;
 const HOURS = HOUR_WEIGHTS.map((_, h) => h);
 const hourWeight = (h: number) => HOUR_WEIGHTS[h]!;
-const CATEGORY_INDEXES = CATEGORIES.map((_, i) => i);
+const CATEGORY_INDEXES = SIM_CATEGORIES.map((_, i) => i);
 const round = (x: number, digits: number) => {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
@@ -265,7 +265,7 @@ export class Cohort {
       stopDay,
       activity: Math.exp(RATES.activitySpread * random.normal()),
       greenerLogOdds: RATES.greenerLogOdds + RATES.greenerSpread * random.normal(),
-      categoryWeights: CATEGORIES.map((c) => c.weight * Math.exp(0.8 * random.normal())),
+      categoryWeights: SIM_CATEGORIES.map((c) => c.weight * Math.exp(0.8 * random.normal())),
       choices: [],
     };
   }
@@ -373,7 +373,7 @@ export class Cohort {
 
   private session(p: Participant, hour: number, inStudy: number, date: string, emit: Emit): void {
     const { random, region, overlay } = p;
-    const category = CATEGORIES[random.weighted(CATEGORY_INDEXES, (i) => p.categoryWeights[i]!)]!;
+    const category = SIM_CATEGORIES[random.weighted(CATEGORY_INDEXES, (i) => p.categoryWeights[i]!)]!;
     const shop = random.weighted(region.shops, (s) => s.weight).shop;
     const products = this.catalogue.products(shop, category, region);
     const summary = (item: CatalogueProduct) => item.summary;

@@ -22,7 +22,7 @@ export interface SimCategory {
   nouns: readonly string[];
 }
 
-export const CATEGORIES: readonly SimCategory[] = [
+export const SIM_CATEGORIES: readonly SimCategory[] = [
   { id: 't-shirts', weight: 7, medianPriceUsd: 20, nouns: ['T-shirt', 'crew neck T-shirt'] },
   { id: 'jeans', weight: 4, medianPriceUsd: 60, nouns: ['jeans', 'slim fit jeans'] },
   { id: 'hoodies', weight: 4, medianPriceUsd: 45, nouns: ['hoodie', 'sweatshirt'] },

@@ -2,9 +2,11 @@
 // they took it, grouped by any column of the events table (category, shopHost, arm).
 
 import { type ColumnTable, op } from 'arquero';
+import { UNKNOWN } from '../../shared/ledger/breakdowns.ts';
 import type { Params, Row } from './expression.ts';
 
-export const UNKNOWN = 'unknown';
+// The group of rows with no value, as the extension's own breakdowns name it.
+export { UNKNOWN };
 
 /** One row per value of `by`: `choices`, `greener`, `rate` (greener / choices), `avoidedKg`. */
 export function greenerChoiceRate(events: ColumnTable, by: 'category' | 'shopHost' | 'arm'): ColumnTable {

@@ -1,7 +1,7 @@
 // The action catalogue and the list of factor tables the popup and dashboard show, in one place:
 // both come from shared/footprint, so the pages show exactly what the estimator uses.
 
-import { type ActionKind, ACTIONS as CATALOGUE } from '../../shared/footprint/actions.ts';
+import { type ActionKind, ACTIONS } from '../../shared/footprint/actions.ts';
 import { CALIBRATION } from '../../shared/footprint/data/calibration.ts';
 import { PARCEL_KG_CO2E } from '../../shared/footprint/data/delivery.ts';
 import { DEVICES } from '../../shared/footprint/data/devices.ts';
@@ -39,7 +39,7 @@ export interface ActionEntry {
 const language = (globalThis.navigator?.language ?? 'en').slice(0, 2);
 
 /** The catalogue from shared/footprint/actions.ts, titled in the browser's language. */
-export const ACTIONS: readonly ActionEntry[] = CATALOGUE.map((action) => {
+export const ACTION_ENTRIES: readonly ActionEntry[] = ACTIONS.map((action) => {
   const { title, publisher, year, url } = SOURCES[action.sources[0] as SourceId];
   return {
     id: action.id,
@@ -51,8 +51,7 @@ export const ACTIONS: readonly ActionEntry[] = CATALOGUE.map((action) => {
   };
 });
 
-const actionsById = new Map(ACTIONS.map((a) => [a.id, a]));
-export const findAction = (id: string): ActionEntry | undefined => actionsById.get(id);
+const actionsById = new Map(ACTION_ENTRIES.map((a) => [a.id, a]));
 /** The action's title, or its id for an action no longer in the catalogue. */
 export const actionTitle = (id: string): string => actionsById.get(id)?.title ?? id;
 

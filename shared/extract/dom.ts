@@ -108,17 +108,6 @@ export function all(root: ParentNode, selector: string): Element[] {
   }
 }
 
-/** Text of the first matching element that has any. */
-export function firstText(root: ParentNode, selectors: readonly string[], maxChars = 500): string | null {
-  for (const selector of selectors) {
-    for (const el of all(root, selector).slice(0, 5)) {
-      const value = el.tagName === 'META' ? (el.getAttribute('content') ?? '').trim() : visibleTextOf(el, maxChars);
-      if (value) return value;
-    }
-  }
-  return null;
-}
-
 /** Content of a `<meta property|name=...>` tag. */
 export function meta(doc: Document, name: string): string | null {
   const el = first(doc, [`meta[property="${name}"]`, `meta[name="${name}"]`, `meta[itemprop="${name}"]`]);
@@ -169,15 +158,6 @@ const safeChar = (code: number): string => (code > 0 && code < 0x110000 ? String
 
 /** Trims and collapses whitespace; null for empty text. */
 export const clean = (value: string | null | undefined): string | null => (value && collapseSpaces(value)) || null;
-
-/** Does `inner` lie inside any element matching `selector` (closest, guarded)? */
-export function within(el: Element, selector: string): boolean {
-  try {
-    return el.closest(selector) !== null;
-  } catch {
-    return false;
-  }
-}
 
 /** The schema type an element declares, as microdata (itemtype) or RDFa (typeof); '' when none. */
 export const schemaTypeOf = (el: Element): string => el.getAttribute('itemtype') ?? el.getAttribute('typeof') ?? '';

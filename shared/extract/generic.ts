@@ -2,7 +2,6 @@
 // page's specification rows, and last what the page shows (heading, nearest price, breadcrumbs).
 // Shop adapters run before it and only add what their shop shows in its own way.
 
-import type { PageKind } from '../product.ts';
 import type { FoundListingItem, FoundProduct } from './adapter.ts';
 import { absoluteUrl, clean, schemaTypeOf, visibleTextOf } from './dom.ts';
 import { brandInTitle, type DataProduct, dataProductNamed, scriptListing, words } from './embedded.ts';
@@ -21,12 +20,6 @@ import { genericListing } from './listing.ts';
 import { isOpenGraphProduct, productFromMicrodata, productFromOpenGraph } from './microdata.ts';
 import type { PageIndex } from './page-index.ts';
 import { conditionFrom, productFromSpecs } from './specs.ts';
-
-export interface GenericReading {
-  kind: PageKind;
-  product: FoundProduct | null;
-  listing: FoundListingItem[];
-}
 
 /** Reads a page with no knowledge of the shop. `shop` holds what a shop adapter already found. */
 export function readGeneric(

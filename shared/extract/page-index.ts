@@ -289,19 +289,6 @@ function readAttributes(el: Element, index: Walked): void {
   if (brand) index.branded.push(el);
 }
 
-/** Elements of a bucket that match a selector (cheap: the bucket is small). */
-export function pick(elements: readonly Element[], selector: string): Element[] {
-  const out: Element[] = [];
-  for (const el of elements) {
-    try {
-      if (el.matches(selector)) out.push(el);
-    } catch {
-      return out;
-    }
-  }
-  return out;
-}
-
 /** Lower-case words of an element's class and id ("priceBlock__old" → price, block, old). */
 export function classWords(el: Element): string[] {
   const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;

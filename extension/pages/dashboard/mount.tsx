@@ -5,7 +5,7 @@
 import { render } from 'preact';
 import { i18n } from '#i18n';
 import { ledgerHousekeeping } from '../../ledger/storage.ts';
-import { ACTIONS, FACTOR_TABLES } from '../catalogue.ts';
+import { ACTION_ENTRIES, FACTOR_TABLES } from '../catalogue.ts';
 import { pageLedger } from '../live.ts';
 import { browserApis } from '../site-access.ts';
 import { Dashboard } from './Dashboard.tsx';
@@ -15,6 +15,6 @@ export function mountDashboard(root: HTMLElement): void {
   document.title = i18n.t('dashboard.title');
   performance.mark('carbon-ledger:script-started');
   const db = pageLedger();
-  render(<Dashboard db={db} catalogue={ACTIONS} factorTables={FACTOR_TABLES} access={browserApis()} />, root);
+  render(<Dashboard db={db} catalogue={ACTION_ENTRIES} factorTables={FACTOR_TABLES} access={browserApis()} />, root);
   ledgerHousekeeping(db).catch((error: unknown) => console.error('carbon-ledger: housekeeping failed', error));
 }

@@ -3,7 +3,7 @@
 
 import { render } from 'preact';
 import { i18n } from '#i18n';
-import { ACTIONS } from '../catalogue.ts';
+import { ACTION_ENTRIES } from '../catalogue.ts';
 import { pageLedger } from '../live.ts';
 import { browserApis } from '../site-access.ts';
 import { Popup } from './Popup.tsx';
@@ -13,5 +13,5 @@ export function mountPopup(root: HTMLElement): void {
   document.documentElement.lang = i18n.t('@@ui_locale').replace('_', '-');
   document.title = i18n.t('extName');
   const site = <SiteSwitch apis={browserApis()} target={targetPage()} />;
-  render(<Popup db={pageLedger()} catalogue={ACTIONS} site={site} />, root);
+  render(<Popup db={pageLedger()} catalogue={ACTION_ENTRIES} site={site} />, root);
 }

@@ -5,11 +5,11 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openLedger } from '../../../extension/ledger/db.ts';
 import { logEverydayAction } from '../../../extension/pages/actions.ts';
-import { ACTIONS } from '../../../extension/pages/catalogue.ts';
+import { ACTION_ENTRIES } from '../../../extension/pages/catalogue.ts';
 
 const db = () => openLedger();
 const logged = async () => (await db().events.where('type').equals('action-logged').toArray()).length;
-const [bag, extras] = ACTIONS;
+const [bag, extras] = ACTION_ENTRIES;
 
 beforeEach(async () => {
   await db().delete();
