@@ -1,7 +1,7 @@
 // The action catalogue and the list of factor tables the popup and dashboard show, in one place:
 // both come from shared/footprint, so the pages show exactly what the estimator uses.
 
-import { type ActionKind, ACTIONS } from '../../shared/footprint/actions.ts';
+import { ACTIONS, type ActionKind } from '../../shared/footprint/actions.ts';
 import { CALIBRATION } from '../../shared/footprint/data/calibration.ts';
 import { PARCEL_KG_CO2E } from '../../shared/footprint/data/delivery.ts';
 import { DEVICES } from '../../shared/footprint/data/devices.ts';

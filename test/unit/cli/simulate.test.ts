@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_STUDY } from '../../../analysis/cli/commands/simulate.ts';
-import { SIM_CATEGORIES as SIM_CATEGORIES } from '../../../analysis/simulate/model.ts';
+import { SIM_CATEGORIES } from '../../../analysis/simulate/model.ts';
 import { simulateExport } from '../../../analysis/simulate/write.ts';
 import type { ChoiceMadeEvent, LedgerEvent } from '../../../shared/events.ts';
 import { parseResearchExport } from '../../../shared/export/research.ts';
