@@ -3,14 +3,7 @@
 
 import * as Plot from '@observablehq/plot';
 import type { ColumnTable } from 'arquero';
-import {
-  type ChartOptions,
-  partialSegments,
-  partialWeekMarks,
-  type WeekPoint,
-  weekAxis,
-  weekPoints,
-} from './options.ts';
+import { armWeekLines, type ChartOptions, type WeekPoint, weekAxis, weekPoints } from './options.ts';
 
 /** `table`: `weeklyByArm` rows (arm, week, avoidedKg; optional partial). */
 export function cumulativeAvoidedPlot(table: ColumnTable, { document, width = 720, height = 320 }: ChartOptions) {
@@ -30,21 +23,6 @@ export function cumulativeAvoidedPlot(table: ColumnTable, { document, width = 72
     x: weekAxis(data),
     y: { grid: true, label: 'kg CO2e avoided, cumulative', zero: true },
     color: { type: 'categorical', legend: true, label: 'Arm' },
-    marks: [
-      Plot.lineY(
-        data.filter((d) => !d.partial),
-        { x: 'week', y: 'cumulative', stroke: 'arm', z: 'arm', strokeWidth: 2 },
-      ),
-      Plot.lineY(partialSegments(data), {
-        x: 'week',
-        y: 'cumulative',
-        stroke: 'arm',
-        z: 'segment',
-        strokeWidth: 2,
-        strokeDasharray: '4,3',
-      }),
-      ...partialWeekMarks(data, 'cumulative'),
-      Plot.ruleY([0]),
-    ],
+    marks: [...armWeekLines(data, 'cumulative'), Plot.ruleY([0])],
   });
 }

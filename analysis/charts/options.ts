@@ -98,3 +98,25 @@ export function partialWeekMarks(data: readonly WeekPoint[], y: string) {
     ),
   ];
 }
+
+/**
+ * One line per arm through `y`: solid over the weeks the study saw whole, dashed into and out of
+ * the partial ones, which are labelled (cumulative avoided kg, participation).
+ */
+export function armWeekLines(data: readonly WeekPoint[], y: string) {
+  return [
+    Plot.lineY(
+      data.filter((d) => !d.partial),
+      { x: 'week', y, stroke: 'arm', z: 'arm', strokeWidth: 2 },
+    ),
+    Plot.lineY(partialSegments(data), {
+      x: 'week',
+      y,
+      stroke: 'arm',
+      z: 'segment',
+      strokeWidth: 2,
+      strokeDasharray: '4,3',
+    }),
+    ...partialWeekMarks(data, y),
+  ];
+}

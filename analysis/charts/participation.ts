@@ -3,7 +3,7 @@
 
 import * as Plot from '@observablehq/plot';
 import type { ColumnTable } from 'arquero';
-import { type ChartOptions, partialSegments, partialWeekMarks, rows, weekAxis, weekPoints } from './options.ts';
+import { armWeekLines, type ChartOptions, rows, weekAxis, weekPoints } from './options.ts';
 
 /** `table`: `weeklyByArm` rows (arm, week, participants; optional partial). */
 export function participationPlot(table: ColumnTable, { document, width = 720, height = 280 }: ChartOptions) {
@@ -15,22 +15,7 @@ export function participationPlot(table: ColumnTable, { document, width = 720, h
     x: weekAxis(data),
     y: { grid: true, label: 'Active participants', zero: true },
     color: { type: 'categorical', legend: true, label: 'Arm' },
-    marks: [
-      Plot.lineY(
-        data.filter((d) => !d.partial),
-        { x: 'week', y: 'participants', stroke: 'arm', z: 'arm', strokeWidth: 2 },
-      ),
-      Plot.lineY(partialSegments(data), {
-        x: 'week',
-        y: 'participants',
-        stroke: 'arm',
-        z: 'segment',
-        strokeWidth: 2,
-        strokeDasharray: '4,3',
-      }),
-      ...partialWeekMarks(data, 'participants'),
-      Plot.ruleY([0]),
-    ],
+    marks: [...armWeekLines(data, 'participants'), Plot.ruleY([0])],
   });
 }
 
