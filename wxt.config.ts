@@ -8,12 +8,21 @@ import { defineConfig } from 'wxt';
 const ALL_SITES = process.env.CARBON_LEDGER_ALL_SITES === '1';
 const EVERY_HTTPS_SITE = 'https://*/*';
 
+// `npm run dev` opens a browser with the extension through web-ext. Without a display (a server, a
+// container, SSH) that browser cannot start and WXT stops with "CDP connection closed before
+// response to Extensions.loadUnpacked"; so there the dev server only builds and rebuilds into
+// .output/chrome-mv3-dev, to load unpacked or to run under `xvfb-run -a npm run dev`.
+// Chromium also refuses to run as root without --no-sandbox (containers often run as root).
+const HAS_DISPLAY = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const AS_ROOT = process.getuid?.() === 0;
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
   ...(ALL_SITES && { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-all-sites' }),
   manifestVersion: 3,
+  webExt: { disabled: !HAS_DISPLAY, chromiumArgs: AS_ROOT ? ['--no-sandbox'] : [] },
   // Texts in English, German and Chinese from extension/locales/*.yml, chosen by browser language.
   modules: ['@wxt-dev/i18n/module'],
   vite: () => ({
