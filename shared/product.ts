@@ -48,77 +48,57 @@ export interface PageExtraction {
 // --- What leaves a reading -------------------------------------------------------------------
 // Every reader (the generic one and each shop's adapter) ends here, so a shop page cannot pass
 // markup, control characters, links that run code or numbers that are not numbers to the overlay,
-// the ledger or `carbon-ledger extract`, whichever reader it fooled. Most texts need nothing:
-// one test each, and only an odd one is rewritten.
+// the ledger or `carbon-ledger extract`, whichever reader it fooled. Most texts need nothing: one
+// test each, and a product is copied only when something in it is rewritten.
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this finds
 const ODD = /[<\u0000-\u001f\u007f]/;
-const TAG = /<\/?[a-z!?][^<>]*>?/gi;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
-const CONTROL = /[\u0000-\u001f\u007f]+/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: tags and control characters are what this removes
+const STRIP = /<\/?[a-z!?][^<>]*>?|[\u0000-\u001f\u007f]+/gi;
+const WEB = /^https?:\/\/[^\s<>"]+$/i;
 
-function cleanText(text: string, maxChars: number): string {
-  const plain = ODD.test(text) ? text.replace(TAG, ' ').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim() : text;
-  return plain.length > maxChars ? plain.slice(0, maxChars).trimEnd() : plain;
+/** The text without markup or control characters, at most `max` characters; itself when it has none. */
+function cleanText(text: string, max: number): string {
+  const plain = ODD.test(text) ? text.replace(STRIP, ' ').replace(/\s+/g, ' ').trim() : text;
+  return plain.length > max ? plain.slice(0, max).trimEnd() : plain;
 }
-const cleanOptional = (text: string | null | undefined, maxChars: number) =>
-  typeof text === 'string' ? cleanText(text, maxChars) || null : text;
-const webAddress = (address: string | null | undefined): boolean =>
-  typeof address === 'string' && /^https?:\/\/[^\s<>"]+$/i.test(address);
-const finiteOrNull = (value: number | null | undefined) =>
-  typeof value === 'number' && !(Number.isFinite(value) && value >= 0) ? null : value;
+const cleanList = (texts: string[], max: number) =>
+  texts.every((t) => t.length <= max && !ODD.test(t)) ? texts : texts.map((t) => cleanText(t, max));
+const measure = (value: number | null | undefined) =>
+  value == null || (Number.isFinite(value) && value >= 0) ? value : null;
 
-const fine = (text: string | null | undefined, maxChars: number) =>
-  text == null || (text.length <= maxChars && !ODD.test(text));
-const fineNumber = (value: number | null | undefined) => value == null || (Number.isFinite(value) && value >= 0);
-
-/** True for nearly every product: nothing to rewrite, so the reading allocates nothing more. */
-function isClean(p: Product): boolean {
-  return (
-    fine(p.title, 500) &&
-    p.title.trim() !== '' &&
-    fine(p.brand, 200) &&
-    p.category.length <= 20 &&
-    p.category.every((c) => fine(c, 200)) &&
-    webAddress(p.url) &&
-    (p.image == null || webAddress(p.image)) &&
-    (p.price === null || (Number.isFinite(p.price.amount) && p.price.amount > 0)) &&
-    (p.materials ?? []).every((m) => fine(m, 200)) &&
-    fine(p.sku, 200) &&
-    fine(p.availability, 200) &&
-    fine(p.energyClass, 20) &&
-    fineNumber(p.weightKg) &&
-    (p.dimensionsCm ?? []).every(fineNumber)
-  );
-}
+const TEXTS = [
+  ['title', 500],
+  ['brand', 200],
+  ['sku', 200],
+  ['availability', 200],
+  ['energyClass', 20],
+] as const;
 
 /**
  * The product as it may leave a reading, or null when nothing of it is left to show (no title).
  * Texts lose markup and control characters and are bounded; a link that is not http(s) becomes the
  * page's address (the product's) or nothing (its image); a price or size that is not a finite
- * number ≥ 0 is dropped.
+ * number ≥ 0 is dropped. Returns the product itself when it needs none of this.
  */
 export function cleanProduct(product: Product, pageUrl: string): Product | null {
-  if (isClean(product)) return product;
-  const title = cleanText(product.title, 500);
-  if (!title) return null;
-  const price =
-    product.price && Number.isFinite(product.price.amount) && product.price.amount > 0 ? product.price : null;
-  const clean: Product = {
-    ...product,
-    title,
-    price,
-    brand: cleanOptional(product.brand, 200) ?? null,
-    category: product.category.slice(0, 20).map((c) => cleanText(c, 200)),
-    url: webAddress(product.url) ? product.url : webAddress(pageUrl) ? pageUrl : '',
+  let copy: Record<string, unknown> | null = null;
+  const set = (key: keyof Product, value: unknown) => {
+    if (product[key] === value) return;
+    copy ??= { ...product };
+    copy[key] = value;
   };
-  if (product.image !== undefined) clean.image = webAddress(product.image) ? product.image : null;
-  if (product.materials) clean.materials = product.materials.map((m) => cleanText(m, 200));
-  if (product.sku !== undefined) clean.sku = cleanOptional(product.sku, 200);
-  if (product.availability !== undefined) clean.availability = cleanOptional(product.availability, 200);
-  if (product.energyClass !== undefined) clean.energyClass = cleanOptional(product.energyClass, 20);
-  if (product.weightKg !== undefined) clean.weightKg = finiteOrNull(product.weightKg);
-  if (product.dimensionsCm)
-    clean.dimensionsCm = product.dimensionsCm.every((d) => Number.isFinite(d) && d >= 0) ? product.dimensionsCm : null;
-  return clean;
+  for (const [key, max] of TEXTS) {
+    const text = product[key];
+    if (typeof text === 'string') set(key, cleanText(text, max) || (key === 'title' ? '' : null));
+  }
+  if (!(copy ?? product).title) return null;
+  set('category', cleanList(product.category.length > 20 ? product.category.slice(0, 20) : product.category, 200));
+  if (product.materials) set('materials', cleanList(product.materials, 200));
+  if (product.price && !(Number.isFinite(product.price.amount) && product.price.amount > 0)) set('price', null);
+  if (!WEB.test(product.url)) set('url', WEB.test(pageUrl) ? pageUrl : '');
+  if (product.image != null && !WEB.test(product.image)) set('image', null);
+  if (product.weightKg != null) set('weightKg', measure(product.weightKg));
+  if (product.dimensionsCm?.some((d) => measure(d) === null)) set('dimensionsCm', null);
+  return (copy as Product | null) ?? product;
 }
