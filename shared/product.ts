@@ -62,6 +62,15 @@ function cleanText(text: string, max: number): string {
   const plain = ODD.test(text) ? text.replace(STRIP, ' ').replace(/\s+/g, ' ').trim() : text;
   return plain.length > max ? plain.slice(0, max).trimEnd() : plain;
 }
+/** An address resolved against the page (`//cdn…/a.jpg`, `/p/1`), when it is an http(s) one. */
+function webAddress(address: string, base: string): string | null {
+  try {
+    const { href, protocol } = new URL(address, base);
+    return (protocol === 'https:' || protocol === 'http:') && WEB.test(href) ? href : null;
+  } catch {
+    return null;
+  }
+}
 const cleanList = (texts: string[], max: number) =>
   texts.every((t) => t.length <= max && !ODD.test(t)) ? texts : texts.map((t) => cleanText(t, max));
 const measure = (value: number | null | undefined) =>
@@ -77,8 +86,8 @@ const TEXTS = [
 
 /**
  * The product as it may leave a reading, or null when nothing of it is left to show (no title).
- * Texts lose markup and control characters and are bounded; a link that is not http(s) becomes the
- * page's address (the product's) or nothing (its image); a price or size that is not a finite
+ * Texts lose markup and control characters and are bounded; a link is resolved against the page,
+ * and one that is then not http(s) becomes the page's address (the product's) or nothing (its image); a price or size that is not a finite
  * number ≥ 0 is dropped. Returns the product itself when it needs none of this.
  */
 export function cleanProduct(product: Product, pageUrl: string): Product | null {
@@ -96,8 +105,8 @@ export function cleanProduct(product: Product, pageUrl: string): Product | null 
   set('category', cleanList(product.category.length > 20 ? product.category.slice(0, 20) : product.category, 200));
   if (product.materials) set('materials', cleanList(product.materials, 200));
   if (product.price && !(Number.isFinite(product.price.amount) && product.price.amount > 0)) set('price', null);
-  if (!WEB.test(product.url)) set('url', WEB.test(pageUrl) ? pageUrl : '');
-  if (product.image != null && !WEB.test(product.image)) set('image', null);
+  if (!WEB.test(product.url)) set('url', webAddress(product.url, pageUrl) ?? (WEB.test(pageUrl) ? pageUrl : ''));
+  if (product.image != null && !WEB.test(product.image)) set('image', webAddress(product.image, pageUrl));
   if (product.weightKg != null) set('weightKg', measure(product.weightKg));
   if (product.dimensionsCm?.some((d) => measure(d) === null)) set('dimensionsCm', null);
   return (copy as Product | null) ?? product;
