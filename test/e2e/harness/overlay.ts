@@ -135,4 +135,22 @@ export class ProductOverlay {
     }
     return objects.length;
   }
+
+  /**
+   * Lets an audit in the page's world (axe-core) see inside the closed shadow root: the host's
+   * `shadowRoot` reads as the root from then on. A test's tool, never the page's: only CDP can
+   * hand a closed root to the page's world.
+   */
+  async exposeForAudit(): Promise<void> {
+    const root = await this.root();
+    if (!root) throw new Error('no badge to audit');
+    const { object } = await this.cdp.send('DOM.resolveNode', { nodeId: root.nodeId });
+    await this.cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: `function () {
+        const root = this;
+        Object.defineProperty(this.host, 'shadowRoot', { configurable: true, get: () => root });
+      }`,
+    });
+  }
 }
