@@ -1,5 +1,5 @@
 // axe-core (WCAG 2.1 A and AA) on everything the shopper sees, in light and dark: the product
-// overlay collapsed and opened on the demo shop, the popup and the dashboard with a seeded
+// overlay collapsed, as a card and with every step on the demo shop, the popup and the dashboard with a seeded
 // ledger. No serious or critical violation is allowed.
 
 import type { Page } from 'playwright-core';
@@ -31,7 +31,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await audit('overlay, collapsed', product, PRODUCT_OVERLAY);
     await overlay.click('button[aria-expanded]');
     await expect.poll(() => overlay.count('button[data-choice]')).toBeGreaterThan(0);
-    await audit('overlay, opened', product, PRODUCT_OVERLAY);
+    await audit('overlay, card', product, PRODUCT_OVERLAY);
+    await overlay.click('button[aria-controls$="-full"]');
+    await expect.poll(() => overlay.count('.cl-full li')).toBeGreaterThan(0);
+    await audit('overlay, every step', product, PRODUCT_OVERLAY);
 
     const dashboard = await extensionPage(shop, 'options.html');
     await dashboard.emulateMedia({ colorScheme });
@@ -48,7 +51,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await audit('popup', popup);
 
     // Every place was audited (a missing key would mean a step was skipped), and none has a finding.
-    expect(Object.keys(found)).toHaveLength(5);
+    expect(Object.keys(found)).toHaveLength(6);
     expect(Object.fromEntries(Object.entries(found).filter(([, lines]) => lines.length))).toEqual({});
   });
 }

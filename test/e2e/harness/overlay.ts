@@ -101,6 +101,31 @@ export class ProductOverlay {
       : this.call<string | null>(id, `function () { return this.getAttribute(${JSON.stringify(name)}); }`);
   }
 
+  /** The element's box in the viewport, or null when there is no such element. */
+  async rect(
+    selector: string,
+    index = 0,
+  ): Promise<{ left: number; top: number; right: number; bottom: number } | null> {
+    const id = (await this.all(selector))[index];
+    return id === undefined
+      ? null
+      : this.call(
+          id,
+          'function () { const r = this.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; }',
+        );
+  }
+
+  /** Whether the element focused inside the badge matches `selector`. */
+  async focusedMatches(selector: string): Promise<boolean> {
+    const root = await this.root();
+    return root
+      ? this.call<boolean>(
+          root.nodeId,
+          `function () { return !!this.activeElement?.matches(${JSON.stringify(selector)}); }`,
+        )
+      : false;
+  }
+
   /** The tag name of the element focused inside the badge, or null. */
   async focusedTag(): Promise<string | null> {
     const root = await this.root();
