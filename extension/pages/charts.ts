@@ -44,6 +44,13 @@ const common = (options: ChartOptions) => ({
 });
 
 /**
+ * Room left of the plot for the y axis's tick labels up to `max` ("35,000" needs more than "80"):
+ * about 7 px a character at 12 px, for the longest label the axis can get after rounding up.
+ */
+const marginFor = (max: number): number =>
+  14 + 7 * new Intl.NumberFormat('en').format(10 ** Math.ceil(Math.log10(Math.max(1, max)))).length;
+
+/**
  * The time axis for `weeks` Mondays: padded by half a week either side (a single week sits in the
  * middle, not on an edge), ticks on weeks while there are few, on months beyond.
  */
@@ -74,7 +81,7 @@ export function weeklyFootprintPlot(weeks: readonly WeekSummary[], options: Char
   const format = options.formatKg ?? ((kg: number) => String(Math.round(kg * 10) / 10));
   return Plot.plot({
     ...common(options),
-    marginLeft: 48,
+    marginLeft: marginFor(Math.max(...rows.map((r) => r.kgCO2e))),
     marginRight: 16,
     x: weekAxis(
       rows.map((r) => r.week),
@@ -111,7 +118,7 @@ export function cumulativeAvoidedPlot(points: readonly CumulativeAvoided[], opti
   const format = options.formatKg ?? ((kg: number) => String(Math.round(kg * 10) / 10));
   return Plot.plot({
     ...common(options),
-    marginLeft: 48,
+    marginLeft: marginFor(Math.max(...rows.map((r) => r.total))),
     marginRight: 16,
     x: weekAxis(
       rows.map((r) => r.week),
