@@ -62,7 +62,8 @@ export function productBadge(props: ProductBadgeProps): HTMLElement {
   // and not below (as for the floating card in a corner), or on the side with more room, scrolling
   // inside; kept in the viewport, and following the badge on scroll and as it grows.
   const place = () => {
-    if (!card) return;
+    // (A badge the page took away while open leaves nothing to place.)
+    if (!card?.isConnected) return;
     const at = summary.getBoundingClientRect();
     const roomBelow = innerHeight - at.bottom - 12;
     const roomAbove = at.top - 12;
