@@ -47,6 +47,12 @@ export interface ListingEstimate {
   low: number;
   high: number;
   category: string;
+  /** The category's name, for saying what a "lowest" item was compared with. */
+  categoryLabel: string;
+  /** Net mass or volume of the whole offer as its title writes it (kg), or null: for comparing per kg. */
+  netKg: number | null;
+  /** Units in the pack (1 when none is written): for comparing per unit. */
+  count: number;
   texts: ListingTexts;
 }
 
@@ -80,8 +86,8 @@ export interface ProtocolMap {
     response: {
       estimates: (ListingEstimate | null)[];
       hidden: boolean;
-      /** The mark on the lowest-footprint items and its meaning (absent when hidden). */
-      lowest?: { mark: string; label: string };
+      /** The mark on the lowest-footprint items (absent when hidden); what it means the content script says. */
+      lowest?: { mark: string };
     };
   };
   /** Sent as a shop page starts loading, so the background is awake and ready when the product is read. */

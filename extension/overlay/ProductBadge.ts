@@ -1,6 +1,7 @@
-// The footprint badge on a product page: the estimate with its range and an everyday comparison;
-// opened, the method, steps and sources behind it, the greener alternatives, and buttons that
-// record the shopper's choice. Built with dom.ts: text only; nothing from the page becomes HTML.
+// The footprint badge on a product page, in three levels: the estimate with its range and an
+// everyday comparison; one click opens a compact card over the page (a popover in the top layer, so
+// the page does not move) with the method, making vs using, the best greener alternatives and the
+// choice buttons; one more click in the card shows every step, factor and source. Built with dom.ts: text only; nothing from the page becomes HTML.
 // Only the shopper acts: every handler that records, logs or changes a setting runs on a trusted
 // event (a real click, tap or key press); a click a page's script makes (element.click(),
 // dispatchEvent) has isTrusted false and does nothing.
@@ -45,36 +46,77 @@ const byShopper =
     if (event.isTrusted && (event.currentTarget as Element).checkVisibility({ opacityProperty: true })) act(event);
   };
 
+/** How many alternatives the card shows: the ones that save most come first. */
+const TOP_ALTERNATIVES = 3;
+
 /** The badge, ready to go into our shadow root. */
 export function productBadge(props: ProductBadgeProps): HTMLElement {
   const { estimate, alternatives, car, counts } = props;
-  const detailsId = `carbon-ledger-details-${++nextId}`;
-  let open = false;
-  let details: HTMLElement | null = null;
+  const cardId = `carbon-ledger-card-${++nextId}`;
+  let card: HTMLElement | null = null;
   const status = h('p', { class: 'cl-status', role: 'status', 'aria-live': 'polite' });
-
   const more = h('span', { class: 'cl-more' }, i18n.t('overlay.why'));
+  const isOpen = () => summary.getAttribute('aria-expanded') === 'true';
+
+  // The card sits in the top layer, never over the badge: under it, or above it when it fits there
+  // and not below (as for the floating card in a corner), or on the side with more room, scrolling
+  // inside; kept in the viewport, and following the badge on scroll and as it grows.
+  const place = () => {
+    // (A badge the page took away while open leaves nothing to place.)
+    if (!card?.isConnected) return;
+    const at = summary.getBoundingClientRect();
+    const roomBelow = innerHeight - at.bottom - 12;
+    const roomAbove = at.top - 12;
+    const below = card.scrollHeight <= roomBelow || roomBelow >= roomAbove;
+    card.style.maxHeight = `${Math.max(120, Math.min(512, below ? roomBelow : roomAbove))}px`;
+    card.style.left = `${Math.max(8, Math.min(at.left, innerWidth - card.offsetWidth - 8))}px`;
+    card.style.top = `${below ? at.bottom + 4 : at.top - 4 - card.offsetHeight}px`;
+  };
+  const setOpen = (open: boolean) => {
+    if (open === isOpen()) return;
+    summary.setAttribute('aria-expanded', String(open));
+    more.textContent = open ? i18n.t('overlay.hideDetails') : i18n.t('overlay.why');
+    if (open) {
+      if (!card) {
+        card = cardOf(
+          props,
+          cardId,
+          status,
+          () => close(),
+          (choice) =>
+            byShopper(async () => {
+              status.textContent = await props.onChoice(choice);
+            }),
+        );
+        new ResizeObserver(place).observe(card);
+      }
+      section.append(card);
+      card.showPopover?.();
+      place();
+      addEventListener('scroll', place, { capture: true, passive: true });
+      addEventListener('resize', place, { passive: true });
+    } else {
+      removeEventListener('scroll', place, { capture: true });
+      removeEventListener('resize', place);
+      card?.remove();
+    }
+  };
+  const close = () => {
+    setOpen(false);
+    summary.focus();
+  };
+
   const summary = h(
     'button',
     {
       type: 'button',
       class: 'cl-summary',
       'aria-expanded': 'false',
-      'aria-controls': detailsId,
+      'aria-controls': cardId,
       onclick: byShopper(() => {
         // Logged once per product view however often it is opened (the background sees to that).
-        if (!open && alternatives.length) props.onAlternativesShown();
-        open = !open;
-        summary.setAttribute('aria-expanded', String(open));
-        more.textContent = open ? i18n.t('overlay.hideDetails') : i18n.t('overlay.why');
-        if (open) {
-          details ??= detailsOf(props, detailsId, status, (choice) =>
-            byShopper(async () => {
-              status.textContent = await props.onChoice(choice);
-            }),
-          );
-          section.append(details);
-        } else details?.remove();
+        if (!isOpen() && alternatives.length) props.onAlternativesShown();
+        setOpen(!isOpen());
       }),
     },
     h('span', { class: 'cl-kg' }, i18n.t('overlay.estimate', [formatKg(estimate.kgCO2e)])),
@@ -84,95 +126,100 @@ export function productBadge(props: ProductBadgeProps): HTMLElement {
     car && h('span', { class: 'cl-car' }, `· ${i18n.t('overlay.carKm', [formatNumber(car.km, car.km < 10 ? 1 : 0)])}`),
     more,
   );
-  const section = h('section', { class: 'cl-badge', 'aria-label': i18n.t('overlay.regionLabel') }, summary);
+  const section = h(
+    'section',
+    {
+      class: 'cl-badge',
+      'aria-label': i18n.t('overlay.regionLabel'),
+      onkeydown: byShopper((event) => {
+        if ((event as KeyboardEvent).key === 'Escape' && isOpen()) close();
+      }),
+    },
+    summary,
+  );
   return section;
 }
 
-/** The opened part: method, steps, sources, alternatives and the choice buttons. */
-function detailsOf(
+/**
+ * The card: the method in a sentence, making vs using, the top alternatives and the choices; a
+ * button in it opens the last level, every step, factor and source.
+ */
+function cardOf(
   props: ProductBadgeProps,
   id: string,
   status: HTMLElement,
+  close: () => void,
   choose: (choice: ChoiceInOverlay) => (event: Event) => void,
 ): HTMLElement {
-  const { estimate, alternatives, car } = props;
+  const { estimate, alternatives, car, counts } = props;
   const button = (label: string, attributes: Record<string, string>, onclick: (event: Event) => void) =>
     h('button', { type: 'button', class: 'cl-button', ...attributes, onclick }, label);
+  const alternativeItem = (alternative: Alternative) =>
+    h(
+      'li',
+      null,
+      h('span', { class: 'cl-alt-title' }, alternative.title),
+      ' ',
+      h('span', { class: 'cl-saves' }, i18n.t('overlay.saves', [formatKg(alternative.avoidedKgCO2e)])),
+      h('span', { class: 'cl-reason' }, alternative.reason),
+      h(
+        'span',
+        { class: 'cl-actions' },
+        alternative.url &&
+          h(
+            'a',
+            {
+              href: alternative.url,
+              class: 'cl-button',
+              rel: 'noopener noreferrer',
+              onclick: byShopper(() => props.onAlternativeOpened(alternative)),
+            },
+            i18n.t('overlay.open'),
+          ),
+        // Advice the shopper cannot act on from this page is pledged, not taken: it is credited
+        // nothing until logged by hand (shared/ledger/crediting.ts).
+        button(
+          i18n.t(alternative.actionable ? 'overlay.takeThis' : 'overlay.pledge'),
+          { class: 'cl-button cl-primary', 'data-choice': alternative.actionable ? 'greener' : 'pledge' },
+          choose({ choice: 'greener', alternative }),
+        ),
+      ),
+    );
+  const fullId = `${id}-full`;
+  let full: HTMLElement | null = null;
+  const toggleFull = byShopper(() => {
+    const open = !full;
+    showAll.setAttribute('aria-expanded', String(open));
+    showAll.textContent = i18n.t(open ? 'card.fewerDetails' : 'card.allDetails');
+    if (open) {
+      full = fullOf(fullId);
+      showAll.after(full);
+      full.scrollIntoView({ block: 'nearest' });
+    } else {
+      full?.remove();
+      full = null;
+    }
+  });
+  const showAll = button(
+    i18n.t('card.allDetails'),
+    { class: 'cl-button cl-quiet', 'aria-expanded': 'false', 'aria-controls': fullId },
+    toggleFull,
+  );
+  const top = alternatives.slice(0, TOP_ALTERNATIVES);
   return h(
     'div',
-    { id, class: 'cl-details' },
+    { id, class: 'cl-pop', popover: 'manual', role: 'dialog', 'aria-label': i18n.t('overlay.regionLabel') },
+    button('×', { class: 'cl-close', 'aria-label': i18n.t('card.close') }, byShopper(close)),
     h(
       'p',
       null,
       h('strong', null, i18n.t('overlay.notMeasurement')),
       ` ${i18n.t('overlay.method', [estimate.method])}. `,
-      props.noPrice && `${i18n.t('overlay.noPriceMeaning')} `,
-      `${i18n.t('overlay.category', [estimate.categoryLabel, String(Math.round(estimate.confidence * 100))])}. `,
-      `${i18n.t('overlay.rangeMeaning', [estimate.rangeMeaning])}. `,
-      props.counts?.split,
+      props.noPrice && i18n.t('overlay.noPriceMeaning'),
     ),
-    h('h3', null, i18n.t('overlay.steps')),
-    h('ol', null, ...estimate.steps.map((step) => h('li', null, step))),
-    h('h3', null, i18n.t('overlay.sources')),
-    h(
-      'ul',
-      null,
-      ...estimate.sources.map((source) =>
-        h(
-          'li',
-          null,
-          h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer' }, source.title),
-          ` — ${source.publisher}, ${source.year}`,
-        ),
-      ),
-    ),
-    car &&
-      h(
-        'p',
-        { class: 'cl-note' },
-        i18n.t('overlay.carSource', [formatNumber(car.kgPerKm, 3), `${car.source.publisher}, ${car.source.title}`]),
-      ),
-    alternatives.length > 0 && h('h3', null, i18n.t('overlay.alternatives')),
-    alternatives.length > 0 &&
-      h(
-        'ul',
-        { class: 'cl-alternatives' },
-        ...alternatives.map((alternative) =>
-          h(
-            'li',
-            null,
-            h('span', { class: 'cl-alt-title' }, alternative.title),
-            ' ',
-            h('span', { class: 'cl-saves' }, i18n.t('overlay.saves', [formatKg(alternative.avoidedKgCO2e)])),
-            h('span', { class: 'cl-reason' }, alternative.reason),
-            h(
-              'span',
-              { class: 'cl-actions' },
-              alternative.url &&
-                h(
-                  'a',
-                  {
-                    href: alternative.url,
-                    class: 'cl-button',
-                    rel: 'noopener noreferrer',
-                    onclick: byShopper(() => props.onAlternativeOpened(alternative)),
-                  },
-                  i18n.t('overlay.open'),
-                ),
-              // Advice the shopper cannot act on from this page is pledged, not taken: it is
-              // credited nothing until logged by hand (shared/ledger/crediting.ts).
-              button(
-                i18n.t(alternative.actionable ? 'overlay.takeThis' : 'overlay.pledge'),
-                {
-                  class: 'cl-button cl-primary',
-                  'data-choice': alternative.actionable ? 'greener' : 'pledge',
-                },
-                choose({ choice: 'greener', alternative }),
-              ),
-            ),
-          ),
-        ),
-      ),
+    counts && h('p', null, counts.split ?? `${counts.label[0]?.toUpperCase()}${counts.label.slice(1)}.`),
+    top.length > 0 && h('h3', null, i18n.t('overlay.alternatives')),
+    top.length > 0 && h('ul', { class: 'cl-alternatives' }, ...top.map(alternativeItem)),
     h(
       'p',
       { class: 'cl-choices' },
@@ -189,5 +236,43 @@ function detailsOf(
       ),
     ),
     status,
+    showAll,
   );
+  // The full level, built when asked for: category, range, steps, sources and the car's factor.
+  function fullOf(fullId: string): HTMLElement {
+    return h(
+      'div',
+      { id: fullId, class: 'cl-full' },
+      h(
+        'p',
+        null,
+        `${i18n.t('overlay.category', [estimate.categoryLabel, String(Math.round(estimate.confidence * 100))])}. `,
+        `${i18n.t('overlay.rangeMeaning', [estimate.rangeMeaning])}.`,
+      ),
+      h('h3', null, i18n.t('overlay.steps')),
+      h('ol', null, ...estimate.steps.map((step) => h('li', null, step))),
+      h('h3', null, i18n.t('overlay.sources')),
+      h(
+        'ul',
+        null,
+        ...estimate.sources.map((source) =>
+          h(
+            'li',
+            null,
+            h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer' }, source.title),
+            ` — ${source.publisher}, ${source.year}`,
+          ),
+        ),
+      ),
+      car &&
+        h(
+          'p',
+          { class: 'cl-note' },
+          i18n.t('overlay.carSource', [formatNumber(car.kgPerKm, 3), `${car.source.publisher}, ${car.source.title}`]),
+        ),
+      // The alternatives beyond the card's first few, as choosable as those.
+      alternatives.length > TOP_ALTERNATIVES &&
+        h('ul', { class: 'cl-alternatives' }, ...alternatives.slice(TOP_ALTERNATIVES).map(alternativeItem)),
+    );
+  }
 }

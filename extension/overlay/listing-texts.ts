@@ -17,11 +17,8 @@ export function listingTexts(estimate: Pick<ListingEstimate, 'kgCO2e' | 'low' | 
   };
 }
 
-/** The mark on the lowest-footprint items and what it means. */
-export const lowestTexts = (): { mark: string; label: string } => ({
-  mark: `· ${i18n.t('overlay.lowest')}`,
-  label: i18n.t('overlay.lowestLabel'),
-});
+/** The mark on the lowest-footprint items (what they were compared with, the listing says). */
+export const lowestTexts = (): { mark: string } => ({ mark: `· ${i18n.t('overlay.lowest')}` });
 
 /** What the overlay says once a choice is recorded: credited, already credited, pledged, or not recorded. */
 export function choiceTexts(

@@ -1,5 +1,6 @@
 // Badges on listing pages (search results, categories): one small badge per item, the
-// lowest-footprint items marked. Items arrive in batches as the page loads more (infinite
+// lowest-footprint items among comparable ones marked (compare.ts), saying what they were compared
+// with. Items arrive in batches as the page loads more (infinite
 // scroll, lazy results); each anchor is badged once. Hosts are light shadow roots sharing one
 // constructed stylesheet, and their texts come ready from the background (listing-texts.ts), so
 // sixty badges cost the page little.
@@ -8,14 +9,11 @@ import { i18n } from '#i18n';
 import type { AnchoredItem } from '../../shared/extract/index.ts';
 import { type ListingEstimate, MAX_LISTING_ITEMS } from '../../shared/messages.ts';
 import { sendMessage } from '../messaging.ts';
+import { lowestMarks } from './compare.ts';
 import listingCss from './listing.css?inline';
 import { CLICKABLE, outermostControl, placesBeside } from './place.ts';
 import { createShadowHost, inNextFrame } from './shadow.ts';
 
-/** Items at or below this share of the page's estimates are marked as the lowest. */
-const LOWEST_SHARE = 0.25;
-/** Marking "lowest" needs a few items to compare. */
-const MIN_ITEMS_TO_RANK = 4;
 const HOST_TAG = 'carbon-ledger-listing-badge';
 
 interface Badge {
@@ -24,15 +22,15 @@ interface Badge {
   /** What a screen reader reads for it, before the "lowest" mark. */
   label: string;
   estimate: ListingEstimate;
-  /** Marked as one of the lowest on the page (kept here, not read back from the page). */
-  lowest: boolean;
+  /** What it is marked lowest among, as text ('' for no mark; kept here, not read back from the page). */
+  lowest: string;
 }
 
 export class ListingBadges {
   private readonly seen = new WeakSet<Element>();
   private readonly badges: Badge[] = [];
   private readonly pageHost = location.host;
-  private lowestTexts = { mark: '', label: '' };
+  private lowestMark = '';
 
   /** Badges the items not seen before. Resolves false when the shopper hid the overlay on this site. */
   async add(items: AnchoredItem[]): Promise<boolean> {
@@ -50,7 +48,7 @@ export class ListingBadges {
       const batch = fresh.slice(start, start + MAX_LISTING_ITEMS);
       const answer = await sendMessage('listing-viewed', { items: batch.map((item) => item.product) });
       if (!answer || answer.hidden) return !answer?.hidden;
-      if (answer.lowest) this.lowestTexts = answer.lowest;
+      if (answer.lowest) this.lowestMark = answer.lowest.mark;
       const last = start + MAX_LISTING_ITEMS >= fresh.length;
       await inNextFrame(() => {
         // Where each badge goes, read before any is inserted (reads between insertions would make
@@ -62,7 +60,7 @@ export class ListingBadges {
         answer.estimates.forEach((estimate, i) => {
           const place = places[i];
           if (estimate && place)
-            this.badges.push({ ...this.mount(place, estimate, !batch[i]!.product.price), estimate, lowest: false });
+            this.badges.push({ ...this.mount(place, estimate, !batch[i]!.product.price), estimate, lowest: '' });
         });
         if (last) this.markLowest();
       });
@@ -97,29 +95,34 @@ export class ListingBadges {
   }
 
   private markLowest(): void {
-    if (this.badges.length < MIN_ITEMS_TO_RANK) return;
-    const sorted = this.badges.map((b) => b.estimate.kgCO2e).sort((a, b) => a - b);
-    const threshold = sorted[Math.max(0, Math.ceil(sorted.length * LOWEST_SHARE) - 1)]!;
-    const { mark: markText, label } = this.lowestTexts;
-    for (const badge of this.badges) {
+    const marks = lowestMarks(this.badges.map((badge) => badge.estimate));
+    this.badges.forEach((badge, i) => {
       const { host, pill, estimate, label: itemLabel } = badge;
-      const lowest = estimate.kgCO2e <= threshold;
-      if (lowest === badge.lowest) continue;
-      badge.lowest = lowest;
-      if (lowest) {
-        host.setAttribute('data-lowest', '');
-        const mark = document.createElement('span');
-        mark.className = 'cl-low';
-        mark.textContent = markText;
-        mark.title = label;
-        pill.append(mark);
-        pill.setAttribute('aria-label', `${itemLabel}. ${label}`);
-      } else {
-        host.removeAttribute('data-lowest');
-        pill.lastElementChild?.remove();
-        pill.setAttribute('aria-label', itemLabel);
+      const mark = marks[i];
+      const among = mark
+        ? i18n.t(
+            mark.basis === 'kg'
+              ? 'compare.lowestPerKg'
+              : mark.basis === 'unit'
+                ? 'compare.lowestPerUnit'
+                : 'compare.lowest',
+            [String(mark.among), estimate.categoryLabel],
+          )
+        : '';
+      if (among === badge.lowest) return;
+      if (badge.lowest) pill.lastElementChild?.remove();
+      badge.lowest = among;
+      host.toggleAttribute('data-lowest', !!among);
+      // Said on hover (title) and by a screen reader (the pill's label): what it was compared with.
+      pill.setAttribute('aria-label', among ? `${itemLabel}. ${among}` : itemLabel);
+      if (among) {
+        const low = document.createElement('span');
+        low.className = 'cl-low';
+        low.textContent = this.lowestMark;
+        low.title = among;
+        pill.append(low);
       }
-    }
+    });
   }
 }
 

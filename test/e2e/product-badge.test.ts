@@ -31,6 +31,7 @@ test('a product page the suite writes itself gets a badge, and the view is logge
   const overlay = await ProductOverlay.of(page);
   await expect.poll(() => overlay.text('button[aria-expanded]')).toMatch(/kg/);
   await overlay.click('button[aria-expanded]');
+  await overlay.click('button[aria-controls$="-full"]');
   await expect.poll(() => overlay.count('a[href^="https://"]')).toBeGreaterThan(0);
 
   const events = (await readLedgerEvents(shop.background)).filter((e) => e.type === 'product-viewed');

@@ -5,6 +5,8 @@
 import { type EventOf, type EventType, newEvent } from '../../../shared/events.ts';
 import { carComparison } from '../../../shared/footprint/comparison.ts';
 import { estimateFootprint, type FootprintEstimate } from '../../../shared/footprint/index.ts';
+import { parseQuantity } from '../../../shared/footprint/parse.ts';
+import { CATEGORY_BY_ID } from '../../../shared/footprint/taxonomy.ts';
 import {
   type Message,
   type MessageOf,
@@ -20,6 +22,9 @@ import { listingTexts, lowestTexts } from '../../overlay/listing-texts.ts';
 import { countsTexts } from '../../overlay/scope-text.ts';
 import { recordAlternativesShown, recordChoice } from './choices.ts';
 import { alternativesShown, creditedAlternatives, productSummary } from './worth.ts';
+
+/** Category groups whose goods are sold by weight or volume, where a title's pack size is what it holds. */
+const SOLD_BY_QUANTITY = new Set<string>(['food-drink', 'beauty-health']);
 
 let db: LedgerDb | undefined;
 export const ledger = (): LedgerDb => {
@@ -121,8 +126,14 @@ const handlers: Handlers = {
     const estimates = items.map((item) => {
       const estimate = item && estimateFootprint(item);
       if (!estimate) return null;
-      const { kgCO2e, low, high, category } = estimate;
-      return { kgCO2e, low, high, category, texts: listingTexts(estimate) };
+      const { kgCO2e, low, high, category, categoryLabel } = estimate;
+      // The pack size its title writes: goods sold by weight or volume whose sizes differ compare
+      // per kg (a kettle's "1.7 l" is its capacity, not what it holds: it is not counted).
+      const quantity = parseQuantity(item.title);
+      const byQuantity = SOLD_BY_QUANTITY.has(CATEGORY_BY_ID.get(category)?.group ?? '');
+      const netKg = byQuantity ? (quantity?.kg ?? null) : null;
+      const count = quantity?.count ?? 1;
+      return { kgCO2e, low, high, category, categoryLabel, netKg, count, texts: listingTexts(estimate) };
     });
     return { estimates, hidden: false, lowest: lowestTexts() };
   },

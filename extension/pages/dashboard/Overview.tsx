@@ -2,13 +2,21 @@
 
 import { useCallback } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { CATEGORY_BY_ID } from '../../../shared/footprint/taxonomy.ts';
 import { cumulativeAvoided } from '../../../shared/ledger/breakdowns.ts';
 import type { LedgerSummary } from '../../../shared/ledger/summary.ts';
 import { Chart } from '../Chart.tsx';
 import { type ChartOptions, choicesPlot, cumulativeAvoidedPlot, weeklyFootprintPlot } from '../charts.ts';
 import { formatCount, formatKg } from '../format.ts';
 
+/** A category by the name people know (the taxonomy's), not its id. */
+const categoryName = (id: string): string => CATEGORY_BY_ID.get(id)?.label ?? id;
+/** A shop by its address as people write it: without "www.", never cut. */
+const shopName = (host: string): string => host.replace(/^www\./, '');
+
 const chartLabels = (): ChartOptions['labels'] => ({
+  week: i18n.t('charts.week'),
+  choices: i18n.t('charts.choices'),
   viewed: i18n.t('dashboard.chartViewed'),
   avoided: i18n.t('dashboard.chartAvoided'),
   total: i18n.t('dashboard.chartAvoidedTotal'),
@@ -21,15 +29,22 @@ export function Overview({ summary }: { summary: LedgerSummary }) {
   const { progress, byCategory: categories, byShop: shops } = summary;
   const labels = chartLabels();
   const weekly = useCallback(
-    (document: Document) => weeklyFootprintPlot(progress.weeks, { document, labels }),
+    (document: Document, width: number) => weeklyFootprintPlot(progress.weeks, { document, width, labels, formatKg }),
     [progress],
   );
   const cumulative = useCallback(
-    (document: Document) => cumulativeAvoidedPlot(cumulativeAvoided(progress.weeks), { document, labels }),
+    (document: Document, width: number) =>
+      cumulativeAvoidedPlot(cumulativeAvoided(progress.weeks), { document, width, labels, formatKg }),
     [progress],
   );
-  const byCategory = useCallback((document: Document) => choicesPlot(categories, { document, labels }), [categories]);
-  const byShop = useCallback((document: Document) => choicesPlot(shops, { document, labels }), [shops]);
+  const byCategory = useCallback(
+    (document: Document, width: number) => choicesPlot(categories, { document, width, labels, nameOf: categoryName }),
+    [categories],
+  );
+  const byShop = useCallback(
+    (document: Document, width: number) => choicesPlot(shops, { document, width, labels, nameOf: shopName }),
+    [shops],
+  );
   const hasChoices = progress.choices.greener + progress.choices.kept + progress.choices.dismissed > 0;
 
   return (
@@ -67,6 +82,7 @@ export function Overview({ summary }: { summary: LedgerSummary }) {
 
       {progress.weeks.length ? (
         <div class="charts">
+          {progress.weeks.length < 3 && <p class="muted charts-note">{i18n.t('charts.sparse')}</p>}
           <figure>
             <figcaption>{i18n.t('dashboard.chartWeekly')}</figcaption>
             <Chart draw={weekly} label={i18n.t('dashboard.chartWeekly')} />

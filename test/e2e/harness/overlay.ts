@@ -101,6 +101,31 @@ export class ProductOverlay {
       : this.call<string | null>(id, `function () { return this.getAttribute(${JSON.stringify(name)}); }`);
   }
 
+  /** The element's box in the viewport, or null when there is no such element. */
+  async rect(
+    selector: string,
+    index = 0,
+  ): Promise<{ left: number; top: number; right: number; bottom: number } | null> {
+    const id = (await this.all(selector))[index];
+    return id === undefined
+      ? null
+      : this.call(
+          id,
+          'function () { const r = this.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; }',
+        );
+  }
+
+  /** Whether the element focused inside the badge matches `selector`. */
+  async focusedMatches(selector: string): Promise<boolean> {
+    const root = await this.root();
+    return root
+      ? this.call<boolean>(
+          root.nodeId,
+          `function () { return !!this.activeElement?.matches(${JSON.stringify(selector)}); }`,
+        )
+      : false;
+  }
+
   /** The tag name of the element focused inside the badge, or null. */
   async focusedTag(): Promise<string | null> {
     const root = await this.root();
@@ -134,5 +159,23 @@ export class ProductOverlay {
       await this.cdp.send('Runtime.callFunctionOn', { objectId: object.objectId!, functionDeclaration: SCRIPT_PRESS });
     }
     return objects.length;
+  }
+
+  /**
+   * Lets an audit in the page's world (axe-core) see inside the closed shadow root: the host's
+   * `shadowRoot` reads as the root from then on. A test's tool, never the page's: only CDP can
+   * hand a closed root to the page's world.
+   */
+  async exposeForAudit(): Promise<void> {
+    const root = await this.root();
+    if (!root) throw new Error('no badge to audit');
+    const { object } = await this.cdp.send('DOM.resolveNode', { nodeId: root.nodeId });
+    await this.cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: `function () {
+        const root = this;
+        Object.defineProperty(this.host, 'shadowRoot', { configurable: true, get: () => root });
+      }`,
+    });
   }
 }

@@ -92,7 +92,7 @@ describe('handleMessage', () => {
     const items = [product, { ...product, title: 'Glass kettle 1.2 l', url: 'https://www.amazon.com/dp/B000000003' }];
     const answer = (await handleMessage({ type: 'listing-viewed', items }, fromAmazon, OWN_ORIGIN)) as {
       estimates: ({ kgCO2e: number; texts: { badge: string; range: string; label: string } } | null)[];
-      lowest: { mark: string; label: string };
+      lowest: { mark: string };
     };
     expect(answer.estimates).toHaveLength(2);
     expect(answer.estimates.every((e) => e !== null && e.kgCO2e > 0)).toBe(true);
@@ -103,7 +103,25 @@ describe('handleMessage', () => {
       range: expect.stringMatching(/^overlay_range\([\d.,]+,[\d.,]+\)$/),
       label: expect.stringMatching(new RegExp(`^overlay_listingLabel\\(${kg},[\\d.,]+,[\\d.,]+\\)$`)),
     });
-    expect(answer.lowest).toEqual({ mark: '· overlay_lowest()', label: 'overlay_lowestLabel()' });
+    expect(answer.lowest).toEqual({ mark: '· overlay_lowest()' });
+    // What the content script needs to compare like with like: category, its name, the pack size.
+    // (A kettle's litres are its capacity, not what it holds: no per-kg comparison.)
+    expect(answer.estimates[1]).toMatchObject({ categoryLabel: expect.any(String), netKg: null, count: 1 });
+    const coffee = (title: string) => ({
+      ...product,
+      title,
+      category: ['Grocery', 'Coffee'],
+      url: `https://www.amazon.com/dp/${title.length}`,
+    });
+    const packs = (await handleMessage(
+      { type: 'listing-viewed', items: [coffee('Ground coffee 500 g'), coffee('Ground coffee, 4 x 250 g')] },
+      fromAmazon,
+      OWN_ORIGIN,
+    )) as { estimates: { netKg: number | null; count: number }[] };
+    expect(packs.estimates.map((e) => [e.netKg, e.count])).toEqual([
+      [0.5, 1],
+      [1, 4],
+    ]);
     expect(await countEvents()).toBe(0);
     const mixed = [product, { ...product, url: 'https://www.ebay.com/itm/1' }];
     expect(await handleMessage({ type: 'listing-viewed', items: mixed }, fromAmazon, OWN_ORIGIN)).toBeUndefined();
