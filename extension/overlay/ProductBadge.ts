@@ -9,8 +9,8 @@ import { i18n } from '#i18n';
 import type { Alternative } from '../../shared/footprint/alternatives.ts';
 import type { FootprintEstimate } from '../../shared/footprint/estimate.ts';
 import type { CarComparison, CountsTexts } from '../../shared/messages.ts';
+import { kgText, numberText } from '../format.ts';
 import { h } from './dom.ts';
-import { formatKg, formatNumber } from './format.ts';
 
 export type ChoiceInOverlay =
   | { choice: 'greener'; alternative: Alternative }
@@ -77,11 +77,11 @@ export function productBadge(props: ProductBadgeProps): HTMLElement {
         } else details?.remove();
       }),
     },
-    h('span', { class: 'cl-kg' }, i18n.t('overlay.estimate', [formatKg(estimate.kgCO2e)])),
-    h('span', { class: 'cl-range' }, `(${i18n.t('overlay.range', [formatKg(estimate.low), formatKg(estimate.high)])})`),
+    h('span', { class: 'cl-kg' }, i18n.t('overlay.estimate', [kgText(estimate.kgCO2e)])),
+    h('span', { class: 'cl-range' }, `(${i18n.t('overlay.range', [kgText(estimate.low), kgText(estimate.high)])})`),
     props.noPrice && h('span', { class: 'cl-scope cl-no-price' }, `· ${i18n.t('overlay.noPrice')}`),
     counts && h('span', { class: 'cl-scope' }, `· ${counts.label}`),
-    car && h('span', { class: 'cl-car' }, `· ${i18n.t('overlay.carKm', [formatNumber(car.km, car.km < 10 ? 1 : 0)])}`),
+    car && h('span', { class: 'cl-car' }, `· ${i18n.t('overlay.carKm', [numberText(car.km, car.km < 10 ? 1 : 0)])}`),
     more,
   );
   const section = h('section', { class: 'cl-badge', 'aria-label': i18n.t('overlay.regionLabel') }, summary);
@@ -130,7 +130,7 @@ function detailsOf(
       h(
         'p',
         { class: 'cl-note' },
-        i18n.t('overlay.carSource', [formatNumber(car.kgPerKm, 3), `${car.source.publisher}, ${car.source.title}`]),
+        i18n.t('overlay.carSource', [numberText(car.kgPerKm, 3), `${car.source.publisher}, ${car.source.title}`]),
       ),
     alternatives.length > 0 && h('h3', null, i18n.t('overlay.alternatives')),
     alternatives.length > 0 &&
@@ -143,7 +143,7 @@ function detailsOf(
             null,
             h('span', { class: 'cl-alt-title' }, alternative.title),
             ' ',
-            h('span', { class: 'cl-saves' }, i18n.t('overlay.saves', [formatKg(alternative.avoidedKgCO2e)])),
+            h('span', { class: 'cl-saves' }, i18n.t('overlay.saves', [kgText(alternative.avoidedKgCO2e)])),
             h('span', { class: 'cl-reason' }, alternative.reason),
             h(
               'span',

@@ -14,6 +14,7 @@ import { FX_SOURCES, FX_UNITS_PER_USD, US_CPI_U } from '../../shared/footprint/d
 import { NAMED_KG_PER_KG } from '../../shared/footprint/data/named.ts';
 import { PUBLISHED } from '../../shared/footprint/data/published.ts';
 import { SOURCES, type Source, type SourceId } from '../../shared/footprint/sources.ts';
+import { uiLang } from '../locale.ts';
 
 export interface ActionSource {
   title: string;
@@ -36,14 +37,12 @@ export interface ActionEntry {
   source: ActionSource;
 }
 
-const language = (globalThis.navigator?.language ?? 'en').slice(0, 2);
-
 /** The catalogue from shared/footprint/actions.ts, titled in the browser's language. */
 export const ACTIONS: readonly ActionEntry[] = CATALOGUE.map((action) => {
   const { title, publisher, year, url } = SOURCES[action.sources[0] as SourceId];
   return {
     id: action.id,
-    title: language === 'de' ? action.label.de : language === 'zh' ? action.label.zh : action.label.en,
+    title: action.label[uiLang()],
     gramsCO2e: action.gramsCO2e,
     category: action.kind,
     basis: action.basis,

@@ -405,6 +405,10 @@ export class FootprintEstimator {
       scale,
     );
     details.useAndCondition(useSummary, tableUse, conditioned, newMakingKg, country !== null);
+    const tierSpread = this.calibration[bestCandidate.tier];
+    details.range = makerError
+      ? { makerError }
+      : { n: tierSpread.n, assumed: Boolean(tierSpread.assumed), widened: setAside !== null };
     const confidence =
       Math.round(
         classification.confidence * Math.min(1, 0.5 / Math.max(0.25, (spread.q90 - spread.q10) * scale)) * 100,

@@ -5,6 +5,7 @@
 import { type EventOf, type EventType, newEvent } from '../../../shared/events.ts';
 import { carComparison } from '../../../shared/footprint/comparison.ts';
 import { estimateFootprint, type FootprintEstimate } from '../../../shared/footprint/index.ts';
+import { alternativesIn, estimateIn, type Links } from '../../../shared/i18n/estimate.ts';
 import {
   type Message,
   type MessageOf,
@@ -16,6 +17,7 @@ import type { Product } from '../../../shared/product.ts';
 import { type LedgerDb, openLedger, readSettings, writeSettings } from '../../ledger/db.ts';
 import { logEvent, oneAtATime } from '../../ledger/record.ts';
 import { type CurrentStudy, overlayModeOf, stampOf } from '../../ledger/study.ts';
+import { uiLang } from '../../locale.ts';
 import { listingTexts, lowestTexts } from '../../overlay/listing-texts.ts';
 import { countsTexts } from '../../overlay/scope-text.ts';
 import { recordAlternativesShown, recordChoice } from './choices.ts';
@@ -68,6 +70,17 @@ async function logFromPage<T extends EventType>(type: T, data: EventOf<T>['data'
 const switchedOff = (settings: { disabledShops: string[] }, shopHost: string | null): boolean =>
   !!shopHost && settings.disabledShops.includes(shopHost);
 
+/** Links in the overlay: our own methods open the extension's methods page (the dashboard's section). */
+const overlayLinks = (): Links => {
+  let methods = '/options.html#methods';
+  try {
+    methods = browser.runtime.getURL('/options.html#methods');
+  } catch {
+    // A test without an extension runtime keeps the path.
+  }
+  return { methods };
+};
+
 const HIDDEN: ProductFootprint = { estimate: null, alternatives: [], car: null, hidden: true };
 
 /** What the product badge shows: a study arm decides — nothing (log only), no alternatives, or everything. */
@@ -78,9 +91,11 @@ function footprintShown(
 ): ProductFootprint {
   const mode = overlayModeOf(enrollment);
   if (mode === 'none') return HIDDEN;
+  const lang = uiLang();
+  const links = overlayLinks();
   return {
-    estimate,
-    alternatives: alternativesShown(product, estimate, mode === 'full'),
+    estimate: estimate && estimateIn(estimate, lang, links),
+    alternatives: alternativesIn(alternativesShown(product, estimate, mode === 'full', lang), lang, links),
     car: estimate ? carComparison(estimate.kgCO2e) : null,
     hidden: false,
     counts: estimate ? countsTexts(estimate) : null,

@@ -3,8 +3,8 @@
 
 import { i18n } from '#i18n';
 import { GRAMS_PER_POINT } from '../../../shared/ledger/progress.ts';
+import { countText, gramsText } from '../../format.ts';
 import type { ActionEntry, FactorTable } from '../catalogue.ts';
-import { formatCount, formatGrams } from '../format.ts';
 
 export function MethodsSection({
   factorTables,
@@ -24,7 +24,7 @@ export function MethodsSection({
           <li key={table.id} data-table={table.id}>
             <strong>{table.title}</strong>{' '}
             <span class="muted">
-              ({table.unit}; {i18n.t('dashboard.rows', [formatCount(table.rows)])})
+              ({table.unit}; {i18n.t('dashboard.rows', [countText(table.rows)])})
             </span>
             <ul>
               {table.sources.map((source) => (
@@ -43,7 +43,7 @@ export function MethodsSection({
       <ul class="plain methods" data-list="action-sources">
         {catalogue.map((action) => (
           <li key={action.id}>
-            <strong>{action.title}</strong>: {formatGrams(action.gramsCO2e)} CO2e.{' '}
+            <strong>{action.title}</strong>: {gramsText(action.gramsCO2e)} CO2e.{' '}
             <a href={action.source.url} target="_blank" rel="noreferrer">
               {action.source.title}
             </a>

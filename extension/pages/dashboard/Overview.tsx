@@ -4,9 +4,9 @@ import { useCallback } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { cumulativeAvoided } from '../../../shared/ledger/breakdowns.ts';
 import type { LedgerSummary } from '../../../shared/ledger/summary.ts';
+import { countText, kgWithUnit } from '../../format.ts';
 import { Chart } from '../Chart.tsx';
 import { type ChartOptions, choicesPlot, cumulativeAvoidedPlot, weeklyFootprintPlot } from '../charts.ts';
-import { formatCount, formatKg } from '../format.ts';
 
 const chartLabels = (): ChartOptions['labels'] => ({
   viewed: i18n.t('dashboard.chartViewed'),
@@ -38,30 +38,30 @@ export function Overview({ summary }: { summary: LedgerSummary }) {
       <dl class="figures" data-figures="totals">
         <div>
           <dt>{i18n.t('dashboard.avoidedInAll')}</dt>
-          <dd data-figure="avoided-kg">{formatKg(progress.avoidedKgCO2e)}</dd>
+          <dd data-figure="avoided-kg">{kgWithUnit(progress.avoidedKgCO2e)}</dd>
         </div>
         <div>
           <dt>{i18n.t('dashboard.points')}</dt>
-          <dd data-figure="points">{formatCount(progress.points)}</dd>
+          <dd data-figure="points">{countText(progress.points)}</dd>
         </div>
         <div>
           <dt>{i18n.t('dashboard.streak')}</dt>
           <dd data-figure="streak">
-            {i18n.t('dashboard.days', [formatCount(progress.currentStreakDays)])}{' '}
-            <span class="muted">({i18n.t('dashboard.longest', [formatCount(progress.longestStreakDays)])})</span>
+            {i18n.t('dashboard.days', [countText(progress.currentStreakDays)])}{' '}
+            <span class="muted">({i18n.t('dashboard.longest', [countText(progress.longestStreakDays)])})</span>
           </dd>
         </div>
         <div>
           <dt>{i18n.t('dashboard.greenerChoices')}</dt>
-          <dd data-figure="greener">{formatCount(progress.choices.greener)}</dd>
+          <dd data-figure="greener">{countText(progress.choices.greener)}</dd>
         </div>
         <div>
           <dt>{i18n.t('dashboard.actionsLogged')}</dt>
-          <dd data-figure="actions">{formatCount(progress.actions)}</dd>
+          <dd data-figure="actions">{countText(progress.actions)}</dd>
         </div>
         <div>
           <dt>{i18n.t('dashboard.productsViewed')}</dt>
-          <dd data-figure="products">{formatCount(progress.productsViewed)}</dd>
+          <dd data-figure="products">{countText(progress.productsViewed)}</dd>
         </div>
       </dl>
 

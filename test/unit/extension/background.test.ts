@@ -5,9 +5,9 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '../../../extension/entrypoints/background/handlers.ts';
+import { kgText } from '../../../extension/format.ts';
 import { openLedger, readSettings } from '../../../extension/ledger/db.ts';
 import { enroll } from '../../../extension/ledger/study.ts';
-import { formatKg } from '../../../extension/overlay/format.ts';
 
 const OWN_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const product = {
@@ -97,7 +97,7 @@ describe('handleMessage', () => {
     expect(answer.estimates).toHaveLength(2);
     expect(answer.estimates.every((e) => e !== null && e.kgCO2e > 0)).toBe(true);
     // The badge's texts come ready, so the shop's page does no formatting or message lookups.
-    const kg = formatKg(answer.estimates[0]?.kgCO2e ?? 0);
+    const kg = kgText(answer.estimates[0]?.kgCO2e ?? 0);
     expect(answer.estimates[0]?.texts).toEqual({
       badge: `overlay_estimate(${kg})`,
       range: expect.stringMatching(/^overlay_range\([\d.,]+,[\d.,]+\)$/),
