@@ -29,9 +29,14 @@ export interface ProductBadgeProps {
   onAlternativeOpened(alternative: Alternative): void;
   onAlternativesShown(): void;
   onHideOnSite(): void;
+  /** Opens the extension's methods page (our own sources link there; a shop page cannot open it). */
+  onOpenMethods?(): void;
 }
 
 let nextId = 0;
+
+/** Whether a link points into this extension (its methods page), not to a publication. */
+const isOwnPage = (url: string): boolean => !/^https?:\/\//.test(url);
 
 /**
  * Runs `act` only for an event the browser made from the shopper's input, not a script's, on a
@@ -121,7 +126,22 @@ function detailsOf(
         h(
           'li',
           null,
-          h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer' }, source.title),
+          h(
+            'a',
+            {
+              href: source.url,
+              target: '_blank',
+              rel: 'noopener noreferrer',
+              // Our own methods page: opened by the background, the page's link would be blocked.
+              onclick: isOwnPage(source.url)
+                ? byShopper((event) => {
+                    event.preventDefault();
+                    props.onOpenMethods?.();
+                  })
+                : undefined,
+            },
+            source.title,
+          ),
           ` — ${source.publisher}, ${source.year}`,
         ),
       ),

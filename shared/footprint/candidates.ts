@@ -2,7 +2,7 @@
 // that led to it and the sources behind them. Describing is deferred (see Candidate).
 
 import { CATEGORY_NAMES } from '../i18n/categories.ts';
-import { FOOTPRINT_TEXTS, type OtherLang, stepKg, stepNumber } from '../i18n/footprint-texts.ts';
+import { FOOTPRINT_TEXTS, gridShort, type OtherLang, stepFactor, stepKg, stepNumber } from '../i18n/footprint-texts.ts';
 import type { Lang } from '../i18n/format.ts';
 import type { Money } from '../product.ts';
 import type { Tier } from './data/calibration.ts';
@@ -12,7 +12,7 @@ import { FX_SOURCES } from './data/money.ts';
 import type { PublishedRow } from './data/published.ts';
 import type { DevicePrediction } from './device-model.ts';
 import { SOURCES, type Source, type SourceId } from './sources.ts';
-import type { Category } from './taxonomy.ts';
+import type { Category, PerKgRef } from './taxonomy.ts';
 import { type Grid, gridFor, gridOfUseLocation, type UsePhase } from './use-phase.ts';
 
 // Steps and sources are built only when someone reads them (the overlay's details, --explain, a
@@ -47,6 +47,8 @@ export const nameIn = (category: Category, lang: OtherLang): string =>
 export interface PerKgFactor {
   kgPerKg: number;
   label: string;
+  /** The table and row it comes from, for naming it in other languages. */
+  ref?: PerKgRef;
   sources: Source[];
 }
 
@@ -186,8 +188,8 @@ export class DeviceCandidate implements Candidate {
       t.useMoved(
         String(Math.round(prediction.useShare * 100)),
         kg(moved.reportedUseKg),
-        moved.from.key,
-        moved.to.key,
+        gridShort(moved.from.key, lang),
+        gridShort(moved.to.key, lang),
         String(Math.round(moved.to.kgPerKwh * 1000)),
         String(moved.to.year),
         kg(this.useKgCO2e ?? 0),
@@ -320,7 +322,7 @@ export class ItemCandidate implements Candidate {
                 String(Math.round(use.kwhPerYear)),
                 String(use.years),
                 String(Math.round(use.grid.kgPerKwh * 1000)),
-                `${use.grid.key}, Ember ${use.grid.year}`,
+                `${gridShort(use.grid.key, lang)}, Ember ${use.grid.year}`,
                 kg(use.kgCO2e),
               )
             : null,
@@ -417,7 +419,8 @@ export class PerKgCandidate implements Candidate {
           : this.pageWeight !== null
             ? t.weightPage(n(kg))
             : t.weightRead(n(kg), this.quantityText ?? '');
-    const lines = [t.perKg(`„${factor.label}“`, String(factor.kgPerKg), weightNote, n(this.makingKg))];
+    const name = factor.ref ? t.factorName(factor.ref.table, factor.ref.key) : `„${factor.label}“`;
+    const lines = [t.perKg(name, stepFactor(factor.kgPerKg, lang), weightNote, n(this.makingKg))];
     if (use)
       lines.push(
         t
@@ -425,7 +428,7 @@ export class PerKgCandidate implements Candidate {
             String(Math.round(use.kwhPerYear)),
             String(use.years),
             String(Math.round(use.grid.kgPerKwh * 1000)),
-            use.grid.key,
+            gridShort(use.grid.key, lang),
             n(use.kgCO2e),
           )
           .trim(),
@@ -626,10 +629,10 @@ export class SpendCandidate implements Candidate {
         t.price(stepNumber(price.amount, lang, 2), price.currency, usd),
         t.spend(
           this.naics,
-          String(factor.kgPerUsd2022),
+          stepFactor(factor.kgPerUsd2022, lang),
           usd,
           kg(this.shelfKg),
-          useKgCO2e ? t.spendUse(kg(useKgCO2e), country, kg(this.kgCO2e)) : null,
+          useKgCO2e ? t.spendUse(kg(useKgCO2e), country && gridShort(country, lang), kg(this.kgCO2e)) : null,
         ),
       ];
     }

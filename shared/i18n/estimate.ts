@@ -16,7 +16,7 @@ export interface Links {
 }
 
 /** Whether a source is our own (an assumption explained on our methods page) rather than a publication. */
-export const isOwnSource = (source: Source): boolean => !/^https?:\/\//.test(source.url);
+export const isOwnSource = (source: Pick<Source, 'url'>): boolean => !/^https?:\/\//.test(source.url);
 
 /**
  * A source as shown: a publication as it is (its title is its name), our own assumptions titled in

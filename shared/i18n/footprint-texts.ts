@@ -20,6 +20,10 @@ export const stepKg = (kg: number, lang: Lang): string => {
   return new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 }).format(kg);
 };
 
+/** A factor as its table gives it, up to three decimals: "99,48". */
+export const stepFactor = (value: number, lang: Lang): string =>
+  new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : lang, { maximumFractionDigits: 3 }).format(value);
+
 /** Any number with `digits` decimals, in the language's way. */
 export const stepNumber = (value: number, lang: Lang, digits = 0): string =>
   new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : lang, {
@@ -93,6 +97,10 @@ export interface FootprintTexts {
     string
   >;
   worldGrid: string;
+  /** The world average grid, short (in brackets). */
+  worldShort: string;
+  /** A per-kg factor's table and row: `Agribalyse „…“ (Median)`. */
+  factorName(table: 'agribalyse' | 'poore' | 'desnz' | 'food-named', key: string): string;
   gridOf(country: string): string;
   // Alternatives
   secondHand: string;
@@ -206,6 +214,15 @@ const de: FootprintTexts = {
     'click-collect': 'online bestellt, im Laden abgeholt',
   },
   worldGrid: 'dem weltweiten durchschnittlichen Strommix',
+  worldShort: 'Weltdurchschnitt',
+  factorName: (table, key) =>
+    table === 'agribalyse'
+      ? `Agribalyse „${key}“ (Median)`
+      : table === 'poore'
+        ? `Poore & Nemecek „${key}“`
+        : table === 'desnz'
+          ? `DESNZ-Material „${key}“`
+          : `„${key}“ (aus den Lebensmittel- und Materialtabellen zusammengesetzt; Anteile nach unserer Annahme)`,
   gridOf: (country) => `dem Strommix von ${country}`,
   secondHand: 'Gebraucht statt neu kaufen',
   secondHandClothingReason: (percent) =>
@@ -334,6 +351,15 @@ const zh: FootprintTexts = {
     'click-collect': '网上下单，门店自提',
   },
   worldGrid: '全球平均电网',
+  worldShort: '全球平均',
+  factorName: (table, key) =>
+    table === 'agribalyse'
+      ? `Agribalyse“${key}”（中位数）`
+      : table === 'poore'
+        ? `Poore & Nemecek“${key}”`
+        : table === 'desnz'
+          ? `DESNZ 材料“${key}”`
+          : `“${key}”（由食品和材料表组合而成；比例为我们的假设）`,
   gridOf: (country) => `${country}电网`,
   secondHand: '买二手的，不买新的',
   secondHandClothingReason: (percent) => `再利用可避免生产一件新品排放的 ${percent}（DESNZ：再利用与原生生产对比）`,
@@ -390,5 +416,9 @@ export function countryName(code: string, lang: Lang): string {
 /** An electricity grid in words: "dem Strommix von Deutschland", "全球平均电网". */
 export const gridName = (key: string, lang: OtherLang): string =>
   key === 'WORLD' ? FOOTPRINT_TEXTS[lang].worldGrid : FOOTPRINT_TEXTS[lang].gridOf(countryName(key, lang));
+
+/** A grid key as a short name in brackets: a country's name, or the world average. */
+export const gridShort = (key: string, lang: OtherLang): string =>
+  key === 'WORLD' ? FOOTPRINT_TEXTS[lang].worldShort : countryName(key, lang);
 
 export const FOOTPRINT_TEXTS: Readonly<Record<OtherLang, FootprintTexts>> = { de, zh };

@@ -43,6 +43,7 @@ const FROM_PAGES: ReadonlySet<Message['type']> = new Set([
   'product-estimate',
   'listing-viewed',
   'hide-on-site',
+  'open-methods',
   'warm-up',
   'alternatives-shown',
   'alternative-opened',
@@ -154,6 +155,11 @@ const handlers: Handlers = {
     if (!disabledShops.includes(shopHost))
       await writeSettings(ledger(), { disabledShops: [...disabledShops, shopHost] });
     return { hidden: true };
+  },
+  'open-methods': async () => {
+    // Opens only our own page, at most once per click the content script saw (byShopper).
+    await browser.tabs.create({ url: overlayLinks().methods });
+    return { opened: true };
   },
   'alternatives-shown': ({ product }, shopHost) =>
     oneAtATime(() => recordAlternativesShown(ledger(), product, shopHost)),

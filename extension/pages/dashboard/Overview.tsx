@@ -4,7 +4,7 @@ import { useCallback } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { cumulativeAvoided } from '../../../shared/ledger/breakdowns.ts';
 import type { LedgerSummary } from '../../../shared/ledger/summary.ts';
-import { countText, kgWithUnit } from '../../format.ts';
+import { byCount, countText, kgWithUnit } from '../../format.ts';
 import { Chart } from '../Chart.tsx';
 import { type ChartOptions, choicesPlot, cumulativeAvoidedPlot, weeklyFootprintPlot } from '../charts.ts';
 
@@ -47,7 +47,11 @@ export function Overview({ summary }: { summary: LedgerSummary }) {
         <div>
           <dt>{i18n.t('dashboard.streak')}</dt>
           <dd data-figure="streak">
-            {i18n.t('dashboard.days', [countText(progress.currentStreakDays)])}{' '}
+            {byCount(
+              progress.currentStreakDays,
+              i18n.t('dashboard.daysOne', [countText(progress.currentStreakDays)]),
+              i18n.t('dashboard.days', [countText(progress.currentStreakDays)]),
+            )}{' '}
             <span class="muted">({i18n.t('dashboard.longest', [countText(progress.longestStreakDays)])})</span>
           </dd>
         </div>

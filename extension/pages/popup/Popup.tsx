@@ -8,7 +8,7 @@ import type { LedgerEvent } from '../../../shared/events.ts';
 import { weekSummary } from '../../../shared/ledger/breakdowns.ts';
 import { isPledge } from '../../../shared/ledger/crediting.ts';
 import { suggestedActions, weekOf } from '../../../shared/ledger/progress.ts';
-import { countText, gramsText, kgWithUnit } from '../../format.ts';
+import { byCount, countText, gramsText, kgWithUnit } from '../../format.ts';
 import type { LedgerDb } from '../../ledger/db.ts';
 import { logEverydayAction } from '../actions.ts';
 import type { ActionEntry } from '../catalogue.ts';
@@ -80,7 +80,13 @@ export function Popup({
         </div>
         <div>
           <dt>{i18n.t('popup.streak')}</dt>
-          <dd data-figure="streak">{i18n.t('popup.days', [countText(progress.currentStreakDays)])}</dd>
+          <dd data-figure="streak">
+            {byCount(
+              progress.currentStreakDays,
+              i18n.t('popup.daysOne', [countText(progress.currentStreakDays)]),
+              i18n.t('popup.days', [countText(progress.currentStreakDays)]),
+            )}
+          </dd>
         </div>
       </dl>
 
