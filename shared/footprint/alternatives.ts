@@ -3,7 +3,7 @@
 // actions around the purchase. Ranked by kg CO2e avoided; every figure carries its sources.
 
 import { FOOTPRINT_TEXTS, stepKg } from '../i18n/footprint-texts.ts';
-import type { Lang } from '../i18n/format.ts';
+import { formatKg, type Lang } from '../i18n/format.ts';
 import type { Product } from '../product.ts';
 import {
   ACTIONS,
@@ -42,8 +42,7 @@ export interface Alternative {
 }
 
 const src = (ids: readonly SourceId[]): Source[] => ids.map((id) => SOURCES[id]);
-const kg = (value: number): string =>
-  value >= 10 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(2);
+const kg = (value: number): string => formatKg(value, 'en');
 
 /**
  * A more efficient model (two energy classes better) uses about a third less electricity. Our

@@ -38,7 +38,8 @@ export interface Candidate {
 }
 
 export const src = (...ids: SourceId[]): Source[] => ids.map((id) => SOURCES[id]);
-export const fmt = (kg: number): string => (kg >= 100 ? kg.toFixed(0) : kg >= 10 ? kg.toFixed(1) : kg.toPrecision(2));
+/** A figure in kg as the English steps write it (the same rule as every language's, shared/i18n). */
+export const fmt = (kg: number): string => stepKg(kg, 'en');
 
 /** A category's name in German or Chinese (its label when the table has none). */
 export const nameIn = (category: Category, lang: OtherLang): string =>

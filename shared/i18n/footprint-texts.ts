@@ -17,7 +17,7 @@ export const stepKg = (kg: number, lang: Lang): string => {
   if (abs >= 100) return formatNumber(kg, locale, 0);
   if (abs >= 10)
     return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(kg);
-  return new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 }).format(kg);
+  return new Intl.NumberFormat(locale, { minimumSignificantDigits: 2, maximumSignificantDigits: 2 }).format(kg);
 };
 
 /** A factor as its table gives it, up to three decimals: "99,48". */
