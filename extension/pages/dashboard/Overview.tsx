@@ -2,9 +2,10 @@
 
 import { useCallback } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { categoryName } from '../../../shared/i18n/names.ts';
 import { cumulativeAvoided } from '../../../shared/ledger/breakdowns.ts';
 import type { LedgerSummary } from '../../../shared/ledger/summary.ts';
-import { byCount, countText, kgWithUnit } from '../../format.ts';
+import { byCount, countText, kgWithUnit, uiLang } from '../../format.ts';
 import { Chart } from '../Chart.tsx';
 import { type ChartOptions, choicesPlot, cumulativeAvoidedPlot, weeklyFootprintPlot } from '../charts.ts';
 
@@ -28,7 +29,15 @@ export function Overview({ summary }: { summary: LedgerSummary }) {
     (document: Document) => cumulativeAvoidedPlot(cumulativeAvoided(progress.weeks), { document, labels }),
     [progress],
   );
-  const byCategory = useCallback((document: Document) => choicesPlot(categories, { document, labels }), [categories]);
+  // Categories by name in the shopper's language, not by id ("Tische", not "tables").
+  const byCategory = useCallback(
+    (document: Document) =>
+      choicesPlot(
+        categories.map((group) => ({ ...group, key: categoryName(group.key, uiLang()) })),
+        { document, labels },
+      ),
+    [categories],
+  );
   const byShop = useCallback((document: Document) => choicesPlot(shops, { document, labels }), [shops]);
   const hasChoices = progress.choices.greener + progress.choices.kept + progress.choices.dismissed > 0;
 
