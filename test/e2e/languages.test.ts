@@ -90,6 +90,18 @@ describe.each(LANGUAGES)('in $locale', ({ locale, lang, category, methods }) => 
     expect(summary).toContain('kg');
     expect(summary).not.toContain('千克');
     if (lang === 'de') expect(steps.join(' ')).toMatch(/\d,\d/);
+
+    // Our own assumption (the table's typical weight) opens the extension's methods page in a new
+    // tab, not a path inside the shop.
+    const own = await overlay.count('a[href^="chrome-extension://"]');
+    expect(own).toBeGreaterThan(0);
+    expect(await overlay.count('a[href^="docs/"]')).toBe(0);
+    const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
+    await overlay.click('a[href^="chrome-extension://"]');
+    const methodsPage = await opened;
+    await methodsPage.waitForLoadState('domcontentloaded');
+    expect(methodsPage.url()).toBe(`chrome-extension://${browser.extensionId}/options.html#methods`);
+    expect(page.url()).toBe(url);
   });
 
   it('the popup and the dashboard’s methods speak the language', async ({ skip }) => {
