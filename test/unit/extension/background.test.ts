@@ -154,6 +154,16 @@ describe('handleMessage', () => {
     expect(credited).toBeGreaterThan(10);
   });
 
+  it('opens our own methods page in a new tab, whatever the page adds to the message', async () => {
+    const created = vi.spyOn(fakeBrowser.tabs, 'create');
+    vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation((path: string) => `chrome-extension://id${path}`);
+    expect(await handleMessage({ type: 'open-methods', url: 'https://evil.example/' }, fromAmazon, OWN_ORIGIN)).toEqual(
+      { opened: true },
+    );
+    expect(created).toHaveBeenCalledWith({ url: 'chrome-extension://id/options.html#methods' });
+    expect(await countEvents()).toBe(0);
+  });
+
   it('switches the overlay off for the sending shop only', async () => {
     expect(await handleMessage({ type: 'hide-on-site', host: 'www.ebay.com' }, fromAmazon, OWN_ORIGIN)).toEqual({
       hidden: true,
