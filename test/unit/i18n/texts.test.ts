@@ -16,6 +16,7 @@ import { estimateIn } from '../../../shared/i18n/estimate.ts';
 import { FOOTPRINT_TEXTS } from '../../../shared/i18n/footprint-texts.ts';
 import { type Lang, plural } from '../../../shared/i18n/format.ts';
 import { categoryName } from '../../../shared/i18n/names.ts';
+import { alternativesShown, ourAlternatives } from '../../../shared/ledger/worth.ts';
 import type { Product } from '../../../shared/product.ts';
 import { REPO_ROOT } from '../../shared-fixtures.ts';
 import { product } from '../product.ts';
@@ -174,6 +175,19 @@ describe('estimate texts', () => {
     const titles = greenerAlternatives(table, estimate).map((a) => a.title);
     expect(titles).toContain('Buy it second-hand instead of new');
     expect(titles.join(' ')).not.toMatch(/this \w+s\b/);
+  });
+
+  it('recognises advice shown in German or Chinese when the page reports it back, and records it in English', () => {
+    const table = products[1]!;
+    const estimate = estimateFootprint(table)!;
+    for (const lang of languages) {
+      const shownHere = alternativesShown(table, estimate, true, lang).find((a) => a.kind === 'second-hand')!;
+      expect(shownHere.title).not.toBe('Buy it second-hand instead of new');
+      const [ours] = ourAlternatives(table, estimate, [{ kind: 'second-hand', title: shownHere.title, url: null }]);
+      expect(ours?.title).toBe('Buy it second-hand instead of new');
+    }
+    const [made] = ourAlternatives(table, estimate, [{ kind: 'second-hand', title: 'Buy ten ships', url: null }]);
+    expect(made).toBeUndefined();
   });
 
   it('links our own assumptions to the methods page, never a path relative to the shop', () => {
