@@ -7,12 +7,14 @@ import type { Lang } from '../i18n/format.ts';
 import { type Candidate, ElectronicsWeightCandidate, fmt, nameIn, src } from './candidates.ts';
 import type { Classification } from './classify.ts';
 import { type ConditionShare, conditionStep } from './condition.ts';
-import type { Tier } from './data/calibration.ts';
 import { EEIO_KG_PER_USD2022 } from './data/eeio.ts';
 import type { DeliveryMode } from './delivery.ts';
 import type { Explanation, UseSummary } from './result.ts';
 import type { Source } from './sources.ts';
+import { TIER_LABEL } from './tiers.ts';
 import { gridFor, gridInWords, type UsePhase } from './use-phase.ts';
+
+export { TIER_LABEL };
 
 /**
  * Witness checks (our choice, docs/methods.md): two figures disagree when their making parts differ
@@ -241,24 +243,6 @@ export class Details implements Explanation {
     return this.builtSources;
   }
 }
-
-export const TIER_LABEL: Record<Tier, string> = {
-  'published-same': "the maker's published footprint of this product",
-  'device-near': 'published footprint of a near product',
-  'device-blend': 'near products and regression over published footprints',
-  'device-regression': 'regression over published footprints of the category',
-  'device-other': 'near products with published footprints',
-  'device-other-near': 'published footprint of a near product',
-  'published-brand': 'published footprints of the same brand',
-  'published-brand-weighed': 'published footprints of the same brand, scaled by weight',
-  'per-kg': 'per-kg factor × weight',
-  'per-kg-electric': 'published electronics footprints by weight',
-  'per-kg-food': 'food per-kg factor × weight',
-  'per-kg-typical-weight': 'per-kg factor × typical weight (assumed)',
-  'typical-item': 'typical item (ADEME)',
-  spend: 'spend-based (US EPA supply-chain factors)',
-  'spend-unknown': 'spend-based, category unknown',
-};
 
 function dedupe(sources: Source[]): Source[] {
   const seen = new Set<string>();

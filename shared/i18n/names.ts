@@ -1,8 +1,8 @@
 // Names in the shopper's language: categories, methods, countries.
 
 import type { Tier } from '../footprint/data/calibration.ts';
-import { TIER_LABEL } from '../footprint/explain.ts';
 import { CATEGORY_BY_ID, UNKNOWN } from '../footprint/taxonomy.ts';
+import { TIER_LABEL } from '../footprint/tiers.ts';
 import { CATEGORY_NAMES } from './categories.ts';
 import { FOOTPRINT_TEXTS } from './footprint-texts.ts';
 import type { Lang } from './format.ts';

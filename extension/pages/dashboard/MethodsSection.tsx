@@ -3,8 +3,8 @@
 
 import { i18n } from '#i18n';
 import type { Tier } from '../../../shared/footprint/data/calibration.ts';
-import { TIER_LABEL } from '../../../shared/footprint/explain.ts';
 import type { Source } from '../../../shared/footprint/sources.ts';
+import { TIER_LABEL } from '../../../shared/footprint/tiers.ts';
 import { isOwnSource } from '../../../shared/i18n/estimate.ts';
 import { tierName } from '../../../shared/i18n/names.ts';
 import { GRAMS_PER_POINT } from '../../../shared/ledger/progress.ts';
