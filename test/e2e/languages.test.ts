@@ -4,6 +4,9 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Tier } from '../../shared/footprint/data/calibration.ts';
+import { TIER_LABEL } from '../../shared/footprint/tiers.ts';
+import { tierName } from '../../shared/i18n/names.ts';
 import { englishRun } from '../unit/i18n/english.ts';
 import { EXTENSION_DIR } from './harness/build.ts';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium.ts';
@@ -18,6 +21,8 @@ const TABLE_PAGE = `<!doctype html><html lang="de"><head><meta charset="utf-8"><
     category: 'Furniture > Tables',
     offers: { '@type': 'Offer', price: '899.00', priceCurrency: 'EUR' },
   })}</script></head><body><h1>Oak dining table, 6 seats</h1><p>899,00 €</p></body></html>`;
+
+const METHOD_ORDER = Object.keys(TIER_LABEL) as Tier[];
 
 const LANGUAGES = [
   { locale: 'de-DE', lang: 'de', category: 'Kategorie', methods: 'Methoden' },
@@ -108,12 +113,16 @@ describe.each(LANGUAGES)('in $locale', ({ locale, lang, category, methods }) => 
     if (!uiFollows) skip('Chromium has no language packs here (chromium-l10n)');
     const popup = await extensionPage('popup.html');
     await expect.poll(() => popup.locator('[data-figure="streak"]').count(), { timeout: 10_000 }).toBe(1);
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered line breaks separate its texts
     expectNoEnglish('popup', await popup.locator('body').innerText());
     const dashboard = await extensionPage('options.html');
     await expect.poll(() => dashboard.locator('#methods').count(), { timeout: 10_000 }).toBe(1);
-    expect(await dashboard.locator('#methods-title').innerText()).toContain(methods);
+    expect(await dashboard.locator('#methods-title').textContent()).toContain(methods);
     for (const selector of ['#methods > p', '[data-list="methods"]', '#overview', 'h2', 'h3'])
       for (const text of await dashboard.locator(selector).allInnerTexts()) expectNoEnglish(selector, text);
+    // The methods listed are the estimator's, named in the language.
+    const listed = await dashboard.locator('[data-list="methods"] li').allInnerTexts();
+    expect(listed).toEqual(METHOD_ORDER.map((tier) => tierName(tier, lang)));
     const html = await dashboard.locator('html').getAttribute('lang');
     expect(html?.toLowerCase().startsWith(lang)).toBe(true);
   });
