@@ -3,7 +3,7 @@
 
 import { CATEGORY_NAMES } from '../i18n/categories.ts';
 import { FOOTPRINT_TEXTS, gridShort, type OtherLang, stepFactor, stepKg, stepNumber } from '../i18n/footprint-texts.ts';
-import type { Lang } from '../i18n/format.ts';
+import { type Lang, plural } from '../i18n/format.ts';
 import type { Money } from '../product.ts';
 import type { Tier } from './data/calibration.ts';
 import type { DeviceRow } from './data/devices.ts';
@@ -254,7 +254,7 @@ export class PublishedCandidate implements Candidate {
         ? `scaled to ${fmt(scaling.toKg)} kg (footprint ∝ weight^${scaling.elasticity})`
         : 'their median';
     return [
-      `Published footprints of ${siblings.length} ${this.brandName} product(s) in this category: ${siblings
+      `Published footprints of ${siblings.length} ${this.brandName} ${plural(siblings.length, 'en', { one: 'product', other: 'products' })} in this category: ${siblings
         .slice(0, 3)
         .map((p) => `${p.row[1]} ${fmt(p.row[5])} kg`)
         .join('; ')} → ${how} = ${fmt(this.kgCO2e)} kg CO2e`,

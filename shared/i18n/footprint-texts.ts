@@ -121,6 +121,9 @@ export interface FootprintTexts {
   actionBasis: Record<string, string>;
 }
 
+/** "1 Jahr", "2 Jahre", "1,5 Jahre": German counts years in the plural except for exactly one. */
+const jahre = (years: string): string => (years === '1' ? '1 Jahr' : `${years} Jahre`);
+
 const de: FootprintTexts = {
   tier: {
     'published-same': 'vom Hersteller veröffentlichter Fußabdruck genau dieses Produkts',
@@ -141,7 +144,7 @@ const de: FootprintTexts = {
   },
   methodJoin: ' + ',
   rangeCalibrated: (n) =>
-    `80-%-Intervall (kalibriert): Bei ${n} zurückgehaltenen Produkten mit veröffentlichtem Fußabdruck lagen 80 % in einer so breiten Spanne um unsere Schätzung`,
+    `80-%-Intervall (kalibriert): Von ${n} Produkten mit veröffentlichtem Fußabdruck, die beim Kalibrieren zurückgehalten wurden, lagen 80 % in einer so breiten Spanne um unsere Schätzung`,
   rangeAssumed:
     '80-%-Intervall (angenommen): unsere angenommene Streuung für diese Methode (zu wenige veröffentlichte Fußabdrücke, um sie zu kalibrieren)',
   rangeMaker: (percent) =>
@@ -158,18 +161,19 @@ const de: FootprintTexts = {
     `Nächste veröffentlichte Fußabdrücke: ${rows} → ${kg} kg CO2e über das gesamte Produktleben, wie angegeben`,
   similarity: (value) => `Ähnlichkeit ${value}`,
   generation: (forward, years, category, perYear) =>
-    `, um ${years} Jahre ${forward ? 'vorwärts' : 'zurück'} verschoben entlang des Trends der Kategorie „${category}“ von ${perYear} % pro Jahr innerhalb einer Produktlinie`,
+    `, um ${jahre(years)} ${forward ? 'vorwärts' : 'zurück'} verschoben entlang des Trends der Kategorie „${category}“ von ${perYear} % pro Jahr innerhalb einer Produktlinie`,
   useMoved: (percent, kg, from, to, g, year, result) =>
     `Nutzungsphase ${percent} % davon (${kg} kg mit dem Strommix ${from}) auf den Strommix ${to} umgerechnet (${g} g/kWh, Ember ${year}): ${result} kg`,
   brandSame: (model, kg, brand) =>
     `Veröffentlichter Fußabdruck genau dieses Produkts: „${model}“ ${kg} kg CO2e (angegeben von ${brand}); unverändert übernommen, nicht mit anderen Methoden gemittelt`,
   brandSiblings: (count, brand, rows, how, kg) =>
-    `Veröffentlichte Fußabdrücke von ${count} Produkten der Marke ${brand} in dieser Kategorie: ${rows} → ${how} = ${kg} kg CO2e`,
+    `Veröffentlichte Fußabdrücke von ${count === '1' ? 'einem Produkt' : `${count} Produkten`} der Marke ${brand} in dieser Kategorie: ${rows} → ${how} = ${kg} kg CO2e`,
   brandScaled: (kg, e) => `auf ${kg} kg skaliert (Fußabdruck ∝ Gewicht^${e})`,
   brandMedian: 'ihr Median',
   typicalItem: (category, item, making, use, kg) =>
     `Typischer Artikel der Kategorie „${category}“ (ADEME Impact CO2 „${item}“): Herstellung ${making} kg CO2e${use ?? ''} → ${kg} kg CO2e`,
-  usePart: (kwh, years, g, grid, kg) => ` + Nutzung ${kwh} kWh/Jahr × ${years} Jahre × ${g} g/kWh (${grid}) = ${kg} kg`,
+  usePart: (kwh, years, g, grid, kg) =>
+    ` + Nutzung ${kwh} kWh/Jahr × ${jahre(years)} × ${g} g/kWh (${grid}) = ${kg} kg`,
   perKg: (factor, perKg, weight, kg) => `${factor}: ${perKg} kg CO2e pro kg × ${weight} = ${kg} kg CO2e`,
   weightTypicalItem: (kg, given) =>
     `typisches Gewicht eines Stücks ${kg} kg (unsere Annahme), nicht die angegebenen ${given} kg: Der Inhalt, nicht die Masse, ist das Produkt`,
@@ -196,9 +200,9 @@ const de: FootprintTexts = {
   condition: (refurbished, newKg, percent, kg) =>
     `${refurbished ? 'Generalüberholt' : 'Gebraucht'}: Seine Herstellung (${newKg} kg neu) wurde dem Erstbesitzer angerechnet; ${refurbished ? 'die Überholung' : 'die Wiederverwendung'} fügt etwa ${percent} davon hinzu = ${kg} kg`,
   useAsPeopleUse: (kwh, years, g, grid, year) =>
-    `Nutzung wie üblich: ${kwh} kWh pro Jahr × ${years} Jahre × ${g} g/kWh (${grid}, Ember ${year})`,
+    `Nutzung wie üblich: ${kwh} kWh pro Jahr × ${jahre(years)} × ${g} g/kWh (${grid}, Ember ${year})`,
   makingUsing: (making, how, using) => `Herstellung ${making} kg · Nutzung, ${how}, ${using} kg`,
-  yearsOnGrid: (years, grid) => `${years} Jahre mit ${grid}`,
+  yearsOnGrid: (years, grid) => `${jahre(years)} mit ${grid}`,
   asReportedMoved: (grid) => `wie vom Hersteller angegeben, umgerechnet auf ${grid}`,
   asReported: 'wie vom Hersteller angegeben',
   wholeLife:
@@ -284,7 +288,7 @@ const zh: FootprintTexts = {
   },
   methodJoin: ' + ',
   rangeCalibrated: (n) =>
-    `80% 区间（已校准）：在 ${n} 个留出的有公布碳足迹的产品中，80% 落在我们估算值周围同样宽的范围内`,
+    `80% 区间（已校准）：在校准时留出的 ${n} 个有公布碳足迹的产品中，80% 落在我们估算值周围同样宽的范围内`,
   rangeAssumed: '80% 区间（假设）：该方法的离散程度为我们的假设（公布的碳足迹太少，无法校准）',
   rangeMaker: (percent) => `80% 区间，来自厂商给出的不确定度（±${percent}%，视为一个标准差）`,
   rangeWidened: (range, widen) => `${range}；因各方法结果不一致而放宽 ${widen} 倍（见计算步骤）`,
