@@ -107,6 +107,11 @@ export interface ProtocolMap {
     /** `said`: what the overlay tells the shopper, in their language (worked out in the background). */
     response: Logged & { avoidedKgCO2e: number; said: string };
   };
+  /**
+   * The shopper clicked one of our own sources in the overlay: the background opens the
+   * extension's methods page in a new tab (a shop page may not open an extension page itself).
+   */
+  'open-methods': { request: object; response: { opened: boolean } };
   /** The shopper marked the product as bought. */
   'purchase-marked': { request: { product: Product }; response: Logged };
   /** Extension pages and tests: how many events the ledger holds. */
@@ -214,6 +219,8 @@ export function validateMessage(value: unknown): Message | null {
       return { type: 'hide-on-site' };
     case 'warm-up':
       return { type: 'warm-up' };
+    case 'open-methods':
+      return { type: 'open-methods' };
     case 'alternatives-shown': {
       const product = validateProduct(value.product);
       return product ? { type: 'alternatives-shown', product } : null;

@@ -10,8 +10,8 @@ import { i18n } from '#i18n';
 import type { Alternative } from '../../shared/footprint/alternatives.ts';
 import type { FootprintEstimate } from '../../shared/footprint/estimate.ts';
 import type { CarComparison, CountsTexts } from '../../shared/messages.ts';
+import { kgText, numberText } from '../format.ts';
 import { h } from './dom.ts';
-import { formatKg, formatNumber } from './format.ts';
 
 export type ChoiceInOverlay =
   | { choice: 'greener'; alternative: Alternative }
@@ -28,11 +28,16 @@ export interface ProductBadgeProps {
   /** Records a choice; resolves to what the background says about it. */
   onChoice(choice: ChoiceInOverlay): Promise<string>;
   onAlternativeOpened(alternative: Alternative): void;
+  /** Opens the extension's methods page (our own sources link there; a shop page cannot open it). */
+  onOpenMethods?(): void;
   onAlternativesShown(): void;
   onHideOnSite(): void;
 }
 
 let nextId = 0;
+
+/** Whether a link points into this extension (its methods page), not to a publication. */
+const isOwnPage = (url: string): boolean => !/^https?:\/\//.test(url);
 
 /**
  * Runs `act` only for an event the browser made from the shopper's input, not a script's, on a
@@ -119,11 +124,11 @@ export function productBadge(props: ProductBadgeProps): HTMLElement {
         setOpen(!isOpen());
       }),
     },
-    h('span', { class: 'cl-kg' }, i18n.t('overlay.estimate', [formatKg(estimate.kgCO2e)])),
-    h('span', { class: 'cl-range' }, `(${i18n.t('overlay.range', [formatKg(estimate.low), formatKg(estimate.high)])})`),
+    h('span', { class: 'cl-kg' }, i18n.t('overlay.estimate', [kgText(estimate.kgCO2e)])),
+    h('span', { class: 'cl-range' }, `(${i18n.t('overlay.range', [kgText(estimate.low), kgText(estimate.high)])})`),
     props.noPrice && h('span', { class: 'cl-scope cl-no-price' }, `· ${i18n.t('overlay.noPrice')}`),
     counts && h('span', { class: 'cl-scope' }, `· ${counts.label}`),
-    car && h('span', { class: 'cl-car' }, `· ${i18n.t('overlay.carKm', [formatNumber(car.km, car.km < 10 ? 1 : 0)])}`),
+    car && h('span', { class: 'cl-car' }, `· ${i18n.t('overlay.carKm', [numberText(car.km, car.km < 10 ? 1 : 0)])}`),
     more,
   );
   const section = h(
@@ -160,7 +165,7 @@ function cardOf(
       null,
       h('span', { class: 'cl-alt-title' }, alternative.title),
       ' ',
-      h('span', { class: 'cl-saves' }, i18n.t('overlay.saves', [formatKg(alternative.avoidedKgCO2e)])),
+      h('span', { class: 'cl-saves' }, i18n.t('overlay.saves', [kgText(alternative.avoidedKgCO2e)])),
       h('span', { class: 'cl-reason' }, alternative.reason),
       h(
         'span',
@@ -259,7 +264,22 @@ function cardOf(
           h(
             'li',
             null,
-            h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer' }, source.title),
+            h(
+              'a',
+              {
+                href: source.url,
+                target: '_blank',
+                rel: 'noopener noreferrer',
+                // Our own methods page: opened by the background, the page's link would be blocked.
+                onclick: isOwnPage(source.url)
+                  ? byShopper((event) => {
+                      event.preventDefault();
+                      props.onOpenMethods?.();
+                    })
+                  : undefined,
+              },
+              source.title,
+            ),
             ` — ${source.publisher}, ${source.year}`,
           ),
         ),
@@ -268,7 +288,7 @@ function cardOf(
         h(
           'p',
           { class: 'cl-note' },
-          i18n.t('overlay.carSource', [formatNumber(car.kgPerKm, 3), `${car.source.publisher}, ${car.source.title}`]),
+          i18n.t('overlay.carSource', [numberText(car.kgPerKm, 3), `${car.source.publisher}, ${car.source.title}`]),
         ),
       // The alternatives beyond the card's first few, as choosable as those.
       alternatives.length > TOP_ALTERNATIVES &&

@@ -5,11 +5,11 @@
 
 import { i18n } from '#i18n';
 import type { ListingEstimate, ListingTexts } from '../../shared/messages.ts';
-import { formatKg } from './format.ts';
+import { kgText } from '../format.ts';
 
 /** The badge's text, its range (shown on hover) and the label a screen reader reads. */
 export function listingTexts(estimate: Pick<ListingEstimate, 'kgCO2e' | 'low' | 'high'>): ListingTexts {
-  const [kg, low, high] = [formatKg(estimate.kgCO2e), formatKg(estimate.low), formatKg(estimate.high)];
+  const [kg, low, high] = [kgText(estimate.kgCO2e), kgText(estimate.low), kgText(estimate.high)];
   return {
     badge: i18n.t('overlay.estimate', [kg]),
     range: i18n.t('overlay.range', [low, high]),
@@ -30,6 +30,6 @@ export function choiceTexts(
   if (!greener) return i18n.t('overlay.recordedKept');
   if (!actionable) return i18n.t('overlay.recordedPledge');
   return answer.avoidedKgCO2e > 0
-    ? i18n.t('overlay.recordedGreener', [formatKg(answer.avoidedKgCO2e)])
+    ? i18n.t('overlay.recordedGreener', [kgText(answer.avoidedKgCO2e)])
     : i18n.t('overlay.recordedAlready');
 }

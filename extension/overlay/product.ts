@@ -66,6 +66,9 @@ export function showProductBadge(
       onAlternativesShown: () => {
         sendMessage('alternatives-shown', { product }).catch(() => {});
       },
+      onOpenMethods: () => {
+        sendMessage('open-methods', {}).catch(() => {});
+      },
       onHideOnSite: () => {
         sendMessage('hide-on-site', {}).then(onHide, () => {});
       },

@@ -4,20 +4,9 @@
 
 import { i18n } from '#i18n';
 import type { FootprintEstimate } from '../../shared/footprint/estimate.ts';
+import { countryName } from '../../shared/i18n/footprint-texts.ts';
 import type { CountsTexts } from '../../shared/messages.ts';
-import { formatKg } from './format.ts';
-
-let regionNames: Intl.DisplayNames | null | undefined;
-const countryName = (code: string): string => {
-  if (regionNames === undefined) {
-    try {
-      regionNames = new Intl.DisplayNames([globalThis.navigator?.language ?? 'en'], { type: 'region' });
-    } catch {
-      regionNames = null;
-    }
-  }
-  return regionNames?.of(code) ?? code;
-};
+import { kgText, uiLang } from '../format.ts';
 
 /** The badge's short note: "making only", "making and using", "refurbished · making and using". */
 export function scopeLabel(estimate: Pick<FootprintEstimate, 'scope' | 'condition'>): string {
@@ -32,10 +21,10 @@ export function scopeLabel(estimate: Pick<FootprintEstimate, 'scope' | 'conditio
 export function splitText(estimate: Pick<FootprintEstimate, 'use'>): string | null {
   const { use } = estimate;
   if (!use) return null;
-  const making = formatKg(use.makingKgCO2e);
-  const using = formatKg(use.usingKgCO2e);
+  const making = kgText(use.makingKgCO2e);
+  const using = kgText(use.usingKgCO2e);
   if (use.years === null) return i18n.t('overlay.splitReported', [making, using]);
-  const grid = use.grid === 'WORLD' ? i18n.t('overlay.worldGrid') : countryName(use.grid);
+  const grid = use.grid === 'WORLD' ? i18n.t('overlay.worldGrid') : countryName(use.grid, uiLang());
   return i18n.t('overlay.split', [making, using, String(use.years), grid]);
 }
 

@@ -1,6 +1,7 @@
 // The action catalogue and the list of factor tables the popup and dashboard show, in one place:
 // both come from shared/footprint, so the pages show exactly what the estimator uses.
 
+import { i18n } from '#i18n';
 import { ACTIONS, type ActionKind } from '../../shared/footprint/actions.ts';
 import { CALIBRATION } from '../../shared/footprint/data/calibration.ts';
 import { PARCEL_KG_CO2E } from '../../shared/footprint/data/delivery.ts';
@@ -14,6 +15,7 @@ import { FX_SOURCES, FX_UNITS_PER_USD, US_CPI_U } from '../../shared/footprint/d
 import { NAMED_KG_PER_KG } from '../../shared/footprint/data/named.ts';
 import { PUBLISHED } from '../../shared/footprint/data/published.ts';
 import { SOURCES, type Source, type SourceId } from '../../shared/footprint/sources.ts';
+import { uiLang } from '../locale.ts';
 
 export interface ActionSource {
   title: string;
@@ -36,14 +38,12 @@ export interface ActionEntry {
   source: ActionSource;
 }
 
-const language = (globalThis.navigator?.language ?? 'en').slice(0, 2);
-
 /** The catalogue from shared/footprint/actions.ts, titled in the browser's language. */
 export const ACTION_ENTRIES: readonly ActionEntry[] = ACTIONS.map((action) => {
   const { title, publisher, year, url } = SOURCES[action.sources[0] as SourceId];
   return {
     id: action.id,
-    title: language === 'de' ? action.label.de : language === 'zh' ? action.label.zh : action.label.en,
+    title: action.label[uiLang()],
     gramsCO2e: action.gramsCO2e,
     category: action.kind,
     basis: action.basis,
@@ -67,103 +67,159 @@ export interface FactorTable {
 const src = (...ids: SourceId[]): Source[] => ids.map((id) => SOURCES[id]);
 const count = (table: object): number => Object.keys(table).length;
 
-/** Every factor table in shared/footprint/data, with its unit and sources. */
+/** Every factor table in shared/footprint/data, with its unit and sources, titled in the browser's language (read when shown). */
 export const FACTOR_TABLES: readonly FactorTable[] = [
   {
     id: 'devices',
-    title: 'Manufacturer footprints of electronics (laptops, monitors, phones, servers…)',
-    unit: 'kg CO2e per device, whole life as reported',
+    get title() {
+      return i18n.t('dashboard.tableDevices');
+    },
+    get unit() {
+      return i18n.t('dashboard.tableDevicesUnit');
+    },
     rows: DEVICES.length,
     sources: src('boavizta-2023'),
   },
   {
     id: 'published',
-    title: 'Consumer products with footprints reported by their makers (CDP)',
-    unit: 'kg CO2e per functional unit',
+    get title() {
+      return i18n.t('dashboard.tablePublished');
+    },
+    get unit() {
+      return i18n.t('dashboard.tablePublishedUnit');
+    },
     rows: PUBLISHED.length,
     sources: src('carbon-catalogue-2022'),
   },
   {
     id: 'typical-items',
-    title: 'Typical everyday items: making, use per year, end of life',
-    unit: 'kg CO2e per item',
+    get title() {
+      return i18n.t('dashboard.tableTypicalItems');
+    },
+    get unit() {
+      return i18n.t('dashboard.tableTypicalItemsUnit');
+    },
     rows: count(TYPICAL_ITEMS),
     sources: src('ademe-impactco2'),
   },
   {
     id: 'delivery',
-    title: 'Delivery and shopping trips per parcel, by purchase mode and weight',
-    unit: 'kg CO2e per parcel',
+    get title() {
+      return i18n.t('dashboard.tableDelivery');
+    },
+    get unit() {
+      return i18n.t('dashboard.tableDeliveryUnit');
+    },
     rows: Object.values(PARCEL_KG_CO2E).reduce((n, byWeight) => n + count(byWeight), 0),
     sources: src('ademe-impactco2-delivery'),
   },
   {
     id: 'food-agribalyse',
-    title: 'Food by sub-group, as sold in France',
-    unit: 'kg CO2e per kg of product',
+    get title() {
+      return i18n.t('dashboard.tableFoodAgribalyse');
+    },
+    get unit() {
+      return i18n.t('dashboard.tableFoodUnit');
+    },
     rows: count(AGRIBALYSE_KG_PER_KG),
     sources: src('agribalyse-3.2'),
   },
   {
     id: 'food-poore-nemecek',
-    title: 'Food, global means',
-    unit: 'kg CO2e per kg of product',
+    get title() {
+      return i18n.t('dashboard.tableFoodPooreNemecek');
+    },
+    get unit() {
+      return i18n.t('dashboard.tableFoodUnit');
+    },
     rows: count(POORE_NEMECEK_KG_PER_KG),
     sources: src('poore-nemecek-2018'),
   },
   {
     id: 'named',
-    title: 'Per-kg factors composed from the food tables (shares are our assumption)',
-    unit: 'kg CO2e per kg',
+    get title() {
+      return i18n.t('dashboard.tableNamed');
+    },
+    get unit() {
+      return i18n.t('dashboard.tablePerKgUnit');
+    },
     rows: count(NAMED_KG_PER_KG),
     sources: src('agribalyse-3.2', 'poore-nemecek-2018', 'carbon-ledger-assumption'),
   },
   {
     id: 'materials',
-    title: 'Materials, primary production and re-use',
-    unit: 'kg CO2e per kg',
+    get title() {
+      return i18n.t('dashboard.tableMaterials');
+    },
+    get unit() {
+      return i18n.t('dashboard.tablePerKgUnit');
+    },
     rows: count(MATERIAL_KG_PER_KG),
     sources: src('desnz-2025'),
   },
   {
     id: 'freight',
-    title: 'Freight by mode',
-    unit: 'kg CO2e per tonne-km',
+    get title() {
+      return i18n.t('dashboard.tableFreight');
+    },
+    get unit() {
+      return i18n.t('dashboard.tableFreightUnit');
+    },
     rows: count(FREIGHT_KG_PER_TONNE_KM),
     sources: src('desnz-2025'),
   },
   {
     id: 'grid',
-    title: 'Electricity grid intensity by country',
-    unit: 'g CO2e per kWh',
+    get title() {
+      return i18n.t('dashboard.tableGrid');
+    },
+    get unit() {
+      return i18n.t('dashboard.tableGridUnit');
+    },
     rows: count(GRID_G_PER_KWH),
     sources: src('ember-2025'),
   },
   {
     id: 'eeio-kg-per-usd2022',
-    title: 'Spend-based emission factors by industry (NAICS-6)',
-    unit: 'kg CO2e per 2022 USD, purchaser price',
+    get title() {
+      return i18n.t('dashboard.tableEeio');
+    },
+    get unit() {
+      return i18n.t('dashboard.tableEeioUnit');
+    },
     rows: count(EEIO_KG_PER_USD2022),
     sources: src('epa-supply-chain-v1.3'),
   },
   {
     id: 'fx-units-per-usd',
-    title: 'Exchange rates, annual averages',
-    unit: 'currency units per USD',
+    get title() {
+      return i18n.t('dashboard.tableFx');
+    },
+    get unit() {
+      return i18n.t('dashboard.tableFxUnit');
+    },
     rows: Object.values(FX_UNITS_PER_USD).reduce((n, years) => n + count(years), 0),
     sources: src(...FX_SOURCES),
   },
   {
     id: 'us-cpi-u',
-    title: 'US consumer price index, to bring prices to 2022 dollars',
-    unit: 'index, 1982–84 = 100, annual averages',
+    get title() {
+      return i18n.t('dashboard.tableCpi');
+    },
+    get unit() {
+      return i18n.t('dashboard.tableCpiUnit');
+    },
     rows: count(US_CPI_U),
     sources: src('bls-cpi-u'),
   },
   {
     id: 'calibration',
-    title: 'Calibrated 80 % ranges per estimation method (cross-validated on the published footprints)',
-    unit: 'log ratio, 10th and 90th percentile',
+    get title() {
+      return i18n.t('dashboard.tableCalibration');
+    },
+    get unit() {
+      return i18n.t('dashboard.tableCalibrationUnit');
+    },
     rows: count(CALIBRATION),
     sources: src('boavizta-2023', 'carbon-catalogue-2022'),
   },

@@ -176,7 +176,7 @@ export const ACTIONS: readonly LowCarbonAction[] = [
     'delivery',
     'Choose slow shipping by sea instead of air freight (1 kg from overseas)',
     'Langsamen Seeversand statt Luftfracht wählen (1 kg aus Übersee)',
-    '选择海运慢递代替空运（1公斤跨境包裹）',
+    '选择海运慢递代替空运（1 kg 跨境包裹）',
     0.001 *
       10000 *
       (FREIGHT_KG_PER_TONNE_KM['air-long-haul']!.kgPerTonneKm -
@@ -189,7 +189,7 @@ export const ACTIONS: readonly LowCarbonAction[] = [
     'delivery',
     'Pick the electric-van delivery slot (1 kg, 20 km round)',
     'Lieferfenster mit E-Transporter wählen (1 kg, 20 km)',
-    '选择电动车配送（1公斤，20公里）',
+    '选择电动车配送（1 kg，20 公里）',
     0.001 *
       20 *
       (FREIGHT_KG_PER_TONNE_KM['van-diesel']!.kgPerTonneKm - FREIGHT_KG_PER_TONNE_KM['van-electric']!.kgPerTonneKm),

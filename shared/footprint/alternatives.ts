@@ -2,6 +2,8 @@
 // second-hand or refurbished, a more efficient or lower-carbon-material variant, and low-carbon
 // actions around the purchase. Ranked by kg CO2e avoided; every figure carries its sources.
 
+import { FOOTPRINT_TEXTS, stepKg } from '../i18n/footprint-texts.ts';
+import { formatKg, type Lang } from '../i18n/format.ts';
 import type { Product } from '../product.ts';
 import {
   ACTIONS,
@@ -40,8 +42,7 @@ export interface Alternative {
 }
 
 const src = (ids: readonly SourceId[]): Source[] => ids.map((id) => SOURCES[id]);
-const kg = (value: number): string =>
-  value >= 10 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(2);
+const kg = (value: number): string => formatKg(value, 'en');
 
 /**
  * A more efficient model (two energy classes better) uses about a third less electricity. Our
@@ -81,11 +82,11 @@ const PURCHASE_ACTIONS = [
   'slow-shipping-not-air',
 ];
 
-const actionAlternative = (action: LowCarbonAction): Alternative => ({
+const actionAlternative = (action: LowCarbonAction, lang: Lang): Alternative => ({
   kind: 'action',
-  title: action.label.en,
+  title: action.label[lang],
   avoidedKgCO2e: action.gramsCO2e / 1000,
-  reason: action.basis,
+  reason: lang === 'en' ? action.basis : (FOOTPRINT_TEXTS[lang].actionBasis[action.id] ?? action.basis),
   sources: src(action.sources),
   actionId: action.id,
   // The page does not tell whether the shop offers this option for this order (no cutlery, a
@@ -93,14 +94,21 @@ const actionAlternative = (action: LowCarbonAction): Alternative => ({
   actionable: false,
 });
 
-/** Greener alternatives, most kg CO2e avoided first. `others` are the other items on the page. */
+/**
+ * Greener alternatives, most kg CO2e avoided first. `others` are the other items on the page.
+ * Titles and reasons are in `lang` (English by default; the ledger records the English ones).
+ */
 export function greenerAlternatives(
   product: Product,
   estimate: FootprintEstimate,
   others: readonly Product[] = [],
   options: EstimateOptions = {},
+  lang: Lang = 'en',
 ): Alternative[] {
   const alternatives: Alternative[] = [];
+  const t = lang === 'en' ? null : FOOTPRINT_TEXTS[lang];
+  const n = (value: number) => (lang === 'en' ? kg(value) : stepKg(value, lang));
+  const pc = (share: number) => `${Math.round(share * 100)} %`;
   const category = CATEGORY_BY_ID.get(estimate.category);
 
   // 1. Lower-footprint items of the same category on the page (per kg for food, so pack sizes compare).
@@ -119,7 +127,9 @@ export function greenerAlternatives(
         kind: 'on-page',
         title: other.title,
         avoidedKgCO2e: avoided,
-        reason: `Same category, estimated ${kg(otherEstimate.kgCO2e)} kg CO2e vs ${kg(estimate.kgCO2e)} kg${perKg ? ' (compared per kg)' : ''}`,
+        reason: t
+          ? t.onPageReason(n(otherEstimate.kgCO2e), n(estimate.kgCO2e), Boolean(perKg))
+          : `Same category, estimated ${kg(otherEstimate.kgCO2e)} kg CO2e vs ${kg(estimate.kgCO2e)} kg${perKg ? ' (compared per kg)' : ''}`,
         sources: otherEstimate.sources,
         url: other.url,
         actionable: true,
@@ -139,27 +149,33 @@ export function greenerAlternatives(
   if (!used && (group === 'clothing' || group === 'shoes' || group === 'accessories')) {
     alternatives.push({
       kind: 'second-hand',
-      title: `Buy this ${category!.label.toLowerCase()} second-hand`,
+      title: t ? t.secondHand : 'Buy it second-hand instead of new',
       avoidedKgCO2e: productionKg * CLOTHING_REUSE_AVOIDED_SHARE,
-      reason: `Re-use avoids ${Math.round(CLOTHING_REUSE_AVOIDED_SHARE * 100)} % of making a new one (DESNZ re-use vs primary production)`,
+      reason: t
+        ? t.secondHandClothingReason(pc(CLOTHING_REUSE_AVOIDED_SHARE))
+        : `Re-use avoids ${Math.round(CLOTHING_REUSE_AVOIDED_SHARE * 100)} % of making a new one (DESNZ re-use vs primary production)`,
       sources: src(['desnz-2025']),
       actionable: false,
     });
   } else if (!used && group === 'furniture') {
     alternatives.push({
       kind: 'second-hand',
-      title: `Buy this ${category!.label.toLowerCase()} second-hand`,
+      title: t ? t.secondHand : 'Buy it second-hand instead of new',
       avoidedKgCO2e: productionKg * WOOD_REUSE_AVOIDED_SHARE,
-      reason: `Re-used furniture avoids ${Math.round(WOOD_REUSE_AVOIDED_SHARE * 100)} % of making new (DESNZ wood re-use vs primary production)`,
+      reason: t
+        ? t.secondHandFurnitureReason(pc(WOOD_REUSE_AVOIDED_SHARE))
+        : `Re-used furniture avoids ${Math.round(WOOD_REUSE_AVOIDED_SHARE * 100)} % of making new (DESNZ wood re-use vs primary production)`,
       sources: src(['desnz-2025']),
       actionable: false,
     });
   } else if (!used && category?.electric) {
     alternatives.push({
       kind: 'refurbished',
-      title: `Buy a refurbished ${category.label.toLowerCase().replace(/s$/, '')}`,
+      title: t ? t.refurbished : 'Buy it refurbished instead of new',
       avoidedKgCO2e: productionKg * REFURBISHED_AVOIDED_SHARE,
-      reason: `Refurbishing avoids about ${Math.round(REFURBISHED_AVOIDED_SHARE * 100)} % of making a new device (ADEME 2022; the use phase stays)`,
+      reason: t
+        ? t.refurbishedReason(pc(REFURBISHED_AVOIDED_SHARE))
+        : `Refurbishing avoids about ${Math.round(REFURBISHED_AVOIDED_SHARE * 100)} % of making a new device (ADEME 2022; the use phase stays)`,
       sources: src(['ademe-refurbished-2022']),
       actionable: false,
     });
@@ -170,9 +186,11 @@ export function greenerAlternatives(
   if (useKg && useKg > 0 && category?.electric) {
     alternatives.push({
       kind: 'efficient',
-      title: 'Choose a model two energy classes more efficient',
+      title: t ? t.efficient : 'Choose a model two energy classes more efficient',
       avoidedKgCO2e: useKg * EFFICIENT_USE_SAVING_SHARE,
-      reason: `About ${Math.round(EFFICIENT_USE_SAVING_SHARE * 100)} % less electricity over its life (our assumption) of ${kg(useKg)} kg CO2e use phase`,
+      reason: t
+        ? t.efficientReason(pc(EFFICIENT_USE_SAVING_SHARE), n(useKg))
+        : `About ${Math.round(EFFICIENT_USE_SAVING_SHARE * 100)} % less electricity over its life (our assumption) of ${kg(useKg)} kg CO2e use phase`,
       sources: src(['ember-2025', 'carbon-ledger-assumption']),
       actionable: false,
     });
@@ -187,9 +205,11 @@ export function greenerAlternatives(
     if (share > 0)
       alternatives.push({
         kind: 'material',
-        title: `Choose ${swap.label}`,
+        title: t ? (t.material[estimate.category] ?? `Choose ${swap.label}`) : `Choose ${swap.label}`,
         avoidedKgCO2e: productionKg * share,
-        reason: `ADEME: making it emits ${Math.round(share * 100)} % less (${kg(to.kgMaking)} vs ${kg(from.kgMaking)} kg CO2e)`,
+        reason: t
+          ? t.materialReason(pc(share), n(to.kgMaking), n(from.kgMaking))
+          : `ADEME: making it emits ${Math.round(share * 100)} % less (${kg(to.kgMaking)} vs ${kg(from.kgMaking)} kg CO2e)`,
         sources: src(['ademe-impactco2']),
         actionable: false,
       });
@@ -200,9 +220,11 @@ export function greenerAlternatives(
     const to = POORE_NEMECEK_KG_PER_KG[food.to]!.kgPerKg;
     alternatives.push({
       kind: 'material',
-      title: `Choose ${food.label}`,
+      title: t ? (t.food[estimate.category] ?? `Choose ${food.label}`) : `Choose ${food.label}`,
       avoidedKgCO2e: (from - to) * estimate.weightKg,
-      reason: `Poore & Nemecek: ${from} vs ${to} kg CO2e per kg, for ${kg(estimate.weightKg)} kg`,
+      reason: t
+        ? t.foodReason(n(from), n(to), n(estimate.weightKg))
+        : `Poore & Nemecek: ${from} vs ${to} kg CO2e per kg, for ${kg(estimate.weightKg)} kg`,
       sources: src(['poore-nemecek-2018']),
       actionable: false,
     });
@@ -211,8 +233,30 @@ export function greenerAlternatives(
   // 5. Low-carbon actions around the purchase.
   for (const id of PURCHASE_ACTIONS) {
     const action = ACTIONS.find((a) => a.id === id);
-    if (action) alternatives.push(actionAlternative(action));
+    if (action) alternatives.push(actionAlternative(action, lang));
   }
 
   return alternatives.filter((alt) => alt.avoidedKgCO2e > 0).sort((x, y) => y.avoidedKgCO2e - x.avoidedKgCO2e);
+}
+
+/**
+ * The titles an advice alternative (second-hand, refurbished, efficient, material) has in every
+ * language, so the one a page reports back can be recognised whichever language it was shown in.
+ */
+export function adviceTitles(alternative: Alternative, category: string): string[] {
+  const titles = [alternative.title];
+  for (const t of Object.values(FOOTPRINT_TEXTS)) {
+    const title =
+      alternative.kind === 'second-hand'
+        ? t.secondHand
+        : alternative.kind === 'refurbished'
+          ? t.refurbished
+          : alternative.kind === 'efficient'
+            ? t.efficient
+            : alternative.kind === 'material'
+              ? (t.material[category] ?? t.food[category])
+              : undefined;
+    if (title) titles.push(title);
+  }
+  return titles;
 }

@@ -1,6 +1,9 @@
 // The methods' figures as the estimator combines them, each able to describe itself: the steps
 // that led to it and the sources behind them. Describing is deferred (see Candidate).
 
+import { CATEGORY_NAMES } from '../i18n/categories.ts';
+import { FOOTPRINT_TEXTS, gridShort, type OtherLang, stepFactor, stepKg, stepNumber } from '../i18n/footprint-texts.ts';
+import { type Lang, plural } from '../i18n/format.ts';
 import type { Money } from '../product.ts';
 import type { Tier } from './data/calibration.ts';
 import type { DeviceRow } from './data/devices.ts';
@@ -9,7 +12,7 @@ import { FX_SOURCES } from './data/money.ts';
 import type { PublishedRow } from './data/published.ts';
 import type { DevicePrediction } from './device-model.ts';
 import { SOURCES, type Source, type SourceId } from './sources.ts';
-import type { Category } from './taxonomy.ts';
+import type { Category, PerKgRef } from './taxonomy.ts';
 import { type Grid, gridFor, gridOfUseLocation, type UsePhase } from './use-phase.ts';
 
 // Steps and sources are built only when someone reads them (the overlay's details, --explain, a
@@ -29,16 +32,24 @@ export interface Candidate {
   readonly makingKg: number;
   /** The device type whose own calibrated spread applies (device tiers), if any. */
   readonly deviceType?: string;
-  steps(): string[];
+  /** The steps, in English unless another language is asked for. */
+  steps(lang?: Lang): string[];
   sources(): Source[];
 }
 
 export const src = (...ids: SourceId[]): Source[] => ids.map((id) => SOURCES[id]);
-export const fmt = (kg: number): string => (kg >= 100 ? kg.toFixed(0) : kg >= 10 ? kg.toFixed(1) : kg.toPrecision(2));
+/** A figure in kg as the English steps write it (the same rule as every language's, shared/i18n). */
+export const fmt = (kg: number): string => stepKg(kg, 'en');
+
+/** A category's name in German or Chinese (its label when the table has none). */
+export const nameIn = (category: Category, lang: OtherLang): string =>
+  CATEGORY_NAMES[category.id]?.[lang === 'de' ? 0 : 1] ?? category.label;
 
 export interface PerKgFactor {
   kgPerKg: number;
   label: string;
+  /** The table and row it comes from, for naming it in other languages. */
+  ref?: PerKgRef;
   sources: Source[];
 }
 
@@ -110,7 +121,8 @@ export class DeviceCandidate implements Candidate {
     this.useKgCO2e = useKg;
   }
 
-  steps(): string[] {
+  steps(lang: Lang = 'en'): string[] {
+    if (lang !== 'en') return this.stepsIn(lang);
     const { prediction, category, moved } = this;
     const same = this.tier === 'published-same' ? prediction.same : null;
     const generation = prediction.generation;
@@ -134,6 +146,55 @@ export class DeviceCandidate implements Candidate {
     return [
       first,
       `Use phase ${Math.round(prediction.useShare * 100)} % of it (${fmt(moved.reportedUseKg)} kg on the ${moved.from.key} grid) moved to the ${moved.to.key} grid (${Math.round(moved.to.kgPerKwh * 1000)} g/kWh, Ember ${moved.to.year}): ${fmt(this.useKgCO2e)} kg`,
+    ];
+  }
+
+  private stepsIn(lang: OtherLang): string[] {
+    const t = FOOTPRINT_TEXTS[lang];
+    const kg = (value: number) => stepKg(value, lang);
+    const { prediction, category, moved } = this;
+    const same = this.tier === 'published-same' ? prediction.same : null;
+    const generation = prediction.generation;
+    const first = same
+      ? t.samePublished(
+          same.rows
+            .slice(0, 3)
+            .map((r) => `${r[0]} ${r[1]} ${kg(r[3])} kg`)
+            .join('; '),
+          same.rows.length > 1 ? kg(same.kgCO2e) : null,
+          same.errorRatio ? String(Math.round(same.errorRatio * 100)) : null,
+        )
+      : prediction.method === 'regression'
+        ? t.regression(nameIn(category, lang), kg(prediction.kgCO2e))
+        : t.neighbours(
+            prediction.neighbours
+              .map(
+                (n) =>
+                  `${n.row[0]} ${n.row[1]} ${kg(n.row[3])} kg (${t.similarity(stepNumber(n.similarity, lang, 2))})`,
+              )
+              .join('; ') +
+              (generation
+                ? t.generation(
+                    generation.yearsNewer > 0,
+                    stepNumber(Math.abs(generation.yearsNewer), lang, 1),
+                    nameIn(category, lang),
+                    stepNumber(generation.logPerYear * 100, lang, 1),
+                  )
+                : ''),
+            kg(prediction.kgCO2e),
+          );
+    if (!moved) return [first];
+    return [
+      first,
+      t.useMoved(
+        String(Math.round(prediction.useShare * 100)),
+        kg(moved.reportedUseKg),
+        gridShort(moved.from.key, lang),
+        gridShort(moved.to.key, lang),
+        String(Math.round(moved.to.kgPerKwh * 1000)),
+        String(moved.to.year),
+        kg(this.useKgCO2e ?? 0),
+      ),
     ];
   }
 
@@ -181,7 +242,8 @@ export class PublishedCandidate implements Candidate {
     this.scaling = scaling;
   }
 
-  steps(): string[] {
+  steps(lang: Lang = 'en'): string[] {
+    if (lang !== 'en') return this.stepsIn(lang);
     const { siblings, scaling } = this;
     if (this.tier === 'published-same')
       return [
@@ -192,10 +254,30 @@ export class PublishedCandidate implements Candidate {
         ? `scaled to ${fmt(scaling.toKg)} kg (footprint ∝ weight^${scaling.elasticity})`
         : 'their median';
     return [
-      `Published footprints of ${siblings.length} ${this.brandName} product(s) in this category: ${siblings
+      `Published footprints of ${siblings.length} ${this.brandName} ${plural(siblings.length, 'en', { one: 'product', other: 'products' })} in this category: ${siblings
         .slice(0, 3)
         .map((p) => `${p.row[1]} ${fmt(p.row[5])} kg`)
         .join('; ')} → ${how} = ${fmt(this.kgCO2e)} kg CO2e`,
+    ];
+  }
+
+  private stepsIn(lang: OtherLang): string[] {
+    const t = FOOTPRINT_TEXTS[lang];
+    const kg = (value: number) => stepKg(value, lang);
+    const { siblings, scaling } = this;
+    if (this.tier === 'published-same') return [t.brandSame(siblings[0]!.row[1], kg(this.kgCO2e), this.brandName)];
+    const how = scaling !== null ? t.brandScaled(kg(scaling.toKg), String(scaling.elasticity)) : t.brandMedian;
+    return [
+      t.brandSiblings(
+        String(siblings.length),
+        this.brandName,
+        siblings
+          .slice(0, 3)
+          .map((p) => `${p.row[1]} ${kg(p.row[5])} kg`)
+          .join('; '),
+        how,
+        kg(this.kgCO2e),
+      ),
     ];
   }
 
@@ -226,8 +308,29 @@ export class ItemCandidate implements Candidate {
     return this.kgCO2e - (this.useKgCO2e ?? 0);
   }
 
-  steps(): string[] {
+  steps(lang: Lang = 'en'): string[] {
     const { category, item, use, kgCO2e } = this;
+    if (lang !== 'en') {
+      const t = FOOTPRINT_TEXTS[lang];
+      const kg = (value: number) => stepKg(value, lang);
+      return [
+        t.typicalItem(
+          nameIn(category, lang),
+          category.item ?? '',
+          kg(item.kgMaking),
+          use
+            ? t.usePart(
+                String(Math.round(use.kwhPerYear)),
+                String(use.years),
+                String(Math.round(use.grid.kgPerKwh * 1000)),
+                `${gridShort(use.grid.key, lang)}, Ember ${use.grid.year}`,
+                kg(use.kgCO2e),
+              )
+            : null,
+          kg(kgCO2e),
+        ),
+      ];
+    }
     return [
       `Typical ${category.label.toLowerCase()} (ADEME Impact CO2 "${category.item}"): making ${fmt(item.kgMaking)} kg CO2e` +
         (use
@@ -286,7 +389,8 @@ export class PerKgCandidate implements Candidate {
     this.use = use;
   }
 
-  steps(): string[] {
+  steps(lang: Lang = 'en'): string[] {
+    if (lang !== 'en') return this.stepsIn(lang);
     const { factor, kg, use } = this;
     const weightNote =
       this.lighterThanItem !== null
@@ -300,6 +404,35 @@ export class PerKgCandidate implements Candidate {
     if (use)
       lines.push(
         `+ use ${Math.round(use.kwhPerYear)} kWh/year × ${use.years} years × ${Math.round(use.grid.kgPerKwh * 1000)} g/kWh (${use.grid.key}) = ${fmt(use.kgCO2e)} kg`,
+      );
+    return lines;
+  }
+
+  private stepsIn(lang: OtherLang): string[] {
+    const t = FOOTPRINT_TEXTS[lang];
+    const n = (value: number) => stepKg(value, lang);
+    const { factor, kg, use } = this;
+    const weightNote =
+      this.lighterThanItem !== null
+        ? t.weightTypicalItem(n(kg), n(this.lighterThanItem))
+        : this.weightAssumed
+          ? t.weightTypical(n(kg))
+          : this.pageWeight !== null
+            ? t.weightPage(n(kg))
+            : t.weightRead(n(kg), this.quantityText ?? '');
+    const name = factor.ref ? t.factorName(factor.ref.table, factor.ref.key) : `„${factor.label}“`;
+    const lines = [t.perKg(name, stepFactor(factor.kgPerKg, lang), weightNote, n(this.makingKg))];
+    if (use)
+      lines.push(
+        t
+          .usePart(
+            String(Math.round(use.kwhPerYear)),
+            String(use.years),
+            String(Math.round(use.grid.kgPerKwh * 1000)),
+            gridShort(use.grid.key, lang),
+            n(use.kgCO2e),
+          )
+          .trim(),
       );
     return lines;
   }
@@ -375,7 +508,8 @@ export class ElectronicsWeightCandidate implements Candidate {
     return this.weightAssumed ? null : this.notes.materialPerKg * this.weightKg;
   }
 
-  steps(): string[] {
+  steps(lang: Lang = 'en'): string[] {
+    if (lang !== 'en') return this.stepsIn(lang);
     const { a, e, n } = this.fit;
     const { shift } = this;
     const weightNote = this.weightAssumed
@@ -399,6 +533,33 @@ export class ElectronicsWeightCandidate implements Candidate {
       lines.push(
         `  Range ${scale.toFixed(2)}× wider in log units: ${this.weightAssumed ? 'the weight is assumed' : 'the weight is outside the fitted ones'}`,
       );
+    return lines;
+  }
+
+  private stepsIn(lang: OtherLang): string[] {
+    const t = FOOTPRINT_TEXTS[lang];
+    const kg = (value: number) => stepKg(value, lang);
+    const { a, e, n } = this.fit;
+    const { shift } = this;
+    const weightNote = this.weightAssumed
+      ? t.weightTypical(kg(this.weightKg))
+      : this.pageWeight !== null
+        ? t.weightPage(kg(this.weightKg))
+        : t.weightRead(kg(this.weightKg), this.quantityText ?? '');
+    const { outside, materialKg, materialLabel, scale } = this.notes;
+    const lines = [
+      t.byWeight(
+        String(n),
+        kg(Math.exp(a)),
+        stepNumber(e, lang, 2),
+        shift ? stepNumber(Math.exp(shift), lang, 2) : null,
+        weightNote,
+        kg(this.kgCO2e),
+      ),
+    ];
+    if (outside) lines.push(t.byWeightOutside(kg(this.weightKg), kg(this.fit.minKg), kg(this.fit.maxKg)));
+    if (materialKg !== null) lines.push(t.byWeightNoProcessor(materialLabel, kg(materialKg)));
+    if (scale > 1) lines.push(t.byWeightWider(stepNumber(scale, lang, 2), this.weightAssumed));
     return lines;
   }
 
@@ -459,8 +620,23 @@ export class SpendCandidate implements Candidate {
     this.country = country;
   }
 
-  steps(): string[] {
+  steps(lang: Lang = 'en'): string[] {
     const { price, usd2022, factor, useKgCO2e, country } = this;
+    if (lang !== 'en') {
+      const t = FOOTPRINT_TEXTS[lang];
+      const kg = (value: number) => stepKg(value, lang);
+      const usd = stepNumber(usd2022, lang, 2);
+      return [
+        t.price(stepNumber(price.amount, lang, 2), price.currency, usd),
+        t.spend(
+          this.naics,
+          stepFactor(factor.kgPerUsd2022, lang),
+          usd,
+          kg(this.shelfKg),
+          useKgCO2e ? t.spendUse(kg(useKgCO2e), country && gridShort(country, lang), kg(this.kgCO2e)) : null,
+        ),
+      ];
+    }
     return [
       `Price ${price.amount} ${price.currency} ≈ ${usd2022.toFixed(2)} USD at 2022 prices (annual exchange rate, US CPI-U)`,
       `NAICS ${this.naics} ${factor.title}: ${factor.kgPerUsd2022} kg CO2e per USD × ${usd2022.toFixed(2)} = ${fmt(this.shelfKg)} kg CO2e (cradle to shelf, spend-based)` +

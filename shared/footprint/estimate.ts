@@ -104,22 +104,22 @@ function perKgFactorOf(category: Category): PerKgFactor | null {
   if (ref.table === 'agribalyse') {
     const row = AGRIBALYSE_KG_PER_KG[ref.key];
     return row
-      ? { kgPerKg: row.kgPerKg, label: `Agribalyse "${ref.key}" median`, sources: src('agribalyse-3.2') }
+      ? { kgPerKg: row.kgPerKg, label: `Agribalyse "${ref.key}" median`, ref, sources: src('agribalyse-3.2') }
       : null;
   }
   if (ref.table === 'poore') {
     const row = POORE_NEMECEK_KG_PER_KG[ref.key];
     return row
-      ? { kgPerKg: row.kgPerKg, label: `Poore & Nemecek "${ref.key}"`, sources: src('poore-nemecek-2018') }
+      ? { kgPerKg: row.kgPerKg, label: `Poore & Nemecek "${ref.key}"`, ref, sources: src('poore-nemecek-2018') }
       : null;
   }
   if (ref.table === 'desnz') {
     const row = MATERIAL_KG_PER_KG[ref.key];
-    return row ? { kgPerKg: row.kgPerKg, label: `DESNZ material "${ref.key}"`, sources: src('desnz-2025') } : null;
+    return row ? { kgPerKg: row.kgPerKg, label: `DESNZ material "${ref.key}"`, ref, sources: src('desnz-2025') } : null;
   }
   const row = NAMED_KG_PER_KG[ref.key];
   return row
-    ? { kgPerKg: row.kgPerKg, label: `${ref.key}: ${row.how}`, sources: src(...(row.src as SourceId[])) }
+    ? { kgPerKg: row.kgPerKg, label: `${ref.key}: ${row.how}`, ref, sources: src(...(row.src as SourceId[])) }
     : null;
 }
 
@@ -405,6 +405,10 @@ export class FootprintEstimator {
       scale,
     );
     details.useAndCondition(useSummary, tableUse, conditioned, newMakingKg, country !== null);
+    const tierSpread = this.calibration[bestCandidate.tier];
+    details.range = makerError
+      ? { makerError }
+      : { n: tierSpread.n, assumed: Boolean(tierSpread.assumed), widened: setAside !== null };
     const confidence =
       Math.round(
         classification.confidence * Math.min(1, 0.5 / Math.max(0.25, (spread.q90 - spread.q10) * scale)) * 100,

@@ -2,15 +2,19 @@
 // and the sources behind them, built on first read from what the estimator decided. Split from
 // estimate.ts, which decides; this file only words the decision.
 
-import { type Candidate, ElectronicsWeightCandidate, fmt, src } from './candidates.ts';
+import { FOOTPRINT_TEXTS, gridName, type OtherLang, stepKg, stepNumber } from '../i18n/footprint-texts.ts';
+import type { Lang } from '../i18n/format.ts';
+import { type Candidate, ElectronicsWeightCandidate, fmt, nameIn, src } from './candidates.ts';
 import type { Classification } from './classify.ts';
 import { type ConditionShare, conditionStep } from './condition.ts';
-import type { Tier } from './data/calibration.ts';
 import { EEIO_KG_PER_USD2022 } from './data/eeio.ts';
 import type { DeliveryMode } from './delivery.ts';
 import type { Explanation, UseSummary } from './result.ts';
 import type { Source } from './sources.ts';
+import { TIER_LABEL } from './tiers.ts';
 import { gridFor, gridInWords, type UsePhase } from './use-phase.ts';
+
+export { TIER_LABEL };
 
 /**
  * Witness checks (our choice, docs/methods.md): two figures disagree when their making parts differ
@@ -18,6 +22,9 @@ import { gridFor, gridInWords, type UsePhase } from './use-phase.ts';
  * the more robust one and its range is `widen` times wider in log units.
  */
 export const WITNESS = { z: 3, widen: 1.5 };
+
+/** What an estimate's range rests on. */
+export type RangeBasis = { makerError: number } | { n: number; assumed: boolean; widened: boolean };
 
 /** A witness set aside for disagreeing with a more robust one. */
 export interface SetAside {
@@ -32,6 +39,7 @@ export interface SetAside {
 /** What an estimate needs to explain itself; steps and sources are built on first read and kept. */
 export class Details implements Explanation {
   private builtSteps: string[] | undefined;
+  private readonly stepsByLang = new Map<OtherLang, string[]>();
   private builtSources: Source[] | undefined;
 
   private readonly classification: Classification;
@@ -78,6 +86,18 @@ export class Details implements Explanation {
     this.weightAssumed = weightAssumed;
   }
 
+  /** What the range rests on: the maker's stated uncertainty, or the best method's calibration. */
+  range: RangeBasis = { n: 0, assumed: true, widened: false };
+
+  /** What the range means, in German or Chinese (English: the estimate's `rangeMeaning`). */
+  rangeMeaning(lang: OtherLang): string {
+    const t = FOOTPRINT_TEXTS[lang];
+    const { range } = this;
+    if ('makerError' in range) return t.rangeMaker(String(Math.round(range.makerError * 100)));
+    const meaning = range.assumed ? t.rangeAssumed : t.rangeCalibrated(stepNumber(range.n, lang, 0));
+    return range.widened ? t.rangeWidened(meaning, stepNumber(WITNESS.widen, lang, 1)) : meaning;
+  }
+
   /** What the making/using and condition steps need (set once, right after construction). */
   useAndCondition(
     summary: UseSummary | null,
@@ -93,7 +113,15 @@ export class Details implements Explanation {
     this.newMakingKg = newMakingKg;
   }
 
-  steps(): string[] {
+  steps(lang: Lang = 'en'): string[] {
+    if (lang !== 'en') {
+      let steps = this.stepsByLang.get(lang);
+      if (!steps) {
+        steps = this.stepsIn(lang);
+        this.stepsByLang.set(lang, steps);
+      }
+      return steps;
+    }
     if (this.builtSteps) return this.builtSteps;
     const { classification, used, mode, delivery, weightKg } = this;
     const lines = [
@@ -140,6 +168,70 @@ export class Details implements Explanation {
     return lines;
   }
 
+  /** The same steps in German or Chinese, with the same figures. */
+  private stepsIn(lang: OtherLang): string[] {
+    const t = FOOTPRINT_TEXTS[lang];
+    const kg = (value: number) => stepKg(value, lang);
+    const tier = (c: Candidate) => t.tier[c.tier];
+    const { classification, used, mode, delivery, weightKg } = this;
+    const lines = [
+      t.category(
+        nameIn(classification.category, lang),
+        String(Math.round(classification.confidence * 100)),
+        this.sector,
+      ),
+      ...used.flatMap((c) => c.steps(lang)),
+    ];
+    if (this.setAside)
+      for (const { candidate, against, z } of this.setAside)
+        lines.push(
+          t.setAside(
+            tier(candidate),
+            kg(candidate.makingKg),
+            tier(against),
+            kg(against.makingKg),
+            stepNumber(z, lang, 1),
+            stepNumber(WITNESS.widen, lang, 1),
+          ),
+          ...candidate.steps(lang).map((step) => t.setAsideStep(step.trim())),
+        );
+    if (used.length > 1)
+      lines.push(t.combined(used.map((c) => `${kg(c.kgCO2e)} kg (${tier(c)})`).join(', '), kg(this.productKgCO2e)));
+    const { useSummary, use, condition } = this;
+    if (condition && condition.condition !== 'new')
+      lines.push(
+        t.condition(
+          condition.condition === 'refurbished',
+          kg(this.newMakingKg),
+          `${stepNumber(condition.share * 100, lang, condition.share < 0.1 ? 1 : 0)} %`,
+          kg(this.newMakingKg * condition.share),
+        ),
+      );
+    if (useSummary) {
+      if (use && useSummary.kwhPerYear !== null)
+        lines.push(
+          t.useAsPeopleUse(
+            use.kwhPerYear >= 10 ? String(Math.round(use.kwhPerYear)) : kg(use.kwhPerYear),
+            String(use.years),
+            String(Math.round(use.grid.kgPerKwh * 1000)),
+            gridName(use.grid.key, lang),
+            String(use.grid.year),
+          ),
+        );
+      const grid = gridName(gridFor(useSummary.grid).key, lang);
+      const how =
+        useSummary.years !== null
+          ? t.yearsOnGrid(String(useSummary.years), grid)
+          : this.countryKnown
+            ? t.asReportedMoved(grid)
+            : t.asReported;
+      lines.push(t.makingUsing(kg(useSummary.makingKgCO2e), how, kg(useSummary.usingKgCO2e)));
+    } else if (this.used.some((c) => c instanceof ElectronicsWeightCandidate)) lines.push(t.wholeLife);
+    else lines.push(t.makingOnly);
+    if (mode && delivery !== null) lines.push(t.delivery(t.deliveryMode[mode], kg(weightKg ?? 1), kg(delivery)));
+    return lines;
+  }
+
   sources(): Source[] {
     this.builtSources ??= dedupe([
       ...this.used.flatMap((c) => c.sources()),
@@ -151,24 +243,6 @@ export class Details implements Explanation {
     return this.builtSources;
   }
 }
-
-export const TIER_LABEL: Record<Tier, string> = {
-  'published-same': "the maker's published footprint of this product",
-  'device-near': 'published footprint of a near product',
-  'device-blend': 'near products and regression over published footprints',
-  'device-regression': 'regression over published footprints of the category',
-  'device-other': 'near products with published footprints',
-  'device-other-near': 'published footprint of a near product',
-  'published-brand': 'published footprints of the same brand',
-  'published-brand-weighed': 'published footprints of the same brand, scaled by weight',
-  'per-kg': 'per-kg factor × weight',
-  'per-kg-electric': 'published electronics footprints by weight',
-  'per-kg-food': 'food per-kg factor × weight',
-  'per-kg-typical-weight': 'per-kg factor × typical weight (assumed)',
-  'typical-item': 'typical item (ADEME)',
-  spend: 'spend-based (US EPA supply-chain factors)',
-  'spend-unknown': 'spend-based, category unknown',
-};
 
 function dedupe(sources: Source[]): Source[] {
   const seen = new Set<string>();

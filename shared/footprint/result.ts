@@ -1,6 +1,7 @@
 // An estimate as the estimator returns it: its shape (FootprintEstimate) and the class that builds
 // it, whose steps and sources are read from an explanation made by the estimator (estimate.ts).
 
+import type { Lang } from '../i18n/format.ts';
 import type { Condition } from '../product.ts';
 import type { Tier } from './data/calibration.ts';
 import type { Source } from './sources.ts';
@@ -61,8 +62,10 @@ export interface Explanation {
   readonly scale: number;
   /** The device type of the method that set the range, when it is a device tier. */
   readonly rangeType: string | null;
-  /** The steps, in words (built on first read and kept). */
-  steps(): string[];
+  /** The steps, in words (built on first read and kept), in English unless another language is asked for. */
+  steps(lang?: Lang): string[];
+  /** What the range means, in German or Chinese. */
+  rangeMeaning(lang: Exclude<Lang, 'en'>): string;
   /** The sources, each once (built on first read and kept). */
   sources(): Source[];
 }
@@ -94,6 +97,16 @@ export class Estimate implements FootprintEstimate {
   declare use: UseSummary | null;
   declare condition: Condition;
   #details: Explanation;
+
+  /** The steps in German or Chinese (English: `steps`), built on first read and kept. */
+  stepsIn(lang: Lang): string[] {
+    return this.#details.steps(lang);
+  }
+
+  /** What `low`–`high` means, in the language asked for. */
+  rangeMeaningIn(lang: Lang): string {
+    return lang === 'en' ? this.rangeMeaning : this.#details.rangeMeaning(lang);
+  }
 
   /** How many times its best method's calibrated spread the range was made (for calibration). */
   get rangeScale(): number {

@@ -4,6 +4,8 @@
 // Arquero cannot) and in tests alike.
 
 import type { Choice, ChoiceMadeEvent, EventType, LedgerEvent } from '../events.ts';
+import { CATEGORY_BY_ID } from '../footprint/taxonomy.ts';
+import { CATEGORY_NAMES } from '../i18n/categories.ts';
 import type { WeekSummary } from './progress.ts';
 
 /** Choices made about products of one category or on one shop. */
@@ -99,6 +101,10 @@ export interface HistoryEntry {
   photoId: string | null;
 }
 
+/** A category's names in English, German and Chinese, so a search in any of them finds it. */
+const categoryWords = (id: string | null): string =>
+  id ? [CATEGORY_BY_ID.get(id)?.label ?? '', ...(CATEGORY_NAMES[id] ?? [])].join(' ') : '';
+
 export function historyEntry(event: LedgerEvent, actionTitle: (actionId: string) => string): HistoryEntry {
   const base = { id: event.id, type: event.type, at: event.at, shopHost: event.shopHost, choice: null, photoId: null };
   if (event.type === 'action-logged') {
@@ -145,7 +151,8 @@ export function searchHistory(
   const matches = entries.filter((entry) => {
     if (query.type && entry.type !== query.type) return false;
     if (!words.length) return true;
-    const haystack = `${entry.title} ${entry.shopHost ?? ''} ${entry.category ?? ''} ${entry.type}`.toLowerCase();
+    const haystack =
+      `${entry.title} ${entry.shopHost ?? ''} ${entry.category ?? ''} ${categoryWords(entry.category)} ${entry.type}`.toLowerCase();
     return words.every((word) => haystack.includes(word));
   });
   return { entries: [...matches].sort(newestFirst).slice(0, limit), total: matches.length };

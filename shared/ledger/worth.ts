@@ -4,7 +4,9 @@
 // and `carbon-ledger simulate` builds a synthetic cohort's with the same functions.
 
 import type { AlternativeSummary, ProductSummary } from '../events.ts';
+import { adviceTitles } from '../footprint/alternatives.ts';
 import { type Alternative, type FootprintEstimate, greenerAlternatives } from '../footprint/index.ts';
+import type { Lang } from '../i18n/format.ts';
 import type { OfferedAlternative } from '../messages.ts';
 import type { Product } from '../product.ts';
 
@@ -42,7 +44,7 @@ export function ourAlternatives(
           ? offered.url === alternative.product?.url
           : alternative.actionId
             ? offered.actionId === alternative.actionId
-            : offered.title === alternative.title),
+            : adviceTitles(offered, estimate?.category ?? '').includes(alternative.title)),
     ),
   );
 }
@@ -68,9 +70,10 @@ export const alternativeSummary = (alternative: OfferedAlternative, avoidedKgCO2
   avoidedKgCO2e: Math.max(0, Math.round(avoidedKgCO2e * 1000) / 1000),
 });
 
-/** The alternatives the product badge shows: a study arm may show none. */
+/** The alternatives the product badge shows (a study arm may show none), worded in `lang`. */
 export const alternativesShown = (
   product: Product,
   estimate: FootprintEstimate | null,
   full: boolean,
-): Alternative[] => (estimate && full ? greenerAlternatives(product, estimate).slice(0, 5) : []);
+  lang: Lang = 'en',
+): Alternative[] => (estimate && full ? greenerAlternatives(product, estimate, [], {}, lang).slice(0, 5) : []);

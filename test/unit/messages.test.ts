@@ -59,6 +59,8 @@ describe('validateMessage', () => {
       product: kettle,
     });
     expect(validateMessage({ type: 'ledger-count', extra: 1 })).toEqual({ type: 'ledger-count' });
+    // Opening our methods page takes nothing from the page: no address it could choose.
+    expect(validateMessage({ type: 'open-methods', url: 'https://evil.example/' })).toEqual({ type: 'open-methods' });
   });
 
   it.each([

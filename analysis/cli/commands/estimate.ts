@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { type DeliveryMode, estimateFootprint, type FootprintEstimate } from '../../../shared/footprint/index.ts';
 import { toUsd2022 } from '../../../shared/footprint/money.ts';
 import { CATEGORY_BY_ID, UNKNOWN } from '../../../shared/footprint/taxonomy.ts';
+import { formatKg } from '../../../shared/i18n/format.ts';
 import type { Condition, Product } from '../../../shared/product.ts';
 import { CliError } from '../errors.ts';
 import type { Command } from '../main.ts';
@@ -151,7 +152,7 @@ export function productFromJson(json: unknown): Product {
 }
 
 function explain(estimate: FootprintEstimate): string {
-  const kg = (value: number) => (value >= 10 ? value.toFixed(0) : value.toPrecision(2));
+  const kg = (value: number) => formatKg(value, 'en');
   return [
     `${kg(estimate.kgCO2e)} kg CO2e (${kg(estimate.low)}–${kg(estimate.high)} kg; ${estimate.rangeMeaning})`,
     `Method: ${estimate.method}`,

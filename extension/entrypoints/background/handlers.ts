@@ -7,6 +7,8 @@ import { carComparison } from '../../../shared/footprint/comparison.ts';
 import { estimateFootprint, type FootprintEstimate } from '../../../shared/footprint/index.ts';
 import { parseQuantity } from '../../../shared/footprint/parse.ts';
 import { CATEGORY_BY_ID } from '../../../shared/footprint/taxonomy.ts';
+import { alternativesIn, estimateIn, type Links } from '../../../shared/i18n/estimate.ts';
+import { categoryName } from '../../../shared/i18n/names.ts';
 import {
   type Message,
   type MessageOf,
@@ -18,6 +20,7 @@ import type { Product } from '../../../shared/product.ts';
 import { type LedgerDb, openLedger, readSettings, writeSettings } from '../../ledger/db.ts';
 import { logEvent, oneAtATime } from '../../ledger/record.ts';
 import { type CurrentStudy, overlayModeOf, stampOf } from '../../ledger/study.ts';
+import { uiLang } from '../../locale.ts';
 import { listingTexts, lowestTexts } from '../../overlay/listing-texts.ts';
 import { countsTexts } from '../../overlay/scope-text.ts';
 import { recordAlternativesShown, recordChoice } from './choices.ts';
@@ -46,6 +49,7 @@ const FROM_PAGES: ReadonlySet<Message['type']> = new Set([
   'product-estimate',
   'listing-viewed',
   'hide-on-site',
+  'open-methods',
   'warm-up',
   'alternatives-shown',
   'alternative-opened',
@@ -73,6 +77,17 @@ async function logFromPage<T extends EventType>(type: T, data: EventOf<T>['data'
 const switchedOff = (settings: { disabledShops: string[] }, shopHost: string | null): boolean =>
   !!shopHost && settings.disabledShops.includes(shopHost);
 
+/** Links in the overlay: our own methods open the extension's methods page (the dashboard's section). */
+const overlayLinks = (): Links => {
+  let methods = '/options.html#methods';
+  try {
+    methods = browser.runtime.getURL('/options.html#methods');
+  } catch {
+    // A test without an extension runtime keeps the path.
+  }
+  return { methods };
+};
+
 const HIDDEN: ProductFootprint = { estimate: null, alternatives: [], car: null, hidden: true };
 
 /** What the product badge shows: a study arm decides — nothing (log only), no alternatives, or everything. */
@@ -83,9 +98,11 @@ function footprintShown(
 ): ProductFootprint {
   const mode = overlayModeOf(enrollment);
   if (mode === 'none') return HIDDEN;
+  const lang = uiLang();
+  const links = overlayLinks();
   return {
-    estimate,
-    alternatives: alternativesShown(product, estimate, mode === 'full'),
+    estimate: estimate && estimateIn(estimate, lang, links),
+    alternatives: alternativesIn(alternativesShown(product, estimate, mode === 'full', lang), lang, links),
     car: estimate ? carComparison(estimate.kgCO2e) : null,
     hidden: false,
     counts: estimate ? countsTexts(estimate) : null,
@@ -123,6 +140,7 @@ const handlers: Handlers = {
     const settings = await readSettings(ledger());
     if (switchedOff(settings, shopHost)) return { estimates: [], hidden: true };
     if (overlayModeOf(settings.enrollment ?? null) === 'none') return { estimates: [], hidden: true };
+    const lang = uiLang();
     const estimates = items.map((item) => {
       const estimate = item && estimateFootprint(item);
       if (!estimate) return null;
@@ -133,7 +151,9 @@ const handlers: Handlers = {
       const byQuantity = SOLD_BY_QUANTITY.has(CATEGORY_BY_ID.get(category)?.group ?? '');
       const netKg = byQuantity ? (quantity?.kg ?? null) : null;
       const count = quantity?.count ?? 1;
-      return { kgCO2e, low, high, category, categoryLabel, netKg, count, texts: listingTexts(estimate) };
+      // The category as the shopper reads it: the "lowest" mark's hover text names it.
+      const label = lang === 'en' ? categoryLabel : categoryName(category, lang);
+      return { kgCO2e, low, high, category, categoryLabel: label, netKg, count, texts: listingTexts(estimate) };
     });
     return { estimates, hidden: false, lowest: lowestTexts() };
   },
@@ -150,6 +170,11 @@ const handlers: Handlers = {
     if (!disabledShops.includes(shopHost))
       await writeSettings(ledger(), { disabledShops: [...disabledShops, shopHost] });
     return { hidden: true };
+  },
+  'open-methods': async () => {
+    // Opens only our own page, at most once per click the content script saw (byShopper).
+    await browser.tabs.create({ url: overlayLinks().methods });
+    return { opened: true };
   },
   'alternatives-shown': ({ product }, shopHost) =>
     oneAtATime(() => recordAlternativesShown(ledger(), product, shopHost)),

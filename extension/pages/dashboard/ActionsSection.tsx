@@ -3,10 +3,10 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { atText, gramsText } from '../../format.ts';
 import type { LedgerDb } from '../../ledger/db.ts';
 import { logEverydayAction } from '../actions.ts';
 import { type ActionEntry, actionTitle } from '../catalogue.ts';
-import { formatAt, formatGrams } from '../format.ts';
 import { useLiveQuery } from '../live.ts';
 
 function PhotoThumb({ db, photoId }: { db: LedgerDb; photoId: string }) {
@@ -51,7 +51,7 @@ function ActionRow({ db, action, onLogged }: { db: LedgerDb; action: ActionEntry
     <li class="action" data-action-id={action.id}>
       <form onSubmit={log}>
         <div>
-          <strong>{action.title}</strong> <span class="muted">{formatGrams(action.gramsCO2e)} CO2e</span>
+          <strong>{action.title}</strong> <span class="muted">{gramsText(action.gramsCO2e)} CO2e</span>
           <br />
           <a class="source" href={action.source.url} target="_blank" rel="noreferrer">
             {action.source.publisher}, {action.source.year}
@@ -92,7 +92,7 @@ export function ActionsSection({ db, catalogue }: { db: LedgerDb; catalogue: rea
         <ul class="plain recent-actions">
           {recent.map((row) => (
             <li key={row.id}>
-              {actionTitle(row.actionId)} <span class="muted">{formatAt(row.at)}</span>
+              {actionTitle(row.actionId)} <span class="muted">{atText(row.at)}</span>
               {row.photoId && <PhotoThumb db={db} photoId={row.photoId} />}
             </li>
           ))}

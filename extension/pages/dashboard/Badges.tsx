@@ -2,7 +2,7 @@
 
 import { i18n } from '#i18n';
 import { BADGES, type Badge, type EarnedBadge } from '../../../shared/ledger/progress.ts';
-import { formatAt } from '../format.ts';
+import { atText } from '../../format.ts';
 
 // Title and rule of each badge in the shopper's language; a badge added later without texts
 // here shows the English title and rule from shared/ledger/progress.ts.
@@ -44,7 +44,7 @@ export function Badges({ earned }: { earned: readonly EarnedBadge[] }) {
               <strong>{title}</strong>
               <span>{rule}</span>
               <span class="muted">
-                {at ? i18n.t('dashboard.earnedOn', [formatAt(at, false)]) : i18n.t('dashboard.notYet')}
+                {at ? i18n.t('dashboard.earnedOn', [atText(at, false)]) : i18n.t('dashboard.notYet')}
               </span>
             </li>
           );

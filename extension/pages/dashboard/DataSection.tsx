@@ -5,6 +5,11 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { researchCsv } from '../../../shared/export/research.ts';
+import { byCount, countText } from '../../format.ts';
+
+const exportedText = (n: number): string =>
+  byCount(n, i18n.t('dashboard.exportedOne', [countText(n)]), i18n.t('dashboard.exported', [countText(n)]));
+
 import type { LedgerDb } from '../../ledger/db.ts';
 import { deleteEverything } from '../../ledger/record.ts';
 import {
@@ -15,7 +20,6 @@ import {
   restoreBackup,
 } from '../../ledger/transfer.ts';
 import { downloadFile } from '../actions.ts';
-import { formatCount } from '../format.ts';
 import { forgetCachedSummary, today } from '../live.ts';
 
 type Outcome = { ok: true; text: string } | { ok: false; text: string } | null;
@@ -24,18 +28,31 @@ type Outcome = { ok: true; text: string } | { ok: false; text: string } | null;
 function restoredText(outcome: RestoreOutcome): string {
   const parts = [
     i18n.t('dashboard.restored', [
-      formatCount(outcome.events),
-      formatCount(outcome.products),
-      formatCount(outcome.actions),
-      formatCount(outcome.badges),
+      countText(outcome.events),
+      countText(outcome.products),
+      countText(outcome.actions),
+      countText(outcome.badges),
     ]),
     outcome.photos === null
       ? i18n.t('dashboard.restoredNoPhotos')
-      : i18n.t('dashboard.restoredPhotos', [formatCount(outcome.photos)]),
+      : i18n.t('dashboard.restoredPhotos', [countText(outcome.photos)]),
   ];
-  if (outcome.keptEvents > 0) parts.push(i18n.t('dashboard.restoredKept', [formatCount(outcome.keptEvents)]));
+  if (outcome.keptEvents > 0)
+    parts.push(
+      byCount(
+        outcome.keptEvents,
+        i18n.t('dashboard.restoredKeptOne', [countText(outcome.keptEvents)]),
+        i18n.t('dashboard.restoredKept', [countText(outcome.keptEvents)]),
+      ),
+    );
   if (outcome.keptSettings > 0) {
-    parts.push(i18n.t('dashboard.restoredKeptSettings', [formatCount(outcome.keptSettings)]));
+    parts.push(
+      byCount(
+        outcome.keptSettings,
+        i18n.t('dashboard.restoredKeptSettingsOne', [countText(outcome.keptSettings)]),
+        i18n.t('dashboard.restoredKeptSettings', [countText(outcome.keptSettings)]),
+      ),
+    );
   }
   return parts.join(' ');
 }
@@ -66,7 +83,7 @@ export function DataSection({ db }: { db: LedgerDb }) {
         `carbon-ledger-export-${today()}.json`,
         document,
       );
-      return { ok: true, text: i18n.t('dashboard.exported', [formatCount(file.events.length)]) };
+      return { ok: true, text: exportedText(file.events.length) };
     });
   const exportCsv = () =>
     run(async () => {
@@ -76,7 +93,7 @@ export function DataSection({ db }: { db: LedgerDb }) {
         `carbon-ledger-export-${today()}.csv`,
         document,
       );
-      return { ok: true, text: i18n.t('dashboard.exported', [formatCount(events.length)]) };
+      return { ok: true, text: exportedText(events.length) };
     });
   const backup = () =>
     run(async () => {
@@ -98,7 +115,11 @@ export function DataSection({ db }: { db: LedgerDb }) {
       return result.ok
         ? {
             ok: true,
-            text: i18n.t('dashboard.imported', [formatCount(result.value.events), formatCount(result.value.added)]),
+            text: byCount(
+              result.value.events,
+              i18n.t('dashboard.importedOne', [countText(result.value.events), countText(result.value.added)]),
+              i18n.t('dashboard.imported', [countText(result.value.events), countText(result.value.added)]),
+            ),
           }
         : { ok: false, text: i18n.t('dashboard.importFailed', [file.name, result.error]) };
     });

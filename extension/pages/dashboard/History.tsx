@@ -4,9 +4,9 @@ import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { type Choice, EVENT_TYPES, type EventType, type LedgerEvent } from '../../../shared/events.ts';
 import { type HistoryEntry, historyEntry, searchHistory } from '../../../shared/ledger/breakdowns.ts';
+import { atText, countText, kgWithUnit } from '../../format.ts';
 import type { LedgerDb } from '../../ledger/db.ts';
 import { actionTitle } from '../catalogue.ts';
-import { formatAt, formatCount, formatKg } from '../format.ts';
 import { useLiveQuery } from '../live.ts';
 
 const PAGE = 100;
@@ -75,7 +75,7 @@ export function History({ db, totalEvents }: { db: LedgerDb; totalEvents: number
       </div>
       <p class="muted" aria-live="polite" data-history-total={found?.total}>
         {found
-          ? i18n.t('dashboard.showing', [formatCount(found.entries.length), formatCount(found.total)])
+          ? i18n.t('dashboard.showing', [countText(found.entries.length), countText(found.total)])
           : i18n.t('dashboard.searching')}
       </p>
       <table class="history">
@@ -92,7 +92,7 @@ export function History({ db, totalEvents }: { db: LedgerDb; totalEvents: number
         <tbody>
           {found?.entries.map((entry) => (
             <tr key={entry.id}>
-              <td>{formatAt(entry.at)}</td>
+              <td>{atText(entry.at)}</td>
               <td>{kindLabel(entry.type, entry.choice)}</td>
               <td>
                 {entry.url ? (
@@ -104,8 +104,8 @@ export function History({ db, totalEvents }: { db: LedgerDb; totalEvents: number
                 )}
               </td>
               <td>{entry.shopHost ?? ''}</td>
-              <td>{entry.kgCO2e === null ? '' : formatKg(entry.kgCO2e)}</td>
-              <td>{entry.avoidedKgCO2e > 0 ? formatKg(entry.avoidedKgCO2e) : ''}</td>
+              <td>{entry.kgCO2e === null ? '' : kgWithUnit(entry.kgCO2e)}</td>
+              <td>{entry.avoidedKgCO2e > 0 ? kgWithUnit(entry.avoidedKgCO2e) : ''}</td>
             </tr>
           ))}
         </tbody>

@@ -2,15 +2,15 @@
 
 import { useCallback } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { CATEGORY_BY_ID } from '../../../shared/footprint/taxonomy.ts';
+import { categoryName } from '../../../shared/i18n/names.ts';
 import { cumulativeAvoided } from '../../../shared/ledger/breakdowns.ts';
 import type { LedgerSummary } from '../../../shared/ledger/summary.ts';
+import { byCount, countText, kgText, kgWithUnit, uiLang } from '../../format.ts';
 import { Chart } from '../Chart.tsx';
 import { type ChartOptions, choicesPlot, cumulativeAvoidedPlot, weeklyFootprintPlot } from '../charts.ts';
-import { formatCount, formatKg } from '../format.ts';
 
-/** A category by the name people know (the taxonomy's), not its id. */
-const categoryName = (id: string): string => CATEGORY_BY_ID.get(id)?.label ?? id;
+/** A category by the name people know, in the shopper's language ("Tische", not "tables"). */
+const categoryLabel = (id: string): string => categoryName(id, uiLang());
 /** A shop by its address as people write it: without "www.", never cut. */
 const shopName = (host: string): string => host.replace(/^www\./, '');
 
@@ -29,16 +29,17 @@ export function Overview({ summary }: { summary: LedgerSummary }) {
   const { progress, byCategory: categories, byShop: shops } = summary;
   const labels = chartLabels();
   const weekly = useCallback(
-    (document: Document, width: number) => weeklyFootprintPlot(progress.weeks, { document, width, labels, formatKg }),
+    (document: Document, width: number) =>
+      weeklyFootprintPlot(progress.weeks, { document, width, labels, formatKg: kgText }),
     [progress],
   );
   const cumulative = useCallback(
     (document: Document, width: number) =>
-      cumulativeAvoidedPlot(cumulativeAvoided(progress.weeks), { document, width, labels, formatKg }),
+      cumulativeAvoidedPlot(cumulativeAvoided(progress.weeks), { document, width, labels, formatKg: kgText }),
     [progress],
   );
   const byCategory = useCallback(
-    (document: Document, width: number) => choicesPlot(categories, { document, width, labels, nameOf: categoryName }),
+    (document: Document, width: number) => choicesPlot(categories, { document, width, labels, nameOf: categoryLabel }),
     [categories],
   );
   const byShop = useCallback(
@@ -53,30 +54,34 @@ export function Overview({ summary }: { summary: LedgerSummary }) {
       <dl class="figures" data-figures="totals">
         <div>
           <dt>{i18n.t('dashboard.avoidedInAll')}</dt>
-          <dd data-figure="avoided-kg">{formatKg(progress.avoidedKgCO2e)}</dd>
+          <dd data-figure="avoided-kg">{kgWithUnit(progress.avoidedKgCO2e)}</dd>
         </div>
         <div>
           <dt>{i18n.t('dashboard.points')}</dt>
-          <dd data-figure="points">{formatCount(progress.points)}</dd>
+          <dd data-figure="points">{countText(progress.points)}</dd>
         </div>
         <div>
           <dt>{i18n.t('dashboard.streak')}</dt>
           <dd data-figure="streak">
-            {i18n.t('dashboard.days', [formatCount(progress.currentStreakDays)])}{' '}
-            <span class="muted">({i18n.t('dashboard.longest', [formatCount(progress.longestStreakDays)])})</span>
+            {byCount(
+              progress.currentStreakDays,
+              i18n.t('dashboard.daysOne', [countText(progress.currentStreakDays)]),
+              i18n.t('dashboard.days', [countText(progress.currentStreakDays)]),
+            )}{' '}
+            <span class="muted">({i18n.t('dashboard.longest', [countText(progress.longestStreakDays)])})</span>
           </dd>
         </div>
         <div>
           <dt>{i18n.t('dashboard.greenerChoices')}</dt>
-          <dd data-figure="greener">{formatCount(progress.choices.greener)}</dd>
+          <dd data-figure="greener">{countText(progress.choices.greener)}</dd>
         </div>
         <div>
           <dt>{i18n.t('dashboard.actionsLogged')}</dt>
-          <dd data-figure="actions">{formatCount(progress.actions)}</dd>
+          <dd data-figure="actions">{countText(progress.actions)}</dd>
         </div>
         <div>
           <dt>{i18n.t('dashboard.productsViewed')}</dt>
-          <dd data-figure="products">{formatCount(progress.productsViewed)}</dd>
+          <dd data-figure="products">{countText(progress.productsViewed)}</dd>
         </div>
       </dl>
 

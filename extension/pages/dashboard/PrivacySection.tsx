@@ -1,6 +1,7 @@
 // Privacy settings: pause logging, switch shops off, delete old entries automatically.
 
 import { i18n } from '#i18n';
+import { byCount } from '../../format.ts';
 import type { LedgerDb, LedgerSettings } from '../../ledger/db.ts';
 import { writeSettings } from '../../ledger/db.ts';
 import { applyRetention } from '../../ledger/record.ts';
@@ -50,7 +51,13 @@ export function PrivacySection({ db }: { db: LedgerDb }) {
         >
           {RETENTION_CHOICES.map((days) => (
             <option key={String(days)} value={days === null ? '' : String(days)}>
-              {days === null ? i18n.t('dashboard.keepEverything') : i18n.t('dashboard.keepDays', [String(days)])}
+              {days === null
+                ? i18n.t('dashboard.keepEverything')
+                : byCount(
+                    days,
+                    i18n.t('dashboard.keepDaysOne', [String(days)]),
+                    i18n.t('dashboard.keepDays', [String(days)]),
+                  )}
             </option>
           ))}
         </select>

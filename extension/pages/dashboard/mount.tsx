@@ -5,13 +5,14 @@
 import { render } from 'preact';
 import { i18n } from '#i18n';
 import { ledgerHousekeeping } from '../../ledger/storage.ts';
+import { uiLocale } from '../../locale.ts';
 import { ACTION_ENTRIES, FACTOR_TABLES } from '../catalogue.ts';
 import { pageLedger } from '../live.ts';
 import { browserApis } from '../site-access.ts';
 import { Dashboard } from './Dashboard.tsx';
 
 export function mountDashboard(root: HTMLElement): void {
-  document.documentElement.lang = i18n.t('@@ui_locale').replace('_', '-');
+  document.documentElement.lang = uiLocale();
   document.title = i18n.t('dashboard.title');
   performance.mark('carbon-ledger:script-started');
   const db = pageLedger();

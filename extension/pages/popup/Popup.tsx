@@ -8,10 +8,10 @@ import type { LedgerEvent } from '../../../shared/events.ts';
 import { weekSummary } from '../../../shared/ledger/breakdowns.ts';
 import { isPledge } from '../../../shared/ledger/crediting.ts';
 import { suggestedActions, weekOf } from '../../../shared/ledger/progress.ts';
+import { byCount, countText, gramsText, kgWithUnit } from '../../format.ts';
 import type { LedgerDb } from '../../ledger/db.ts';
 import { logEverydayAction } from '../actions.ts';
 import type { ActionEntry } from '../catalogue.ts';
-import { formatCount, formatGrams, formatKg } from '../format.ts';
 import { today as todayNow, useLedgerSummary, useLiveQuery } from '../live.ts';
 
 /** A day a little over a week ago, as the start of an index range over `at`. */
@@ -68,19 +68,25 @@ export function Popup({
       <dl class="figures" data-figures="week">
         <div>
           <dt>{i18n.t('popup.viewedFootprint')}</dt>
-          <dd data-figure="viewed-kg">{formatKg(week.viewedKgCO2e)}</dd>
+          <dd data-figure="viewed-kg">{kgWithUnit(week.viewedKgCO2e)}</dd>
         </div>
         <div>
           <dt>{i18n.t('popup.avoided')}</dt>
-          <dd data-figure="avoided-kg">{formatKg(week.avoidedKgCO2e)}</dd>
+          <dd data-figure="avoided-kg">{kgWithUnit(week.avoidedKgCO2e)}</dd>
         </div>
         <div>
           <dt>{i18n.t('popup.points')}</dt>
-          <dd data-figure="points">{formatCount(progress.points)}</dd>
+          <dd data-figure="points">{countText(progress.points)}</dd>
         </div>
         <div>
           <dt>{i18n.t('popup.streak')}</dt>
-          <dd data-figure="streak">{i18n.t('popup.days', [formatCount(progress.currentStreakDays)])}</dd>
+          <dd data-figure="streak">
+            {byCount(
+              progress.currentStreakDays,
+              i18n.t('popup.daysOne', [countText(progress.currentStreakDays)]),
+              i18n.t('popup.days', [countText(progress.currentStreakDays)]),
+            )}
+          </dd>
         </div>
       </dl>
 
@@ -95,7 +101,7 @@ export function Popup({
               ) : (
                 <span class={`tag tag-${c.data.choice}`}>{i18n.t(`popup.choice_${c.data.choice}`)}</span>
               )}
-              {c.data.avoidedKgCO2e > 0 && <span class="muted"> −{formatKg(c.data.avoidedKgCO2e)}</span>}
+              {c.data.avoidedKgCO2e > 0 && <span class="muted"> −{kgWithUnit(c.data.avoidedKgCO2e)}</span>}
             </li>
           ))}
         </ul>
@@ -107,7 +113,7 @@ export function Popup({
       <ul class="plain suggestions" data-list="suggestions">
         {suggestions.map((action) => (
           <li key={action.id}>
-            <span class="title">{action.title}</span> <span class="muted">{formatGrams(action.gramsCO2e)}</span>{' '}
+            <span class="title">{action.title}</span> <span class="muted">{gramsText(action.gramsCO2e)}</span>{' '}
             <button type="button" onClick={() => log(action)} data-action-id={action.id}>
               {i18n.t('popup.logAction')}
             </button>

@@ -3,6 +3,7 @@
 
 import { render } from 'preact';
 import { i18n } from '#i18n';
+import { uiLocale } from '../../locale.ts';
 import { ACTION_ENTRIES } from '../catalogue.ts';
 import { pageLedger } from '../live.ts';
 import { browserApis } from '../site-access.ts';
@@ -10,7 +11,7 @@ import { Popup } from './Popup.tsx';
 import { SiteSwitch, targetPage } from './SiteSwitch.tsx';
 
 export function mountPopup(root: HTMLElement): void {
-  document.documentElement.lang = i18n.t('@@ui_locale').replace('_', '-');
+  document.documentElement.lang = uiLocale();
   document.title = i18n.t('extName');
   const site = <SiteSwitch apis={browserApis()} target={targetPage()} />;
   render(<Popup db={pageLedger()} catalogue={ACTION_ENTRIES} site={site} />, root);

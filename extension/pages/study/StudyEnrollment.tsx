@@ -7,11 +7,11 @@ import { i18n } from '#i18n';
 import type { ResearchExport } from '../../../shared/export/research.ts';
 import type { BundleField, BundleSummary } from '../../../shared/study/bundle.ts';
 import type { Study } from '../../../shared/study/study.ts';
+import { atText, byCount, countText } from '../../format.ts';
 import type { LedgerDb } from '../../ledger/db.ts';
 import { currentEnrollment, enroll, forgetStudy, leaveStudy, participantExport } from '../../ledger/study.ts';
 import { downloadFile } from '../actions.ts';
 import { KIND_KEYS } from '../dashboard/History.tsx';
-import { formatAt, formatCount } from '../format.ts';
 import { useLiveQuery } from '../live.ts';
 import { bundleFileName, enrollmentView, readStudyInput, type StudyInput } from './enrollment-flow.ts';
 
@@ -43,18 +43,40 @@ function ExportSummary({
     kept.push(i18n.t(summary.reducedUrls ? 'dashboard.fieldReducedUrls' : 'dashboard.fieldFullUrls'));
   const dropped = [i18n.t('dashboard.droppedPhotos')];
   if (summary.reducedUrls) dropped.push(i18n.t('dashboard.droppedUrls'));
-  if (summary.otherTypes > 0) dropped.push(i18n.t('dashboard.droppedOtherKinds', [formatCount(summary.otherTypes)]));
-  if (summary.notForStudy > 0) dropped.push(i18n.t('dashboard.droppedNotForStudy', [formatCount(summary.notForStudy)]));
+  if (summary.otherTypes > 0)
+    dropped.push(
+      byCount(
+        summary.otherTypes,
+        i18n.t('dashboard.droppedOtherKindsOne', [countText(summary.otherTypes)]),
+        i18n.t('dashboard.droppedOtherKinds', [countText(summary.otherTypes)]),
+      ),
+    );
+  if (summary.notForStudy > 0)
+    dropped.push(
+      byCount(
+        summary.notForStudy,
+        i18n.t('dashboard.droppedNotForStudyOne', [countText(summary.notForStudy)]),
+        i18n.t('dashboard.droppedNotForStudy', [countText(summary.notForStudy)]),
+      ),
+    );
   return (
     <section class="cl-export-summary" id="study-export-summary" aria-labelledby="study-export-title">
       <h3 id="study-export-title">{i18n.t('dashboard.studyExportTitle')}</h3>
       <p>
         {summary.events > 0 && summary.first && summary.last
-          ? i18n.t('dashboard.studyExportEvents', [
-              formatCount(summary.events),
-              formatAt(summary.first),
-              formatAt(summary.last),
-            ])
+          ? byCount(
+              summary.events,
+              i18n.t('dashboard.studyExportEventsOne', [
+                countText(summary.events),
+                atText(summary.first),
+                atText(summary.last),
+              ]),
+              i18n.t('dashboard.studyExportEvents', [
+                countText(summary.events),
+                atText(summary.first),
+                atText(summary.last),
+              ]),
+            )
           : i18n.t('dashboard.studyExportNoEvents')}
       </p>
       {summary.byType.length > 0 && (
@@ -64,7 +86,7 @@ function ExportSummary({
             {summary.byType.map(({ type, count }) => (
               <tr key={type} data-type={type}>
                 <th scope="row">{i18n.t(KIND_KEYS[type])}</th>
-                <td>{formatCount(count)}</td>
+                <td>{countText(count)}</td>
               </tr>
             ))}
           </tbody>

@@ -35,12 +35,19 @@ export async function launchWithExtension(options: {
   shopPort: number;
   headless?: boolean;
   locale?: string;
+  /**
+   * The browser's own UI language (what browser.i18n.getUILanguage() reports and which messages
+   * file the extension reads), set through LANGUAGE: Chromium on Linux ignores --lang. Needs its
+   * language packs (Debian: chromium-l10n); without them it stays en-US.
+   */
+  uiLanguage?: string;
 }): Promise<ExtensionBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'carbon-ledger-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     locale: options.locale ?? 'en-US',
+    ...(options.uiLanguage ? { env: { ...process.env, LANGUAGE: options.uiLanguage } } : {}),
     viewport: { width: 1280, height: 900 },
     // Playwright adds --disable-extensions by default, which would drop ours.
     ignoreDefaultArgs: ['--disable-extensions'],

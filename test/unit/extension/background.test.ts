@@ -5,9 +5,9 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '../../../extension/entrypoints/background/handlers.ts';
+import { kgText } from '../../../extension/format.ts';
 import { openLedger, readSettings } from '../../../extension/ledger/db.ts';
 import { enroll } from '../../../extension/ledger/study.ts';
-import { formatKg } from '../../../extension/overlay/format.ts';
 
 const OWN_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const product = {
@@ -97,7 +97,7 @@ describe('handleMessage', () => {
     expect(answer.estimates).toHaveLength(2);
     expect(answer.estimates.every((e) => e !== null && e.kgCO2e > 0)).toBe(true);
     // The badge's texts come ready, so the shop's page does no formatting or message lookups.
-    const kg = formatKg(answer.estimates[0]?.kgCO2e ?? 0);
+    const kg = kgText(answer.estimates[0]?.kgCO2e ?? 0);
     expect(answer.estimates[0]?.texts).toEqual({
       badge: `overlay_estimate(${kg})`,
       range: expect.stringMatching(/^overlay_range\([\d.,]+,[\d.,]+\)$/),
@@ -170,6 +170,16 @@ describe('handleMessage', () => {
     const cheaper = { ...pine, price: { amount: 150, currency: 'USD' } };
     const credited = await choose({ kind: 'on-page', title: pine.title, url: pine.url, product: cheaper });
     expect(credited).toBeGreaterThan(10);
+  });
+
+  it('opens our own methods page in a new tab, whatever the page adds to the message', async () => {
+    const created = vi.spyOn(fakeBrowser.tabs, 'create');
+    vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation((path: string) => `chrome-extension://id${path}`);
+    expect(await handleMessage({ type: 'open-methods', url: 'https://evil.example/' }, fromAmazon, OWN_ORIGIN)).toEqual(
+      { opened: true },
+    );
+    expect(created).toHaveBeenCalledWith({ url: 'chrome-extension://id/options.html#methods' });
+    expect(await countEvents()).toBe(0);
   });
 
   it('switches the overlay off for the sending shop only', async () => {

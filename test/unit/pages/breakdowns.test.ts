@@ -129,6 +129,12 @@ describe('searchHistory', () => {
     expect(searchHistory(entries, { text: 'nothing like this' }).total).toBe(0);
   });
 
+  it('finds a category by its name in German or Chinese, as the shopper reads it', () => {
+    expect(searchHistory(entries, { text: 'möbel' }).entries.map((e) => e.type)).toEqual(['choice-made']);
+    expect(searchHistory(entries, { text: '家具' }).total).toBe(1);
+    expect(searchHistory(entries, { text: 'tische' }).total).toBe(0);
+  });
+
   it('filters by kind, lists newest first and counts beyond the limit', () => {
     const found = searchHistory(entries, { type: 'product-viewed', limit: 1 });
     expect(found.total).toBe(2);
