@@ -31,11 +31,6 @@ export const stepNumber = (value: number, lang: Lang, digits = 0): string =>
     maximumFractionDigits: digits,
   }).format(value);
 
-export interface Witness {
-  tier: Tier;
-  kg: number;
-}
-
 /** Everything an estimate says, for one language; figures come formatted, names as they are. */
 export interface FootprintTexts {
   /** Each method in a few plain words. */

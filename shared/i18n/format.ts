@@ -5,7 +5,6 @@
 
 /** The languages our texts exist in. */
 export type Lang = 'en' | 'de' | 'zh';
-export const LANGS: readonly Lang[] = ['en', 'de', 'zh'];
 
 /** A BCP 47 tag with "-" (Chrome's zh_CN becomes zh-CN); "en" for anything unusable. */
 export function bcp47(locale: string | null | undefined): string {
@@ -56,10 +55,6 @@ export const formatKgWithUnit = (kg: number, locale: string): string => `${forma
 /** grams CO2e as g below a kilogram, else as kg. */
 export const formatGrams = (grams: number, locale: string): string =>
   Math.abs(grams) < 1000 ? `${formatNumber(grams, locale, 1)} g` : formatKgWithUnit(grams / 1000, locale);
-
-/** A share (0–1) as a whole per cent, or one decimal below 10 %: "13 %", "4.5 %". */
-export const formatPercent = (share: number, locale: string): string =>
-  `${formatNumber(share * 100, locale, share < 0.1 ? 1 : 0)} %`;
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 /** The plural category of `n` in the locale ("one", "other", …), for choosing a message. */

@@ -15,16 +15,10 @@ interface AxeViolation {
 }
 
 /**
- * Runs axe on `page` (within `include`, a CSS selector, when given) and returns its serious and
- * critical WCAG 2.1 A/AA violations as lines: "color-contrast (serious) at .muted: Fix ...".
- */
-export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  return (await audit(page, include)).serious;
-}
-
-/**
- * The same audit, with how many elements inside a shadow root axe checked (its targets for them
- * are paths through the host): proof that it looked inside our closed root and not only at the host.
+ * Runs axe (WCAG 2.1 A/AA) on `page` (within `include`, a CSS selector, when given). Returns its
+ * serious and critical violations as lines ("color-contrast (serious) at .muted: Fix ..."), and how
+ * many elements inside a shadow root axe checked (their targets are paths through the host): proof
+ * that it looked inside our closed root and not only at the host.
  */
 export async function audit(page: Page, include?: string): Promise<{ serious: string[]; checkedInShadow: number }> {
   // Evaluated through the DevTools protocol: no script tag, so a page's CSP does not stop it.
