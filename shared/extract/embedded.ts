@@ -80,21 +80,50 @@ export function scriptData(index: PageIndex, country: string | null): Found {
     found.products.push(product);
     return product;
   };
+  // Next.js app-router flight data arrives in chunks (`self.__next_f.push([1,"…"])`) that may cut
+  // a row anywhere: joined in order, then read row by row.
+  const flight: string[] = [];
+  let lenient = 1_000_000;
   for (const [body, json] of scripts(index)) {
-    if (!body.includes('rice')) continue;
-    if (json) visit(parse(body), 0);
-    else {
-      // State assigned in a script (`window.__STATE__ = {...}`): each literal read once, as JSON
-      // once JavaScript's `undefined` is made null.
-      const opening = /[=(]\s*(?=[{[]["{[])/g;
-      for (let match = opening.exec(body); match; match = opening.exec(body)) {
-        const start = match.index + match[0].length;
-        const end = closing(body, start);
-        if (end < 0) break;
-        visit(parse(body.slice(start, end + 1).replace(/:undefined(?=[,}\]])/g, ':null')), 0);
-        opening.lastIndex = end;
-      }
+    if (json) {
+      if (body.includes('rice')) visit(revived(parse(body)), 0);
+      continue;
     }
+    // JSON kept in a script's string: `JSON.parse("{\"items\":…}")`, `JSON.parse('…')`, flight chunks.
+    const quoted = /(JSON\.parse|__next_f\.push)\(\[?(?:1,)?\s*(?=["'])/g;
+    for (let match = quoted.exec(body); match; match = quoted.exec(body)) {
+      const start = match.index + match[0].length;
+      const end = stringEnd(body, start);
+      if (end < 0) break;
+      const value = unquote(body.slice(start, end + 1));
+      if (match[1] === '__next_f.push') flight.push(value);
+      else if (value.includes('rice')) visit(parse(value), 0);
+      quoted.lastIndex = end;
+    }
+    if (!body.includes('rice')) continue;
+    // State assigned in a script (`window.__STATE__ = {...}`, Nuxt's `return {...}`): each literal
+    // read once, as JSON, or else as a JavaScript literal made JSON (bare keys, single quotes, undefined).
+    const opening = /(?:[=(]|return)\s*(?=[{[])/g;
+    for (let match = opening.exec(body); match; match = opening.exec(body)) {
+      const start = match.index + match[0].length;
+      const end = closing(body, start);
+      if (end < 0) break;
+      const literal = body.slice(start, end + 1);
+      opening.lastIndex = end;
+      if (literal.length < 40 || !literal.includes('rice')) continue;
+      let value = parse(literal);
+      if (value === null) {
+        lenient -= literal.length;
+        if (lenient > 0) value = parse(jsonOf(literal));
+        // Code, not a literal (`init({ load() { … } })`): the literals inside it are looked at.
+        if (value === null && lenient > 0) opening.lastIndex = start + 1;
+      }
+      visit(value, 0);
+    }
+  }
+  for (const row of flight.join('').split('\n')) {
+    const at = row.search(/[[{]/);
+    if (at >= 0 && at < 12 && row.includes('rice')) visit(parse(row.slice(at)), 0);
   }
   return found;
 }
@@ -115,6 +144,28 @@ function scripts(index: PageIndex): [string, boolean][] {
   return out;
 }
 
+/**
+ * Data flattened the way Nuxt 3 keeps it (devalue: one array whose objects and arrays hold the
+ * indices of their values, `["Reactive", 1]` wrapping one) made whole; other data as it is.
+ */
+function revived(data: unknown): unknown {
+  if (!Array.isArray(data) || !/^(?:Shallow)?Reactive$/.test(String(data[0]?.[0]))) return data;
+  const made = new Map<number, unknown>();
+  let budget = 200_000;
+  const at = (i: unknown): unknown => {
+    if (typeof i !== 'number' || --budget < 0) return null;
+    if (made.has(i)) return made.get(i);
+    const value = data[i];
+    if (!value || typeof value !== 'object') return value;
+    if (Array.isArray(value) && typeof value[0] === 'string') return at(value[1]);
+    const whole: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
+    made.set(i, whole);
+    for (const key in value) (whole as Record<string, unknown>)[key] = at((value as Record<string, unknown>)[key]);
+    return whole;
+  };
+  return at(0);
+}
+
 function parse(json: string): unknown {
   try {
     return JSON.parse(json);
@@ -127,12 +178,63 @@ function parse(json: string): unknown {
 function closing(body: string, start: number): number {
   let depth = 0;
   for (let i = start; i < body.length; i++) {
-    const c = body[i];
-    if (c === '"') while (++i < body.length && body[i] !== '"') if (body[i] === '\\') i++;
-    if (c === '{' || c === '[') depth++;
+    const c = body[i]!;
+    if (c === '"' || c === "'" || c === '`') {
+      i = stringEnd(body, i);
+      if (i < 0) return -1;
+    } else if (c === '{' || c === '[') depth++;
     else if ((c === '}' || c === ']') && --depth === 0) return i;
   }
   return -1;
+}
+
+/** The index of the quote that ends the string opening at `start`; -1 when none. */
+function stringEnd(body: string, start: number): number {
+  const quote = body[start];
+  for (let i = start + 1; i < body.length; i++) {
+    if (body[i] === '\\') i++;
+    else if (body[i] === quote) return i;
+  }
+  return -1;
+}
+
+/** A JavaScript string literal's value ("…" or '…', with \\' and \\x41 escapes); '' when it is not one. */
+function unquote(literal: string): string {
+  const inner = literal
+    .slice(1, -1)
+    .replace(/\\(x[\da-f]{2}|.)|"/gi, (all, escaped?: string) =>
+      escaped === undefined ? '\\"' : escaped === "'" ? "'" : escaped.length === 3 ? `\\u00${escaped.slice(1)}` : all,
+    );
+  const value = parse(`"${inner}"`);
+  return typeof value === 'string' ? value : '';
+}
+
+// A JavaScript literal's tokens: strings, numbers, `!0`/`!1`, `void 0`, names, punctuation.
+const TOKEN =
+  /\s+|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|![01]|void 0|[a-z_$][\w$]*|[{}[\],:]/iy;
+
+/**
+ * A JavaScript object or array literal written as JSON: keys and single-quoted strings quoted the
+ * JSON way, names that are not values (a variable, `undefined`) made null, trailing commas
+ * dropped. '' (not JSON) when the text is code rather than a literal.
+ */
+export function jsonOf(literal: string): string {
+  let out = '';
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < literal.length) {
+    const token = TOKEN.exec(literal)?.[0];
+    if (token === undefined) return '';
+    const c = token[0]!;
+    if (c === '"' || c === "'") out += JSON.stringify(unquote(token));
+    else if (/[\d.-]/.test(c)) out += Number(token);
+    else if (c === '!') out += token === '!0';
+    else if (/[\w$]/.test(c)) {
+      const key = /[{,]$/.test(out) && /^\s*:/.test(literal.slice(TOKEN.lastIndex, TOKEN.lastIndex + 20));
+      out += key ? `"${token}"` : /^(?:true|false|null)$/.test(token) ? token : 'null';
+    } else if (c === '}' || c === ']') out = out.replace(/,$/, '') + c;
+    else if (c.trim()) out += c;
+  }
+  return out;
 }
 
 /** The price an object gives, the sale price before the plain one; nested price objects too. */
