@@ -133,6 +133,21 @@ describe('listing items kept as JSON inside a script’s strings and literals', 
     ]);
   });
 
+  it('takes the data’s full list when the markup renders only its first tiles, not a row of recommendations', () => {
+    const tile = (m: { title: string; href: string }, i: number) =>
+      `<li class="card"><a href="${m.href}"><h3>${m.title}</h3></a><span class="price">£${12 + i}.00</span></li>`;
+    const shown = (list: ReturnType<typeof mugs>) => `<ul>${list.slice(0, 4).map(tile).join('')}</ul>`;
+    const all = mugs(20);
+    const state = `<script>window.__STATE__ = ${JSON.stringify({ grid: { hits: all } })};</script>`;
+    const full = read(shown(all) + state);
+    expect(full.products).toHaveLength(20);
+    expect(full.products[19]).toMatchObject({ title: 'Stoneware mug no 20', price: { amount: 31 } });
+    // Data listing other products (recommendations) leaves the shown tiles as they are.
+    const others = all.map((m, i) => ({ ...m, title: `Linen tea towel ${i}`, href: `/p/towel-${i}` }));
+    const recommended = `<script>window.__STATE__ = ${JSON.stringify({ recs: others })};</script>`;
+    expect(read(shown(all) + recommended).products.map((p) => p.title)).toEqual(all.slice(0, 4).map((m) => m.title));
+  });
+
   it('reads nothing from code that only looks like data', () => {
     const code = `<script>var price = {name: "x", price: fn(1)}; if (a) { run([{name: "Mug", price: 1 + 2}]) }</script>`;
     expect(read(code).products).toEqual([]);
