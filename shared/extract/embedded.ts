@@ -24,13 +24,14 @@ interface Found {
 type Obj = Record<string, unknown>;
 
 const NAME = /^(?:name|title|(?:product|display|item|goods)_?(?:name|title))$/i;
-const URL_KEY = /^(?:url|href|link|(?:product|canonical|pdp)_?url)$/i;
+const URL_KEY = /^(?:url|href|link|permalink|(?:product|canonical|pdp|seo|detail|item|web)_?(?:url|link|path))$/i;
 const WRAPPER = /^(?:node|product|item|data)$/;
 // Price keys, the price paid now first; the rest ("listPrice", "unitPrice", "monthly") are not it.
-const PRICE_KEY = /price|amount|value/i;
+// Inside a price object the amount may be under `current`, `sale` or `min…` (`minVariantPrice`).
+const PRICE_KEY = /price|amount|value|^(?:current|now|sale|final|selling|min)/i;
 const PAID_NOW = /^(?:sale|final|current|selling|offer|special|discount(?:ed)?|promo|now|active|deal)_?price/i;
 const NOT_PAID_NOW =
-  /list|orig|regular|was|old|msrp|rrp|compare|strike|before|base|unit|per|instal|month|emi|tax|ship|deliver|estimat|deposit|sav|max|high|from|range/i;
+  /list|orig|regular|was|old|msrp|rrp|compare|strike|before|base|unit|per|instal|month|emi|tax|ship|deliver|estimat|deposit|sav|max|high|from|prev/i;
 const CURRENCY_KEY = /^(?:price_?)?currency(?:_?code|_?iso)?$/i;
 const BRAND_KEY = /^(?:brand|brand_?name|manufacturer|vendor)$/i;
 
@@ -247,7 +248,7 @@ function priceOf(obj: Obj, country: string | null, currency: string | null, dept
   for (const key of keys) {
     const value = obj[key];
     if (value && typeof value === 'object') {
-      const nested = depth < 2 && priceOf(value as Obj, country, code, depth + 1);
+      const nested = depth < 3 && priceOf(value as Obj, country, code, depth + 1);
       if (nested) return nested;
       continue;
     }

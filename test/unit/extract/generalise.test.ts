@@ -148,6 +148,39 @@ describe('listing items kept as JSON inside a script’s strings and literals', 
     expect(read(shown(all) + recommended).products.map((p) => p.title)).toEqual(all.slice(0, 4).map((m) => m.title));
   });
 
+  it('finds the price paid now in the price objects shops nest', () => {
+    const shaped = (shape: (i: number) => object) =>
+      read(
+        `<script>window.__S__=${JSON.stringify({ list: { results: [0, 1, 2, 3].map(shape) } })}</script>`,
+      ).products.map((p) => p.price?.amount);
+    const now = [10, 11, 12, 13];
+    expect(
+      shaped((i) => ({
+        name: `Mug ${i}`,
+        url: `/p/${i}`,
+        price: { previous: { value: 30 }, current: { value: 10 + i } },
+      })),
+    ).toEqual(now);
+    expect(
+      shaped((i) => ({
+        title: `Mug ${i}`,
+        priceRange: {
+          maxVariantPrice: { amount: '40.0' },
+          minVariantPrice: { amount: `${10 + i}.0`, currencyCode: 'GBP' },
+        },
+      })),
+    ).toEqual(now);
+    expect(
+      shaped((i) => ({
+        name: `Mug ${i}`,
+        price_range: {
+          minimum_price: { regular_price: { value: 40 }, final_price: { value: 10 + i, currency: 'GBP' } },
+        },
+      })),
+    ).toEqual(now);
+    expect(shaped((i) => ({ name: `Mug ${i}`, prices: { regular: 40, sale: 10 + i } }))).toEqual(now);
+  });
+
   it('reads nothing from code that only looks like data', () => {
     const code = `<script>var price = {name: "x", price: fn(1)}; if (a) { run([{name: "Mug", price: 1 + 2}]) }</script>`;
     expect(read(code).products).toEqual([]);
