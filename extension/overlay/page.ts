@@ -35,6 +35,20 @@ const SETTLE_MS = 1500;
 /** How long a page that paints nothing (a tab in the background) keeps the view unrecorded. */
 const PAINT_WAIT_MS = 500;
 
+/** Elements a page adds that never hold a product's name or price. */
+const NO_PRODUCT = new Set([
+  'STYLE',
+  'LINK',
+  'IMG',
+  'IFRAME',
+  'NOSCRIPT',
+  'META',
+  'TEMPLATE',
+  'svg',
+  'VIDEO',
+  'SOURCE',
+]);
+
 /** A reading complete enough to record: a price, and the element the badge sits beside. */
 const isComplete = (item: AnchoredItem): boolean => !!item.product.price && !!item.anchor;
 
@@ -130,12 +144,16 @@ export function startOverlay(ctx: ContentScriptContext): void {
       }
     };
     // Reading the page again costs as much as the first time: a listing is read again for
-    // additions that can hold an item (an element with a link in it); any other page for any
-    // element it adds, a limited number of times. Our own badges never count.
-    const mayAdd = (node: Node): boolean =>
-      node instanceof Element &&
-      !isOurs(node) &&
-      (!listing || node.matches('a[href]') || node.querySelector('a[href]') !== null);
+    // additions that can hold an item (an element with a link in it); any other page, a limited
+    // number of times, for additions that can hold a price (digits in their text) or a product's
+    // data (a heading, a JSON block), not for the trackers, styles and images pages keep adding.
+    // Our own badges never count.
+    const mayAdd = (node: Node): boolean => {
+      if (!(node instanceof Element) || isOurs(node)) return false;
+      if (listing) return node.matches('a[href]') || node.querySelector('a[href]') !== null;
+      if (node.tagName === 'SCRIPT') return node.getAttribute('type')?.includes('json') === true;
+      return !NO_PRODUCT.has(node.tagName) && (/\d/.test(node.textContent ?? '') || node.querySelector('h1') !== null);
+    };
     observer = new MutationObserver((records) => {
       if (timer !== undefined) return;
       // A product read complete is not read again, unless the page's rendering took its badge away.

@@ -151,20 +151,21 @@ function scripts(index: PageIndex): [string, boolean][] {
  */
 function revived(data: unknown): unknown {
   if (!Array.isArray(data) || !/^(?:Shallow)?Reactive$/.test(String(data[0]?.[0]))) return data;
-  const made = new Map<number, unknown>();
-  let budget = 200_000;
-  const at = (i: unknown): unknown => {
-    if (typeof i !== 'number' || --budget < 0) return null;
-    if (made.has(i)) return made.get(i);
-    const value = data[i];
-    if (!value || typeof value !== 'object') return value;
-    if (Array.isArray(value) && typeof value[0] === 'string') return at(value[1]);
-    const whole: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
+  // Each object made once (a second reference to it, or a cycle, gives the one made).
+  const made = new Map<unknown, unknown>();
+  const at = (i: unknown, depth: number): unknown => {
+    const value = typeof i === 'number' ? data[i] : null;
+    if (!value || typeof value !== 'object' || made.has(i) || depth > 60) return made.get(i) ?? value;
+    made.set(i, null);
+    const whole = Array.isArray(value)
+      ? typeof value[0] === 'string'
+        ? at(value[1], depth + 1)
+        : value.map((j) => at(j, depth + 1))
+      : Object.fromEntries(Object.entries(value).map(([key, j]) => [key, at(j, depth + 1)]));
     made.set(i, whole);
-    for (const key in value) (whole as Record<string, unknown>)[key] = at((value as Record<string, unknown>)[key]);
     return whole;
   };
-  return at(0);
+  return at(0, 0);
 }
 
 function parse(json: string): unknown {
@@ -201,12 +202,9 @@ function stringEnd(body: string, start: number): number {
 
 /** A JavaScript string literal's value ("…" or '…', with \\' and \\x41 escapes); '' when it is not one. */
 function unquote(literal: string): string {
-  const inner = literal
-    .slice(1, -1)
-    .replace(/\\(x[\da-f]{2}|.)|"/gi, (all, escaped?: string) =>
-      escaped === undefined ? '\\"' : escaped === "'" ? "'" : escaped.length === 3 ? `\\u00${escaped.slice(1)}` : all,
-    );
-  const value = parse(`"${inner}"`);
+  const value = parse(
+    `"${literal.slice(1, -1).replace(/\\(.)|"/g, (all, escaped?: string) => (escaped === "'" ? escaped : escaped === 'x' ? '\\u00' : escaped ? all : '\\"'))}"`,
+  );
   return typeof value === 'string' ? value : '';
 }
 
@@ -220,22 +218,30 @@ const TOKEN =
  * dropped. '' (not JSON) when the text is code rather than a literal.
  */
 export function jsonOf(literal: string): string {
-  let out = '';
+  const out: string[] = [];
   TOKEN.lastIndex = 0;
   while (TOKEN.lastIndex < literal.length) {
     const token = TOKEN.exec(literal)?.[0];
     if (token === undefined) return '';
     const c = token[0]!;
-    if (c === '"' || c === "'") out += JSON.stringify(unquote(token));
-    else if (/[\d.-]/.test(c)) out += Number(token);
-    else if (c === '!') out += token === '!0';
-    else if (/[\w$]/.test(c)) {
-      const key = /[{,]$/.test(out) && /^\s*:/.test(literal.slice(TOKEN.lastIndex, TOKEN.lastIndex + 20));
-      out += key ? `"${token}"` : /^(?:true|false|null)$/.test(token) ? token : 'null';
-    } else if (c === '}' || c === ']') out = out.replace(/,$/, '') + c;
-    else if (c.trim()) out += c;
+    const last = out.at(-1);
+    if (c === '"' || c === "'") out.push(JSON.stringify(unquote(token)));
+    else if (/[\d.-]/.test(c)) out.push(String(Number(token)));
+    else if (c === '!') out.push(String(token === '!0'));
+    else if (/[\w$]/.test(c))
+      out.push(
+        (last === '{' || last === ',') && /^\s*:/.test(literal.slice(TOKEN.lastIndex, TOKEN.lastIndex + 20))
+          ? `"${token}"`
+          : /^(?:true|false|null)$/.test(token)
+            ? token
+            : 'null',
+      );
+    else if (c.trim()) {
+      if (last === ',' && (c === '}' || c === ']')) out.pop();
+      out.push(c);
+    }
   }
-  return out;
+  return out.join('');
 }
 
 /** The price an object gives, the sale price before the plain one; nested price objects too. */

@@ -120,12 +120,26 @@ class LazyIndex implements PageIndex {
     return value;
   }
 
+  /** Elements the walk does not descend into that hold elements (SVG icons): few, and small. */
+  private unreadRoots: Element[] | null = null;
+
+  /** Elements matching a selector that the walk would reach (not inside a script, SVG, template, ...). */
+  private matching(selector: string): Element[] {
+    const found = Array.from(this.doc.querySelectorAll(selector));
+    // The ones inside an unread element, looked for inside those few elements: one `closest` per
+    // element found costs more in a browser (a binding call and an ancestor walk each).
+    this.unreadRoots ??= Array.from(this.doc.querySelectorAll(SKIP_SELECTOR)).filter((el) => el.firstElementChild);
+    const unread = new Set<Element>();
+    for (const root of this.unreadRoots) for (const el of Array.from(root.querySelectorAll(selector))) unread.add(el);
+    return unread.size ? found.filter((el) => !unread.has(el)) : found;
+  }
+
   byId(id: string): Element | null {
     if (this.strategy === 'walk' || this.full) return this.walk().ids.get(id) ?? null;
     const el = this.doc.getElementById(id);
     if (!el || isRead(el)) return el;
     // The first one is inside an unread element (an SVG icon): the walk would give the next.
-    return matching(this.doc, `[id="${id.replace(/["\\]/g, '\\$&')}"]`).find((other) => other.id === id) ?? null;
+    return this.matching(`[id="${id.replace(/["\\]/g, '\\$&')}"]`).find((other) => other.id === id) ?? null;
   }
 
   get order() {
@@ -147,37 +161,32 @@ class LazyIndex implements PageIndex {
     return this.walk().classed;
   }
   get headings() {
-    return this.kind('headings', () => matching(this.doc, 'h1').filter((el) => el.tagName === 'H1'));
+    return this.kind('headings', () => this.matching('h1').filter((el) => el.tagName === 'H1'));
   }
   get jsonLdScripts() {
-    return this.kind('jsonLdScripts', () => matching(this.doc, 'script[type]').filter(isJsonLd));
+    return this.kind('jsonLdScripts', () => this.matching('script[type]').filter(isJsonLd));
   }
   get metas() {
     return this.kind('metas', () => {
       const metas = new Map<string, string>();
-      for (const el of matching(this.doc, 'meta')) if (el.tagName === 'META') readMeta(el, metas);
+      for (const el of this.matching('meta')) if (el.tagName === 'META') readMeta(el, metas);
       return metas;
     });
   }
   get props() {
-    return this.kind('props', () => matching(this.doc, '[itemprop], [property]').filter(isProp));
+    return this.kind('props', () => this.matching('[itemprop], [property]').filter(isProp));
   }
   get scopes() {
-    return this.kind('scopes', () => matching(this.doc, '[itemtype], [typeof]'));
+    return this.kind('scopes', () => this.matching('[itemtype], [typeof]'));
   }
   get specCells() {
     return this.kind('specCells', () =>
-      matching(this.doc, 'th, dt, li, td, b, strong').filter((el) => SPEC_TAGS.has(el.tagName)),
+      this.matching('th, dt, li, td, b, strong').filter((el) => SPEC_TAGS.has(el.tagName)),
     );
   }
   get tiles() {
-    return this.kind('tiles', () => matching(this.doc, TILE_SELECTOR));
+    return this.kind('tiles', () => this.matching(TILE_SELECTOR));
   }
-}
-
-/** Elements matching a selector that the walk would reach (not inside a script, SVG, template, ...). */
-function matching(doc: Document, selector: string): Element[] {
-  return Array.from(doc.querySelectorAll(selector)).filter(isRead);
 }
 
 function isRead(el: Element): boolean {

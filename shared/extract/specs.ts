@@ -38,6 +38,11 @@ const isLabel = (label: string): boolean => {
 
 /** The first characters of an element's text, without reading all of it. */
 function leadingText(el: Element, maxChars: number): string {
+  // Most cells hold only text: read in one call rather than one per node.
+  if (!el.firstElementChild) {
+    const text = el.textContent ?? '';
+    if (text.length <= maxChars) return collapseSpaces(text);
+  }
   let out = '';
   const walk = (node: Node, depth: number): void => {
     for (let child = node.firstChild; child && out.length < maxChars; child = child.nextSibling) {
