@@ -62,10 +62,7 @@ const CELL_TAGS = new Set(['TH', 'DT', 'TD']);
 export function readSpecRows(cells: readonly Element[]): Map<SpecKey, string> {
   const found = new Map<SpecKey, string>();
   const consider = (label: string, value: string): void => {
-    const cleanLabel = label
-      .replace(/[\s:‏‎]+$/u, '')
-      .replace(/^[\s‏‎]+/u, '')
-      .trim();
+    const cleanLabel = tidyLabel(label);
     const cleanValue = value.replace(/^[\s:‏‎]+/u, '').trim();
     if (!cleanLabel || !cleanValue || cleanLabel.length > 60 || cleanValue.length > 300) return;
     for (const key of KEYS) {
