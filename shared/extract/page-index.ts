@@ -50,6 +50,7 @@ export interface PageIndex {
 /** Tags whose children are not read. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'SVG', 'svg', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'PATH']);
 const SKIP_SELECTOR = 'script, style, svg, noscript, template, iframe, path';
+const SKIP_CHILDREN = SKIP_SELECTOR.replace(/\w+/g, '$& > *');
 const MAX_ELEMENTS = 120_000;
 const PRICE = /price|preis|prix|precio|prezzo/i;
 const CRUMB = /crumb/i;
@@ -89,6 +90,9 @@ interface Walked {
   tiles: Element[];
 }
 
+type Tagged = Pick<Walked, 'headings' | 'jsonLdScripts' | 'metas' | 'specCells'>;
+type Attributed = Pick<Walked, 'props' | 'scopes'>;
+
 class LazyIndex implements PageIndex {
   private full: Walked | null = null;
   private readonly queried = new Map<string, unknown>();
@@ -120,17 +124,22 @@ class LazyIndex implements PageIndex {
     return value;
   }
 
-  /** Elements the walk does not descend into that hold elements (SVG icons): few, and small. */
-  private unreadRoots: Element[] | null = null;
+  /** Elements inside one the walk does not descend into (the parts of SVG icons). */
+  private unread: Set<Element> | null = null;
 
   /** Elements matching a selector that the walk would reach (not inside a script, SVG, template, ...). */
   private matching(selector: string): Element[] {
     const found = Array.from(this.doc.querySelectorAll(selector));
-    // The ones inside an unread element, looked for inside those few elements: one `closest` per
-    // element found costs more in a browser (a binding call and an ancestor walk each).
-    this.unreadRoots ??= Array.from(this.doc.querySelectorAll(SKIP_SELECTOR)).filter((el) => el.firstElementChild);
-    const unread = new Set<Element>();
-    for (const root of this.unreadRoots) for (const el of Array.from(root.querySelectorAll(selector))) unread.add(el);
+    // Found once, from their parents: a `closest` per element found costs more in a browser (a
+    // binding call and an ancestor walk each), and pages have few such elements.
+    if (!this.unread) {
+      this.unread = new Set();
+      for (const child of Array.from(this.doc.querySelectorAll(SKIP_CHILDREN))) {
+        this.unread.add(child);
+        for (const el of Array.from(child.getElementsByTagName('*'))) this.unread.add(el as Element);
+      }
+    }
+    const unread = this.unread;
     return unread.size ? found.filter((el) => !unread.has(el)) : found;
   }
 
@@ -161,29 +170,54 @@ class LazyIndex implements PageIndex {
     return this.walk().classed;
   }
   get headings() {
-    return this.kind('headings', () => this.matching('h1').filter((el) => el.tagName === 'H1'));
+    return this.kind('headings', () => this.byTag().headings);
   }
   get jsonLdScripts() {
-    return this.kind('jsonLdScripts', () => this.matching('script[type]').filter(isJsonLd));
+    return this.kind('jsonLdScripts', () => this.byTag().jsonLdScripts);
   }
   get metas() {
-    return this.kind('metas', () => {
-      const metas = new Map<string, string>();
-      for (const el of this.matching('meta')) if (el.tagName === 'META') readMeta(el, metas);
-      return metas;
-    });
+    return this.kind('metas', () => this.byTag().metas);
   }
   get props() {
-    return this.kind('props', () => this.matching('[itemprop], [property]').filter(isProp));
+    return this.kind('props', () => this.byAttribute().props);
   }
   get scopes() {
-    return this.kind('scopes', () => this.matching('[itemtype], [typeof]'));
+    return this.kind('scopes', () => this.byAttribute().scopes);
   }
   get specCells() {
-    return this.kind('specCells', () =>
-      this.matching('th, dt, li, td, b, strong').filter((el) => SPEC_TAGS.has(el.tagName)),
-    );
+    return this.kind('specCells', () => this.byTag().specCells);
   }
+
+  // A reading needs nearly every kind: those found by tag come from one native query, and those
+  // found by attribute from another (one pass over the page each, rather than one per kind).
+  private tagged: Tagged | null = null;
+  private attributed: Attributed | null = null;
+
+  private byTag(): Tagged {
+    if (this.tagged) return this.tagged;
+    const found: Tagged = { headings: [], jsonLdScripts: [], metas: new Map(), specCells: [] };
+    for (const el of this.matching('h1, script[type], meta, th, dt, li, td, b, strong')) {
+      const tag = el.tagName;
+      if (tag === 'H1') found.headings.push(el);
+      else if (SPEC_TAGS.has(tag)) found.specCells.push(el);
+      else if (isJsonLd(el)) found.jsonLdScripts.push(el);
+      else if (tag === 'META') readMeta(el, found.metas);
+    }
+    this.tagged = found;
+    return found;
+  }
+
+  private byAttribute(): Attributed {
+    if (this.attributed) return this.attributed;
+    const found: Attributed = { props: [], scopes: [] };
+    for (const el of this.matching('[itemprop], [property], [itemtype], [typeof]')) {
+      if ((el.hasAttribute('itemprop') || el.hasAttribute('property')) && isProp(el)) found.props.push(el);
+      if (el.hasAttribute('itemtype') || el.hasAttribute('typeof')) found.scopes.push(el);
+    }
+    this.attributed = found;
+    return found;
+  }
+
   get tiles() {
     return this.kind('tiles', () => this.matching(TILE_SELECTOR));
   }

@@ -31,9 +31,11 @@ const tidyLabel = (label: string): string =>
     .replace(/[\s:\u200e\u200f]+$/u, '')
     .replace(/^[\s\u200e\u200f]+/u, '')
     .trim();
+/** Any of the labels, in one pattern: most cells are no label, and one test rules them out. */
+const ANY_LABEL = new RegExp(KEYS.map((key) => `(?:${LABELS[key].source})`).join('|'), 'i');
 const isLabel = (label: string): boolean => {
   const tidy = tidyLabel(label);
-  return tidy.length > 0 && tidy.length <= 60 && KEYS.some((key) => LABELS[key].test(tidy));
+  return tidy.length > 0 && tidy.length <= 60 && ANY_LABEL.test(tidy);
 };
 
 /** The first characters of an element's text, without reading all of it. */
