@@ -35,20 +35,6 @@ const SETTLE_MS = 1500;
 /** How long a page that paints nothing (a tab in the background) keeps the view unrecorded. */
 const PAINT_WAIT_MS = 500;
 
-/** Elements a page adds that never hold a product's name or price. */
-const NO_PRODUCT = new Set([
-  'STYLE',
-  'LINK',
-  'IMG',
-  'IFRAME',
-  'NOSCRIPT',
-  'META',
-  'TEMPLATE',
-  'svg',
-  'VIDEO',
-  'SOURCE',
-]);
-
 /** A reading complete enough to record: a price, and the element the badge sits beside. */
 const isComplete = (item: AnchoredItem): boolean => !!item.product.price && !!item.anchor;
 
@@ -152,7 +138,10 @@ export function startOverlay(ctx: ContentScriptContext): void {
       if (!(node instanceof Element) || isOurs(node)) return false;
       if (listing) return node.matches('a[href]') || node.querySelector('a[href]') !== null;
       if (node.tagName === 'SCRIPT') return node.getAttribute('type')?.includes('json') === true;
-      return !NO_PRODUCT.has(node.tagName) && (/\d/.test(node.textContent ?? '') || node.querySelector('h1') !== null);
+      // Styles (and, with scripting on, <noscript> bodies) are text full of digits; images, frames and icons have no text.
+      return (
+        !/^(?:STYLE|NOSCRIPT)$/.test(node.tagName) && (/\d/.test(node.textContent ?? '') || !!node.querySelector('h1'))
+      );
     };
     observer = new MutationObserver((records) => {
       if (timer !== undefined) return;

@@ -150,7 +150,7 @@ function scripts(index: PageIndex): [string, boolean][] {
  * indices of their values, `["Reactive", 1]` wrapping one) made whole; other data as it is.
  */
 function revived(data: unknown): unknown {
-  if (!Array.isArray(data) || !/^(?:Shallow)?Reactive$/.test(String(data[0]?.[0]))) return data;
+  if (!Array.isArray(data) || !/Reactive$/.test(String(data[0]?.[0]))) return data;
   // Each object made once (a second reference to it, or a cycle, gives the one made).
   const made = new Map<unknown, unknown>();
   const at = (i: unknown, depth: number): unknown => {

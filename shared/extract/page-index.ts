@@ -90,12 +90,9 @@ interface Walked {
   tiles: Element[];
 }
 
-type Tagged = Pick<Walked, 'headings' | 'jsonLdScripts' | 'metas' | 'specCells'>;
-type Attributed = Pick<Walked, 'props' | 'scopes'>;
-
 class LazyIndex implements PageIndex {
   private full: Walked | null = null;
-  private readonly queried = new Map<string, unknown>();
+  private readonly queried: Partial<Walked> = {};
   readonly doc: Document;
   private readonly strategy: IndexStrategy;
 
@@ -113,15 +110,42 @@ class LazyIndex implements PageIndex {
     return this.full;
   }
 
-  /** One kind: from the walk, or (query strategy) from a native query checked by the walk's rules. */
-  private kind<K extends keyof Walked>(key: K, query: () => Walked[K]): Walked[K] {
+  /**
+   * One kind: from the walk, or (query strategy) from native queries checked by the walk's rules.
+   * A reading needs nearly every kind: those found by tag come from one query and those found by
+   * attribute from another (one pass over the page each, rather than one per kind).
+   */
+  private kind<K extends keyof Walked>(key: K): Walked[K] {
     if (this.strategy === 'walk' || this.full) return this.walk()[key];
-    let value = this.queried.get(key) as Walked[K] | undefined;
-    if (value === undefined) {
-      value = query();
-      this.queried.set(key, value);
+    const found = this.queried;
+    if (!(key in found)) {
+      if (key === 'tiles') found.tiles = this.matching(TILE_SELECTOR);
+      else if (key === 'props' || key === 'scopes') {
+        const props: Element[] = [];
+        const scopes: Element[] = [];
+        for (const el of this.matching('[itemprop], [property], [itemtype], [typeof]')) {
+          if ((el.hasAttribute('itemprop') || el.hasAttribute('property')) && isProp(el)) props.push(el);
+          if (el.hasAttribute('itemtype') || el.hasAttribute('typeof')) scopes.push(el);
+        }
+        Object.assign(found, { props, scopes });
+      } else {
+        const tagged: Pick<Walked, 'headings' | 'jsonLdScripts' | 'specCells'> = {
+          headings: [],
+          jsonLdScripts: [],
+          specCells: [],
+        };
+        const metas = new Map<string, string>();
+        for (const el of this.matching('h1, script[type], meta, th, dt, li, td, b, strong')) {
+          const tag = el.tagName;
+          if (tag === 'H1') tagged.headings.push(el);
+          else if (SPEC_TAGS.has(tag)) tagged.specCells.push(el);
+          else if (isJsonLd(el)) tagged.jsonLdScripts.push(el);
+          else if (tag === 'META') readMeta(el, metas);
+        }
+        Object.assign(found, tagged, { metas });
+      }
     }
-    return value;
+    return found[key]!;
   }
 
   /** Elements inside one the walk does not descend into (the parts of SVG icons). */
@@ -170,56 +194,25 @@ class LazyIndex implements PageIndex {
     return this.walk().classed;
   }
   get headings() {
-    return this.kind('headings', () => this.byTag().headings);
+    return this.kind('headings');
   }
   get jsonLdScripts() {
-    return this.kind('jsonLdScripts', () => this.byTag().jsonLdScripts);
+    return this.kind('jsonLdScripts');
   }
   get metas() {
-    return this.kind('metas', () => this.byTag().metas);
+    return this.kind('metas');
   }
   get props() {
-    return this.kind('props', () => this.byAttribute().props);
+    return this.kind('props');
   }
   get scopes() {
-    return this.kind('scopes', () => this.byAttribute().scopes);
+    return this.kind('scopes');
   }
   get specCells() {
-    return this.kind('specCells', () => this.byTag().specCells);
+    return this.kind('specCells');
   }
-
-  // A reading needs nearly every kind: those found by tag come from one native query, and those
-  // found by attribute from another (one pass over the page each, rather than one per kind).
-  private tagged: Tagged | null = null;
-  private attributed: Attributed | null = null;
-
-  private byTag(): Tagged {
-    if (this.tagged) return this.tagged;
-    const found: Tagged = { headings: [], jsonLdScripts: [], metas: new Map(), specCells: [] };
-    for (const el of this.matching('h1, script[type], meta, th, dt, li, td, b, strong')) {
-      const tag = el.tagName;
-      if (tag === 'H1') found.headings.push(el);
-      else if (SPEC_TAGS.has(tag)) found.specCells.push(el);
-      else if (isJsonLd(el)) found.jsonLdScripts.push(el);
-      else if (tag === 'META') readMeta(el, found.metas);
-    }
-    this.tagged = found;
-    return found;
-  }
-
-  private byAttribute(): Attributed {
-    if (this.attributed) return this.attributed;
-    const found: Attributed = { props: [], scopes: [] };
-    for (const el of this.matching('[itemprop], [property], [itemtype], [typeof]')) {
-      if ((el.hasAttribute('itemprop') || el.hasAttribute('property')) && isProp(el)) found.props.push(el);
-      if (el.hasAttribute('itemtype') || el.hasAttribute('typeof')) found.scopes.push(el);
-    }
-    this.attributed = found;
-    return found;
-  }
-
   get tiles() {
-    return this.kind('tiles', () => this.matching(TILE_SELECTOR));
+    return this.kind('tiles');
   }
 }
 
