@@ -130,12 +130,19 @@ export function startOverlay(ctx: ContentScriptContext): void {
       }
     };
     // Reading the page again costs as much as the first time: a listing is read again for
-    // additions that can hold an item (an element with a link in it); any other page for any
-    // element it adds, a limited number of times. Our own badges never count.
-    const mayAdd = (node: Node): boolean =>
-      node instanceof Element &&
-      !isOurs(node) &&
-      (!listing || node.matches('a[href]') || node.querySelector('a[href]') !== null);
+    // additions that can hold an item (an element with a link in it); any other page, a limited
+    // number of times, for additions that can hold a price (digits in their text) or a product's
+    // data (a heading, a JSON block), not for the trackers, styles and images pages keep adding.
+    // Our own badges never count.
+    const mayAdd = (node: Node): boolean => {
+      if (!(node instanceof Element) || isOurs(node)) return false;
+      if (listing) return node.matches('a[href]') || node.querySelector('a[href]') !== null;
+      if (node.tagName === 'SCRIPT') return node.getAttribute('type')?.includes('json') === true;
+      // Styles (and, with scripting on, <noscript> bodies) are text full of digits; images, frames and icons have no text.
+      return (
+        !/^(?:STYLE|NOSCRIPT)$/.test(node.tagName) && (/\d/.test(node.textContent ?? '') || !!node.querySelector('h1'))
+      );
+    };
     observer = new MutationObserver((records) => {
       if (timer !== undefined) return;
       // A product read complete is not read again, unless the page's rendering took its badge away.

@@ -24,13 +24,14 @@ interface Found {
 type Obj = Record<string, unknown>;
 
 const NAME = /^(?:name|title|(?:product|display|item|goods)_?(?:name|title))$/i;
-const URL_KEY = /^(?:url|href|link|(?:product|canonical|pdp)_?url)$/i;
+const URL_KEY = /^(?:url|href|link|permalink|(?:product|canonical|pdp|seo|detail|item|web)_?(?:url|link|path))$/i;
 const WRAPPER = /^(?:node|product|item|data)$/;
 // Price keys, the price paid now first; the rest ("listPrice", "unitPrice", "monthly") are not it.
-const PRICE_KEY = /price|amount|value/i;
+// Inside a price object the amount may be under `current`, `sale` or `min…` (`minVariantPrice`).
+const PRICE_KEY = /price|amount|value|^(?:current|now|sale|final|selling|min)/i;
 const PAID_NOW = /^(?:sale|final|current|selling|offer|special|discount(?:ed)?|promo|now|active|deal)_?price/i;
 const NOT_PAID_NOW =
-  /list|orig|regular|was|old|msrp|rrp|compare|strike|before|base|unit|per|instal|month|emi|tax|ship|deliver|estimat|deposit|sav|max|high|from|range/i;
+  /list|orig|regular|was|old|msrp|rrp|compare|strike|before|base|unit|per|instal|month|emi|tax|ship|deliver|estimat|deposit|sav|max|high|from|prev/i;
 const CURRENCY_KEY = /^(?:price_?)?currency(?:_?code|_?iso)?$/i;
 const BRAND_KEY = /^(?:brand|brand_?name|manufacturer|vendor)$/i;
 
@@ -80,21 +81,50 @@ export function scriptData(index: PageIndex, country: string | null): Found {
     found.products.push(product);
     return product;
   };
+  // Next.js app-router flight data arrives in chunks (`self.__next_f.push([1,"…"])`) that may cut
+  // a row anywhere: joined in order, then read row by row.
+  const flight: string[] = [];
+  let lenient = 1_000_000;
   for (const [body, json] of scripts(index)) {
-    if (!body.includes('rice')) continue;
-    if (json) visit(parse(body), 0);
-    else {
-      // State assigned in a script (`window.__STATE__ = {...}`): each literal read once, as JSON
-      // once JavaScript's `undefined` is made null.
-      const opening = /[=(]\s*(?=[{[]["{[])/g;
-      for (let match = opening.exec(body); match; match = opening.exec(body)) {
-        const start = match.index + match[0].length;
-        const end = closing(body, start);
-        if (end < 0) break;
-        visit(parse(body.slice(start, end + 1).replace(/:undefined(?=[,}\]])/g, ':null')), 0);
-        opening.lastIndex = end;
-      }
+    if (json) {
+      if (body.includes('rice')) visit(revived(parse(body)), 0);
+      continue;
     }
+    // JSON kept in a script's string: `JSON.parse("{\"items\":…}")`, `JSON.parse('…')`, flight chunks.
+    const quoted = /(JSON\.parse|__next_f\.push)\(\[?(?:1,)?\s*(?=["'])/g;
+    for (let match = quoted.exec(body); match; match = quoted.exec(body)) {
+      const start = match.index + match[0].length;
+      const end = stringEnd(body, start);
+      if (end < 0) break;
+      const value = unquote(body.slice(start, end + 1));
+      if (match[1] === '__next_f.push') flight.push(value);
+      else if (value.includes('rice')) visit(parse(value), 0);
+      quoted.lastIndex = end;
+    }
+    if (!body.includes('rice')) continue;
+    // State assigned in a script (`window.__STATE__ = {...}`, Nuxt's `return {...}`): each literal
+    // read once, as JSON, or else as a JavaScript literal made JSON (bare keys, single quotes, undefined).
+    const opening = /(?:[=(]|return)\s*(?=[{[])/g;
+    for (let match = opening.exec(body); match; match = opening.exec(body)) {
+      const start = match.index + match[0].length;
+      const end = closing(body, start);
+      if (end < 0) break;
+      const literal = body.slice(start, end + 1);
+      opening.lastIndex = end;
+      if (literal.length < 40 || !literal.includes('rice')) continue;
+      let value = parse(literal);
+      if (value === null) {
+        lenient -= literal.length;
+        if (lenient > 0) value = parse(jsonOf(literal));
+        // Code, not a literal (`init({ load() { … } })`): the literals inside it are looked at.
+        if (value === null && lenient > 0) opening.lastIndex = start + 1;
+      }
+      visit(value, 0);
+    }
+  }
+  for (const row of flight.join('').split('\n')) {
+    const at = row.search(/[[{]/);
+    if (at >= 0 && at < 12 && row.includes('rice')) visit(parse(row.slice(at)), 0);
   }
   return found;
 }
@@ -115,6 +145,29 @@ function scripts(index: PageIndex): [string, boolean][] {
   return out;
 }
 
+/**
+ * Data flattened the way Nuxt 3 keeps it (devalue: one array whose objects and arrays hold the
+ * indices of their values, `["Reactive", 1]` wrapping one) made whole; other data as it is.
+ */
+function revived(data: unknown): unknown {
+  if (!Array.isArray(data) || !/Reactive$/.test(String(data[0]?.[0]))) return data;
+  // Each object made once (a second reference to it, or a cycle, gives the one made).
+  const made = new Map<unknown, unknown>();
+  const at = (i: unknown, depth: number): unknown => {
+    const value = typeof i === 'number' ? data[i] : null;
+    if (!value || typeof value !== 'object' || made.has(i) || depth > 60) return made.get(i) ?? value;
+    made.set(i, null);
+    const whole = Array.isArray(value)
+      ? typeof value[0] === 'string'
+        ? at(value[1], depth + 1)
+        : value.map((j) => at(j, depth + 1))
+      : Object.fromEntries(Object.entries(value).map(([key, j]) => [key, at(j, depth + 1)]));
+    made.set(i, whole);
+    return whole;
+  };
+  return at(0, 0);
+}
+
 function parse(json: string): unknown {
   try {
     return JSON.parse(json);
@@ -127,12 +180,68 @@ function parse(json: string): unknown {
 function closing(body: string, start: number): number {
   let depth = 0;
   for (let i = start; i < body.length; i++) {
-    const c = body[i];
-    if (c === '"') while (++i < body.length && body[i] !== '"') if (body[i] === '\\') i++;
-    if (c === '{' || c === '[') depth++;
+    const c = body[i]!;
+    if (c === '"' || c === "'" || c === '`') {
+      i = stringEnd(body, i);
+      if (i < 0) return -1;
+    } else if (c === '{' || c === '[') depth++;
     else if ((c === '}' || c === ']') && --depth === 0) return i;
   }
   return -1;
+}
+
+/** The index of the quote that ends the string opening at `start`; -1 when none. */
+function stringEnd(body: string, start: number): number {
+  const quote = body[start];
+  for (let i = start + 1; i < body.length; i++) {
+    if (body[i] === '\\') i++;
+    else if (body[i] === quote) return i;
+  }
+  return -1;
+}
+
+/** A JavaScript string literal's value ("…" or '…', with \\' and \\x41 escapes); '' when it is not one. */
+function unquote(literal: string): string {
+  const value = parse(
+    `"${literal.slice(1, -1).replace(/\\(.)|"/g, (all, escaped?: string) => (escaped === "'" ? escaped : escaped === 'x' ? '\\u00' : escaped ? all : '\\"'))}"`,
+  );
+  return typeof value === 'string' ? value : '';
+}
+
+// A JavaScript literal's tokens: strings, numbers, `!0`/`!1`, `void 0`, names, punctuation.
+const TOKEN =
+  /\s+|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|![01]|void 0|[a-z_$][\w$]*|[{}[\],:]/iy;
+
+/**
+ * A JavaScript object or array literal written as JSON: keys and single-quoted strings quoted the
+ * JSON way, names that are not values (a variable, `undefined`) made null, trailing commas
+ * dropped. '' (not JSON) when the text is code rather than a literal.
+ */
+export function jsonOf(literal: string): string {
+  const out: string[] = [];
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < literal.length) {
+    const token = TOKEN.exec(literal)?.[0];
+    if (token === undefined) return '';
+    const c = token[0]!;
+    const last = out.at(-1);
+    if (c === '"' || c === "'") out.push(JSON.stringify(unquote(token)));
+    else if (/[\d.-]/.test(c)) out.push(String(Number(token)));
+    else if (c === '!') out.push(String(token === '!0'));
+    else if (/[\w$]/.test(c))
+      out.push(
+        (last === '{' || last === ',') && /^\s*:/.test(literal.slice(TOKEN.lastIndex, TOKEN.lastIndex + 20))
+          ? `"${token}"`
+          : /^(?:true|false|null)$/.test(token)
+            ? token
+            : 'null',
+      );
+    else if (c.trim()) {
+      if (last === ',' && (c === '}' || c === ']')) out.pop();
+      out.push(c);
+    }
+  }
+  return out.join('');
 }
 
 /** The price an object gives, the sale price before the plain one; nested price objects too. */
@@ -145,7 +254,7 @@ function priceOf(obj: Obj, country: string | null, currency: string | null, dept
   for (const key of keys) {
     const value = obj[key];
     if (value && typeof value === 'object') {
-      const nested = depth < 2 && priceOf(value as Obj, country, code, depth + 1);
+      const nested = depth < 3 && priceOf(value as Obj, country, code, depth + 1);
       if (nested) return nested;
       continue;
     }

@@ -25,6 +25,7 @@
 import type { PageKind, Product } from '../product.ts';
 import type { FoundListingItem, ShopAdapter } from './adapter.ts';
 import { countryOfPage } from './country.ts';
+import { sameName } from './embedded.ts';
 import type { ProductFields } from './fields.ts';
 import { dataListing, genericListing, jsonLdListing, looksLikeListing, readGeneric } from './generic.ts';
 import { domListing } from './listing.ts';
@@ -96,7 +97,7 @@ function readPage(index: PageIndex, url: string, adapters: readonly ShopAdapter[
   const shop = declared === 'product' && adapter && parsed ? adapter.extractProduct(index, parsed) : null;
   if (declared !== 'product' && looksLikeListing(index)) {
     const items = domListing(index, url, { country });
-    if (items.length >= 3) return listingOf(items, url, country);
+    if (items.length >= 3) return listingOf(fuller(index, items, url, country), url, country);
     const published = jsonLdListing(index, url);
     if (published.length >= 3) return listingOf(published, url, country);
     const kept = dataListing(index, url, country);
@@ -111,7 +112,7 @@ function readPage(index: PageIndex, url: string, adapters: readonly ShopAdapter[
     const priceAnchor = found?.fields.price ? found.anchor : null;
     const productShown =
       !!priceAnchor && isProductPrice(index, priceAnchor) && !items.some((item) => item.tile?.contains(priceAnchor));
-    if (items.length >= 4 && !productShown) return listingOf(items, url, country);
+    if (items.length >= 4 && !productShown) return listingOf(fuller(index, items, url, country), url, country);
     // Listings rendered from script data show few or no tiles in the markup.
     if (!productShown) {
       const kept = dataListing(index, url, country);
@@ -127,6 +128,19 @@ function readPage(index: PageIndex, url: string, adapters: readonly ShopAdapter[
       { product: toProduct(found.fields, url, country), anchor: found.anchor, sponsored: false, placeholder: false },
     ],
   };
+}
+
+/**
+ * A listing that renders only its first tiles keeps the rest in script data: the data's list when
+ * it is much longer and holds most of the tiles shown (so it is this listing, not a row of
+ * recommendations). Looked for only when few tiles are shown.
+ */
+function fuller(index: PageIndex, items: FoundListingItem[], url: string, country: string | null): FoundListingItem[] {
+  if (items.length >= 12) return items;
+  const kept = dataListing(index, url, country);
+  if (kept.length < items.length * 1.5 + 3) return items;
+  const shown = items.filter((item) => kept.some((k) => sameName(k.fields.title ?? '', item.fields.title ?? '')));
+  return shown.length >= items.length * 0.6 ? kept : items;
 }
 
 /** A price just below the main heading and not in a filter form (a listing's "€10 – €50" facet). */

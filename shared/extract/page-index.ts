@@ -50,6 +50,7 @@ export interface PageIndex {
 /** Tags whose children are not read. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'SVG', 'svg', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'PATH']);
 const SKIP_SELECTOR = 'script, style, svg, noscript, template, iframe, path';
+const SKIP_CHILDREN = SKIP_SELECTOR.replace(/\w+/g, '$& > *');
 const MAX_ELEMENTS = 120_000;
 const PRICE = /price|preis|prix|precio|prezzo/i;
 const CRUMB = /crumb/i;
@@ -91,7 +92,7 @@ interface Walked {
 
 class LazyIndex implements PageIndex {
   private full: Walked | null = null;
-  private readonly queried = new Map<string, unknown>();
+  private readonly queried: Partial<Walked> = {};
   readonly doc: Document;
   private readonly strategy: IndexStrategy;
 
@@ -109,15 +110,61 @@ class LazyIndex implements PageIndex {
     return this.full;
   }
 
-  /** One kind: from the walk, or (query strategy) from a native query checked by the walk's rules. */
-  private kind<K extends keyof Walked>(key: K, query: () => Walked[K]): Walked[K] {
+  /**
+   * One kind: from the walk, or (query strategy) from native queries checked by the walk's rules.
+   * A reading needs nearly every kind: those found by tag come from one query and those found by
+   * attribute from another (one pass over the page each, rather than one per kind).
+   */
+  private kind<K extends keyof Walked>(key: K): Walked[K] {
     if (this.strategy === 'walk' || this.full) return this.walk()[key];
-    let value = this.queried.get(key) as Walked[K] | undefined;
-    if (value === undefined) {
-      value = query();
-      this.queried.set(key, value);
+    const found = this.queried;
+    if (!(key in found)) {
+      if (key === 'tiles') found.tiles = this.matching(TILE_SELECTOR);
+      else if (key === 'props' || key === 'scopes') {
+        const props: Element[] = [];
+        const scopes: Element[] = [];
+        for (const el of this.matching('[itemprop], [property], [itemtype], [typeof]')) {
+          if ((el.hasAttribute('itemprop') || el.hasAttribute('property')) && isProp(el)) props.push(el);
+          if (el.hasAttribute('itemtype') || el.hasAttribute('typeof')) scopes.push(el);
+        }
+        Object.assign(found, { props, scopes });
+      } else {
+        const tagged: Pick<Walked, 'headings' | 'jsonLdScripts' | 'specCells'> = {
+          headings: [],
+          jsonLdScripts: [],
+          specCells: [],
+        };
+        const metas = new Map<string, string>();
+        for (const el of this.matching('h1, script[type], meta, th, dt, li, td, b, strong')) {
+          const tag = el.tagName;
+          if (tag === 'H1') tagged.headings.push(el);
+          else if (SPEC_TAGS.has(tag)) tagged.specCells.push(el);
+          else if (isJsonLd(el)) tagged.jsonLdScripts.push(el);
+          else if (tag === 'META') readMeta(el, metas);
+        }
+        Object.assign(found, tagged, { metas });
+      }
     }
-    return value;
+    return found[key]!;
+  }
+
+  /** Elements inside one the walk does not descend into (the parts of SVG icons). */
+  private unread: Set<Element> | null = null;
+
+  /** Elements matching a selector that the walk would reach (not inside a script, SVG, template, ...). */
+  private matching(selector: string): Element[] {
+    const found = Array.from(this.doc.querySelectorAll(selector));
+    // Found once, from their parents: a `closest` per element found costs more in a browser (a
+    // binding call and an ancestor walk each), and pages have few such elements.
+    if (!this.unread) {
+      this.unread = new Set();
+      for (const child of Array.from(this.doc.querySelectorAll(SKIP_CHILDREN))) {
+        this.unread.add(child);
+        for (const el of Array.from(child.getElementsByTagName('*'))) this.unread.add(el as Element);
+      }
+    }
+    const unread = this.unread;
+    return unread.size ? found.filter((el) => !unread.has(el)) : found;
   }
 
   byId(id: string): Element | null {
@@ -125,7 +172,7 @@ class LazyIndex implements PageIndex {
     const el = this.doc.getElementById(id);
     if (!el || isRead(el)) return el;
     // The first one is inside an unread element (an SVG icon): the walk would give the next.
-    return matching(this.doc, `[id="${id.replace(/["\\]/g, '\\$&')}"]`).find((other) => other.id === id) ?? null;
+    return this.matching(`[id="${id.replace(/["\\]/g, '\\$&')}"]`).find((other) => other.id === id) ?? null;
   }
 
   get order() {
@@ -147,37 +194,26 @@ class LazyIndex implements PageIndex {
     return this.walk().classed;
   }
   get headings() {
-    return this.kind('headings', () => matching(this.doc, 'h1').filter((el) => el.tagName === 'H1'));
+    return this.kind('headings');
   }
   get jsonLdScripts() {
-    return this.kind('jsonLdScripts', () => matching(this.doc, 'script[type]').filter(isJsonLd));
+    return this.kind('jsonLdScripts');
   }
   get metas() {
-    return this.kind('metas', () => {
-      const metas = new Map<string, string>();
-      for (const el of matching(this.doc, 'meta')) if (el.tagName === 'META') readMeta(el, metas);
-      return metas;
-    });
+    return this.kind('metas');
   }
   get props() {
-    return this.kind('props', () => matching(this.doc, '[itemprop], [property]').filter(isProp));
+    return this.kind('props');
   }
   get scopes() {
-    return this.kind('scopes', () => matching(this.doc, '[itemtype], [typeof]'));
+    return this.kind('scopes');
   }
   get specCells() {
-    return this.kind('specCells', () =>
-      matching(this.doc, 'th, dt, li, td, b, strong').filter((el) => SPEC_TAGS.has(el.tagName)),
-    );
+    return this.kind('specCells');
   }
   get tiles() {
-    return this.kind('tiles', () => matching(this.doc, TILE_SELECTOR));
+    return this.kind('tiles');
   }
-}
-
-/** Elements matching a selector that the walk would reach (not inside a script, SVG, template, ...). */
-function matching(doc: Document, selector: string): Element[] {
-  return Array.from(doc.querySelectorAll(selector)).filter(isRead);
 }
 
 function isRead(el: Element): boolean {

@@ -31,13 +31,20 @@ const tidyLabel = (label: string): string =>
     .replace(/[\s:\u200e\u200f]+$/u, '')
     .replace(/^[\s\u200e\u200f]+/u, '')
     .trim();
+/** Any of the labels, in one pattern: most cells are no label, and one test rules them out. */
+const ANY_LABEL = new RegExp(KEYS.map((key) => `(?:${LABELS[key].source})`).join('|'), 'i');
 const isLabel = (label: string): boolean => {
   const tidy = tidyLabel(label);
-  return tidy.length > 0 && tidy.length <= 60 && KEYS.some((key) => LABELS[key].test(tidy));
+  return tidy.length > 0 && tidy.length <= 60 && ANY_LABEL.test(tidy);
 };
 
 /** The first characters of an element's text, without reading all of it. */
 function leadingText(el: Element, maxChars: number): string {
+  // Most cells hold only text: read in one call rather than one per node.
+  if (!el.firstElementChild) {
+    const text = el.textContent ?? '';
+    if (text.length <= maxChars) return collapseSpaces(text);
+  }
   let out = '';
   const walk = (node: Node, depth: number): void => {
     for (let child = node.firstChild; child && out.length < maxChars; child = child.nextSibling) {
@@ -57,10 +64,7 @@ const CELL_TAGS = new Set(['TH', 'DT', 'TD']);
 export function readSpecRows(cells: readonly Element[]): Map<SpecKey, string> {
   const found = new Map<SpecKey, string>();
   const consider = (label: string, value: string): void => {
-    const cleanLabel = label
-      .replace(/[\s:‏‎]+$/u, '')
-      .replace(/^[\s‏‎]+/u, '')
-      .trim();
+    const cleanLabel = tidyLabel(label);
     const cleanValue = value.replace(/^[\s:‏‎]+/u, '').trim();
     if (!cleanLabel || !cleanValue || cleanLabel.length > 60 || cleanValue.length > 300) return;
     for (const key of KEYS) {

@@ -63,6 +63,130 @@ describe('listing items kept in script data', () => {
   });
 });
 
+describe('listing items kept as JSON inside a script’s strings and literals', () => {
+  const mugs = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      title: `Stoneware mug no ${i + 1}`,
+      href: `/p/mug-${i + 1}`,
+      price: { value: 12 + i, currencyCode: 'GBP' },
+      image: `/img/mug-${i + 1}.jpg`,
+    }));
+  const read = (scripts: string) =>
+    extractPage(page(`<h1>Mugs</h1><div id="root"></div>${scripts}`), 'https://shop.example.co.uk/c/mugs');
+  const payload = JSON.stringify({ search: { total: 5, products: mugs(5) } });
+
+  it('reads JSON.parse("…") and JSON.parse(\'…\') payloads', () => {
+    const double = read(`<script>window.__S__ = JSON.parse(${JSON.stringify(payload)});</script>`);
+    expect(double.page).toBe('listing');
+    expect(double.products.map((p) => p.price?.amount)).toEqual([12, 13, 14, 15, 16]);
+    expect(double.products[4]).toMatchObject({
+      title: 'Stoneware mug no 5',
+      url: 'https://shop.example.co.uk/p/mug-5',
+    });
+    // Single quotes: a quote inside is escaped with a backslash, \x escapes.
+    const single = payload.replace('Stoneware mug no 2', "Kid\\'s mug \\x26 cup");
+    const result = read(`<script>var s = JSON.parse('${single}');</script>`);
+    expect(result.products).toHaveLength(5);
+    expect(result.products[1]?.title).toBe("Kid's mug & cup");
+  });
+
+  it('reads Next.js flight data, joining a row cut across chunks', () => {
+    const rows = `1:I[123,[],"default"]\n2:["$","div",null,{"children":["$","$L1",null,{"items":${JSON.stringify(mugs(6))}}]}]\n`;
+    const cut = rows.indexOf('Stoneware mug no 3');
+    const chunks = [rows.slice(0, cut), rows.slice(cut)]
+      .map((chunk) => `<script>self.__next_f.push([1,${JSON.stringify(chunk)}])</script>`)
+      .join('');
+    const result = read(`<script>(self.__next_f=self.__next_f||[]).push([0])</script>${chunks}`);
+    expect(result.page).toBe('listing');
+    expect(result.products.map((p) => p.title)).toEqual(mugs(6).map((m) => m.title));
+  });
+
+  it('reads JavaScript literals: bare keys, single quotes, undefined, !0, trailing commas, Nuxt’s function form', () => {
+    const literal = `{data:[{products:[{name:"Mug a",price:12,url:"/p/a",},{name:'Mug b',price:13,url:"/p/b",x:undefined},
+      {name:"Mug c",price:14.5,url:"/p/c",ok:!0},{name:"Mug d",price:15,url:"/p/d",at:void 0}]}]}`;
+    expect(read(`<script>window.__NUXT__=${literal};</script>`).products.map((p) => p.price?.amount)).toEqual([
+      12, 13, 14.5, 15,
+    ]);
+    const nuxt = read(
+      `<script>window.__NUXT__=(function(a,b){return {layout:"default",state:${literal}}}("GBP",!1));</script>`,
+    );
+    expect(nuxt.products.map((p) => p.title)).toEqual(['Mug a', 'Mug b', 'Mug c', 'Mug d']);
+    // State passed to a call inside code that is not a literal.
+    const wrapped = read(
+      `<script>app.init({ mount() { return 1 }, el: '#root' }); store.hydrate(${literal.replace('data', 'list')})</script>`,
+    );
+    expect(wrapped.products).toHaveLength(4);
+  });
+
+  it('reads Nuxt 3’s flattened data, whose objects hold the indices of their values', () => {
+    const flat: unknown[] = [['ShallowReactive', 1], { data: 2 }, { list: 3 }, [4, 8, 12, 16]];
+    for (let k = 0; k < 4; k++) {
+      const at = flat.length;
+      flat.push({ name: at + 1, price: at + 2, url: at + 3 }, `Mug ${k}`, 12 + k, `/p/m${k}`);
+    }
+    const result = read(`<script type="application/json" id="__NUXT_DATA__">${JSON.stringify(flat)}</script>`);
+    expect(result.products.map((p) => [p.title, p.price?.amount])).toEqual([
+      ['Mug 0', 12],
+      ['Mug 1', 13],
+      ['Mug 2', 14],
+      ['Mug 3', 15],
+    ]);
+  });
+
+  it('takes the data’s full list when the markup renders only its first tiles, not a row of recommendations', () => {
+    const tile = (m: { title: string; href: string }, i: number) =>
+      `<li class="card"><a href="${m.href}"><h3>${m.title}</h3></a><span class="price">£${12 + i}.00</span></li>`;
+    const shown = (list: ReturnType<typeof mugs>) => `<ul>${list.slice(0, 4).map(tile).join('')}</ul>`;
+    const all = mugs(20);
+    const state = `<script>window.__STATE__ = ${JSON.stringify({ grid: { hits: all } })};</script>`;
+    const full = read(shown(all) + state);
+    expect(full.products).toHaveLength(20);
+    expect(full.products[19]).toMatchObject({ title: 'Stoneware mug no 20', price: { amount: 31 } });
+    // Data listing other products (recommendations) leaves the shown tiles as they are.
+    const others = all.map((m, i) => ({ ...m, title: `Linen tea towel ${i}`, href: `/p/towel-${i}` }));
+    const recommended = `<script>window.__STATE__ = ${JSON.stringify({ recs: others })};</script>`;
+    expect(read(shown(all) + recommended).products.map((p) => p.title)).toEqual(all.slice(0, 4).map((m) => m.title));
+  });
+
+  it('finds the price paid now in the price objects shops nest', () => {
+    const shaped = (shape: (i: number) => object) =>
+      read(
+        `<script>window.__S__=${JSON.stringify({ list: { results: [0, 1, 2, 3].map(shape) } })}</script>`,
+      ).products.map((p) => p.price?.amount);
+    const now = [10, 11, 12, 13];
+    expect(
+      shaped((i) => ({
+        name: `Mug ${i}`,
+        url: `/p/${i}`,
+        price: { previous: { value: 30 }, current: { value: 10 + i } },
+      })),
+    ).toEqual(now);
+    expect(
+      shaped((i) => ({
+        title: `Mug ${i}`,
+        priceRange: {
+          maxVariantPrice: { amount: '40.0' },
+          minVariantPrice: { amount: `${10 + i}.0`, currencyCode: 'GBP' },
+        },
+      })),
+    ).toEqual(now);
+    expect(
+      shaped((i) => ({
+        name: `Mug ${i}`,
+        price_range: {
+          minimum_price: { regular_price: { value: 40 }, final_price: { value: 10 + i, currency: 'GBP' } },
+        },
+      })),
+    ).toEqual(now);
+    expect(shaped((i) => ({ name: `Mug ${i}`, prices: { regular: 40, sale: 10 + i } }))).toEqual(now);
+  });
+
+  it('reads nothing from code that only looks like data', () => {
+    const code = `<script>var price = {name: "x", price: fn(1)}; if (a) { run([{name: "Mug", price: 1 + 2}]) }</script>`;
+    expect(read(code).products).toEqual([]);
+  });
+});
+
 describe('a product page whose price is only in script data', () => {
   it('takes the object named like the heading, its sale price and brand', () => {
     const product = {
