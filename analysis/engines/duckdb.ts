@@ -9,13 +9,21 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { EVENT_TYPES } from '../../shared/events.ts';
+import { checkNdjson } from '../load/check-parallel.ts';
 import type { FlatEvent } from '../load/flat.ts';
 import { NO_ARM } from '../load/ledger-table.ts';
 import { detectFormat, ExportError, parquetRoster, readExport } from '../load/read.ts';
 import { mergeRosters, type RosterEntry } from '../load/roster.ts';
+import { checkStagedEvents, stageJsonExport } from '../load/stage-json.ts';
 import { UNKNOWN } from '../transforms/choices.ts';
 import { completeSummary, type EngineTables } from '../transforms/complete.ts';
 import type { Engine, EngineInput } from './summary.ts';
+
+/**
+ * JSON exports above this size are staged as NDJSON lines of raw events and checked on worker
+ * threads; smaller ones are read, checked and staged as flat rows on the main thread.
+ */
+export const STAGE_JSON_ABOVE_BYTES = 32 << 20;
 
 /** DuckDB's share when none is given: with Node, jsdom and Plot the report stays under 2 GB. */
 export const DEFAULT_MEMORY_LIMIT = '1GB';
@@ -112,6 +120,7 @@ async function loadEvents(
   paths: readonly string[],
   stage: string,
   onProgress?: (read: number, total: number, path: string) => void,
+  stageJsonAbove = STAGE_JSON_ABOVE_BYTES,
 ): Promise<{ inputs: EngineInput[]; duplicates: number; roster: RosterEntry[] }> {
   const selects: string[] = [];
   const inputs: EngineInput[] = [];
@@ -144,16 +153,26 @@ async function loadEvents(
       inputs.push({ path, format, events: n });
       rosters.push(await parquetRoster(path));
       onProgress?.(1, 1, path);
-    } else if (format === 'ndjson') {
-      // Checked event by event by the same reader as the Arquero engine (the same errors), keeping
-      // nothing; then DuckDB reads the file itself with its JSON reader, through the columns
-      // `exportRow` gives (shared/export/research.ts), instead of a staged Parquet copy.
-      // Both at once (DuckDB works on its own threads): the file is read into a table once, while
-      // the check runs; the check's error, if any, is the one reported.
+    } else if (format === 'ndjson' || (format === 'json' && statSync(path).size > stageJsonAbove)) {
+      // Checked event by event with the same rules and errors as the Arquero engine's reader, on
+      // worker threads for a large file (check-parallel.ts), keeping nothing; DuckDB reads the
+      // events itself with its JSON reader at the same time (on its own threads), through the
+      // columns `exportRow` gives (shared/export/research.ts). The check's error, if any, is the
+      // one reported. A large JSON export is first written out as NDJSON, one event a line,
+      // unparsed (stage-json.ts), which costs one scan instead of a parse of every event.
       const table = `ndjson_${index}`;
+      const progress = (read: number, total: number) => onProgress?.(read, total, path);
+      let lines = path;
+      let roster: RosterEntry[] | null = null;
+      if (format === 'json') {
+        lines = join(stage, `input-${index}.ndjson`);
+        roster = (await stageJsonExport(path, lines)).roster;
+      }
       const [checked, loaded] = await Promise.allSettled([
-        readExport(path, () => {}, { onProgress: (read, total) => onProgress?.(read, total, path) }),
-        connection.run(`CREATE TEMP TABLE ${table} AS SELECT * FROM ${ndjsonSource(path)}`),
+        roster
+          ? checkStagedEvents(path, lines, { onProgress: progress }).then((events) => ({ events, roster }))
+          : checkNdjson(path, { onProgress: progress }),
+        connection.run(`CREATE TEMP TABLE ${table} AS SELECT * FROM ${ndjsonSource(lines)}`),
       ]);
       if (checked.status === 'rejected') throw checked.reason;
       if (loaded.status === 'rejected') throw loaded.reason;
@@ -236,7 +255,13 @@ export const duckdbEngine: Engine = {
     });
     const connection = await instance.connect();
     try {
-      const { inputs, duplicates, roster } = await loadEvents(connection, paths, stage, options.onProgress);
+      const { inputs, duplicates, roster } = await loadEvents(
+        connection,
+        paths,
+        stage,
+        options.onProgress,
+        options.stageJsonAboveBytes,
+      );
       const [{ events }] = (await rows<{ events: number }>(connection, TABLES_SQL.events)) as [{ events: number }];
       const tables: EngineTables = {
         events,
