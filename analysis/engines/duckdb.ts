@@ -108,8 +108,21 @@ export function ndjsonSource(path: string): string {
 
 const anonymousName = (path: string) => basename(path).replace(/\.(json|ndjson|jsonl|csv|parquet)$/i, '');
 
+/**
+ * The result of `sql` as row objects. Converted column by column and zipped here: DuckDB's own
+ * row conversion took 2 s for the 108,000 rows of a 1M-event cohort's choices, this 0.25 s.
+ */
 async function rows<T>(connection: DuckDBConnection, sql: string): Promise<T[]> {
-  return (await connection.runAndReadAll(sql)).getRowObjectsJS() as T[];
+  const reader = await connection.runAndReadAll(sql);
+  const names = reader.columnNames();
+  const columns = reader.getColumnsJS();
+  const result: Record<string, unknown>[] = new Array(reader.currentRowCount);
+  for (let row = 0; row < result.length; row++) {
+    const record: Record<string, unknown> = {};
+    for (let column = 0; column < names.length; column++) record[names[column]!] = columns[column]![row];
+    result[row] = record;
+  }
+  return result as T[];
 }
 
 const AT = String.raw`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?([+-]\d\d:\d\d|Z)$`;
