@@ -18,6 +18,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   estimate: async () => (await import('./estimate.ts')).estimateBenchmark,
   batch: async () => (await import('./batch.ts')).batchBenchmark,
   dashboard: async () => (await import('./dashboard.ts')).dashboardBenchmark,
+  indexeddb: async () => (await import('./indexeddb.ts')).indexedDbBenchmark,
   analysis: async () => (await import('./analysis.ts')).analysisBenchmark,
 };
 

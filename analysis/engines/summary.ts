@@ -127,6 +127,8 @@ export interface EngineOptions {
   onProgress?: (bytesRead: number, bytesTotal: number, path: string) => void;
   /** DuckDB only: its memory limit, e.g. `4GB` (default 1GB); beyond it DuckDB spills to disk. */
   memoryLimit?: string;
+  /** DuckDB only: JSON exports above this size are staged as NDJSON and checked on worker threads. */
+  stageJsonAboveBytes?: number;
 }
 
 /** An engine reads exports and summarises them; Arquero in memory, or DuckDB over Parquet. */

@@ -102,7 +102,8 @@ export async function readExport(
 
 type OnRoster = (entries: RosterEntry[]) => void;
 
-function checkHeader(file: Record<string, unknown>, path: string) {
+/** Throws unless `file` (an export's top level, or an NDJSON header line) has a format and version this reads. */
+export function checkHeader(file: Record<string, unknown>, path: string) {
   if (file.format !== EXPORT_FORMAT) {
     throw new ExportError(path, `not a Carbon Ledger export (format is ${JSON.stringify(file.format) ?? 'missing'})`);
   }
