@@ -84,7 +84,7 @@ export function scriptData(index: PageIndex, country: string | null): Found {
   // Next.js app-router flight data arrives in chunks (`self.__next_f.push([1,"…"])`) that may cut
   // a row anywhere: joined in order, then read row by row.
   const flight: string[] = [];
-  let lenient = 1_000_000;
+  let lenient = 300_000;
   for (const [body, json] of scripts(index)) {
     if (json) {
       if (body.includes('rice')) visit(revived(parse(body)), 0);
@@ -112,12 +112,12 @@ export function scriptData(index: PageIndex, country: string | null): Found {
       const literal = body.slice(start, end + 1);
       opening.lastIndex = end;
       if (literal.length < 40 || !literal.includes('rice')) continue;
-      let value = parse(literal);
-      if (value === null) {
+      // A failed JSON.parse costs an exception: tried only on what opens like JSON (`{"`, `[{`).
+      let value = /^[{[]\s*["{[]/.test(literal) ? parse(literal) : null;
+      if (value === null && lenient > 0) {
         lenient -= literal.length;
-        if (lenient > 0) value = parse(jsonOf(literal));
-        // Code, not a literal (`init({ load() { … } })`): the literals inside it are looked at.
-        if (value === null && lenient > 0) opening.lastIndex = start + 1;
+        const json = jsonOf(literal);
+        if (json) value = parse(json);
       }
       visit(value, 0);
     }

@@ -206,6 +206,28 @@ describe('a product page whose price is only in script data', () => {
   });
 });
 
+describe('a product page whose price is only in Next.js flight data', () => {
+  it('takes the object named like the heading from the flight rows', () => {
+    const product = {
+      name: 'Walnut side table',
+      sku: 'WST-1',
+      price: { amount: '189.00', currencyCode: 'EUR' },
+      brand: 'Holzwerk',
+    };
+    const rows = `3:["$","main",null,{"product":${JSON.stringify(product)},"related":[]}]\n`;
+    const doc = page(
+      `<h1>Walnut side table</h1><div id="gallery"></div>
+       <script>self.__next_f.push([1,${JSON.stringify(rows)}])</script>`,
+    );
+    const [read] = extractPage(doc, 'https://shop.example.de/p/wst-1').products;
+    expect(read).toMatchObject({
+      title: 'Walnut side table',
+      price: { amount: 189, currency: 'EUR' },
+      brand: 'Holzwerk',
+    });
+  });
+});
+
 describe('brands printed only in a byline, a spec row or the title', () => {
   it('strips the words a byline wraps the brand in', () => {
     expect(cleanBrand('Visite a Loja da Hi-Spec (em Espanhol)')).toBe('Hi-Spec');
