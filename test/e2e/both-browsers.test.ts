@@ -90,7 +90,9 @@ describe.each(browsers)('$name', (browser) => {
           expect(Number(await tab.attribute(OVERLAY, 'data-kg-co2e')), fixture.file).toBeGreaterThan(0);
           // The summary names the figure (the details are opened on a page of our own below: on
           // saved pages, which lost their shops' stylesheets, hidden dialogs may cover the badge).
-          await expect.poll(() => tab.badge.text('button[aria-expanded]'), { message: fixture.file }).toMatch(/kg/);
+          await expect
+            .poll(() => tab.badge.text('button[aria-expanded]'), { timeout: 10_000, message: fixture.file })
+            .toMatch(/kg/);
           await tab.close();
         }
         expect(session.extensionErrors).toEqual([]);
