@@ -14,7 +14,13 @@ import type { Page } from 'puppeteer-core';
 import { contentScriptRunsAt } from '../shared/sites/hosts.ts';
 import { earlyProductMarkers } from '../shared/sites/index.ts';
 import { buildFirefoxExtension } from '../test/e2e/harness/build.ts';
-import { EXTENSION_ORIGIN, firefoxMissing, launchFirefoxWithExtension } from '../test/e2e/harness/firefox.ts';
+import {
+  type ChromeContext,
+  chromeContext,
+  EXTENSION_ORIGIN,
+  firefoxMissing,
+  launchFirefoxWithExtension,
+} from '../test/e2e/harness/firefox.ts';
 import { type FixturePage, fixturePages, fixtureUrl, HAS_SHARED, sharedPath } from '../test/shared-fixtures.ts';
 import { type BenchFigure, type Benchmark, median } from './figures.ts';
 import { type PageMarks, watchPage } from './overlay.ts';
@@ -59,32 +65,12 @@ const SUM_OUR_SAMPLES = `async (prefix) => {
   return JSON.stringify({ cpuMs, samples });
 }`;
 
-interface Chrome {
-  evaluate(expression: string): Promise<unknown>;
-}
-
-/** The browser's own (chrome) context, where the profiler is. */
-async function chromeContext(browser: unknown): Promise<Chrome> {
-  const { connection } = browser as {
-    connection: { send(method: string, params: object): Promise<{ result: Record<string, unknown> }> };
-  };
-  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const context = (tree.result.contexts as { context: string }[])[0]!.context;
-  return {
-    async evaluate(expression) {
-      const { result } = await connection.send('script.evaluate', {
-        expression,
-        awaitPromise: true,
-        target: { context },
-      });
-      if (result.type === 'exception') throw new Error(`profiler: ${JSON.stringify(result.exceptionDetails)}`);
-      return (result.result as { value?: unknown }).value;
-    },
-  };
-}
-
 /** A load with the profiler on: main-thread CPU time in our content script, and the samples' wall time. */
-async function profiledLoad(chrome: Chrome, page: Page, url: string): Promise<{ cpuMs: number; wallMs: number }> {
+async function profiledLoad(
+  chrome: ChromeContext,
+  page: Page,
+  url: string,
+): Promise<{ cpuMs: number; wallMs: number }> {
   await chrome.evaluate(
     `Services.profiler.StartProfiler(1 << 24, ${SAMPLE_MS}, ['js', 'cpu', 'stackwalk'], ['GeckoMain']).then(() => true)`,
   );

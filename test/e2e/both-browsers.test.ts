@@ -74,7 +74,7 @@ describe.each(browsers)('$name', (browser) => {
     });
     // Each test answers for the errors of its own pages.
     beforeEach(() => {
-      if (session) session.extensionErrors.length = 0;
+      session?.resetErrors();
     });
 
     test.skipIf(!HAS_SHARED)(
@@ -95,7 +95,7 @@ describe.each(browsers)('$name', (browser) => {
             .toMatch(/kg/);
           await tab.close();
         }
-        expect(session.extensionErrors).toEqual([]);
+        expect(await session.extensionErrors()).toEqual([]);
       },
     );
 
@@ -113,7 +113,7 @@ describe.each(browsers)('$name', (browser) => {
             expect(await tab.count('[data-carbon-ledger][data-lowest]'), fixture.file).toBeGreaterThan(0);
           await tab.close();
         }
-        expect(session.extensionErrors).toEqual([]);
+        expect(await session.extensionErrors()).toEqual([]);
       },
     );
 
@@ -146,7 +146,7 @@ describe.each(browsers)('$name', (browser) => {
       expect(views).toHaveLength(1);
       expect(views[0]?.shopHost).toBe('www.zalando.de');
       await tab.close();
-      expect(session.extensionErrors).toEqual([]);
+      expect(await session.extensionErrors()).toEqual([]);
     });
 
     test('the popup and the dashboard open without an error and show the ledger', async () => {
@@ -160,7 +160,7 @@ describe.each(browsers)('$name', (browser) => {
       await expect.poll(() => popup.count('[data-list="choices"] li')).toBeGreaterThan(0);
       await popup.close();
       await dashboard.close();
-      expect(session.extensionErrors).toEqual([]);
+      expect(await session.extensionErrors()).toEqual([]);
     });
 
     test('no request left the machine', () => {

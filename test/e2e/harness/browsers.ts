@@ -11,7 +11,14 @@ import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { EXTENSION_DIR, FIREFOX_EXTENSION_DIR } from './build.ts';
 import { CHROMIUM_PATH, launchWithExtension } from './chromium.ts';
-import { FirefoxBadge, firefoxMissing, launchFirefoxWithExtension, openExtensionPage } from './firefox.ts';
+import {
+  chromeContext,
+  EXTENSION_ORIGIN,
+  FirefoxBadge,
+  firefoxMissing,
+  launchFirefoxWithExtension,
+  openExtensionPage,
+} from './firefox.ts';
 import { readLedgerEvents, type StoredEvent } from './ledger.ts';
 import { ProductOverlay } from './overlay.ts';
 import { type Route, SERVED_BY_HEADER, type ShopServer, startShopServer } from './shop-server.ts';
@@ -56,8 +63,13 @@ export interface BrowserSession {
   ledgerEvents(): Promise<StoredEvent[]>;
   /** Requests that left the machine (answered by anything but the local shop server), and any the extension made. */
   outsideRequests(): string[];
-  /** Console errors and uncaught exceptions of the extension's code (content scripts and our pages). */
-  extensionErrors: string[];
+  /**
+   * Errors of the extension's code since the last `resetErrors`: console errors and uncaught
+   * exceptions of content scripts and our pages (in Firefox also the background's, from the
+   * browser's console service; console.error calls on our own pages reach no Firefox driver).
+   */
+  extensionErrors(): Promise<string[]>;
+  resetErrors(): void;
   close(): Promise<void>;
 }
 
@@ -144,7 +156,10 @@ const chromium: BrowserUnderTest = {
     return {
       name: 'Chromium',
       server,
-      extensionErrors,
+      extensionErrors: async () => [...extensionErrors],
+      resetErrors: () => {
+        extensionErrors.length = 0;
+      },
       async openShopPage(url, route) {
         server.serve(url, route);
         const page = await browser.context.newPage();
@@ -241,10 +256,26 @@ const firefox: BrowserUnderTest = {
     };
     // One of our pages, kept open to read the extension's IndexedDB (same origin as the background).
     let reader: PuppeteerPage | undefined;
+    // BiDi passes on no console message or exception of our own pages (moz-extension:); the
+    // browser's console service, in its chrome context, holds every uncaught error with its source.
+    const chrome = await chromeContext(browser);
+    let since = Date.now();
     return {
       name: 'Firefox',
       server,
-      extensionErrors,
+      async extensionErrors() {
+        const logged = JSON.parse(
+          (await chrome.evaluate(`JSON.stringify(Services.console.getMessageArray()
+            .filter((m) => m instanceof Ci.nsIScriptError && m.flags === Ci.nsIScriptError.errorFlag
+              && m.timeStamp >= ${since} && (m.sourceName ?? '').startsWith(${JSON.stringify(EXTENSION_ORIGIN)}))
+            .map((m) => m.errorMessage))`)) as string,
+        ) as string[];
+        return [...extensionErrors, ...logged];
+      },
+      resetErrors: () => {
+        extensionErrors.length = 0;
+        since = Date.now();
+      },
       async openShopPage(url, route) {
         server.serve(url, route);
         const page = await browser.newPage();

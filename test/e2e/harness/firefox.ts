@@ -55,8 +55,6 @@ export async function launchFirefoxWithExtension(prefs: Record<string, unknown> 
         'network.proxy.autoconfig_url': `data:text/javascript,${encodeURIComponent(
           `function FindProxyForURL(url, host) { return /^[0-9.]+$|:/.test(host) && host !== '${address}' ? 'PROXY 127.0.0.1:9' : 'DIRECT'; }`,
         )}`,
-        // Firefox's own remote settings, which would otherwise knock at the shop server.
-        'services.settings.server': `https://remote-settings.carbon-ledger.invalid/v1`,
         // Nothing leaves the machine: no updates, telemetry or safe-browsing lists.
         'app.update.enabled': false,
         'browser.safebrowsing.malware.enabled': false,
@@ -103,6 +101,32 @@ export async function openExtensionPage(
     EXTENSION_ORIGIN,
   );
   return page;
+}
+
+/** The browser's own (chrome) context, reached over BiDi with --remote-allow-system-access. */
+export interface ChromeContext {
+  evaluate(expression: string): Promise<unknown>;
+}
+
+/** Opens the chrome context of the first browser window (the profiler and the console service are there). */
+export async function chromeContext(browser: Browser): Promise<ChromeContext> {
+  const { connection } = browser as unknown as {
+    connection: { send(method: string, params: object): Promise<{ result: Record<string, unknown> }> };
+  };
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const context = (tree.result.contexts as { context: string }[])[0]!.context;
+  return {
+    async evaluate(expression) {
+      const { result } = await connection.send('script.evaluate', {
+        expression,
+        awaitPromise: true,
+        target: { context },
+      });
+      if (result.type === 'exception')
+        throw new Error(`in the chrome context: ${JSON.stringify(result.exceptionDetails)}`);
+      return (result.result as { value?: unknown }).value;
+    },
+  };
 }
 
 interface RemoteNode {
