@@ -16,9 +16,10 @@ export default defineBackground(() => {
   // is in, the browser's languages ("de-DE") stand in for where the shopper will use the product.
   setFallbackCountry(countryOfLanguages(globalThis.navigator?.languages ?? []));
   // sendResponse + `return true` keeps the channel open for the async answer in every browser.
-  // The answer goes as JSON in both: Chromium sends messages as JSON, while Firefox clones them
-  // through its Xray view of the object, which shows data properties only, so an estimate's steps
-  // and sources (own getters, see shared/footprint/result.ts) arrived undefined in Firefox.
+  // The answer goes as JSON in both: Chromium sends messages as JSON, while in Firefox (ESR 153) an
+  // estimate's steps and sources (own getters, see shared/footprint/result.ts) arrived undefined:
+  // its messaging clones the answer from privileged code, which sees data properties only (a
+  // page's own structuredClone keeps them). Caught by test/e2e/both-browsers.test.ts.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     handleMessage(message, sender, extensionOrigin).then(sendJson(sendResponse), (error: unknown) => {
       console.error('carbon-ledger: message failed', error);
