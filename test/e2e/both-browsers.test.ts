@@ -1,8 +1,9 @@
 // The core of the extension in Chromium and in Firefox, with the same assertions: a badge with its
-// estimate on every real saved product page of the shops it runs on, a badge on every
-// listing item it can estimate (the lowest marked), the badge's steps and sources, a choice recorded in the ledger and read back,
-// the popup and the dashboard open without an error, and no request leaving the machine. What to
-// expect of a saved page is worked out in Node with the same extraction and estimation code.
+// estimate on every real saved product page of the shops it runs on, a badge on every listing item
+// it can estimate (the lowest marked), the badge's steps and sources, a choice recorded in the
+// ledger and read back, the popup and the dashboard open without an error, hiding the overlay on a
+// shop, and no request leaving the machine. What to expect of a saved page is worked out in Node
+// with the same extraction and estimation code.
 // One browser launch per browser; every test reuses it.
 
 import { readFileSync } from 'node:fs';
@@ -160,6 +161,25 @@ describe.each(browsers)('$name', (browser) => {
       await expect.poll(() => popup.count('[data-list="choices"] li')).toBeGreaterThan(0);
       await popup.close();
       await dashboard.close();
+      expect(await session.extensionErrors()).toEqual([]);
+    });
+
+    // After the real pages: hiding is kept for the shop (otto.de, which has saved pages above).
+    test('the shopper can hide the overlay on a shop, and it stays hidden', async () => {
+      const url = 'https://www.otto.de/p/example-shirt-123/';
+      const tab = await session.openShopPage(url, { html: demoLikePage('Linen shirt, relaxed fit', '49.99') });
+      await expect.poll(() => tab.count(OVERLAY), { timeout: 15_000 }).toBe(1);
+      await tab.badge.click('button[aria-expanded]');
+      await tab.badge.click('button[data-action="hide-on-site"]');
+      await expect.poll(() => tab.count(OVERLAY)).toBe(0);
+      await tab.goto(url);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(await tab.count(OVERLAY)).toBe(0);
+      const views = (await session.ledgerEvents()).filter(
+        (e) => e.type === 'product-viewed' && (e.data.product as { url?: string }).url === url,
+      );
+      expect(views).toHaveLength(1);
+      await tab.close();
       expect(await session.extensionErrors()).toEqual([]);
     });
 
