@@ -36,7 +36,7 @@ interface PageRun {
 }
 
 /** What the page records for the benchmark (times are performance.now(), ms). */
-interface PageMarks {
+export interface PageMarks {
   /** Layout shifts not caused by input, each with the number of the frame that laid it out. */
   shifts: { value: number; frame: number }[];
   /** Frames that laid out a write of ours (an overlay inserted or changed). */
@@ -53,7 +53,7 @@ interface PageMarks {
  * shifts come and go from load to load (Amazon's lazy flyout, Walmart's banners). A shift of the
  * page's own in the same frame as one of ours is counted as ours.
  */
-function watchPage(): void {
+export function watchPage(): void {
   const w = window as unknown as { __benchmark: PageMarks };
   const marks: PageMarks = { shifts: [], ourFrames: [], overlayAt: null, insertedAt: null, pageFrameAt: null };
   w.__benchmark = marks;

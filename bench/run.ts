@@ -15,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   extract: async () => (await import('./extract.ts')).extractBenchmark,
   ledger: async () => (await import('./ledger.ts')).ledgerBenchmark,
   overlay: async () => (await import('./overlay.ts')).overlayBenchmark,
+  'overlay-firefox': async () => (await import('./overlay-firefox.ts')).overlayFirefoxBenchmark,
   estimate: async () => (await import('./estimate.ts')).estimateBenchmark,
   batch: async () => (await import('./batch.ts')).batchBenchmark,
   dashboard: async () => (await import('./dashboard.ts')).dashboardBenchmark,

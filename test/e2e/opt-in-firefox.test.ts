@@ -8,7 +8,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePages, fixtureUrl, HAS_SHARED, HELD_OUT_SHOPS, sharedPath } from '../shared-fixtures.ts';
-import { buildFirefoxExtension } from './harness/build.ts';
 import { type FirefoxShop, firefoxMissing, launchFirefoxWithExtension, openExtensionPage } from './harness/firefox.ts';
 
 const BADGE = '[data-carbon-ledger="badge"], [data-carbon-ledger="card"]';
@@ -68,7 +67,6 @@ describe.skipIf(!!missing)('opt-in per site in Firefox', () => {
   let amazon: Page;
 
   beforeAll(async () => {
-    if (process.env.CARBON_LEDGER_E2E_NO_BUILD !== '1') buildFirefoxExtension();
     shop = await launchFirefoxWithExtension({ 'extensions.webextOptionalPermissionPrompts': false });
     for (const page of [OUTSIDE!, SECOND_OUTSIDE!, BUILT_IN!]) shop.server.serve(page.url, { file: page.file });
   });

@@ -1,93 +1,13 @@
-// The overlay on the real saved shop pages, at their real addresses: a badge on every product
-// page where we read a product we can estimate, a badge on every listing item we can estimate,
-// choices recorded in the ledger, items added later badged once, and the shop can be switched off.
-// What to expect is worked out in Node with the same extraction and estimation code.
+// The overlay in Chromium: items a listing adds later are badged once, and the badge works from the
+// keyboard. The badges on the real saved shop pages, a choice recorded in the ledger and hiding the
+// overlay on a shop are checked in both browsers, in both-browsers.test.ts.
+// Chromium only, for now: these drive the page with Playwright's locators, page.evaluate, reload
+// and keyboard, which the Firefox side of the harness (harness/browsers.ts) does not offer yet; the
+// behaviour is the same code in both browsers.
 
-import { readFileSync } from 'node:fs';
-import { parseHTML } from 'linkedom';
-import { describe } from 'vitest';
 import { DEMO_SHOP_STYLESHEET, demoShopPages } from '../../demo/shop.ts';
-import { estimateFootprint } from '../../shared/footprint/index.ts';
-import { extractPageWithAnchors } from '../../shared/read.ts';
-import { contentScriptRunsAt } from '../../shared/sites/hosts.ts';
-import { type FixturePage, fixturePages, fixtureUrl, HAS_SHARED, sharedPath } from '../shared-fixtures.ts';
 import { expect, screenshotPath, test } from './harness/fixture.ts';
-import { readLedgerEvents } from './harness/ledger.ts';
 import { ProductOverlay } from './harness/overlay.ts';
-
-/** Saved pages of the shops the extension runs on (others, like geizhals.at, are read by the CLI only). */
-const pages = fixturePages().filter((p) => fixtureUrl(p) !== null && contentScriptRunsAt(fixtureUrl(p)!));
-
-/** How many overlays of each kind the page should get, by our own reading of it. */
-function expected(fixture: FixturePage) {
-  const url = fixtureUrl(fixture)!;
-  const { document } = parseHTML(readFileSync(sharedPath('fixtures', fixture.file), 'utf8'));
-  const reading = extractPageWithAnchors(document as unknown as Document, url);
-  const host = new URL(url).host;
-  if (reading.page === 'product') {
-    const product = reading.items[0]?.product;
-    return { page: 'product' as const, badges: product && estimateFootprint(product) ? 1 : 0 };
-  }
-  if (reading.page === 'listing') {
-    const badged = reading.items.filter(
-      (item) =>
-        item.anchor &&
-        !item.placeholder &&
-        new URL(item.product.url).host === host &&
-        estimateFootprint(item.product) !== null,
-    );
-    return { page: 'listing' as const, badges: badged.length };
-  }
-  return { page: 'other' as const, badges: 0 };
-}
-
-const OVERLAY = '[data-carbon-ledger]';
-
-describe.skipIf(!HAS_SHARED)('real shop pages', () => {
-  test('every product page we can read gets one badge with a sourced estimate', { timeout: 300_000 }, async ({
-    shop,
-  }) => {
-    let badged = 0;
-    for (const fixture of pages.filter((p) => p.page_type === 'product')) {
-      const want = expected(fixture);
-      if (want.page !== 'product' || want.badges === 0) continue;
-      const page = await shop.open(fixtureUrl(fixture)!, { file: sharedPath('fixtures', fixture.file) });
-      await expect.poll(() => page.locator(OVERLAY).count(), { timeout: 10_000, message: fixture.file }).toBe(1);
-      const kind = await page.locator(OVERLAY).getAttribute('data-carbon-ledger');
-      expect(['badge', 'card']).toContain(kind);
-      expect(Number(await page.locator(OVERLAY).getAttribute('data-kg-co2e'))).toBeGreaterThan(0);
-      await page.close();
-      badged++;
-    }
-    expect(badged).toBeGreaterThanOrEqual(25);
-    expect(shop.extensionErrors).toEqual([]);
-  });
-
-  test('every item of every listing page gets a badge, the lowest among comparable items marked', {
-    timeout: 180_000,
-  }, async ({ shop }) => {
-    let marked = 0;
-    for (const fixture of pages.filter((p) => p.page_type !== 'product')) {
-      const want = expected(fixture);
-      if (want.page !== 'listing' || want.badges === 0) continue;
-      const page = await shop.open(fixtureUrl(fixture)!, { file: sharedPath('fixtures', fixture.file) });
-      const badges = page.locator('[data-carbon-ledger="listing-badge"]');
-      await expect.poll(() => badges.count(), { timeout: 10_000, message: fixture.file }).toBe(want.badges);
-      // Each mark says what it was compared with: at least three items of one category.
-      for (const title of await page
-        .locator('[data-carbon-ledger][data-lowest] .cl-low')
-        .evaluateAll((marks) => marks.map((mark) => mark.getAttribute('title') ?? ''))) {
-        expect(title, fixture.file).toMatch(/^Among the lowest footprints (per (kg|unit) )?of the \d+ items in “.+”/);
-        expect(Number(/of the (\d+) items/.exec(title)?.[1]), fixture.file).toBeGreaterThanOrEqual(3);
-        marked++;
-      }
-      await page.close();
-    }
-    // Most listings are one kind of product: somewhere, items are marked.
-    expect(marked).toBeGreaterThan(0);
-    expect(shop.extensionErrors).toEqual([]);
-  });
-});
 
 test('items a listing adds later (infinite scroll) are badged once each', async ({ shop }) => {
   const listing = demoShopPages().find((p) => p.kind === 'listing')!;
@@ -137,49 +57,6 @@ const demoLikePage = (title: string, price: string, extra = '') => `<!doctype ht
   category: 'Clothing > Shirts & Tops > T-Shirts',
   offers: { '@type': 'Offer', price, priceCurrency: 'EUR' },
 })}</script></head><body><h1>${title}</h1><p class="price">${price} €</p>${extra}</body></html>`;
-
-test('choices on a product page are recorded in the ledger, with avoided kg worked out by us', async ({ shop }) => {
-  const page = await shop.open('https://www.zalando.de/example-cotton-t-shirt.html', {
-    html: demoLikePage('Organic cotton T-shirt, crew neck', '29.95'),
-  });
-  const badge = page.locator('[data-carbon-ledger="badge"]');
-  await expect.poll(() => badge.count(), { timeout: 10_000 }).toBe(1);
-  const overlay = await ProductOverlay.of(page);
-  await overlay.click('button[aria-expanded]');
-  // A T-shirt's alternatives here are advice (buy it second-hand, choose slow shipping): pledges.
-  await expect.poll(() => overlay.count('button[data-choice="pledge"]')).toBeGreaterThan(0);
-  await overlay.click('button[data-choice="pledge"]');
-  await expect.poll(() => overlay.text('[role="status"]')).toMatch(/^Pledge recorded/);
-  const pledged = async () => (await readLedgerEvents(shop.background)).filter((e) => e.type === 'choice-made');
-  await expect.poll(async () => (await pledged()).length).toBe(1);
-  expect((await pledged())[0]?.data).toMatchObject({ choice: 'greener', avoidedKgCO2e: 0 });
-  // Keeping the product instead replaces the pledge: a product view holds one choice.
-  await overlay.click('button[data-choice="kept"]');
-  await expect.poll(() => overlay.text('[role="status"]')).toBe('Recorded.');
-  await expect.poll(async () => (await pledged())[0]?.data.choice).toBe('kept');
-
-  const events = await readLedgerEvents(shop.background);
-  const types = events.map((e) => e.type).sort();
-  expect(types).toEqual(['alternatives-shown', 'choice-made', 'product-viewed']);
-  expect(events.find((e) => e.type === 'choice-made')?.data.avoidedKgCO2e).toBe(0);
-  expect(shop.extensionErrors).toEqual([]);
-});
-
-test('the shopper can hide the overlay on a shop, and it stays hidden', async ({ shop }) => {
-  const url = 'https://www.otto.de/p/example-shirt-123/';
-  const page = await shop.open(url, { html: demoLikePage('Linen shirt, relaxed fit', '49.99') });
-  const badge = page.locator('[data-carbon-ledger]');
-  await expect.poll(() => badge.count(), { timeout: 10_000 }).toBe(1);
-  const overlay = await ProductOverlay.of(page);
-  await overlay.click('button[aria-expanded]');
-  await overlay.click('button[data-action="hide-on-site"]');
-  await expect.poll(() => badge.count()).toBe(0);
-  await page.reload();
-  await page.waitForTimeout(1500);
-  expect(await badge.count()).toBe(0);
-  const views = (await readLedgerEvents(shop.background)).filter((e) => e.type === 'product-viewed');
-  expect(views).toHaveLength(1);
-});
 
 test('the badge is keyboard accessible', async ({ shop }) => {
   const page = await shop.open('https://www.etsy.com/listing/123/example', {

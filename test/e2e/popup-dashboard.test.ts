@@ -1,6 +1,9 @@
 // The popup and the dashboard in real Chromium, with a ledger seeded through the dashboard's own
 // import: live figures, charts, badges, history, an everyday action with a photo, export, and a
-// bad import that shows its reason and changes nothing.
+// bad import that shows its reason and changes nothing. Chromium only, for now: it uploads files
+// and waits for a download with Playwright's API, which the Firefox side of the harness
+// (harness/browsers.ts) does not offer yet; that the popup and the dashboard open without an error in Firefox, showing the ledger,
+// is checked in both-browsers.test.ts.
 
 import { readFileSync } from 'node:fs';
 import { parseResearchExport, researchExport } from '../../shared/export/research.ts';

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_EXTENSION_DIR } from './build.ts';
+import { PRODUCT_OVERLAY } from './overlay.ts';
 import { type ShopServer, startShopServer } from './shop-server.ts';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -48,6 +49,12 @@ export async function launchFirefoxWithExtension(prefs: Record<string, unknown> 
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         'network.dns.forceResolve': address,
+        // An address written as numbers is not looked up: any but ours goes to a proxy on a port
+        // nobody listens on, and is refused (so nothing leaves the machine even with a network).
+        'network.proxy.type': 2,
+        'network.proxy.autoconfig_url': `data:text/javascript,${encodeURIComponent(
+          `function FindProxyForURL(url, host) { return /^[0-9.]+$|:/.test(host) && host !== '${address}' ? 'PROXY 127.0.0.1:9' : 'DIRECT'; }`,
+        )}`,
         // Nothing leaves the machine: no updates, telemetry or safe-browsing lists.
         'app.update.enabled': false,
         'browser.safebrowsing.malware.enabled': false,
@@ -80,8 +87,13 @@ export async function launchFirefoxWithExtension(prefs: Record<string, unknown> 
  * Opens one of our pages (popup.html, options.html) in a new tab. Firefox moves the tab to the
  * extension's process, and puppeteer then never sees the navigation end: we wait for the page itself.
  */
-export async function openExtensionPage(browser: Browser, path: string): Promise<Page> {
+export async function openExtensionPage(
+  browser: Browser,
+  path: string,
+  beforeLoad?: (page: Page) => void,
+): Promise<Page> {
   const page = await browser.newPage();
+  beforeLoad?.(page);
   await page.goto(`${EXTENSION_ORIGIN}/${path}`, { waitUntil: 'domcontentloaded', timeout: 3_000 }).catch(() => {});
   await page.waitForFunction(
     (origin: string) => location.origin === origin && document.readyState === 'complete',
@@ -89,4 +101,134 @@ export async function openExtensionPage(browser: Browser, path: string): Promise
     EXTENSION_ORIGIN,
   );
   return page;
+}
+
+/** The browser's own (chrome) context, reached over BiDi with --remote-allow-system-access. */
+export interface ChromeContext {
+  evaluate(expression: string): Promise<unknown>;
+}
+
+/** Opens the chrome context of the first browser window (the profiler and the console service are there). */
+export async function chromeContext(browser: Browser): Promise<ChromeContext> {
+  const { connection } = browser as unknown as {
+    connection: { send(method: string, params: object): Promise<{ result: Record<string, unknown> }> };
+  };
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const context = (tree.result.contexts as { context: string }[])[0]!.context;
+  return {
+    async evaluate(expression) {
+      const { result } = await connection.send('script.evaluate', {
+        expression,
+        awaitPromise: true,
+        target: { context },
+      });
+      if (result.type === 'exception')
+        throw new Error(`in the chrome context: ${JSON.stringify(result.exceptionDetails)}`);
+      return (result.result as { value?: unknown }).value;
+    },
+  };
+}
+
+interface RemoteNode {
+  type: string;
+  sharedId?: string;
+  value?: { shadowRoot?: RemoteNode | null };
+}
+interface CallResult {
+  type: 'success' | 'exception';
+  result?: { type: string; value?: unknown };
+  exceptionDetails?: { text: string };
+}
+
+/**
+ * The product badge of a Firefox tab, inside its closed shadow root. A page's scripts cannot reach
+ * a closed root, and neither can puppeteer's selectors; WebDriver BiDi can, when asked to
+ * serialise closed shadow trees (includeShadowTree: 'all'). Its controls are then pressed with
+ * BiDi input actions aimed at the element: a real mouse click where it is on screen.
+ */
+export class FirefoxBadge {
+  private readonly browser: Browser;
+  private readonly page: Page;
+
+  constructor(browser: Browser, page: Page) {
+    this.browser = browser;
+    this.page = page;
+  }
+
+  private send<T>(method: string, params: object): Promise<T> {
+    // puppeteer's BiDi connection (Browser.connection), for the two commands it does not wrap.
+    const { connection } = this.browser as unknown as {
+      connection: { send(method: string, params: object): Promise<{ result: T }> };
+    };
+    return connection.send(method, params).then((answer) => answer.result);
+  }
+
+  private get context(): string {
+    return (this.page.mainFrame() as unknown as { _id: string })._id;
+  }
+
+  private async call(fn: string, args: object[], serialize = false): Promise<{ type: string; value?: unknown }> {
+    const answer = await this.send<CallResult>('script.callFunction', {
+      functionDeclaration: fn,
+      arguments: args,
+      awaitPromise: true,
+      target: { context: this.context },
+      ...(serialize ? { serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' } } : {}),
+    });
+    if (answer.type === 'exception') throw new Error(`in the page: ${answer.exceptionDetails?.text}`);
+    return answer.result!;
+  }
+
+  /** The badge's shadow root, or null without a badge. */
+  private async root(): Promise<string | null> {
+    const host = (await this.call(
+      `() => document.querySelector(${JSON.stringify(PRODUCT_OVERLAY)})`,
+      [],
+      true,
+    )) as RemoteNode;
+    return host.type === 'node' ? (host.value?.shadowRoot?.sharedId ?? null) : null;
+  }
+
+  private async all(selector: string): Promise<RemoteNode[]> {
+    const root = await this.root();
+    if (!root) return [];
+    const found = await this.call(
+      '(root, selector) => [...root.querySelectorAll(selector)]',
+      [{ sharedId: root }, { type: 'string', value: selector }],
+      true,
+    );
+    return (found.value as RemoteNode[]) ?? [];
+  }
+
+  async count(selector: string): Promise<number> {
+    return (await this.all(selector)).length;
+  }
+
+  async text(selector: string): Promise<string | null> {
+    const [node] = await this.all(selector);
+    if (!node?.sharedId) return null;
+    return (await this.call('(node) => node.textContent', [{ sharedId: node.sharedId }])).value as string;
+  }
+
+  async click(selector: string): Promise<void> {
+    const [node] = await this.all(selector);
+    if (!node?.sharedId) throw new Error(`no ${selector} in the badge`);
+    const element = { sharedId: node.sharedId };
+    await this.call("(node) => node.scrollIntoView({ block: 'center' })", [element]);
+    await this.send('input.performActions', {
+      context: this.context,
+      actions: [
+        {
+          type: 'pointer',
+          id: 'carbon-ledger-mouse',
+          parameters: { pointerType: 'mouse' },
+          actions: [
+            { type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element } },
+            { type: 'pointerDown', button: 0 },
+            { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    });
+  }
 }

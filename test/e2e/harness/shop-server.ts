@@ -16,8 +16,16 @@ export interface Route {
   rest?: { html: string; afterMs: number };
 }
 
+/**
+ * A header on every answer of the shop server (served or 404): a response the browser got without
+ * it came from somewhere else, that is, a request left the machine.
+ */
+export const SERVED_BY_HEADER = 'x-carbon-ledger-test-server';
+
 export interface ShopServer {
   port: number;
+  /** Requests that came from the extension itself (sent with an extension origin or referrer). */
+  fromExtension: string[];
   /** Registers `url` (https://host/path, query ignored) to be served. */
   serve(url: string, route: Route): void;
   /** Requests that matched no route, as https://host/path. */
@@ -34,9 +42,13 @@ const routeKey = (host: string, path: string): string => `${host.toLowerCase()}$
 export async function startShopServer(options: { host?: string; port?: number } = {}): Promise<ShopServer> {
   const routes = new Map<string, Route>();
   const blocked: string[] = [];
+  const fromExtension: string[] = [];
   const server: Server = createServer(makeSelfSignedCertificate(), (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     const route = routes.get(routeKey(host, request.url ?? '/'));
+    const sender = `${request.headers.origin ?? ''} ${request.headers.referer ?? ''}`;
+    if (/(chrome|moz)-extension:/.test(sender)) fromExtension.push(`https://${host}${request.url}`);
+    response.setHeader(SERVED_BY_HEADER, '1');
     if (!route) {
       blocked.push(`https://${host}${request.url}`);
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not served in tests');
@@ -62,6 +74,7 @@ export async function startShopServer(options: { host?: string; port?: number } 
   return {
     port: (server.address() as AddressInfo).port,
     blocked,
+    fromExtension,
     serve(url, route) {
       const { host, pathname } = new URL(url);
       routes.set(routeKey(host, pathname), route);
