@@ -131,7 +131,9 @@ describe.each(browsers)('$name', (browser) => {
         );
       expect(await chosen()).toEqual([]);
       await tab.badge.click('button[aria-expanded]');
-      // Opened, the badge shows the steps and links every source.
+      // Opened, the card offers every step and source one click further.
+      await expect.poll(() => tab.badge.count('button[aria-controls$="-full"]')).toBe(1);
+      await tab.badge.click('button[aria-controls$="-full"]');
       await expect.poll(() => tab.badge.count('a[href^="https://"]')).toBeGreaterThan(0);
       expect(await tab.badge.count('ol li')).toBeGreaterThan(0);
       // A T-shirt's alternatives are advice (buy it second-hand, choose slow shipping): pledges.
