@@ -1,218 +1,40 @@
 // Currency signs and words as shops print them, mapped to ISO 4217 where the sign is not
 // ambiguous on its own. Data, not logic: the price parser tries the longest sign first.
 
-/** [sign as printed, ISO code or null when the sign alone cannot tell]. */
-export const CURRENCY_SIGNS: readonly (readonly [string, string | null])[] = [
+/**
+ * [sign as printed, ISO code or null when the sign alone cannot tell], written `sign=ISO` (or the
+ * sign alone) and separated by `|`: a string is a fraction of the size of a literal table in the
+ * content script, which every shop page loads.
+ */
+export const CURRENCY_SIGNS: readonly (readonly [string, string | null])[] =
   // Dollar variants: the prefix tells the country.
-  ['US$', 'USD'],
-  ['US $', 'USD'],
-  ['AU$', 'AUD'],
-  ['AU $', 'AUD'],
-  ['A$', 'AUD'],
-  ['CA$', 'CAD'],
-  ['CAD$', 'CAD'],
-  ['CAN$', 'CAD'],
-  ['C$', 'CAD'],
-  ['NZ$', 'NZD'],
-  ['NT$', 'TWD'],
-  ['HK$', 'HKD'],
-  ['S$', 'SGD'],
-  ['R$', 'BRL'],
-  ['MX$', 'MXN'],
-  ['RD$', 'DOP'],
-  ['J$', 'JMD'],
-  ['TT$', 'TTD'],
-  ['BZ$', 'BZD'],
-  ['CUC$', 'CUC'],
-  ['MOP$', 'MOP'],
-  ['GY$', 'GYD'],
-  ['G$', 'GYD'],
-  ['T$', 'TOP'],
-  ['Z$', 'ZWL'],
-  ['$U', 'UYU'],
-  ['$b', 'BOB'],
-  ['$', null],
-  // Single signs.
-  ['€', 'EUR'],
-  ['£', 'GBP'],
-  ['￡', 'GBP'],
-  ['₤', 'GBP'],
-  ['E£', 'EGP'],
-  ['¥', null],
-  ['￥', null],
-  ['円', 'JPY'],
-  ['元', null],
-  ['人民币', 'CNY'],
-  ['圆', 'CNY'],
-  ['圓', 'TWD'],
-  ['₹', 'INR'],
-  ['रु', 'NPR'],
-  ['र', 'INR'],
-  ['рублей', 'RUB'],
-  ['₽', 'RUB'],
-  ['₩', 'KRW'],
-  ['원', 'KRW'],
-  ['₪', 'ILS'],
-  ['ש״ח', 'ILS'],
-  ['ש"ח', 'ILS'],
-  ["ש'ח", 'ILS'],
-  ['₫', 'VND'],
-  ['VNĐ', 'VND'],
-  ['đ', 'VND'],
-  ['₺', 'TRY'],
-  ['₴', 'UAH'],
-  ['₦', 'NGN'],
-  ['₱', 'PHP'],
-  ['₡', 'CRC'],
-  ['₭', 'LAK'],
-  ['₮', 'MNT'],
-  ['₼', 'AZN'],
-  ['֏', 'AMD'],
-  ['৳', 'BDT'],
-  ['៛', 'KHR'],
-  ['GH₵', 'GHS'],
-  ['₵', 'GHS'],
-  ['R₣', 'RWF'],
-  ['₣', null],
-  ['₿', 'BTC'],
-  ['Ƀ', 'BTC'],
-  ['﷼', null],
-  ['؋', 'AFN'],
-  ['ƒ', null],
-  ['₨', null],
-  ['₶', null],
-  ['฿', 'THB'],
-  ['บาท', 'THB'],
-  ['ლ', 'GEL'],
-  ['ლარი', 'GEL'],
-  // Letters and abbreviations (matched only as whole words).
-  ['Kč', 'CZK'],
-  ['zł', 'PLN'],
-  ['zl', 'PLN'],
-  ['Ft', 'HUF'],
-  ['lei', 'RON'],
-  ['лв.', 'BGN'],
-  ['лв', 'BGN'],
-  ['руб.', 'RUB'],
-  ['руб', 'RUB'],
-  ['р.', 'RUB'],
-  ['Р', 'RUB'],
-  ['грн.', 'UAH'],
-  ['грн', 'UAH'],
-  ['hrn', 'UAH'],
-  ['ден', 'MKD'],
-  ['Дин', 'RSD'],
-  ['дин', 'RSD'],
-  ['Dinara', 'RSD'],
-  ['din', 'RSD'],
-  ['км', 'BAM'],
-  ['KM', 'BAM'],
-  ['тг', 'KZT'],
-  ['с', null],
-  ['Rp', 'IDR'],
-  ['RM', 'MYR'],
-  ['Rs', null],
-  ['Re', null],
-  ['TL', 'TRY'],
-  ['CHF', 'CHF'],
-  ['SFr', 'CHF'],
-  ['Fr.', 'CHF'],
-  ['KD', 'KWD'],
-  ['BD', 'BHD'],
-  ['LD', 'LYD'],
-  ['DT', 'TND'],
-  ['Dhs', 'AED'],
-  ['Dh', 'AED'],
-  ['Br', null],
-  ['kn', 'HRK'],
-  ['kr', null],
-  ['Lek', 'ALL'],
-  ['Nu.', 'BTN'],
-  ['Nu', 'BTN'],
-  ['FBu', 'BIF'],
-  ['FCFA', 'XAF'],
-  ['CFA', null],
-  ['KMF', 'KMF'],
-  ['Fdj', 'DJF'],
-  ['Nfk', 'ERN'],
-  ['MK', 'MWK'],
-  ['Rf', 'MVR'],
-  ['UM', 'MRU'],
-  ['B/.', 'PAB'],
-  ['S/.', 'PEN'],
-  ['S/', 'PEN'],
-  ['Db', 'STN'],
-  ['TSh', 'TZS'],
-  ['KShs', 'KES'],
-  ['KSh', 'KES'],
-  ['USh', 'UGX'],
-  ['VT', 'VUV'],
-  ['Bs', null],
-  ['ZK', 'ZMW'],
-  ['FG', 'GNF'],
-  ['GFr', 'GNF'],
-  ['FRw', 'RWF'],
-  ['RF', 'RWF'],
-  ['Ks', 'MMK'],
-  ['Ar', 'MGA'],
-  ['MT', 'MZN'],
-  ['Esc', 'CVE'],
-  ['Rbl', 'RUB'],
-  ["so'm", 'UZS'],
-  ['som', null],
-  ['Sʻ', 'UZS'],
-  ["S'", 'UZS'],
-  ['stg', 'GBP'],
-  ['GBp', 'GBP'],
-  ['nis', 'ILS'],
-  ['lari', 'GEL'],
-  ['kwz', 'AOA'],
-  ['yen', 'JPY'],
-  ['yuan', 'CNY'],
-  ['euro', 'EUR'],
-  ['euros', 'EUR'],
-  ['pound', 'GBP'],
-  ['francs', null],
-  ['franc', null],
-  ['tomans', 'IRR'],
-  ['تومان', 'IRR'],
-  ['ریال', 'IRR'],
-  ['ريال', null],
-  ['درهم', null],
-  ['دينار', null],
-  ['جنيه', 'EGP'],
-  ['L.E.', 'EGP'],
-  ['LE', 'EGP'],
-  ['ج.م', 'EGP'],
-  ['ر.س', 'SAR'],
-  ['ر.ع', 'OMR'],
-  ['ر.ق', 'QAR'],
-  ['ر.ي', 'YER'],
-  ['د.إ', 'AED'],
-  ['د.ك', 'KWD'],
-  ['د.ت', 'TND'],
-  ['د.ج', 'DZD'],
-  ['د.م', 'MAD'],
-  ['د.ع', 'IQD'],
-  ['د.ل', 'LYD'],
-  ['د.أ', 'JOD'],
-  ['د.ا', 'JOD'],
-  ['.د.ب', 'BHD'],
-  ['دج', 'DZD'],
-  ['ع.د', 'IQD'],
-  ['ل.د', 'LYD'],
-  ['ل.س', 'SYP'],
-  ['ل.ل', 'LBP'],
-  ['ج.س.', 'SDG'],
-  ['ج.س', 'SDG'],
-  ['ش.ج', 'ILS'],
-  ['ش.ص', 'ILS'],
-  ['ரூ', 'LKR'],
-  ['රු', 'LKR'],
-  ['ብር', 'ETB'],
-  ['ናቕፋ', 'ERN'],
-  ['نافكا', 'ERN'],
-];
+  (
+    'US$=USD|US $=USD|AU$=AUD|AU $=AUD|A$=AUD|CA$=CAD|CAD$=CAD|CAN$=CAD|C$=CAD|NZ$=NZD|NT$=TWD|' +
+    'HK$=HKD|S$=SGD|R$=BRL|MX$=MXN|RD$=DOP|J$=JMD|TT$=TTD|BZ$=BZD|CUC$=CUC|MOP$=MOP|GY$=GYD|' +
+    'G$=GYD|T$=TOP|Z$=ZWL|$U=UYU|$b=BOB|$|' +
+    // Single signs.
+    '€=EUR|£=GBP|￡=GBP|₤=GBP|E£=EGP|¥|￥|円=JPY|元|人民币=CNY|圆=CNY|圓=TWD|₹=INR|रु=NPR|र=INR|' +
+    'рублей=RUB|₽=RUB|₩=KRW|원=KRW|₪=ILS|ש״ח=ILS|ש"ח=ILS|ש\'ח=ILS|₫=VND|VNĐ=VND|đ=VND|₺=TRY|₴=UAH|' +
+    '₦=NGN|₱=PHP|₡=CRC|₭=LAK|₮=MNT|₼=AZN|֏=AMD|৳=BDT|៛=KHR|GH₵=GHS|₵=GHS|R₣=RWF|₣|₿=BTC|Ƀ=BTC|﷼|' +
+    '؋=AFN|ƒ|₨|₶|฿=THB|บาท=THB|ლ=GEL|ლარი=GEL|' +
+    // Letters and abbreviations (matched only as whole words).
+    'Kč=CZK|zł=PLN|zl=PLN|Ft=HUF|lei=RON|лв.=BGN|лв=BGN|руб.=RUB|руб=RUB|р.=RUB|Р=RUB|грн.=UAH|' +
+    'грн=UAH|hrn=UAH|ден=MKD|Дин=RSD|дин=RSD|Dinara=RSD|din=RSD|км=BAM|KM=BAM|тг=KZT|с|Rp=IDR|' +
+    'RM=MYR|Rs|Re|TL=TRY|CHF=CHF|SFr=CHF|Fr.=CHF|KD=KWD|BD=BHD|LD=LYD|DT=TND|Dhs=AED|Dh=AED|Br|' +
+    'kn=HRK|kr|Lek=ALL|Nu.=BTN|Nu=BTN|FBu=BIF|FCFA=XAF|CFA|KMF=KMF|Fdj=DJF|Nfk=ERN|MK=MWK|' +
+    'Rf=MVR|UM=MRU|B/.=PAB|S/.=PEN|S/=PEN|Db=STN|TSh=TZS|KShs=KES|KSh=KES|USh=UGX|VT=VUV|Bs|' +
+    "ZK=ZMW|FG=GNF|GFr=GNF|FRw=RWF|RF=RWF|Ks=MMK|Ar=MGA|MT=MZN|Esc=CVE|Rbl=RUB|so'm=UZS|som|" +
+    "Sʻ=UZS|S'=UZS|stg=GBP|GBp=GBP|nis=ILS|lari=GEL|kwz=AOA|yen=JPY|yuan=CNY|euro=EUR|euros=EUR|" +
+    'pound=GBP|francs|franc|tomans=IRR|تومان=IRR|ریال=IRR|ريال|درهم|دينار|جنيه=EGP|L.E.=EGP|' +
+    'LE=EGP|ج.م=EGP|ر.س=SAR|ر.ع=OMR|ر.ق=QAR|ر.ي=YER|د.إ=AED|د.ك=KWD|د.ت=TND|د.ج=DZD|د.م=MAD|' +
+    'د.ع=IQD|د.ل=LYD|د.أ=JOD|د.ا=JOD|.د.ب=BHD|دج=DZD|ع.د=IQD|ل.د=LYD|ل.س=SYP|ل.ل=LBP|ج.س.=SDG|' +
+    'ج.س=SDG|ش.ج=ILS|ش.ص=ILS|ரூ=LKR|රු=LKR|ብር=ETB|ናቕፋ=ERN|نافكا=ERN'
+  )
+    .split('|')
+    .map((entry) => {
+      const [sign = '', iso] = entry.split('=');
+      return [sign, iso ?? null];
+    });
 
 /** ISO 4217 codes that shops print as text (and a few legacy codes they still print). */
 export const ISO_CODES = new Set(
@@ -229,67 +51,21 @@ export const ISO_CODES = new Set(
 /** Legacy or unofficial codes that shops still print, mapped to today's code. */
 export const CODE_ALIASES: Readonly<Record<string, string>> = { RUR: 'RUB', RMB: 'CNY', BYR: 'BYN', CND: 'CAD' };
 
-/** The currency a country's shops price in, for signs such as `$` and `kr` that need context. */
-export const COUNTRY_CURRENCY: Readonly<Record<string, string>> = {
-  US: 'USD',
-  CA: 'CAD',
-  AU: 'AUD',
-  NZ: 'NZD',
-  MX: 'MXN',
-  SG: 'SGD',
-  HK: 'HKD',
-  TW: 'TWD',
-  GB: 'GBP',
-  IE: 'EUR',
-  DE: 'EUR',
-  AT: 'EUR',
-  FR: 'EUR',
-  IT: 'EUR',
-  ES: 'EUR',
-  NL: 'EUR',
-  BE: 'EUR',
-  FI: 'EUR',
-  PT: 'EUR',
-  CH: 'CHF',
-  SE: 'SEK',
-  NO: 'NOK',
-  DK: 'DKK',
-  PL: 'PLN',
-  CZ: 'CZK',
-  RO: 'RON',
-  HU: 'HUF',
-  JP: 'JPY',
-  CN: 'CNY',
-  IN: 'INR',
-  BR: 'BRL',
-  TR: 'TRY',
-  AE: 'AED',
-  SA: 'SAR',
-  EG: 'EGP',
-  RU: 'RUB',
-  KR: 'KRW',
-  CL: 'CLP',
-  CO: 'COP',
-  AR: 'ARS',
-  UY: 'UYU',
-  PE: 'PEN',
-  ZA: 'ZAR',
-  NG: 'NGN',
-  KE: 'KES',
-  MA: 'MAD',
-  IL: 'ILS',
-  UA: 'UAH',
-  ID: 'IDR',
-  MY: 'MYR',
-  TH: 'THB',
-  VN: 'VND',
-  PH: 'PHP',
-  PK: 'PKR',
-  BD: 'BDT',
-  QA: 'QAR',
-  KW: 'KWD',
-  GR: 'EUR',
-  SK: 'EUR',
-  LU: 'EUR',
-  BG: 'BGN',
-};
+/**
+ * The currency a country's shops price in, for signs such as `$` and `kr` that need context. Written
+ * as `CURRENCY COUNTRY COUNTRY…` groups separated by `|`.
+ */
+export const COUNTRY_CURRENCY: Readonly<Record<string, string>> = Object.fromEntries(
+  (
+    'USD US|CAD CA|AUD AU|NZD NZ|MXN MX|SGD SG|HKD HK|TWD TW|GBP GB|' +
+    'EUR IE DE AT FR IT ES NL BE FI PT GR SK LU|CHF CH|SEK SE|NOK NO|DKK DK|PLN PL|CZK CZ|' +
+    'RON RO|HUF HU|JPY JP|CNY CN|INR IN|BRL BR|TRY TR|AED AE|SAR SA|EGP EG|RUB RU|KRW KR|CLP CL|' +
+    'COP CO|ARS AR|UYU UY|PEN PE|ZAR ZA|NGN NG|KES KE|MAD MA|ILS IL|UAH UA|IDR ID|MYR MY|THB TH|' +
+    'VND VN|PHP PH|PKR PK|BDT BD|QAR QA|KWD KW|BGN BG'
+  )
+    .split('|')
+    .flatMap((group) => {
+      const [currency, ...countries] = group.split(' ');
+      return countries.map((country) => [country, currency]);
+    }),
+);
