@@ -6,6 +6,7 @@
 import type { Money, PageKind } from '../product.ts';
 import { clean, first, textOf, visibleTextOf } from './dom.ts';
 import type { ProductFields } from './fields.ts';
+import { readTile } from './listing.ts';
 import type { PageIndex } from './page-index.ts';
 import { parsePrice } from './price.ts';
 
@@ -94,6 +95,63 @@ export function shownText(doc: Document, selectors: readonly string[]): { text: 
     const el = first(doc, [selector]);
     const text = el ? clean(visibleTextOf(el, 400)) : null;
     if (el && text) return { text, element: el };
+  }
+  return null;
+}
+
+/** The selectors a shop's title and shown price are read through. */
+export interface ShownSelectors {
+  title: readonly string[];
+  price: readonly string[];
+}
+
+/**
+ * A product page's title and shown price (prices read as a `country` shop's), with `extra` fields
+ * the shop shows; the badge goes beside the price, else beside the title.
+ */
+export function shownProduct(
+  doc: Document,
+  selectors: ShownSelectors,
+  country: string | null,
+  extra?: ProductFields,
+): FoundProduct {
+  const title = shownText(doc, selectors.title);
+  const shown = shownPrice(doc, selectors.price, country);
+  return {
+    fields: { title: title?.text ?? null, price: shown?.price ?? null, ...(country && { country }), ...extra },
+    anchor: shown?.element ?? title?.element ?? null,
+  };
+}
+
+/** The selectors a shop's listing tiles, and their titles and prices, are read through. */
+export interface TileSelectors {
+  tile: readonly string[];
+  tileTitle: readonly string[];
+  tilePrice: readonly string[];
+}
+
+/**
+ * The items of a listing from the first tile selector that yields any, in page order; `complete`
+ * may fill in what the shop prints its own way. Null when no selector yields an item.
+ */
+export function shownTiles(
+  doc: Document,
+  url: URL,
+  selectors: TileSelectors,
+  country: string | null,
+  complete?: (item: FoundListingItem, tile: Element) => void,
+): FoundListingItem[] | null {
+  const options = { country, titleSelectors: selectors.tileTitle, priceSelectors: selectors.tilePrice };
+  for (const selector of selectors.tile) {
+    const items: FoundListingItem[] = [];
+    for (const tile of Array.from(doc.querySelectorAll(selector))) {
+      const item = readTile(tile, url.href, options);
+      if (item) {
+        complete?.(item, tile);
+        items.push(item);
+      }
+    }
+    if (items.length) return items;
   }
   return null;
 }

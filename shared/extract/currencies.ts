@@ -65,7 +65,7 @@ export const COUNTRY_CURRENCY: Readonly<Record<string, string>> = Object.fromEnt
   )
     .split('|')
     .flatMap((group) => {
-      const [currency, ...countries] = group.split(' ');
+      const [currency = '', ...countries] = group.split(' ');
       return countries.map((country) => [country, currency]);
     }),
 );
