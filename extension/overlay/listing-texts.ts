@@ -4,8 +4,10 @@
 // shop's page. The background speaks the same browser language.
 
 import { i18n } from '#i18n';
+import type { LowestMark } from '../../shared/footprint/compare.ts';
+import { categoryName } from '../../shared/i18n/names.ts';
 import type { ListingEstimate, ListingTexts } from '../../shared/messages.ts';
-import { kgText } from '../format.ts';
+import { kgText, uiLang } from '../format.ts';
 
 /** The badge's text, its range (shown on hover) and the label a screen reader reads. */
 export function listingTexts(estimate: Pick<ListingEstimate, 'kgCO2e' | 'low' | 'high'>): ListingTexts {
@@ -18,7 +20,14 @@ export function listingTexts(estimate: Pick<ListingEstimate, 'kgCO2e' | 'low' | 
 }
 
 /** The mark on the lowest-footprint items (what they were compared with, the listing says). */
-export const lowestTexts = (): { mark: string } => ({ mark: `· ${i18n.t('overlay.lowest')}` });
+export const lowestMarkText = (): string => `· ${i18n.t('overlay.lowest')}`;
+
+/** What an item marked lowest was compared with: how many items of its category, on what basis. */
+export const lowestAmongText = (mark: LowestMark, category: string): string =>
+  i18n.t(
+    mark.basis === 'kg' ? 'compare.lowestPerKg' : mark.basis === 'unit' ? 'compare.lowestPerUnit' : 'compare.lowest',
+    [String(mark.among), categoryName(category, uiLang())],
+  );
 
 /** What the overlay says once a choice is recorded: credited, already credited, pledged, or not recorded. */
 export function choiceTexts(

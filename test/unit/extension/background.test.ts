@@ -92,7 +92,7 @@ describe('handleMessage', () => {
     const items = [product, { ...product, title: 'Glass kettle 1.2 l', url: 'https://www.amazon.com/dp/B000000003' }];
     const answer = (await handleMessage({ type: 'listing-viewed', items }, fromAmazon, OWN_ORIGIN)) as {
       estimates: ({ kgCO2e: number; texts: { badge: string; range: string; label: string } } | null)[];
-      lowest: { mark: string };
+      lowest: { mark: string; among: string[] };
     };
     expect(answer.estimates).toHaveLength(2);
     expect(answer.estimates.every((e) => e !== null && e.kgCO2e > 0)).toBe(true);
@@ -103,10 +103,11 @@ describe('handleMessage', () => {
       range: expect.stringMatching(/^overlay_range\([\d.,]+,[\d.,]+\)$/),
       label: expect.stringMatching(new RegExp(`^overlay_listingLabel\\(${kg},[\\d.,]+,[\\d.,]+\\)$`)),
     });
-    expect(answer.lowest).toEqual({ mark: '· overlay_lowest()' });
-    // What the content script needs to compare like with like: category, its name, the pack size.
-    // (A kettle's litres are its capacity, not what it holds: no per-kg comparison.)
-    expect(answer.estimates[1]).toMatchObject({ categoryLabel: expect.any(String), netKg: null, count: 1 });
+    // Two items of different categories: nothing to compare, nothing marked.
+    expect(answer.lowest).toEqual({ mark: '· overlay_lowest()', among: ['', ''] });
+    // What the comparison needs, sent back by the content script with later items: category and
+    // pack size. (A kettle's litres are its capacity, not what it holds: no per-kg comparison.)
+    expect(answer.estimates[1]).toMatchObject({ category: expect.any(String), netKg: null, count: 1 });
     const coffee = (title: string) => ({
       ...product,
       title,
@@ -125,6 +126,37 @@ describe('handleMessage', () => {
     expect(await countEvents()).toBe(0);
     const mixed = [product, { ...product, url: 'https://www.ebay.com/itm/1' }];
     expect(await handleMessage({ type: 'listing-viewed', items: mixed }, fromAmazon, OWN_ORIGIN)).toBeUndefined();
+  });
+
+  it('marks the lowest among the items badged before and the new ones, and says among what', async () => {
+    const kettle = (title: string, n: number) => ({
+      ...product,
+      title,
+      url: `https://www.amazon.com/dp/B00000001${n}`,
+    });
+    const first = (await handleMessage(
+      { type: 'listing-viewed', items: [kettle('Glass kettle 1.2 l', 1), kettle('Steel kettle 1.7 l', 2)] },
+      fromAmazon,
+      OWN_ORIGIN,
+    )) as { estimates: { category: string; kgCO2e: number; netKg: number | null; count: number }[] };
+    const [a, b] = first.estimates;
+    expect(a?.category).toBe(b?.category);
+    // A third of the same category arrives later; the two before come back from the content script.
+    const earlier = [
+      { ...a, kgCO2e: 0.001 },
+      { ...b, kgCO2e: 1e6 },
+      { category: 'drop-tables; --', kgCO2e: 0, netKg: null, count: 1 },
+    ];
+    const answer = (await handleMessage(
+      { type: 'listing-viewed', items: [kettle('Electric kettle 1.5 l', 3)], earlier },
+      fromAmazon,
+      OWN_ORIGIN,
+    )) as { estimates: { kgCO2e: number }[]; lowest: { among: string[] } };
+    // Three comparable items (the malformed one is compared with nothing): the lowest quarter is
+    // one, an item badged before, named with its category as the shopper reads it.
+    expect(answer.estimates[0]?.kgCO2e).toBeGreaterThan(0.001);
+    expect(answer.lowest.among).toEqual(['compare_lowest(3,Kettles)', '', '', '']);
+    expect(await countEvents()).toBe(0);
   });
 
   it('gives a malformed listing item no estimate and still estimates the others', async () => {
