@@ -34,6 +34,21 @@ export interface ProductFootprint {
   hidden: boolean;
   /** What the estimate counts, in the shopper's language (made in the background, like listing texts). */
   counts?: CountsTexts | null;
+  /** The badge's figures as text, numbers formatted (null without an estimate). */
+  texts?: ProductTexts | null;
+}
+
+/**
+ * The product badge's texts that hold a figure, made in the background in the browser's language,
+ * so the content script carries no number formatting.
+ */
+export interface ProductTexts extends ListingTexts {
+  /** "like driving 24 km" (null without a car comparison). */
+  car: string | null;
+  /** Where the car comparison's factor comes from, with the factor (null without one). */
+  carSource: string | null;
+  /** What each alternative saves, in the order of `alternatives`. */
+  saves: string[];
 }
 
 /** "refurbished · making and using", and making and using apart (null when use is not counted). */

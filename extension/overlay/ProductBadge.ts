@@ -9,8 +9,7 @@
 import { i18n } from '#i18n';
 import type { Alternative } from '../../shared/footprint/alternatives.ts';
 import type { FootprintEstimate } from '../../shared/footprint/estimate.ts';
-import type { CarComparison, CountsTexts } from '../../shared/messages.ts';
-import { kgText, numberText } from '../format.ts';
+import type { CarComparison, CountsTexts, ProductTexts } from '../../shared/messages.ts';
 import { h } from './dom.ts';
 
 export type ChoiceInOverlay =
@@ -23,6 +22,8 @@ export interface ProductBadgeProps {
   car: CarComparison | null;
   /** What the estimate counts ("making and using"), from the background. */
   counts?: CountsTexts | null;
+  /** The figures as text, numbers formatted, from the background. */
+  texts: ProductTexts;
   /** The page shows no price: the estimate rests on the title and category alone, and says so. */
   noPrice?: boolean;
   /** Records a choice; resolves to what the background says about it. */
@@ -56,7 +57,7 @@ const TOP_ALTERNATIVES = 3;
 
 /** The badge, ready to go into our shadow root. */
 export function productBadge(props: ProductBadgeProps): HTMLElement {
-  const { estimate, alternatives, car, counts } = props;
+  const { alternatives, car, counts, texts } = props;
   const cardId = `carbon-ledger-card-${++nextId}`;
   let card: HTMLElement | null = null;
   const status = h('p', { class: 'cl-status', role: 'status', 'aria-live': 'polite' });
@@ -124,11 +125,11 @@ export function productBadge(props: ProductBadgeProps): HTMLElement {
         setOpen(!isOpen());
       }),
     },
-    h('span', { class: 'cl-kg' }, i18n.t('overlay.estimate', [kgText(estimate.kgCO2e)])),
-    h('span', { class: 'cl-range' }, `(${i18n.t('overlay.range', [kgText(estimate.low), kgText(estimate.high)])})`),
+    h('span', { class: 'cl-kg' }, texts.badge),
+    h('span', { class: 'cl-range' }, `(${texts.range})`),
     props.noPrice && h('span', { class: 'cl-scope cl-no-price' }, `· ${i18n.t('overlay.noPrice')}`),
     counts && h('span', { class: 'cl-scope' }, `· ${counts.label}`),
-    car && h('span', { class: 'cl-car' }, `· ${i18n.t('overlay.carKm', [numberText(car.km, car.km < 10 ? 1 : 0)])}`),
+    car && h('span', { class: 'cl-car' }, `· ${texts.car}`),
     more,
   );
   const section = h(
@@ -156,7 +157,7 @@ function cardOf(
   close: () => void,
   choose: (choice: ChoiceInOverlay) => (event: Event) => void,
 ): HTMLElement {
-  const { estimate, alternatives, car, counts } = props;
+  const { estimate, alternatives, car, counts, texts } = props;
   const button = (label: string, attributes: Record<string, string>, onclick: (event: Event) => void) =>
     h('button', { type: 'button', class: 'cl-button', ...attributes, onclick }, label);
   const alternativeItem = (alternative: Alternative) =>
@@ -165,7 +166,7 @@ function cardOf(
       null,
       h('span', { class: 'cl-alt-title' }, alternative.title),
       ' ',
-      h('span', { class: 'cl-saves' }, i18n.t('overlay.saves', [kgText(alternative.avoidedKgCO2e)])),
+      h('span', { class: 'cl-saves' }, texts.saves[alternatives.indexOf(alternative)]),
       h('span', { class: 'cl-reason' }, alternative.reason),
       h(
         'span',
@@ -284,12 +285,7 @@ function cardOf(
           ),
         ),
       ),
-      car &&
-        h(
-          'p',
-          { class: 'cl-note' },
-          i18n.t('overlay.carSource', [numberText(car.kgPerKm, 3), `${car.source.publisher}, ${car.source.title}`]),
-        ),
+      car && h('p', { class: 'cl-note' }, texts.carSource),
       // The alternatives beyond the card's first few, as choosable as those.
       alternatives.length > TOP_ALTERNATIVES &&
         h('ul', { class: 'cl-alternatives' }, ...alternatives.slice(TOP_ALTERNATIVES).map(alternativeItem)),

@@ -4,10 +4,11 @@
 // shop's page. The background speaks the same browser language.
 
 import { i18n } from '#i18n';
+import type { Alternative } from '../../shared/footprint/alternatives.ts';
 import type { LowestMark } from '../../shared/footprint/compare.ts';
 import { categoryName } from '../../shared/i18n/names.ts';
-import type { ListingEstimate, ListingTexts } from '../../shared/messages.ts';
-import { kgText, uiLang } from '../format.ts';
+import type { CarComparison, ListingEstimate, ListingTexts, ProductTexts } from '../../shared/messages.ts';
+import { kgText, numberText, uiLang } from '../format.ts';
 
 /** The badge's text, its range (shown on hover) and the label a screen reader reads. */
 export function listingTexts(estimate: Pick<ListingEstimate, 'kgCO2e' | 'low' | 'high'>): ListingTexts {
@@ -16,6 +17,21 @@ export function listingTexts(estimate: Pick<ListingEstimate, 'kgCO2e' | 'low' | 
     badge: i18n.t('overlay.estimate', [kg]),
     range: i18n.t('overlay.range', [low, high]),
     label: i18n.t('overlay.listingLabel', [kg, low, high]),
+  };
+}
+
+/** The product badge's figures as text: its estimate and range as a listing badge's, the car, the savings. */
+export function productTexts(
+  estimate: Pick<ListingEstimate, 'kgCO2e' | 'low' | 'high'>,
+  car: CarComparison | null,
+  alternatives: readonly Pick<Alternative, 'avoidedKgCO2e'>[],
+): ProductTexts {
+  return {
+    ...listingTexts(estimate),
+    car: car && i18n.t('overlay.carKm', [numberText(car.km, car.km < 10 ? 1 : 0)]),
+    carSource:
+      car && i18n.t('overlay.carSource', [numberText(car.kgPerKm, 3), `${car.source.publisher}, ${car.source.title}`]),
+    saves: alternatives.map((alternative) => i18n.t('overlay.saves', [kgText(alternative.avoidedKgCO2e)])),
   };
 }
 

@@ -21,7 +21,7 @@ import { type LedgerDb, openLedger, readSettings, writeSettings } from '../../le
 import { logEvent, oneAtATime } from '../../ledger/record.ts';
 import { type CurrentStudy, overlayModeOf, stampOf } from '../../ledger/study.ts';
 import { uiLang } from '../../locale.ts';
-import { listingTexts, lowestAmongText, lowestMarkText } from '../../overlay/listing-texts.ts';
+import { listingTexts, lowestAmongText, lowestMarkText, productTexts } from '../../overlay/listing-texts.ts';
 import { countsTexts } from '../../overlay/scope-text.ts';
 import { recordAlternativesShown, recordChoice } from './choices.ts';
 import { alternativesShown, creditedAlternatives, productSummary } from './worth.ts';
@@ -100,12 +100,15 @@ function footprintShown(
   if (mode === 'none') return HIDDEN;
   const lang = uiLang();
   const links = overlayLinks();
+  const alternatives = alternativesIn(alternativesShown(product, estimate, mode === 'full', lang), lang, links);
+  const car = estimate ? carComparison(estimate.kgCO2e) : null;
   return {
     estimate: estimate && estimateIn(estimate, lang, links),
-    alternatives: alternativesIn(alternativesShown(product, estimate, mode === 'full', lang), lang, links),
-    car: estimate ? carComparison(estimate.kgCO2e) : null,
+    alternatives,
+    car,
     hidden: false,
     counts: estimate ? countsTexts(estimate) : null,
+    texts: estimate ? productTexts(estimate, car, alternatives) : null,
   };
 }
 

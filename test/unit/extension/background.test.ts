@@ -57,6 +57,17 @@ describe('handleMessage', () => {
     };
     expect(early.hidden).toBe(false);
     expect(early.estimate?.kgCO2e).toBe(viewed.estimate?.kgCO2e);
+    // The badge's figures come as text, so the shop's page does no number formatting.
+    const { texts, alternatives, car } = viewed as unknown as {
+      texts: { badge: string; car: string | null; carSource: string | null; saves: string[] };
+      alternatives: { avoidedKgCO2e: number }[];
+      car: { km: number } | null;
+    };
+    expect(texts.badge).toBe(`overlay_estimate(${kgText(viewed.estimate?.kgCO2e ?? 0)})`);
+    expect(car).not.toBeNull();
+    expect(texts.car).toMatch(/^overlay_carKm\([\d.,]+\)$/);
+    expect(texts.carSource).toMatch(/^overlay_carSource\([\d.,]+,.+\)$/);
+    expect(texts.saves).toEqual(alternatives.map((a) => `overlay_saves(${kgText(a.avoidedKgCO2e)})`));
     expect(await countEvents()).toBe(1);
     const forged = { ...product, url: 'https://www.ebay.com/itm/1' };
     expect(await handleMessage({ type: 'product-estimate', product: forged }, fromAmazon, OWN_ORIGIN)).toBeUndefined();
