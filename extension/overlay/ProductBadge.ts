@@ -6,11 +6,11 @@
 // event (a real click, tap or key press); a click a page's script makes (element.click(),
 // dispatchEvent) has isTrusted false and does nothing.
 
-import { i18n } from '#i18n';
 import type { Alternative } from '../../shared/footprint/alternatives.ts';
 import type { FootprintEstimate } from '../../shared/footprint/estimate.ts';
 import type { CarComparison, CountsTexts, ProductTexts } from '../../shared/messages.ts';
 import { h } from './dom.ts';
+import { t } from './text.ts';
 
 export type ChoiceInOverlay =
   | { choice: 'greener'; alternative: Alternative }
@@ -61,7 +61,7 @@ export function productBadge(props: ProductBadgeProps): HTMLElement {
   const cardId = `carbon-ledger-card-${++nextId}`;
   let card: HTMLElement | null = null;
   const status = h('p', { class: 'cl-status', role: 'status', 'aria-live': 'polite' });
-  const more = h('span', { class: 'cl-more' }, i18n.t('overlay.why'));
+  const more = h('span', { class: 'cl-more' }, t('overlay.why'));
   const isOpen = () => summary.getAttribute('aria-expanded') === 'true';
 
   // The card sits in the top layer, never over the badge: under it, or above it when it fits there
@@ -81,7 +81,7 @@ export function productBadge(props: ProductBadgeProps): HTMLElement {
   const setOpen = (open: boolean) => {
     if (open === isOpen()) return;
     summary.setAttribute('aria-expanded', String(open));
-    more.textContent = open ? i18n.t('overlay.hideDetails') : i18n.t('overlay.why');
+    more.textContent = open ? t('overlay.hideDetails') : t('overlay.why');
     if (open) {
       if (!card) {
         card = cardOf(
@@ -127,7 +127,7 @@ export function productBadge(props: ProductBadgeProps): HTMLElement {
     },
     h('span', { class: 'cl-kg' }, texts.badge),
     h('span', { class: 'cl-range' }, `(${texts.range})`),
-    props.noPrice && h('span', { class: 'cl-scope cl-no-price' }, `· ${i18n.t('overlay.noPrice')}`),
+    props.noPrice && h('span', { class: 'cl-scope cl-no-price' }, `· ${t('overlay.noPrice')}`),
     counts && h('span', { class: 'cl-scope' }, `· ${counts.label}`),
     car && h('span', { class: 'cl-car' }, `· ${texts.car}`),
     more,
@@ -136,7 +136,7 @@ export function productBadge(props: ProductBadgeProps): HTMLElement {
     'section',
     {
       class: 'cl-badge',
-      'aria-label': i18n.t('overlay.regionLabel'),
+      'aria-label': t('overlay.regionLabel'),
       onkeydown: byShopper((event) => {
         if ((event as KeyboardEvent).key === 'Escape' && isOpen()) close();
       }),
@@ -180,12 +180,12 @@ function cardOf(
               rel: 'noopener noreferrer',
               onclick: byShopper(() => props.onAlternativeOpened(alternative)),
             },
-            i18n.t('overlay.open'),
+            t('overlay.open'),
           ),
         // Advice the shopper cannot act on from this page is pledged, not taken: it is credited
         // nothing until logged by hand (shared/ledger/crediting.ts).
         button(
-          i18n.t(alternative.actionable ? 'overlay.takeThis' : 'overlay.pledge'),
+          t(alternative.actionable ? 'overlay.takeThis' : 'overlay.pledge'),
           { class: 'cl-button cl-primary', 'data-choice': alternative.actionable ? 'greener' : 'pledge' },
           choose({ choice: 'greener', alternative }),
         ),
@@ -196,7 +196,7 @@ function cardOf(
   const toggleFull = byShopper(() => {
     const open = !full;
     showAll.setAttribute('aria-expanded', String(open));
-    showAll.textContent = i18n.t(open ? 'card.fewerDetails' : 'card.allDetails');
+    showAll.textContent = t(open ? 'card.fewerDetails' : 'card.allDetails');
     if (open) {
       full = fullOf(fullId);
       showAll.after(full);
@@ -207,36 +207,36 @@ function cardOf(
     }
   });
   const showAll = button(
-    i18n.t('card.allDetails'),
+    t('card.allDetails'),
     { class: 'cl-button cl-quiet', 'aria-expanded': 'false', 'aria-controls': fullId },
     toggleFull,
   );
   const top = alternatives.slice(0, TOP_ALTERNATIVES);
   return h(
     'div',
-    { id, class: 'cl-pop', popover: 'manual', role: 'dialog', 'aria-label': i18n.t('overlay.regionLabel') },
-    button('×', { class: 'cl-close', 'aria-label': i18n.t('card.close') }, byShopper(close)),
+    { id, class: 'cl-pop', popover: 'manual', role: 'dialog', 'aria-label': t('overlay.regionLabel') },
+    button('×', { class: 'cl-close', 'aria-label': t('card.close') }, byShopper(close)),
     h(
       'p',
       null,
-      h('strong', null, i18n.t('overlay.notMeasurement')),
-      ` ${i18n.t('overlay.method', [estimate.method])}. `,
-      props.noPrice && i18n.t('overlay.noPriceMeaning'),
+      h('strong', null, t('overlay.notMeasurement')),
+      ` ${t('overlay.method', [estimate.method])}. `,
+      props.noPrice && t('overlay.noPriceMeaning'),
     ),
     counts && h('p', null, counts.split ?? `${counts.label[0]?.toUpperCase()}${counts.label.slice(1)}.`),
-    top.length > 0 && h('h3', null, i18n.t('overlay.alternatives')),
+    top.length > 0 && h('h3', null, t('overlay.alternatives')),
     top.length > 0 && h('ul', { class: 'cl-alternatives' }, ...top.map(alternativeItem)),
     h(
       'p',
       { class: 'cl-choices' },
-      button(i18n.t('overlay.keep'), { 'data-choice': 'kept' }, choose({ choice: 'kept', alternative: null })),
+      button(t('overlay.keep'), { 'data-choice': 'kept' }, choose({ choice: 'kept', alternative: null })),
       button(
-        i18n.t('overlay.notRelevant'),
+        t('overlay.notRelevant'),
         { 'data-choice': 'dismissed' },
         choose({ choice: 'dismissed', alternative: null }),
       ),
       button(
-        i18n.t('overlay.hideOnSite'),
+        t('overlay.hideOnSite'),
         { class: 'cl-button cl-quiet', 'data-action': 'hide-on-site' },
         byShopper(props.onHideOnSite),
       ),
@@ -252,12 +252,12 @@ function cardOf(
       h(
         'p',
         null,
-        `${i18n.t('overlay.category', [estimate.categoryLabel, String(Math.round(estimate.confidence * 100))])}. `,
-        `${i18n.t('overlay.rangeMeaning', [estimate.rangeMeaning])}.`,
+        `${t('overlay.category', [estimate.categoryLabel, String(Math.round(estimate.confidence * 100))])}. `,
+        `${t('overlay.rangeMeaning', [estimate.rangeMeaning])}.`,
       ),
-      h('h3', null, i18n.t('overlay.steps')),
+      h('h3', null, t('overlay.steps')),
       h('ol', null, ...estimate.steps.map((step) => h('li', null, step))),
-      h('h3', null, i18n.t('overlay.sources')),
+      h('h3', null, t('overlay.sources')),
       h(
         'ul',
         null,

@@ -6,13 +6,13 @@
 // constructed stylesheet, and their texts come ready from the background (listing-texts.ts), so
 // sixty badges cost the page little.
 
-import { i18n } from '#i18n';
 import type { AnchoredItem } from '../../shared/extract/index.ts';
 import { type ListingEstimate, MAX_LISTING_ITEMS } from '../../shared/messages.ts';
 import { sendMessage } from '../messaging.ts';
 import listingCss from './listing.css?inline';
 import { CLICKABLE, outermostControl, placesBeside } from './place.ts';
 import { createShadowHost, inNextFrame } from './shadow.ts';
+import { t } from './text.ts';
 
 const HOST_TAG = 'carbon-ledger-listing-badge';
 
@@ -92,10 +92,10 @@ export class ListingBadges {
     const pill = document.createElement('span');
     pill.className = 'cl-pill';
     pill.setAttribute('role', 'note');
-    const label = noPrice ? `${estimate.texts.label}. ${i18n.t('overlay.noPriceMeaning')}` : estimate.texts.label;
+    const label = noPrice ? `${estimate.texts.label}. ${t('overlay.noPriceMeaning')}` : estimate.texts.label;
     pill.setAttribute('aria-label', label);
-    pill.title = noPrice ? `${estimate.texts.range} · ${i18n.t('overlay.noPrice')}` : estimate.texts.range;
-    pill.textContent = noPrice ? `${estimate.texts.badge} · ${i18n.t('overlay.noPriceShort')}` : estimate.texts.badge;
+    pill.title = noPrice ? `${estimate.texts.range} · ${t('overlay.noPrice')}` : estimate.texts.range;
+    pill.textContent = noPrice ? `${estimate.texts.badge} · ${t('overlay.noPriceShort')}` : estimate.texts.badge;
     if (noPrice) host.setAttribute('data-no-price', '');
     shadow.append(pill);
     anchor.after(host);
