@@ -8,7 +8,7 @@ import { clean, first, textOf, visibleTextOf } from './dom.ts';
 import type { ProductFields } from './fields.ts';
 import { readTile } from './listing.ts';
 import type { PageIndex } from './page-index.ts';
-import { parsePrice } from './price.ts';
+import { moneyOf } from './price.ts';
 
 /** A product read from a page, with the element its badge should sit beside. */
 export interface FoundProduct {
@@ -79,12 +79,8 @@ export function shownPrice(
   for (const selector of selectors) {
     const el = first(doc, [selector]);
     if (!el) continue;
-    const parsed = parsePrice(visibleTextOf(el, 80) || textOf(el, 80), { country });
-    if (parsed.amount !== null && parsed.amount > 0 && parsed.currency) {
-      const price: Money = { amount: parsed.amount, currency: parsed.currency };
-      if (parsed.isRange) price.isRangeLowerBound = true;
-      return { price, element: el };
-    }
+    const price = moneyOf(visibleTextOf(el, 80) || textOf(el, 80), { country });
+    if (price) return { price, element: el };
   }
   return null;
 }
