@@ -6,10 +6,13 @@ import { SHOP_ADAPTERS } from './index.ts';
 /** The host that our bundled demo shop is served under (a reserved `.example` name). */
 export const DEMO_SHOP_HOST = 'shop.carbon-ledger.example';
 
-export const SHOP_MATCH_PATTERNS: readonly string[] = [
+const matchPatterns = (): readonly string[] => [
   ...SHOP_ADAPTERS.flatMap((adapter) => adapter.hosts.map((host) => `https://*.${host}/*`)),
   `https://${DEMO_SHOP_HOST}/*`,
 ];
+
+// Marked pure so that a bundle which does not use the patterns (the content script's) leaves them out.
+export const SHOP_MATCH_PATTERNS: readonly string[] = /* @__PURE__ */ matchPatterns();
 
 /** Whether the content script runs at `url`: an https page on one of the hosts above. */
 export function contentScriptRunsAt(url: string): boolean {
