@@ -68,7 +68,7 @@ export interface ListingEstimate extends ComparableItem {
   texts: ListingTexts;
 }
 
-/** A listing badge's texts in the browser's language, numbers formatted. */
+/** A listing badge's texts in the browser's language, numbers formatted (saying so where the item shows no price). */
 export interface ListingTexts {
   /** "≈ 4.2 kg CO₂e" */
   badge: string;

@@ -10,14 +10,25 @@ import { categoryName } from '../../shared/i18n/names.ts';
 import type { CarComparison, ListingEstimate, ListingTexts, ProductTexts } from '../../shared/messages.ts';
 import { kgText, numberText, uiLang } from '../format.ts';
 
-/** The badge's text, its range (shown on hover) and the label a screen reader reads. */
-export function listingTexts(estimate: Pick<ListingEstimate, 'kgCO2e' | 'low' | 'high'>): ListingTexts {
+/**
+ * The badge's text, its range (shown on hover) and the label a screen reader reads. `noPrice`: the
+ * item shows no price, so its estimate rests on its title alone, and a listing badge says so.
+ */
+export function listingTexts(
+  estimate: Pick<ListingEstimate, 'kgCO2e' | 'low' | 'high'>,
+  noPrice = false,
+): ListingTexts {
   const [kg, low, high] = [kgText(estimate.kgCO2e), kgText(estimate.low), kgText(estimate.high)];
-  return {
-    badge: i18n.t('overlay.estimate', [kg]),
-    range: i18n.t('overlay.range', [low, high]),
-    label: i18n.t('overlay.listingLabel', [kg, low, high]),
-  };
+  const badge = i18n.t('overlay.estimate', [kg]);
+  const range = i18n.t('overlay.range', [low, high]);
+  const label = i18n.t('overlay.listingLabel', [kg, low, high]);
+  return noPrice
+    ? {
+        badge: `${badge} · ${i18n.t('overlay.noPriceShort')}`,
+        range: `${range} · ${i18n.t('overlay.noPrice')}`,
+        label: `${label}. ${i18n.t('overlay.noPriceMeaning')}`,
+      }
+    : { badge, range, label };
 }
 
 /** The product badge's figures as text: its estimate and range as a listing badge's, the car, the savings. */

@@ -12,7 +12,6 @@ import { sendMessage } from '../messaging.ts';
 import listingCss from './listing.css?inline';
 import { CLICKABLE, outermostControl, placesBeside } from './place.ts';
 import { createShadowHost, inNextFrame } from './shadow.ts';
-import { t } from './text.ts';
 
 const HOST_TAG = 'carbon-ledger-listing-badge';
 
@@ -92,10 +91,11 @@ export class ListingBadges {
     const pill = document.createElement('span');
     pill.className = 'cl-pill';
     pill.setAttribute('role', 'note');
-    const label = noPrice ? `${estimate.texts.label}. ${t('overlay.noPriceMeaning')}` : estimate.texts.label;
+    // The texts come ready, saying so where the item shows no price.
+    const { label, range, badge } = estimate.texts;
     pill.setAttribute('aria-label', label);
-    pill.title = noPrice ? `${estimate.texts.range} · ${t('overlay.noPrice')}` : estimate.texts.range;
-    pill.textContent = noPrice ? `${estimate.texts.badge} · ${t('overlay.noPriceShort')}` : estimate.texts.badge;
+    pill.title = range;
+    pill.textContent = badge;
     if (noPrice) host.setAttribute('data-no-price', '');
     shadow.append(pill);
     anchor.after(host);

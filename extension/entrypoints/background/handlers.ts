@@ -153,7 +153,7 @@ const handlers: Handlers = {
       const byQuantity = SOLD_BY_QUANTITY.has(CATEGORY_BY_ID.get(category)?.group ?? '');
       const netKg = byQuantity ? (quantity?.kg ?? null) : null;
       const count = quantity?.count ?? 1;
-      return { kgCO2e, low, high, category, netKg, count, texts: listingTexts(estimate) };
+      return { kgCO2e, low, high, category, netKg, count, texts: listingTexts(estimate, !item.price) };
     });
     // The "lowest" marks, among the items badged before and these: what each is marked lowest among,
     // as the shopper reads it (the content script only shows it).

@@ -114,6 +114,17 @@ describe('handleMessage', () => {
       range: expect.stringMatching(/^overlay_range\([\d.,]+,[\d.,]+\)$/),
       label: expect.stringMatching(new RegExp(`^overlay_listingLabel\\(${kg},[\\d.,]+,[\\d.,]+\\)$`)),
     });
+    // An item that shows no price: its badge says the estimate rests on its title alone.
+    const unpriced = (await handleMessage(
+      { type: 'listing-viewed', items: [{ ...product, price: null }] },
+      fromAmazon,
+      OWN_ORIGIN,
+    )) as { estimates: { texts: { badge: string; range: string; label: string } }[] };
+    expect(unpriced.estimates[0]?.texts).toEqual({
+      badge: expect.stringMatching(/^overlay_estimate\([\d.,]+\) · overlay_noPriceShort\(\)$/),
+      range: expect.stringMatching(/^overlay_range\([\d.,]+,[\d.,]+\) · overlay_noPrice\(\)$/),
+      label: expect.stringMatching(/^overlay_listingLabel\(.+\)\. overlay_noPriceMeaning\(\)$/),
+    });
     // Two items of different categories: nothing to compare, nothing marked.
     expect(answer.lowest).toEqual({ mark: '· overlay_lowest()', among: ['', ''] });
     // What the comparison needs, sent back by the content script with later items: category and
