@@ -36,18 +36,6 @@ export const CURRENCY_SIGNS: readonly (readonly [string, string | null])[] =
       return [sign, iso ?? null];
     });
 
-/** ISO 4217 codes that shops print as text (and a few legacy codes they still print). */
-export const ISO_CODES = new Set(
-  (
-    'USD EUR GBP JPY CNY RMB CAD AUD NZD CHF SEK NOK DKK ISK PLN CZK HUF RON BGN HRK RSD BAM MKD ALL ' +
-    'RUB RUR UAH BYN BYR KZT UZS GEL AMD AZN TRY ILS AED SAR QAR KWD BHD OMR JOD EGP MAD TND DZD LYD ' +
-    'INR PKR LKR NPR BDT IDR MYR SGD THB VND PHP KRW TWD HKD MOP BRL ARS CLP COP PEN MXN UYU BOB PYG ' +
-    'VES ZAR NGN KES GHS UGX TZS ETB XOF XAF MUR SCR BTC CUC DOP JMD TTD BZD GYD TOP ZWL CRC PAB GTQ ' +
-    'HNL NIO SVC MNT KHR LAK MMK AFN IRR IQD SYP LBP YER SDG ERN DJF BIF KMF MWK MVR MRU STN VUV ZMW ' +
-    'GNF RWF MGA MZN CVE AOA BTN PTE DEM FRF ITL ESP NLG BEF ATS IEP FIM GRD SPL'
-  ).split(' '),
-);
-
 /** Legacy or unofficial codes that shops still print, mapped to today's code. */
 export const CODE_ALIASES: Readonly<Record<string, string>> = { RUR: 'RUB', RMB: 'CNY', BYR: 'BYN', CND: 'CAD' };
 
@@ -69,3 +57,15 @@ export const COUNTRY_CURRENCY: Readonly<Record<string, string>> = Object.fromEnt
       return countries.map((country) => [country, currency]);
     }),
 );
+
+/**
+ * ISO 4217 codes that shops print as text (and a few legacy codes they still print): every code a
+ * sign or a country above stands for, and these others.
+ */
+export const ISO_CODES: ReadonlySet<string> = new Set([
+  ...CURRENCY_SIGNS.flatMap(([, iso]) => iso ?? []),
+  ...Object.values(COUNTRY_CURRENCY),
+  ...'RMB ISK RUR BYN BYR PYG VES XOF MUR SCR GTQ HNL NIO SVC PTE DEM FRF ITL ESP NLG BEF ATS IEP FIM GRD SPL'.split(
+    ' ',
+  ),
+]);
