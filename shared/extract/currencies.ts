@@ -40,23 +40,18 @@ export const CURRENCY_SIGNS: readonly (readonly [string, string | null])[] =
 export const CODE_ALIASES: Readonly<Record<string, string>> = { RUR: 'RUB', RMB: 'CNY', BYR: 'BYN', CND: 'CAD' };
 
 /**
- * The currency a country's shops price in, for signs such as `$` and `kr` that need context. Written
- * as `CURRENCY COUNTRY COUNTRY…` groups separated by `|`.
+ * The currency a country's shops price in, for signs such as `$` and `kr` that need context: the euro
+ * countries, and the countries whose currency's code starts with their own (USD for US).
  */
-export const COUNTRY_CURRENCY: Readonly<Record<string, string>> = Object.fromEntries(
-  (
-    'USD US|CAD CA|AUD AU|NZD NZ|MXN MX|SGD SG|HKD HK|TWD TW|GBP GB|' +
-    'EUR IE DE AT FR IT ES NL BE FI PT GR SK LU|CHF CH|SEK SE|NOK NO|DKK DK|PLN PL|CZK CZ|' +
-    'RON RO|HUF HU|JPY JP|CNY CN|INR IN|BRL BR|TRY TR|AED AE|SAR SA|EGP EG|RUB RU|KRW KR|CLP CL|' +
-    'COP CO|ARS AR|UYU UY|PEN PE|ZAR ZA|NGN NG|KES KE|MAD MA|ILS IL|UAH UA|IDR ID|MYR MY|THB TH|' +
-    'VND VN|PHP PH|PKR PK|BDT BD|QAR QA|KWD KW|BGN BG'
+export const COUNTRY_CURRENCY: Readonly<Record<string, string>> = Object.fromEntries([
+  ...'IE DE AT FR IT ES NL BE FI PT GR SK LU'.split(' ').map((country) => [country, 'EUR']),
+  ...(
+    'USD CAD AUD NZD MXN SGD HKD TWD GBP CHF SEK NOK DKK PLN CZK RON HUF JPY CNY INR BRL TRY AED SAR EGP RUB ' +
+    'KRW CLP COP ARS UYU PEN ZAR NGN KES MAD ILS UAH IDR MYR THB VND PHP PKR BDT QAR KWD BGN'
   )
-    .split('|')
-    .flatMap((group) => {
-      const [currency = '', ...countries] = group.split(' ');
-      return countries.map((country) => [country, currency]);
-    }),
-);
+    .split(' ')
+    .map((currency) => [currency.slice(0, 2), currency]),
+]);
 
 /**
  * ISO 4217 codes that shops print as text (and a few legacy codes they still print): every code a
