@@ -1,4 +1,4 @@
-// The shape of a shop adapter (shared/sites/<shop>.ts: one shop family, one file, with its hosts)
+// The shape of a shop adapter (shared/sites/<shop>.ts: one shop family, one file; its hosts are in shared/sites/hosts.ts)
 // and the helpers adapters read with. An adapter only reads what its shop shows in its own way;
 // the generic reader (generic.ts: structured data, then page heuristics) fills the rest.
 // Extraction is given the adapters (shared/read.ts) and never imports shared/sites itself.
@@ -31,11 +31,6 @@ export interface FoundListingItem {
 export interface ShopAdapter {
   /** Short name of the shop family, e.g. "amazon". */
   id: string;
-  /**
-   * The shop's sites the content script runs on, each with its subdomains ("amazon.de" runs on
-   * www.amazon.de): shared/sites/hosts.ts makes the extension's match patterns from these.
-   */
-  hosts: readonly string[];
   /** Whether a URL belongs to this shop family (every country site). */
   matches(url: URL): boolean;
   /** The kind of page, when the shop's markup tells; null to let the generic reader decide. */

@@ -14,7 +14,6 @@ const SELECTORS = {
 
 export const aliexpress: ShopAdapter = {
   id: 'aliexpress',
-  hosts: ['aliexpress.com', 'aliexpress.us'],
   matches: (url) => hostIs(url, ['aliexpress']),
   detect: (_index, url) =>
     /\/item\/\d+\.html/.test(url.pathname)

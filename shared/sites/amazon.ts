@@ -68,29 +68,6 @@ function countryOf(url: URL): string {
 
 export const amazon: ShopAdapter = {
   id: 'amazon',
-  hosts: [
-    'com',
-    'co.uk',
-    'de',
-    'fr',
-    'it',
-    'es',
-    'nl',
-    'se',
-    'pl',
-    'com.be',
-    'ca',
-    'com.mx',
-    'com.br',
-    'co.jp',
-    'com.au',
-    'in',
-    'sg',
-    'ae',
-    'sa',
-    'com.tr',
-    'eg',
-  ].map((tld) => `amazon.${tld}`),
   matches: (url) => hostIs(url, ['amazon']),
   // Title, price, brand, breadcrumbs, bullets and the details table all come before the reviews
   // and the questions.

@@ -12,7 +12,6 @@ const SELECTORS = {
 
 export const etsy: ShopAdapter = {
   id: 'etsy',
-  hosts: ['etsy.com'],
   matches: (url) => hostIs(url, ['etsy']),
   detect: (_index, url) => (/\/listing\/\d+/.test(url.pathname) ? 'product' : null),
   extractProduct(index): FoundProduct | null {

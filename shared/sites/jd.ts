@@ -12,7 +12,6 @@ const SELECTORS = {
 
 export const jd: ShopAdapter = {
   id: 'jd',
-  hosts: ['jd.com'],
   matches: (url) => hostIs(url, ['jd']),
   detect: (_index, url) =>
     /^\/\d+\.html/.test(url.pathname) ? 'product' : /search\.jd|list\.jd/.test(url.hostname) ? 'listing' : null,

@@ -21,7 +21,6 @@ const SELECTORS = {
 
 export const taobao: ShopAdapter = {
   id: 'taobao',
-  hosts: ['taobao.com', 'tmall.com'],
   matches: (url) => hostIs(url, ['taobao', 'tmall']),
   detect: (_index, url) =>
     /item\.htm/.test(url.pathname) ? 'product' : /\/search|list\.tmall/.test(url.href) ? 'listing' : null,

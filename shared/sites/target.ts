@@ -15,7 +15,6 @@ const SELECTORS = {
 
 export const target: ShopAdapter = {
   id: 'target',
-  hosts: ['target.com'],
   matches: (url) => hostIs(url, ['target']),
   detect: (_index, url) =>
     /^\/p\//.test(url.pathname) ? 'product' : /^\/(?:s|c)\b/.test(url.pathname) ? 'listing' : null,
