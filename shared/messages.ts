@@ -4,6 +4,7 @@
 
 import { CHOICES, type Choice } from './events.ts';
 import type { Alternative } from './footprint/alternatives.ts';
+import type { ComparableItem } from './footprint/compare.ts';
 import type { FootprintEstimate } from './footprint/estimate.ts';
 import type { Product } from './product.ts';
 
@@ -33,6 +34,21 @@ export interface ProductFootprint {
   hidden: boolean;
   /** What the estimate counts, in the shopper's language (made in the background, like listing texts). */
   counts?: CountsTexts | null;
+  /** The badge's figures as text, numbers formatted (null without an estimate). */
+  texts?: ProductTexts | null;
+}
+
+/**
+ * The product badge's texts that hold a figure, made in the background in the browser's language,
+ * so the content script carries no number formatting.
+ */
+export interface ProductTexts extends ListingTexts {
+  /** "like driving 24 km" (null without a car comparison). */
+  car: string | null;
+  /** Where the car comparison's factor comes from, with the factor (null without one). */
+  carSource: string | null;
+  /** What each alternative saves, in the order of `alternatives`. */
+  saves: string[];
 }
 
 /** "refurbished · making and using", and making and using apart (null when use is not counted). */
@@ -41,22 +57,18 @@ export interface CountsTexts {
   split: string | null;
 }
 
-/** A listing item's estimate: the figures only, for a small badge, and what the badge says. */
-export interface ListingEstimate {
-  kgCO2e: number;
+/**
+ * A listing item's estimate: the figures only, for a small badge, and what the badge says. What the
+ * "lowest" comparison needs (category, pack size: ComparableItem) the content script keeps and sends
+ * back with the listing's next items, so the background compares every badge on the page.
+ */
+export interface ListingEstimate extends ComparableItem {
   low: number;
   high: number;
-  category: string;
-  /** The category's name, for saying what a "lowest" item was compared with. */
-  categoryLabel: string;
-  /** Net mass or volume of the whole offer as its title writes it (kg), or null: for comparing per kg. */
-  netKg: number | null;
-  /** Units in the pack (1 when none is written): for comparing per unit. */
-  count: number;
   texts: ListingTexts;
 }
 
-/** A listing badge's texts in the browser's language, numbers formatted. */
+/** A listing badge's texts in the browser's language, numbers formatted (saying so where the item shows no price). */
 export interface ListingTexts {
   /** "≈ 4.2 kg CO₂e" */
   badge: string;
@@ -81,13 +93,20 @@ export interface ProtocolMap {
   'product-estimate': { request: { product: Product }; response: ProductFootprint };
   /** A content script read a listing: estimate every item (not logged: a listing is not a product viewed). */
   'listing-viewed': {
-    /** The items in page order; one that is not a product reaches the handler as null and gets no estimate. */
-    request: { items: (Product | null)[] };
+    /**
+     * The items in page order; one that is not a product reaches the handler as null and gets no
+     * estimate. `earlier`: the estimates of the items already badged on the page, to compare with
+     * (one that is not well-formed reaches the handler as null and is compared with nothing).
+     */
+    request: { items: (Product | null)[]; earlier?: (ComparableItem | null)[] };
     response: {
       estimates: (ListingEstimate | null)[];
       hidden: boolean;
-      /** The mark on the lowest-footprint items (absent when hidden); what it means the content script says. */
-      lowest?: { mark: string };
+      /**
+       * The mark on the lowest-footprint items (absent when hidden), and for each of `earlier` then
+       * each of `items` what it is marked lowest among ('' for no mark), said on hover.
+       */
+      lowest?: { mark: string; among: string[] };
     };
   };
   /** Sent as a shop page starts loading, so the background is awake and ready when the product is read. */
@@ -127,6 +146,8 @@ export type Response<T extends MessageType> = ProtocolMap[T]['response'];
 const MAX_TEXT = 1000;
 /** More items than any listing page shows at once; the overlay sends new items in batches. */
 export const MAX_LISTING_ITEMS = 200;
+/** More badges than a listing page shows however far it is scrolled: what the "lowest" mark compares. */
+const MAX_COMPARED = 5000;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -187,6 +208,18 @@ function optionalFields(value: Record<string, unknown>): Partial<Product> {
   return fields;
 }
 
+const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** An item to compare as a content script sends it back (what the background gave it), or null. */
+function validateCompared(value: unknown): ComparableItem | null {
+  if (!isRecord(value)) return null;
+  const { category, kgCO2e, netKg, count } = value;
+  if (typeof category !== 'string' || !/^[a-z0-9-]{1,80}$/.test(category)) return null;
+  if (!finite(kgCO2e) || kgCO2e < 0 || !finite(count) || count < 1) return null;
+  if (netKg !== null && (!finite(netKg) || netKg <= 0)) return null;
+  return { category, kgCO2e, netKg, count };
+}
+
 function validateAlternative(value: unknown): OfferedAlternative | null {
   if (!isRecord(value)) return null;
   const kind = cleanText(value.kind, 50);
@@ -213,7 +246,13 @@ export function validateMessage(value: unknown): Message | null {
     case 'listing-viewed': {
       if (!Array.isArray(value.items) || value.items.length > MAX_LISTING_ITEMS) return null;
       // One malformed item must not cost the page every other badge: it alone gets none.
-      return { type: 'listing-viewed', items: value.items.map(validateProduct) };
+      const earlier = value.earlier ?? [];
+      if (!Array.isArray(earlier) || earlier.length > MAX_COMPARED) return null;
+      return {
+        type: 'listing-viewed',
+        items: value.items.map(validateProduct),
+        earlier: earlier.map(validateCompared),
+      };
     }
     case 'hide-on-site':
       return { type: 'hide-on-site' };

@@ -6,12 +6,11 @@
 // event (a real click, tap or key press); a click a page's script makes (element.click(),
 // dispatchEvent) has isTrusted false and does nothing.
 
-import { i18n } from '#i18n';
 import type { Alternative } from '../../shared/footprint/alternatives.ts';
 import type { FootprintEstimate } from '../../shared/footprint/estimate.ts';
-import type { CarComparison, CountsTexts } from '../../shared/messages.ts';
-import { kgText, numberText } from '../format.ts';
+import type { CarComparison, CountsTexts, ProductTexts } from '../../shared/messages.ts';
 import { h } from './dom.ts';
+import { t } from './text.ts';
 
 export type ChoiceInOverlay =
   | { choice: 'greener'; alternative: Alternative }
@@ -23,6 +22,8 @@ export interface ProductBadgeProps {
   car: CarComparison | null;
   /** What the estimate counts ("making and using"), from the background. */
   counts?: CountsTexts | null;
+  /** The figures as text, numbers formatted, from the background. */
+  texts: ProductTexts;
   /** The page shows no price: the estimate rests on the title and category alone, and says so. */
   noPrice?: boolean;
   /** Records a choice; resolves to what the background says about it. */
@@ -56,11 +57,11 @@ const TOP_ALTERNATIVES = 3;
 
 /** The badge, ready to go into our shadow root. */
 export function productBadge(props: ProductBadgeProps): HTMLElement {
-  const { estimate, alternatives, car, counts } = props;
+  const { alternatives, car, counts, texts } = props;
   const cardId = `carbon-ledger-card-${++nextId}`;
   let card: HTMLElement | null = null;
   const status = h('p', { class: 'cl-status', role: 'status', 'aria-live': 'polite' });
-  const more = h('span', { class: 'cl-more' }, i18n.t('overlay.why'));
+  const more = h('span', { class: 'cl-more' }, t('overlay.why'));
   const isOpen = () => summary.getAttribute('aria-expanded') === 'true';
 
   // The card sits in the top layer, never over the badge: under it, or above it when it fits there
@@ -80,7 +81,7 @@ export function productBadge(props: ProductBadgeProps): HTMLElement {
   const setOpen = (open: boolean) => {
     if (open === isOpen()) return;
     summary.setAttribute('aria-expanded', String(open));
-    more.textContent = open ? i18n.t('overlay.hideDetails') : i18n.t('overlay.why');
+    more.textContent = open ? t('overlay.hideDetails') : t('overlay.why');
     if (open) {
       if (!card) {
         card = cardOf(
@@ -124,18 +125,18 @@ export function productBadge(props: ProductBadgeProps): HTMLElement {
         setOpen(!isOpen());
       }),
     },
-    h('span', { class: 'cl-kg' }, i18n.t('overlay.estimate', [kgText(estimate.kgCO2e)])),
-    h('span', { class: 'cl-range' }, `(${i18n.t('overlay.range', [kgText(estimate.low), kgText(estimate.high)])})`),
-    props.noPrice && h('span', { class: 'cl-scope cl-no-price' }, `· ${i18n.t('overlay.noPrice')}`),
+    h('span', { class: 'cl-kg' }, texts.badge),
+    h('span', { class: 'cl-range' }, `(${texts.range})`),
+    props.noPrice && h('span', { class: 'cl-scope cl-no-price' }, `· ${t('overlay.noPrice')}`),
     counts && h('span', { class: 'cl-scope' }, `· ${counts.label}`),
-    car && h('span', { class: 'cl-car' }, `· ${i18n.t('overlay.carKm', [numberText(car.km, car.km < 10 ? 1 : 0)])}`),
+    car && h('span', { class: 'cl-car' }, `· ${texts.car}`),
     more,
   );
   const section = h(
     'section',
     {
       class: 'cl-badge',
-      'aria-label': i18n.t('overlay.regionLabel'),
+      'aria-label': t('overlay.regionLabel'),
       onkeydown: byShopper((event) => {
         if ((event as KeyboardEvent).key === 'Escape' && isOpen()) close();
       }),
@@ -156,7 +157,7 @@ function cardOf(
   close: () => void,
   choose: (choice: ChoiceInOverlay) => (event: Event) => void,
 ): HTMLElement {
-  const { estimate, alternatives, car, counts } = props;
+  const { estimate, alternatives, car, counts, texts } = props;
   const button = (label: string, attributes: Record<string, string>, onclick: (event: Event) => void) =>
     h('button', { type: 'button', class: 'cl-button', ...attributes, onclick }, label);
   const alternativeItem = (alternative: Alternative) =>
@@ -165,7 +166,7 @@ function cardOf(
       null,
       h('span', { class: 'cl-alt-title' }, alternative.title),
       ' ',
-      h('span', { class: 'cl-saves' }, i18n.t('overlay.saves', [kgText(alternative.avoidedKgCO2e)])),
+      h('span', { class: 'cl-saves' }, texts.saves[alternatives.indexOf(alternative)]),
       h('span', { class: 'cl-reason' }, alternative.reason),
       h(
         'span',
@@ -179,12 +180,12 @@ function cardOf(
               rel: 'noopener noreferrer',
               onclick: byShopper(() => props.onAlternativeOpened(alternative)),
             },
-            i18n.t('overlay.open'),
+            t('overlay.open'),
           ),
         // Advice the shopper cannot act on from this page is pledged, not taken: it is credited
         // nothing until logged by hand (shared/ledger/crediting.ts).
         button(
-          i18n.t(alternative.actionable ? 'overlay.takeThis' : 'overlay.pledge'),
+          t(alternative.actionable ? 'overlay.takeThis' : 'overlay.pledge'),
           { class: 'cl-button cl-primary', 'data-choice': alternative.actionable ? 'greener' : 'pledge' },
           choose({ choice: 'greener', alternative }),
         ),
@@ -195,7 +196,7 @@ function cardOf(
   const toggleFull = byShopper(() => {
     const open = !full;
     showAll.setAttribute('aria-expanded', String(open));
-    showAll.textContent = i18n.t(open ? 'card.fewerDetails' : 'card.allDetails');
+    showAll.textContent = t(open ? 'card.fewerDetails' : 'card.allDetails');
     if (open) {
       full = fullOf(fullId);
       showAll.after(full);
@@ -206,36 +207,36 @@ function cardOf(
     }
   });
   const showAll = button(
-    i18n.t('card.allDetails'),
+    t('card.allDetails'),
     { class: 'cl-button cl-quiet', 'aria-expanded': 'false', 'aria-controls': fullId },
     toggleFull,
   );
   const top = alternatives.slice(0, TOP_ALTERNATIVES);
   return h(
     'div',
-    { id, class: 'cl-pop', popover: 'manual', role: 'dialog', 'aria-label': i18n.t('overlay.regionLabel') },
-    button('×', { class: 'cl-close', 'aria-label': i18n.t('card.close') }, byShopper(close)),
+    { id, class: 'cl-pop', popover: 'manual', role: 'dialog', 'aria-label': t('overlay.regionLabel') },
+    button('×', { class: 'cl-close', 'aria-label': t('card.close') }, byShopper(close)),
     h(
       'p',
       null,
-      h('strong', null, i18n.t('overlay.notMeasurement')),
-      ` ${i18n.t('overlay.method', [estimate.method])}. `,
-      props.noPrice && i18n.t('overlay.noPriceMeaning'),
+      h('strong', null, t('overlay.notMeasurement')),
+      ` ${t('overlay.method', [estimate.method])}. `,
+      props.noPrice && t('overlay.noPriceMeaning'),
     ),
     counts && h('p', null, counts.split ?? `${counts.label[0]?.toUpperCase()}${counts.label.slice(1)}.`),
-    top.length > 0 && h('h3', null, i18n.t('overlay.alternatives')),
+    top.length > 0 && h('h3', null, t('overlay.alternatives')),
     top.length > 0 && h('ul', { class: 'cl-alternatives' }, ...top.map(alternativeItem)),
     h(
       'p',
       { class: 'cl-choices' },
-      button(i18n.t('overlay.keep'), { 'data-choice': 'kept' }, choose({ choice: 'kept', alternative: null })),
+      button(t('overlay.keep'), { 'data-choice': 'kept' }, choose({ choice: 'kept', alternative: null })),
       button(
-        i18n.t('overlay.notRelevant'),
+        t('overlay.notRelevant'),
         { 'data-choice': 'dismissed' },
         choose({ choice: 'dismissed', alternative: null }),
       ),
       button(
-        i18n.t('overlay.hideOnSite'),
+        t('overlay.hideOnSite'),
         { class: 'cl-button cl-quiet', 'data-action': 'hide-on-site' },
         byShopper(props.onHideOnSite),
       ),
@@ -251,12 +252,12 @@ function cardOf(
       h(
         'p',
         null,
-        `${i18n.t('overlay.category', [estimate.categoryLabel, String(Math.round(estimate.confidence * 100))])}. `,
-        `${i18n.t('overlay.rangeMeaning', [estimate.rangeMeaning])}.`,
+        `${t('overlay.category', [estimate.categoryLabel, String(Math.round(estimate.confidence * 100))])}. `,
+        `${t('overlay.rangeMeaning', [estimate.rangeMeaning])}.`,
       ),
-      h('h3', null, i18n.t('overlay.steps')),
+      h('h3', null, t('overlay.steps')),
       h('ol', null, ...estimate.steps.map((step) => h('li', null, step))),
-      h('h3', null, i18n.t('overlay.sources')),
+      h('h3', null, t('overlay.sources')),
       h(
         'ul',
         null,
@@ -284,12 +285,7 @@ function cardOf(
           ),
         ),
       ),
-      car &&
-        h(
-          'p',
-          { class: 'cl-note' },
-          i18n.t('overlay.carSource', [numberText(car.kgPerKm, 3), `${car.source.publisher}, ${car.source.title}`]),
-        ),
+      car && h('p', { class: 'cl-note' }, texts.carSource),
       // The alternatives beyond the card's first few, as choosable as those.
       alternatives.length > TOP_ALTERNATIVES &&
         h('ul', { class: 'cl-alternatives' }, ...alternatives.slice(TOP_ALTERNATIVES).map(alternativeItem)),

@@ -1,15 +1,14 @@
 // Badges on listing pages (search results, categories): one small badge per item, the
-// lowest-footprint items among comparable ones marked (compare.ts), saying what they were compared
-// with. Items arrive in batches as the page loads more (infinite
+// lowest-footprint items among comparable ones marked, saying what they were compared with (the
+// background decides which, shared/footprint/compare.ts, from the badges' estimates the script
+// sends back with each batch). Items arrive in batches as the page loads more (infinite
 // scroll, lazy results); each anchor is badged once. Hosts are light shadow roots sharing one
 // constructed stylesheet, and their texts come ready from the background (listing-texts.ts), so
 // sixty badges cost the page little.
 
-import { i18n } from '#i18n';
 import type { AnchoredItem } from '../../shared/extract/index.ts';
 import { type ListingEstimate, MAX_LISTING_ITEMS } from '../../shared/messages.ts';
 import { sendMessage } from '../messaging.ts';
-import { lowestMarks } from './compare.ts';
 import listingCss from './listing.css?inline';
 import { CLICKABLE, outermostControl, placesBeside } from './place.ts';
 import { createShadowHost, inNextFrame } from './shadow.ts';
@@ -30,7 +29,6 @@ export class ListingBadges {
   private readonly seen = new WeakSet<Element>();
   private readonly badges: Badge[] = [];
   private readonly pageHost = location.host;
-  private lowestMark = '';
 
   /** Badges the items not seen before. Resolves false when the shopper hid the overlay on this site. */
   async add(items: AnchoredItem[]): Promise<boolean> {
@@ -46,9 +44,16 @@ export class ListingBadges {
     for (const item of fresh) this.seen.add(item.anchor!);
     for (let start = 0; start < fresh.length; start += MAX_LISTING_ITEMS) {
       const batch = fresh.slice(start, start + MAX_LISTING_ITEMS);
-      const answer = await sendMessage('listing-viewed', { items: batch.map((item) => item.product) });
-      if (!answer || answer.hidden) return !answer?.hidden;
-      if (answer.lowest) this.lowestMark = answer.lowest.mark;
+      // The badges so far, whose estimates go back to the background to be compared with these.
+      const earlier = [...this.badges];
+      const answer = await sendMessage('listing-viewed', {
+        items: batch.map((item) => item.product),
+        earlier: earlier.map((badge) => badge.estimate),
+      });
+      if (!answer?.lowest) return !answer?.hidden;
+      const { mark, among } = answer.lowest;
+      // What each badge is marked lowest among, by the answer (badges another batch added meanwhile keep theirs).
+      const marks = new Map(earlier.map((badge, i) => [badge, among[i] ?? '']));
       const last = start + MAX_LISTING_ITEMS >= fresh.length;
       await inNextFrame(() => {
         // Where each badge goes, read before any is inserted (reads between insertions would make
@@ -59,10 +64,12 @@ export class ListingBadges {
         });
         answer.estimates.forEach((estimate, i) => {
           const place = places[i];
-          if (estimate && place)
-            this.badges.push({ ...this.mount(place, estimate, !batch[i]!.product.price), estimate, lowest: '' });
+          if (!estimate || !place) return;
+          const badge = { ...this.mount(place, estimate, !batch[i]!.product.price), estimate, lowest: '' };
+          this.badges.push(badge);
+          marks.set(badge, among[earlier.length + i] ?? '');
         });
-        if (last) this.markLowest();
+        if (last) markLowest(marks, mark);
       });
     }
     return true;
@@ -84,46 +91,36 @@ export class ListingBadges {
     const pill = document.createElement('span');
     pill.className = 'cl-pill';
     pill.setAttribute('role', 'note');
-    const label = noPrice ? `${estimate.texts.label}. ${i18n.t('overlay.noPriceMeaning')}` : estimate.texts.label;
+    // The texts come ready, saying so where the item shows no price.
+    const { label, range, badge } = estimate.texts;
     pill.setAttribute('aria-label', label);
-    pill.title = noPrice ? `${estimate.texts.range} · ${i18n.t('overlay.noPrice')}` : estimate.texts.range;
-    pill.textContent = noPrice ? `${estimate.texts.badge} · ${i18n.t('overlay.noPriceShort')}` : estimate.texts.badge;
+    pill.title = range;
+    pill.textContent = badge;
     if (noPrice) host.setAttribute('data-no-price', '');
     shadow.append(pill);
     anchor.after(host);
     return { host, pill, label };
   }
+}
 
-  private markLowest(): void {
-    const marks = lowestMarks(this.badges.map((badge) => badge.estimate));
-    this.badges.forEach((badge, i) => {
-      const { host, pill, estimate, label: itemLabel } = badge;
-      const mark = marks[i];
-      const among = mark
-        ? i18n.t(
-            mark.basis === 'kg'
-              ? 'compare.lowestPerKg'
-              : mark.basis === 'unit'
-                ? 'compare.lowestPerUnit'
-                : 'compare.lowest',
-            [String(mark.among), estimate.categoryLabel],
-          )
-        : '';
-      if (among === badge.lowest) return;
-      if (badge.lowest) pill.lastElementChild?.remove();
-      badge.lowest = among;
-      host.toggleAttribute('data-lowest', !!among);
-      // Said on hover (title) and by a screen reader (the pill's label): what it was compared with.
-      pill.setAttribute('aria-label', among ? `${itemLabel}. ${among}` : itemLabel);
-      if (among) {
-        const low = document.createElement('span');
-        low.className = 'cl-low';
-        low.textContent = this.lowestMark;
-        low.title = among;
-        pill.append(low);
-      }
-    });
-  }
+/** Marks the badges lowest or not as the background said (`mark`: the mark's own text). */
+function markLowest(marks: Map<Badge, string>, mark: string): void {
+  marks.forEach((among, badge) => {
+    const { host, pill, label: itemLabel } = badge;
+    if (among === badge.lowest) return;
+    if (badge.lowest) pill.lastElementChild?.remove();
+    badge.lowest = among;
+    host.toggleAttribute('data-lowest', !!among);
+    // Said on hover (title) and by a screen reader (the pill's label): what it was compared with.
+    pill.setAttribute('aria-label', among ? `${itemLabel}. ${among}` : itemLabel);
+    if (among) {
+      const low = document.createElement('span');
+      low.className = 'cl-low';
+      low.textContent = mark;
+      low.title = among;
+      pill.append(low);
+    }
+  });
 }
 
 /**

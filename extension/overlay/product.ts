@@ -34,7 +34,7 @@ export function showProductBadge(
   footprint: ProductFootprint | undefined,
   onHide: () => void,
 ): MountedBadge | null {
-  if (!footprint?.estimate || footprint.hidden || ctx.isInvalid) return null;
+  if (!footprint?.estimate || !footprint.texts || footprint.hidden || ctx.isInvalid) return null;
   const { product } = item;
   const { estimate, alternatives, car } = footprint;
   // An anchor the shopper cannot see (a price kept in a hidden part of the page) would hide the
@@ -54,6 +54,7 @@ export function showProductBadge(
       alternatives,
       car,
       counts: footprint.counts,
+      texts: footprint.texts,
       noPrice: !product.price,
       onChoice: async (choice: ChoiceInOverlay) => {
         // The alternative goes as the background offered it; it reads what it needs and checks it.

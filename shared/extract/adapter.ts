@@ -1,4 +1,4 @@
-// The shape of a shop adapter (shared/sites/<shop>.ts: one shop family, one file, with its hosts)
+// The shape of a shop adapter (shared/sites/<shop>.ts: one shop family, one file; its hosts are in shared/sites/hosts.ts)
 // and the helpers adapters read with. An adapter only reads what its shop shows in its own way;
 // the generic reader (generic.ts: structured data, then page heuristics) fills the rest.
 // Extraction is given the adapters (shared/read.ts) and never imports shared/sites itself.
@@ -6,8 +6,9 @@
 import type { Money, PageKind } from '../product.ts';
 import { clean, first, textOf, visibleTextOf } from './dom.ts';
 import type { ProductFields } from './fields.ts';
+import { readTile } from './listing.ts';
 import type { PageIndex } from './page-index.ts';
-import { parsePrice } from './price.ts';
+import { moneyOf } from './price.ts';
 
 /** A product read from a page, with the element its badge should sit beside. */
 export interface FoundProduct {
@@ -30,11 +31,6 @@ export interface FoundListingItem {
 export interface ShopAdapter {
   /** Short name of the shop family, e.g. "amazon". */
   id: string;
-  /**
-   * The shop's sites the content script runs on, each with its subdomains ("amazon.de" runs on
-   * www.amazon.de): shared/sites/hosts.ts makes the extension's match patterns from these.
-   */
-  hosts: readonly string[];
   /** Whether a URL belongs to this shop family (every country site). */
   matches(url: URL): boolean;
   /** The kind of page, when the shop's markup tells; null to let the generic reader decide. */
@@ -78,12 +74,8 @@ export function shownPrice(
   for (const selector of selectors) {
     const el = first(doc, [selector]);
     if (!el) continue;
-    const parsed = parsePrice(visibleTextOf(el, 80) || textOf(el, 80), { country });
-    if (parsed.amount !== null && parsed.amount > 0 && parsed.currency) {
-      const price: Money = { amount: parsed.amount, currency: parsed.currency };
-      if (parsed.isRange) price.isRangeLowerBound = true;
-      return { price, element: el };
-    }
+    const price = moneyOf(visibleTextOf(el, 80) || textOf(el, 80), { country });
+    if (price) return { price, element: el };
   }
   return null;
 }
@@ -94,6 +86,63 @@ export function shownText(doc: Document, selectors: readonly string[]): { text: 
     const el = first(doc, [selector]);
     const text = el ? clean(visibleTextOf(el, 400)) : null;
     if (el && text) return { text, element: el };
+  }
+  return null;
+}
+
+/** The selectors a shop's title and shown price are read through. */
+export interface ShownSelectors {
+  title: readonly string[];
+  price: readonly string[];
+}
+
+/**
+ * A product page's title and shown price (prices read as a `country` shop's), with `extra` fields
+ * the shop shows; the badge goes beside the price, else beside the title.
+ */
+export function shownProduct(
+  doc: Document,
+  selectors: ShownSelectors,
+  country: string | null,
+  extra?: ProductFields,
+): FoundProduct {
+  const title = shownText(doc, selectors.title);
+  const shown = shownPrice(doc, selectors.price, country);
+  return {
+    fields: { title: title?.text ?? null, price: shown?.price ?? null, ...(country && { country }), ...extra },
+    anchor: shown?.element ?? title?.element ?? null,
+  };
+}
+
+/** The selectors a shop's listing tiles, and their titles and prices, are read through. */
+export interface TileSelectors {
+  tile: readonly string[];
+  tileTitle: readonly string[];
+  tilePrice: readonly string[];
+}
+
+/**
+ * The items of a listing from the first tile selector that yields any, in page order; `complete`
+ * may fill in what the shop prints its own way. Null when no selector yields an item.
+ */
+export function shownTiles(
+  doc: Document,
+  url: URL,
+  selectors: TileSelectors,
+  country: string | null,
+  complete?: (item: FoundListingItem, tile: Element) => void,
+): FoundListingItem[] | null {
+  const options = { country, titleSelectors: selectors.tileTitle, priceSelectors: selectors.tilePrice };
+  for (const selector of selectors.tile) {
+    const items: FoundListingItem[] = [];
+    for (const tile of Array.from(doc.querySelectorAll(selector))) {
+      const item = readTile(tile, url.href, options);
+      if (item) {
+        complete?.(item, tile);
+        items.push(item);
+      }
+    }
+    if (items.length) return items;
   }
   return null;
 }

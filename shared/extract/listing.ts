@@ -6,7 +6,7 @@ import type { FoundListingItem } from './adapter.ts';
 import { absoluteUrl, all, clean, first, visibleTextOf } from './dom.ts';
 import { inChrome } from './heuristics.ts';
 import { hasAncestor, type PageIndex } from './page-index.ts';
-import { currencyOfCountry, parsePrice } from './price.ts';
+import { currencyOfCountry, moneyOf, parsePrice } from './price.ts';
 
 export interface ListingOptions {
   country: string | null;
@@ -107,14 +107,9 @@ function tilePrice(tile: Element, selectors: readonly string[], options: Listing
 function priceIn(el: Element, options: ListingOptions): Money | null {
   if (isStruck(el)) return null;
   const content = el.getAttribute('content');
-  const parsed = parsePrice(
-    content && /^\d/.test(content) ? `${content} ${visibleTextOf(el, 60)}` : visibleTextOf(el, 60),
-    { country: options.country },
-  );
-  if (parsed.amount === null || parsed.amount <= 0 || !parsed.currency) return null;
-  const price: Money = { amount: parsed.amount, currency: parsed.currency };
-  if (parsed.isRange) price.isRangeLowerBound = true;
-  return price;
+  return moneyOf(content && /^\d/.test(content) ? `${content} ${visibleTextOf(el, 60)}` : visibleTextOf(el, 60), {
+    country: options.country,
+  });
 }
 
 /** A price inside <del>, <s> or <strike> (itself or up to five levels up) is a former price. */

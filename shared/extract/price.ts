@@ -2,6 +2,7 @@
 // into an amount and an ISO 4217 currency. Locale-aware without knowing the locale: the
 // separators themselves tell which one is decimal.
 
+import type { Money } from '../product.ts';
 import { CODE_ALIASES, COUNTRY_CURRENCY, CURRENCY_SIGNS, ISO_CODES } from './currencies.ts';
 
 export interface ParsedPrice {
@@ -214,6 +215,15 @@ const RANGE_JOINER = /^\s*(?:-|–|—|~|to|bis|à|a|até|до|至)\s*$/i;
 /** Reads one price from the text a shop prints. Never throws. */
 export function parsePrice(input: string | null | undefined, options: PriceOptions = {}): ParsedPrice {
   return readPrice(input, options, true);
+}
+
+/** A shown price as Money: a positive amount in a currency the text (or options) tells; else null. */
+export function moneyOf(input: string | null | undefined, options?: PriceOptions): Money | null {
+  const parsed = parsePrice(input, options);
+  if (parsed.amount === null || parsed.amount <= 0 || !parsed.currency) return null;
+  const price: Money = { amount: parsed.amount, currency: parsed.currency };
+  if (parsed.isRange) price.isRangeLowerBound = true;
+  return price;
 }
 
 /** `parsePrice` without the shortcut for plain prices (tests check that both read alike). */

@@ -6,7 +6,7 @@ import { all, clean, textOf, visibleTextOf } from '../extract/dom.ts';
 import { cleanBrand } from '../extract/heuristics.ts';
 import { readTile } from '../extract/listing.ts';
 import type { PageIndex } from '../extract/page-index.ts';
-import { parsePrice } from '../extract/price.ts';
+import { moneyOf } from '../extract/price.ts';
 import type { Money } from '../product.ts';
 
 // [container id, selector inside it or null for the container's own text], newest layout first.
@@ -54,12 +54,8 @@ function shownPrice(index: PageIndex, country: string | null): { price: Money; e
     if (!container) continue;
     const element = inner ? container.querySelector(inner) : container;
     if (!element) continue;
-    const parsed = parsePrice(textOf(element, 80), { country });
-    if (parsed.amount !== null && parsed.amount > 0 && parsed.currency) {
-      const price: Money = { amount: parsed.amount, currency: parsed.currency };
-      if (parsed.isRange) price.isRangeLowerBound = true;
-      return { price, element: inner ? (element.closest('.a-price') ?? element) : element };
-    }
+    const price = moneyOf(textOf(element, 80), { country });
+    if (price) return { price, element: inner ? (element.closest('.a-price') ?? element) : element };
   }
   return null;
 }
@@ -72,29 +68,6 @@ function countryOf(url: URL): string {
 
 export const amazon: ShopAdapter = {
   id: 'amazon',
-  hosts: [
-    'com',
-    'co.uk',
-    'de',
-    'fr',
-    'it',
-    'es',
-    'nl',
-    'se',
-    'pl',
-    'com.be',
-    'ca',
-    'com.mx',
-    'com.br',
-    'co.jp',
-    'com.au',
-    'in',
-    'sg',
-    'ae',
-    'sa',
-    'com.tr',
-    'eg',
-  ].map((tld) => `amazon.${tld}`),
   matches: (url) => hostIs(url, ['amazon']),
   // Title, price, brand, breadcrumbs, bullets and the details table all come before the reviews
   // and the questions.

@@ -20,7 +20,6 @@ interface Analytics {
 
 export const bestbuy: ShopAdapter = {
   id: 'bestbuy',
-  hosts: ['bestbuy.com', 'bestbuy.ca'],
   matches: (url) => hostIs(url, ['bestbuy']),
   detect(index, url) {
     if (/\/(?:site|product)\/.+/.test(url.pathname) && index.headings.length) return 'product';

@@ -46,9 +46,6 @@ function cards(index: PageIndex): Element[] {
 
 export const ebay: ShopAdapter = {
   id: 'ebay',
-  hosts: ['com', 'co.uk', 'de', 'fr', 'it', 'es', 'ie', 'at', 'ch', 'nl', 'be', 'pl', 'ca', 'com.au'].map(
-    (tld) => `ebay.${tld}`,
-  ),
   matches: (url) => hostIs(url, ['ebay']),
   // The item specifics (brand, material) come before the description frame and the shipping tab.
   earlyProduct: { address: /\/itm\//, after: ['desc_ifr', 'vi-ship-maincntr'] },

@@ -3,8 +3,7 @@
 
 import { type FoundProduct, hostIs, type ShopAdapter } from '../extract/adapter.ts';
 import { textOf } from '../extract/dom.ts';
-import { parsePrice } from '../extract/price.ts';
-import type { Money } from '../product.ts';
+import { moneyOf } from '../extract/price.ts';
 
 const SELECTORS = {
   // 2022+ buy box, then the 2019–21 one.
@@ -13,18 +12,13 @@ const SELECTORS = {
 
 export const etsy: ShopAdapter = {
   id: 'etsy',
-  hosts: ['etsy.com'],
   matches: (url) => hostIs(url, ['etsy']),
   detect: (_index, url) => (/\/listing\/\d+/.test(url.pathname) ? 'product' : null),
   extractProduct(index): FoundProduct | null {
     for (const selector of SELECTORS.price) {
       const el = index.doc.querySelector(selector);
-      const parsed = parsePrice(textOf(el, 80));
-      if (el && parsed.amount !== null && parsed.amount > 0 && parsed.currency) {
-        const price: Money = { amount: parsed.amount, currency: parsed.currency };
-        if (parsed.isRange) price.isRangeLowerBound = true;
-        return { fields: { price }, anchor: el };
-      }
+      const price = moneyOf(textOf(el, 80));
+      if (el && price) return { fields: { price }, anchor: el };
     }
     return null;
   },

@@ -18,7 +18,6 @@ const SELECTORS = {
 
 export const ikea: ShopAdapter = {
   id: 'ikea',
-  hosts: ['ikea.com', 'ikea.cn'],
   matches: (url) => hostIs(url, ['ikea']),
   detect: (_index, url) => (/\/p\/[^/]+/.test(url.pathname) ? 'product' : null),
   extractProduct(index, url): FoundProduct | null {

@@ -1,14 +1,6 @@
 // JD.com. Item pages print the title in .sku-name and the price in .p-price (yuan, "￥").
 
-import {
-  type FoundListingItem,
-  type FoundProduct,
-  hostIs,
-  type ShopAdapter,
-  shownPrice,
-  shownText,
-} from '../extract/adapter.ts';
-import { readTile } from '../extract/listing.ts';
+import { hostIs, type ShopAdapter, shownProduct, shownTiles } from '../extract/adapter.ts';
 
 const SELECTORS = {
   title: ['.sku-name', '.itemInfo-wrap .sku-name', 'h1'],
@@ -20,37 +12,16 @@ const SELECTORS = {
 
 export const jd: ShopAdapter = {
   id: 'jd',
-  hosts: ['jd.com'],
   matches: (url) => hostIs(url, ['jd']),
   detect: (_index, url) =>
     /^\/\d+\.html/.test(url.pathname) ? 'product' : /search\.jd|list\.jd/.test(url.hostname) ? 'listing' : null,
-  extractProduct(index): FoundProduct | null {
-    const title = shownText(index.doc, SELECTORS.title);
-    const shown = shownPrice(index.doc, SELECTORS.price, 'CN');
-    return {
-      fields: { title: title?.text ?? null, price: shown?.price ?? null, country: 'CN' },
-      anchor: shown?.element ?? title?.element ?? null,
-    };
-  },
-  extractListing(index, url): FoundListingItem[] | null {
-    for (const selector of SELECTORS.tile) {
-      const items = Array.from(index.doc.querySelectorAll(selector))
-        .map((tile) => {
-          const item = readTile(tile, url.href, {
-            country: 'CN',
-            titleSelectors: SELECTORS.tileTitle,
-            priceSelectors: SELECTORS.tilePrice,
-          });
-          // JD prints the yuan sign apart from the number ("<em>￥</em><i>129.00</i>").
-          if (item && !item.fields.price) {
-            const amount = Number(tile.querySelector('.p-price i')?.textContent?.trim());
-            if (Number.isFinite(amount) && amount > 0) item.fields.price = { amount, currency: 'CNY' };
-          }
-          return item;
-        })
-        .filter((item): item is FoundListingItem => item !== null);
-      if (items.length) return items;
-    }
-    return null;
-  },
+  extractProduct: (index) => shownProduct(index.doc, SELECTORS, 'CN'),
+  extractListing: (index, url) =>
+    shownTiles(index.doc, url, SELECTORS, 'CN', (item, tile) => {
+      // JD prints the yuan sign apart from the number ("<em>￥</em><i>129.00</i>").
+      if (!item.fields.price) {
+        const amount = Number(tile.querySelector('.p-price i')?.textContent?.trim());
+        if (Number.isFinite(amount) && amount > 0) item.fields.price = { amount, currency: 'CNY' };
+      }
+    }),
 };

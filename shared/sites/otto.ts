@@ -12,7 +12,6 @@ const SELECTORS = {
 
 export const otto: ShopAdapter = {
   id: 'otto',
-  hosts: ['otto.de'],
   matches: (url) => hostIs(url, ['otto']),
   detect: (_index, url) => (/^\/p\//.test(url.pathname) ? 'product' : null),
   extractProduct(index): FoundProduct | null {

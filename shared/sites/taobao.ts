@@ -1,15 +1,7 @@
 // Taobao and Tmall (one family: same company, same item pages). Prices are in yuan; the ¥ sign
 // alone would read as yen, so the adapter reads prices as a Chinese shop's.
 
-import {
-  type FoundListingItem,
-  type FoundProduct,
-  hostIs,
-  type ShopAdapter,
-  shownPrice,
-  shownText,
-} from '../extract/adapter.ts';
-import { readTile } from '../extract/listing.ts';
+import { hostIs, type ShopAdapter, shownProduct, shownTiles } from '../extract/adapter.ts';
 
 const SELECTORS = {
   // 2023+ React item page, then the classic Taobao and Tmall layouts.
@@ -29,31 +21,9 @@ const SELECTORS = {
 
 export const taobao: ShopAdapter = {
   id: 'taobao',
-  hosts: ['taobao.com', 'tmall.com'],
   matches: (url) => hostIs(url, ['taobao', 'tmall']),
   detect: (_index, url) =>
     /item\.htm/.test(url.pathname) ? 'product' : /\/search|list\.tmall/.test(url.href) ? 'listing' : null,
-  extractProduct(index): FoundProduct | null {
-    const title = shownText(index.doc, SELECTORS.title);
-    const shown = shownPrice(index.doc, SELECTORS.price, 'CN');
-    return {
-      fields: { title: title?.text ?? null, price: shown?.price ?? null, country: 'CN' },
-      anchor: shown?.element ?? title?.element ?? null,
-    };
-  },
-  extractListing(index, url): FoundListingItem[] | null {
-    for (const selector of SELECTORS.tile) {
-      const items = Array.from(index.doc.querySelectorAll(selector))
-        .map((tile) =>
-          readTile(tile, url.href, {
-            country: 'CN',
-            titleSelectors: SELECTORS.tileTitle,
-            priceSelectors: SELECTORS.tilePrice,
-          }),
-        )
-        .filter((item): item is FoundListingItem => item !== null);
-      if (items.length) return items;
-    }
-    return null;
-  },
+  extractProduct: (index) => shownProduct(index.doc, SELECTORS, 'CN'),
+  extractListing: (index, url) => shownTiles(index.doc, url, SELECTORS, 'CN'),
 };

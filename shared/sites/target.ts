@@ -1,16 +1,8 @@
 // Target (US). Pages render without structured data the shopper can rely on; everything is
 // marked with data-test attributes, which Target keeps stable across redesigns.
 
-import {
-  type FoundListingItem,
-  type FoundProduct,
-  hostIs,
-  type ShopAdapter,
-  shownPrice,
-  shownText,
-} from '../extract/adapter.ts';
+import { hostIs, type ShopAdapter, shownProduct, shownText, shownTiles } from '../extract/adapter.ts';
 import { cleanBrand } from '../extract/heuristics.ts';
-import { readTile } from '../extract/listing.ts';
 
 const SELECTORS = {
   title: ['h1[data-test="product-title"]', 'h1'],
@@ -23,38 +15,10 @@ const SELECTORS = {
 
 export const target: ShopAdapter = {
   id: 'target',
-  hosts: ['target.com'],
   matches: (url) => hostIs(url, ['target']),
   detect: (_index, url) =>
     /^\/p\//.test(url.pathname) ? 'product' : /^\/(?:s|c)\b/.test(url.pathname) ? 'listing' : null,
-  extractProduct(index): FoundProduct | null {
-    const title = shownText(index.doc, SELECTORS.title);
-    const shown = shownPrice(index.doc, SELECTORS.price, 'US');
-    const brand = shownText(index.doc, SELECTORS.brand);
-    return {
-      fields: {
-        title: title?.text ?? null,
-        price: shown?.price ?? null,
-        brand: cleanBrand(brand?.text),
-        country: 'US',
-      },
-      anchor: shown?.element ?? title?.element ?? null,
-    };
-  },
-  extractListing(index, url): FoundListingItem[] | null {
-    for (const selector of SELECTORS.tile) {
-      const tiles = Array.from(index.doc.querySelectorAll(selector));
-      const items = tiles
-        .map((tile) =>
-          readTile(tile, url.href, {
-            country: 'US',
-            titleSelectors: SELECTORS.tileTitle,
-            priceSelectors: SELECTORS.tilePrice,
-          }),
-        )
-        .filter((item): item is FoundListingItem => item !== null);
-      if (items.length) return items;
-    }
-    return null;
-  },
+  extractProduct: (index) =>
+    shownProduct(index.doc, SELECTORS, 'US', { brand: cleanBrand(shownText(index.doc, SELECTORS.brand)?.text) }),
+  extractListing: (index, url) => shownTiles(index.doc, url, SELECTORS, 'US'),
 };

@@ -30,7 +30,6 @@ function categoryTrail(index: PageIndex): string[] {
 
 export const walmart: ShopAdapter = {
   id: 'walmart',
-  hosts: ['walmart.com', 'walmart.ca'],
   matches: (url) => hostIs(url, ['walmart']),
   detect: (_index, url) => (/^\/ip\//.test(url.pathname) ? 'product' : null),
   extractProduct(index): FoundProduct | null {

@@ -16,9 +16,6 @@ const SELECTORS = {
 
 export const zalando: ShopAdapter = {
   id: 'zalando',
-  hosts: ['de', 'co.uk', 'fr', 'it', 'es', 'nl', 'ie', 'fi', 'at', 'ch', 'pl', 'se', 'dk', 'be', 'no', 'cz'].map(
-    (tld) => `zalando.${tld}`,
-  ),
   matches: (url) => hostIs(url, ['zalando']),
   detect: (index, url) => (/\.html$/.test(url.pathname) && index.headings.length ? 'product' : null),
   extractProduct(index): FoundProduct | null {

@@ -3,12 +3,12 @@
 // site, and anything that earns points (kg avoided) is computed here, never taken from the page.
 
 import { type EventOf, type EventType, newEvent } from '../../../shared/events.ts';
+import { lowestMarks } from '../../../shared/footprint/compare.ts';
 import { carComparison } from '../../../shared/footprint/comparison.ts';
 import { estimateFootprint, type FootprintEstimate } from '../../../shared/footprint/index.ts';
 import { parseQuantity } from '../../../shared/footprint/parse.ts';
 import { CATEGORY_BY_ID } from '../../../shared/footprint/taxonomy.ts';
 import { alternativesIn, estimateIn, type Links } from '../../../shared/i18n/estimate.ts';
-import { categoryName } from '../../../shared/i18n/names.ts';
 import {
   type Message,
   type MessageOf,
@@ -21,7 +21,7 @@ import { type LedgerDb, openLedger, readSettings, writeSettings } from '../../le
 import { logEvent, oneAtATime } from '../../ledger/record.ts';
 import { type CurrentStudy, overlayModeOf, stampOf } from '../../ledger/study.ts';
 import { uiLang } from '../../locale.ts';
-import { listingTexts, lowestTexts } from '../../overlay/listing-texts.ts';
+import { listingTexts, lowestAmongText, lowestMarkText, productTexts } from '../../overlay/listing-texts.ts';
 import { countsTexts } from '../../overlay/scope-text.ts';
 import { recordAlternativesShown, recordChoice } from './choices.ts';
 import { alternativesShown, creditedAlternatives, productSummary } from './worth.ts';
@@ -100,12 +100,15 @@ function footprintShown(
   if (mode === 'none') return HIDDEN;
   const lang = uiLang();
   const links = overlayLinks();
+  const alternatives = alternativesIn(alternativesShown(product, estimate, mode === 'full', lang), lang, links);
+  const car = estimate ? carComparison(estimate.kgCO2e) : null;
   return {
     estimate: estimate && estimateIn(estimate, lang, links),
-    alternatives: alternativesIn(alternativesShown(product, estimate, mode === 'full', lang), lang, links),
-    car: estimate ? carComparison(estimate.kgCO2e) : null,
+    alternatives,
+    car,
     hidden: false,
     counts: estimate ? countsTexts(estimate) : null,
+    texts: estimate ? productTexts(estimate, car, alternatives) : null,
   };
 }
 
@@ -136,26 +139,33 @@ const handlers: Handlers = {
     if (switchedOff(settings, shopHost)) return HIDDEN;
     return footprintShown(product, estimateFootprint(product), settings.enrollment ?? null);
   },
-  'listing-viewed': async ({ items }, shopHost) => {
+  'listing-viewed': async ({ items, earlier = [] }, shopHost) => {
     const settings = await readSettings(ledger());
     if (switchedOff(settings, shopHost)) return { estimates: [], hidden: true };
     if (overlayModeOf(settings.enrollment ?? null) === 'none') return { estimates: [], hidden: true };
-    const lang = uiLang();
     const estimates = items.map((item) => {
       const estimate = item && estimateFootprint(item);
       if (!estimate) return null;
-      const { kgCO2e, low, high, category, categoryLabel } = estimate;
+      const { kgCO2e, low, high, category } = estimate;
       // The pack size its title writes: goods sold by weight or volume whose sizes differ compare
       // per kg (a kettle's "1.7 l" is its capacity, not what it holds: it is not counted).
       const quantity = parseQuantity(item.title);
       const byQuantity = SOLD_BY_QUANTITY.has(CATEGORY_BY_ID.get(category)?.group ?? '');
       const netKg = byQuantity ? (quantity?.kg ?? null) : null;
       const count = quantity?.count ?? 1;
-      // The category as the shopper reads it: the "lowest" mark's hover text names it.
-      const label = lang === 'en' ? categoryLabel : categoryName(category, lang);
-      return { kgCO2e, low, high, category, categoryLabel: label, netKg, count, texts: listingTexts(estimate) };
+      return { kgCO2e, low, high, category, netKg, count, texts: listingTexts(estimate, !item.price) };
     });
-    return { estimates, hidden: false, lowest: lowestTexts() };
+    // The "lowest" marks, among the items badged before and these: what each is marked lowest among,
+    // as the shopper reads it (the content script only shows it).
+    const compared = [...earlier, ...estimates];
+    const present = compared.flatMap((item, i) => (item ? [i] : []));
+    const marks = lowestMarks(present.map((i) => compared[i]!));
+    const among = compared.map(() => '');
+    present.forEach((i, k) => {
+      const mark = marks[k];
+      if (mark) among[i] = lowestAmongText(mark, compared[i]!.category);
+    });
+    return { estimates, hidden: false, lowest: { mark: lowestMarkText(), among } };
   },
   'warm-up': async () => {
     // The first estimate builds the estimator's indexes; doing it while the page is still loading

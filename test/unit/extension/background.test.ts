@@ -57,6 +57,17 @@ describe('handleMessage', () => {
     };
     expect(early.hidden).toBe(false);
     expect(early.estimate?.kgCO2e).toBe(viewed.estimate?.kgCO2e);
+    // The badge's figures come as text, so the shop's page does no number formatting.
+    const { texts, alternatives, car } = viewed as unknown as {
+      texts: { badge: string; car: string | null; carSource: string | null; saves: string[] };
+      alternatives: { avoidedKgCO2e: number }[];
+      car: { km: number } | null;
+    };
+    expect(texts.badge).toBe(`overlay_estimate(${kgText(viewed.estimate?.kgCO2e ?? 0)})`);
+    expect(car).not.toBeNull();
+    expect(texts.car).toMatch(/^overlay_carKm\([\d.,]+\)$/);
+    expect(texts.carSource).toMatch(/^overlay_carSource\([\d.,]+,.+\)$/);
+    expect(texts.saves).toEqual(alternatives.map((a) => `overlay_saves(${kgText(a.avoidedKgCO2e)})`));
     expect(await countEvents()).toBe(1);
     const forged = { ...product, url: 'https://www.ebay.com/itm/1' };
     expect(await handleMessage({ type: 'product-estimate', product: forged }, fromAmazon, OWN_ORIGIN)).toBeUndefined();
@@ -92,7 +103,7 @@ describe('handleMessage', () => {
     const items = [product, { ...product, title: 'Glass kettle 1.2 l', url: 'https://www.amazon.com/dp/B000000003' }];
     const answer = (await handleMessage({ type: 'listing-viewed', items }, fromAmazon, OWN_ORIGIN)) as {
       estimates: ({ kgCO2e: number; texts: { badge: string; range: string; label: string } } | null)[];
-      lowest: { mark: string };
+      lowest: { mark: string; among: string[] };
     };
     expect(answer.estimates).toHaveLength(2);
     expect(answer.estimates.every((e) => e !== null && e.kgCO2e > 0)).toBe(true);
@@ -103,10 +114,22 @@ describe('handleMessage', () => {
       range: expect.stringMatching(/^overlay_range\([\d.,]+,[\d.,]+\)$/),
       label: expect.stringMatching(new RegExp(`^overlay_listingLabel\\(${kg},[\\d.,]+,[\\d.,]+\\)$`)),
     });
-    expect(answer.lowest).toEqual({ mark: '· overlay_lowest()' });
-    // What the content script needs to compare like with like: category, its name, the pack size.
-    // (A kettle's litres are its capacity, not what it holds: no per-kg comparison.)
-    expect(answer.estimates[1]).toMatchObject({ categoryLabel: expect.any(String), netKg: null, count: 1 });
+    // An item that shows no price: its badge says the estimate rests on its title alone.
+    const unpriced = (await handleMessage(
+      { type: 'listing-viewed', items: [{ ...product, price: null }] },
+      fromAmazon,
+      OWN_ORIGIN,
+    )) as { estimates: { texts: { badge: string; range: string; label: string } }[] };
+    expect(unpriced.estimates[0]?.texts).toEqual({
+      badge: expect.stringMatching(/^overlay_estimate\([\d.,]+\) · overlay_noPriceShort\(\)$/),
+      range: expect.stringMatching(/^overlay_range\([\d.,]+,[\d.,]+\) · overlay_noPrice\(\)$/),
+      label: expect.stringMatching(/^overlay_listingLabel\(.+\)\. overlay_noPriceMeaning\(\)$/),
+    });
+    // Two items of different categories: nothing to compare, nothing marked.
+    expect(answer.lowest).toEqual({ mark: '· overlay_lowest()', among: ['', ''] });
+    // What the comparison needs, sent back by the content script with later items: category and
+    // pack size. (A kettle's litres are its capacity, not what it holds: no per-kg comparison.)
+    expect(answer.estimates[1]).toMatchObject({ category: expect.any(String), netKg: null, count: 1 });
     const coffee = (title: string) => ({
       ...product,
       title,
@@ -125,6 +148,37 @@ describe('handleMessage', () => {
     expect(await countEvents()).toBe(0);
     const mixed = [product, { ...product, url: 'https://www.ebay.com/itm/1' }];
     expect(await handleMessage({ type: 'listing-viewed', items: mixed }, fromAmazon, OWN_ORIGIN)).toBeUndefined();
+  });
+
+  it('marks the lowest among the items badged before and the new ones, and says among what', async () => {
+    const kettle = (title: string, n: number) => ({
+      ...product,
+      title,
+      url: `https://www.amazon.com/dp/B00000001${n}`,
+    });
+    const first = (await handleMessage(
+      { type: 'listing-viewed', items: [kettle('Glass kettle 1.2 l', 1), kettle('Steel kettle 1.7 l', 2)] },
+      fromAmazon,
+      OWN_ORIGIN,
+    )) as { estimates: { category: string; kgCO2e: number; netKg: number | null; count: number }[] };
+    const [a, b] = first.estimates;
+    expect(a?.category).toBe(b?.category);
+    // A third of the same category arrives later; the two before come back from the content script.
+    const earlier = [
+      { ...a, kgCO2e: 0.001 },
+      { ...b, kgCO2e: 1e6 },
+      { category: 'drop-tables; --', kgCO2e: 0, netKg: null, count: 1 },
+    ];
+    const answer = (await handleMessage(
+      { type: 'listing-viewed', items: [kettle('Electric kettle 1.5 l', 3)], earlier },
+      fromAmazon,
+      OWN_ORIGIN,
+    )) as { estimates: { kgCO2e: number }[]; lowest: { among: string[] } };
+    // Three comparable items (the malformed one is compared with nothing): the lowest quarter is
+    // one, an item badged before, named with its category as the shopper reads it.
+    expect(answer.estimates[0]?.kgCO2e).toBeGreaterThan(0.001);
+    expect(answer.lowest.among).toEqual(['compare_lowest(3,Kettles)', '', '', '']);
+    expect(await countEvents()).toBe(0);
   });
 
   it('gives a malformed listing item no estimate and still estimates the others', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ComparableItem, lowestMarks } from '../../../extension/overlay/compare.ts';
+import { type ComparableItem, lowestMarks } from '../../../shared/footprint/compare.ts';
 
 const item = (category: string, kgCO2e: number, netKg: number | null = null, count = 1): ComparableItem => ({
   category,

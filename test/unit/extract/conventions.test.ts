@@ -9,7 +9,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ShopAdapter } from '../../../shared/extract/adapter.ts';
-import { SHOP_MATCH_PATTERNS } from '../../../shared/sites/hosts.ts';
+import { SHOP_HOSTS, SHOP_MATCH_PATTERNS } from '../../../shared/sites/hosts.ts';
 import { SHOP_ADAPTERS } from '../../../shared/sites/index.ts';
 import { importsOf as graphImports, repoPath } from '../../import-graph.ts';
 import { fixturePages, fixtureUrl, HAS_SHARED, newFixturePages, REPO_ROOT, SHARED_DIR } from '../../shared-fixtures.ts';
@@ -45,14 +45,16 @@ describe('shop adapters', () => {
   });
 
   it('declare their hosts, recognise them, and the content script runs on exactly those and the demo shop', () => {
+    expect(Object.keys(SHOP_HOSTS).sort()).toEqual(SHOP_ADAPTERS.map((a) => a.id).sort());
     for (const adapter of SHOP_ADAPTERS) {
-      expect(adapter.hosts.length, adapter.id).toBeGreaterThan(0);
-      for (const host of adapter.hosts) {
+      const hosts = SHOP_HOSTS[adapter.id] ?? [];
+      expect(hosts.length, adapter.id).toBeGreaterThan(0);
+      for (const host of hosts) {
         expect(host, adapter.id).toMatch(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/);
         expect(adapter.matches(new URL(`https://www.${host}/`)), `${adapter.id} recognises ${host}`).toBe(true);
       }
     }
-    const declared = SHOP_ADAPTERS.flatMap((a) => a.hosts.map((host) => `https://*.${host}/*`));
+    const declared = SHOP_ADAPTERS.flatMap((a) => (SHOP_HOSTS[a.id] ?? []).map((host) => `https://*.${host}/*`));
     expect(SHOP_MATCH_PATTERNS.filter((p) => !p.includes('.example/'))).toEqual(declared);
     expect(new Set(declared).size).toBe(declared.length);
   });

@@ -1,6 +1,8 @@
 // Which items of a listing to mark "lowest": only among comparable items, those of one category,
 // compared per kg where their pack sizes differ (per unit where only the count differs), and only
 // where there are enough of them to compare. A dining table is never compared with a T-shirt.
+// Decided in the background (extension/entrypoints/background/handlers.ts), which sends each badge
+// only the text it shows: the content script, loaded on every shop page, carries none of this.
 
 export type Basis = 'offer' | 'kg' | 'unit';
 
