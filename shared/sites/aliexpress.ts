@@ -12,6 +12,9 @@ const SELECTORS = {
   tilePrice: ['[class*="multi--price-sale"]', '[class*="price-sale"]', '[class*="price"]'],
 };
 
+/** The sites this adapter runs on, each with its subdomains ("aliexpress.com" runs on www.aliexpress.com); the build's manifest reads them (hosts.ts). */
+export const HOSTS: readonly string[] = ['aliexpress.com', 'aliexpress.us'];
+
 export const aliexpress: ShopAdapter = {
   id: 'aliexpress',
   matches: (url) => hostIs(url, ['aliexpress']),

@@ -66,6 +66,31 @@ function countryOf(url: URL): string {
   return code === 'COM' ? 'US' : code === 'UK' ? 'GB' : code;
 }
 
+/** The sites this adapter runs on, each with its subdomains ("amazon.com" runs on www.amazon.com); the build's manifest reads them (hosts.ts). */
+export const HOSTS: readonly string[] = [
+  'amazon.com',
+  'amazon.co.uk',
+  'amazon.de',
+  'amazon.fr',
+  'amazon.it',
+  'amazon.es',
+  'amazon.nl',
+  'amazon.se',
+  'amazon.pl',
+  'amazon.com.be',
+  'amazon.ca',
+  'amazon.com.mx',
+  'amazon.com.br',
+  'amazon.co.jp',
+  'amazon.com.au',
+  'amazon.in',
+  'amazon.sg',
+  'amazon.ae',
+  'amazon.sa',
+  'amazon.com.tr',
+  'amazon.eg',
+];
+
 export const amazon: ShopAdapter = {
   id: 'amazon',
   matches: (url) => hostIs(url, ['amazon']),

@@ -18,6 +18,9 @@ interface Analytics {
   page?: { breadcrumbs?: unknown };
 }
 
+/** The sites this adapter runs on, each with its subdomains ("bestbuy.com" runs on www.bestbuy.com); the build's manifest reads them (hosts.ts). */
+export const HOSTS: readonly string[] = ['bestbuy.com', 'bestbuy.ca'];
+
 export const bestbuy: ShopAdapter = {
   id: 'bestbuy',
   matches: (url) => hostIs(url, ['bestbuy']),

@@ -44,6 +44,24 @@ function cards(index: PageIndex): Element[] {
   return found;
 }
 
+/** The sites this adapter runs on, each with its subdomains ("ebay.com" runs on www.ebay.com); the build's manifest reads them (hosts.ts). */
+export const HOSTS: readonly string[] = [
+  'ebay.com',
+  'ebay.co.uk',
+  'ebay.de',
+  'ebay.fr',
+  'ebay.it',
+  'ebay.es',
+  'ebay.ie',
+  'ebay.at',
+  'ebay.ch',
+  'ebay.nl',
+  'ebay.be',
+  'ebay.pl',
+  'ebay.ca',
+  'ebay.com.au',
+];
+
 export const ebay: ShopAdapter = {
   id: 'ebay',
   matches: (url) => hostIs(url, ['ebay']),

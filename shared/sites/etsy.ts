@@ -10,6 +10,9 @@ const SELECTORS = {
   price: ['[data-buy-box-region="price"] p', '[data-buy-box-region="price"]', '[data-selector="price-only"]'],
 };
 
+/** The sites this adapter runs on, each with its subdomains ("etsy.com" runs on www.etsy.com); the build's manifest reads them (hosts.ts). */
+export const HOSTS: readonly string[] = ['etsy.com'];
+
 export const etsy: ShopAdapter = {
   id: 'etsy',
   matches: (url) => hostIs(url, ['etsy']),

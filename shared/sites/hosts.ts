@@ -1,83 +1,41 @@
 // Where the content script runs: every site of the shop adapters' families (SHOP_HOSTS), and the demo
 // shop. Chrome match patterns cannot wildcard a TLD, so each country site is its own pattern.
 
+import { HOSTS as aliexpressHosts } from './aliexpress.ts';
+import { HOSTS as amazonHosts } from './amazon.ts';
+import { HOSTS as bestbuyHosts } from './bestbuy.ts';
+import { HOSTS as ebayHosts } from './ebay.ts';
+import { HOSTS as etsyHosts } from './etsy.ts';
+import { HOSTS as ikeaHosts } from './ikea.ts';
 import { SHOP_ADAPTERS } from './index.ts';
+import { HOSTS as jdHosts } from './jd.ts';
+import { HOSTS as ottoHosts } from './otto.ts';
+import { HOSTS as taobaoHosts } from './taobao.ts';
+import { HOSTS as targetHosts } from './target.ts';
+import { HOSTS as walmartHosts } from './walmart.ts';
+import { HOSTS as zalandoHosts } from './zalando.ts';
 
 /** The host that our bundled demo shop is served under (a reserved `.example` name). */
 export const DEMO_SHOP_HOST = 'shop.carbon-ledger.example';
 
 /**
- * Each shop family's sites (by adapter id), each with its subdomains ("amazon.de" runs on
- * www.amazon.de). Kept here, not in the adapters: the content script reads pages with the adapters
- * and has no use for the list, which only the build's manifest needs.
+ * Each shop family's sites (by adapter id), as each adapter declares them in its own file (`HOSTS`).
+ * A separate export, not a field of the adapter: the content script reads pages with the adapters
+ * and has no use for the list, which only the build's manifest needs, so its bundle leaves it out.
  */
 export const SHOP_HOSTS: Readonly<Record<string, readonly string[]>> = {
-  amazon: [
-    'amazon.com',
-    'amazon.co.uk',
-    'amazon.de',
-    'amazon.fr',
-    'amazon.it',
-    'amazon.es',
-    'amazon.nl',
-    'amazon.se',
-    'amazon.pl',
-    'amazon.com.be',
-    'amazon.ca',
-    'amazon.com.mx',
-    'amazon.com.br',
-    'amazon.co.jp',
-    'amazon.com.au',
-    'amazon.in',
-    'amazon.sg',
-    'amazon.ae',
-    'amazon.sa',
-    'amazon.com.tr',
-    'amazon.eg',
-  ],
-  ebay: [
-    'ebay.com',
-    'ebay.co.uk',
-    'ebay.de',
-    'ebay.fr',
-    'ebay.it',
-    'ebay.es',
-    'ebay.ie',
-    'ebay.at',
-    'ebay.ch',
-    'ebay.nl',
-    'ebay.be',
-    'ebay.pl',
-    'ebay.ca',
-    'ebay.com.au',
-  ],
-  etsy: ['etsy.com'],
-  walmart: ['walmart.com', 'walmart.ca'],
-  target: ['target.com'],
-  bestbuy: ['bestbuy.com', 'bestbuy.ca'],
-  aliexpress: ['aliexpress.com', 'aliexpress.us'],
-  taobao: ['taobao.com', 'tmall.com'],
-  jd: ['jd.com'],
-  zalando: [
-    'zalando.de',
-    'zalando.co.uk',
-    'zalando.fr',
-    'zalando.it',
-    'zalando.es',
-    'zalando.nl',
-    'zalando.ie',
-    'zalando.fi',
-    'zalando.at',
-    'zalando.ch',
-    'zalando.pl',
-    'zalando.se',
-    'zalando.dk',
-    'zalando.be',
-    'zalando.no',
-    'zalando.cz',
-  ],
-  ikea: ['ikea.com', 'ikea.cn'],
-  otto: ['otto.de'],
+  amazon: amazonHosts,
+  ebay: ebayHosts,
+  etsy: etsyHosts,
+  walmart: walmartHosts,
+  target: targetHosts,
+  bestbuy: bestbuyHosts,
+  aliexpress: aliexpressHosts,
+  taobao: taobaoHosts,
+  jd: jdHosts,
+  zalando: zalandoHosts,
+  ikea: ikeaHosts,
+  otto: ottoHosts,
 };
 
 const matchPatterns = (): readonly string[] => [

@@ -16,6 +16,9 @@ const SELECTORS = {
   energyLabel: ['[class*="energy-label"] .sr-only', '[class*="energy-label"]', '[class*="energyLabel"]'],
 };
 
+/** The sites this adapter runs on, each with its subdomains ("ikea.com" runs on www.ikea.com); the build's manifest reads them (hosts.ts). */
+export const HOSTS: readonly string[] = ['ikea.com', 'ikea.cn'];
+
 export const ikea: ShopAdapter = {
   id: 'ikea',
   matches: (url) => hostIs(url, ['ikea']),

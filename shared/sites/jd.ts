@@ -10,6 +10,9 @@ const SELECTORS = {
   tilePrice: ['.p-price i', '.p-price'],
 };
 
+/** The sites this adapter runs on, each with its subdomains ("jd.com" runs on www.jd.com); the build's manifest reads them (hosts.ts). */
+export const HOSTS: readonly string[] = ['jd.com'];
+
 export const jd: ShopAdapter = {
   id: 'jd',
   matches: (url) => hostIs(url, ['jd']),

@@ -10,6 +10,9 @@ const SELECTORS = {
   energyLabel: ['.pdp_eek__label', '[class*="eek"] [class*="label"]', '[class*="energyEfficiency"]'],
 };
 
+/** The sites this adapter runs on, each with its subdomains ("otto.de" runs on www.otto.de); the build's manifest reads them (hosts.ts). */
+export const HOSTS: readonly string[] = ['otto.de'];
+
 export const otto: ShopAdapter = {
   id: 'otto',
   matches: (url) => hostIs(url, ['otto']),

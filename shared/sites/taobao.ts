@@ -19,6 +19,9 @@ const SELECTORS = {
   tilePrice: ['[class*="priceInt"]', '.price', '.productPrice'],
 };
 
+/** The sites this adapter runs on, each with its subdomains ("taobao.com" runs on www.taobao.com); the build's manifest reads them (hosts.ts). */
+export const HOSTS: readonly string[] = ['taobao.com', 'tmall.com'];
+
 export const taobao: ShopAdapter = {
   id: 'taobao',
   matches: (url) => hostIs(url, ['taobao', 'tmall']),

@@ -13,6 +13,9 @@ const SELECTORS = {
   tilePrice: ['[data-test="current-price"]'],
 };
 
+/** The sites this adapter runs on, each with its subdomains ("target.com" runs on www.target.com); the build's manifest reads them (hosts.ts). */
+export const HOSTS: readonly string[] = ['target.com'];
+
 export const target: ShopAdapter = {
   id: 'target',
   matches: (url) => hostIs(url, ['target']),

@@ -28,6 +28,9 @@ function categoryTrail(index: PageIndex): string[] {
     : [];
 }
 
+/** The sites this adapter runs on, each with its subdomains ("walmart.com" runs on www.walmart.com); the build's manifest reads them (hosts.ts). */
+export const HOSTS: readonly string[] = ['walmart.com', 'walmart.ca'];
+
 export const walmart: ShopAdapter = {
   id: 'walmart',
   matches: (url) => hostIs(url, ['walmart']),

@@ -14,6 +14,26 @@ const SELECTORS = {
   ],
 };
 
+/** The sites this adapter runs on, each with its subdomains ("zalando.de" runs on www.zalando.de); the build's manifest reads them (hosts.ts). */
+export const HOSTS: readonly string[] = [
+  'zalando.de',
+  'zalando.co.uk',
+  'zalando.fr',
+  'zalando.it',
+  'zalando.es',
+  'zalando.nl',
+  'zalando.ie',
+  'zalando.fi',
+  'zalando.at',
+  'zalando.ch',
+  'zalando.pl',
+  'zalando.se',
+  'zalando.dk',
+  'zalando.be',
+  'zalando.no',
+  'zalando.cz',
+];
+
 export const zalando: ShopAdapter = {
   id: 'zalando',
   matches: (url) => hostIs(url, ['zalando']),

@@ -1,7 +1,7 @@
 // How extraction and the shop adapters are laid out, checked both ways:
 // - every file in shared/sites (besides the registry index.ts and hosts.ts) is one adapter,
 //   registered in SHOP_ADAPTERS under its file name, and every registered adapter has its file;
-// - each adapter declares the hosts it runs on, in its own file, and recognises them;
+// - each adapter declares the hosts it runs on, in its own file (HOSTS), and recognises them;
 // - each adapter has saved pages of its shop in ../shared/fixtures (skipped when absent);
 // - shared/extract never imports shared/sites (extraction is given its adapters: shared/read.ts),
 //   and shared/sites uses extraction's building blocks but never its entry point.
@@ -40,6 +40,9 @@ describe('shop adapters', () => {
         exported.map((a) => a.id),
         `${file} exports one registered adapter`,
       ).toEqual([file.replace(/\.ts$/, '')]);
+      // Its hosts are declared in its own file and are what the manifest is built from.
+      expect(module.HOSTS, `${file} exports HOSTS`).toBeInstanceOf(Array);
+      expect(SHOP_HOSTS[file.replace(/\.ts$/, '')], `${file}'s HOSTS are in SHOP_HOSTS`).toBe(module.HOSTS);
     }
     expect(SHOP_ADAPTERS.map((a) => `${a.id}.ts`).sort()).toEqual([...adapterFiles].sort());
   });
