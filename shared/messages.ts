@@ -39,6 +39,8 @@ export interface ProductFootprint {
 export interface CountsTexts {
   label: string;
   split: string | null;
+  /** Where the product sits among its kind ("lower than typical for kettles"), or null when that cannot be said. */
+  kind?: string | null;
 }
 
 /** A listing item's estimate: the figures only, for a small badge, and what the badge says. */

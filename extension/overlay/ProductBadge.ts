@@ -128,6 +128,7 @@ export function productBadge(props: ProductBadgeProps): HTMLElement {
     h('span', { class: 'cl-range' }, `(${i18n.t('overlay.range', [kgText(estimate.low), kgText(estimate.high)])})`),
     props.noPrice && h('span', { class: 'cl-scope cl-no-price' }, `· ${i18n.t('overlay.noPrice')}`),
     counts && h('span', { class: 'cl-scope' }, `· ${counts.label}`),
+    counts?.kind && h('span', { class: 'cl-scope cl-kind' }, `· ${counts.kind}`),
     car && h('span', { class: 'cl-car' }, `· ${i18n.t('overlay.carKm', [numberText(car.km, car.km < 10 ? 1 : 0)])}`),
     more,
   );

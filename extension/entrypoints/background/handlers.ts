@@ -24,6 +24,7 @@ import { uiLang } from '../../locale.ts';
 import { listingTexts, lowestTexts } from '../../overlay/listing-texts.ts';
 import { countsTexts } from '../../overlay/scope-text.ts';
 import { recordAlternativesShown, recordChoice } from './choices.ts';
+import { amongKindText } from './kind-text.ts';
 import { alternativesShown, creditedAlternatives, productSummary } from './worth.ts';
 
 /** Category groups whose goods are sold by weight or volume, where a title's pack size is what it holds. */
@@ -105,7 +106,7 @@ function footprintShown(
     alternatives: alternativesIn(alternativesShown(product, estimate, mode === 'full', lang), lang, links),
     car: estimate ? carComparison(estimate.kgCO2e) : null,
     hidden: false,
-    counts: estimate ? countsTexts(estimate) : null,
+    counts: estimate ? { ...countsTexts(estimate), kind: amongKindText(product, estimate, lang) } : null,
   };
 }
 
