@@ -17,12 +17,12 @@ const PIXEL_THRESHOLD = 0.15;
 /** How many pixels may differ in all, as a share of the image. */
 export const TOLERANCE = 0.005;
 
-/** Compares `png` with the reference `<name>.png`; returns the problem, or null when they match. */
-export function compareScreenshot(name: string, png: Buffer, update = UPDATING): string | null {
-  mkdirSync(REFERENCE_DIR, { recursive: true });
-  const expectedPath = join(REFERENCE_DIR, `${name}.png`);
-  const changedPath = join(REFERENCE_DIR, `${name}-changed.png`);
-  const diffPath = join(REFERENCE_DIR, `${name}-diff.png`);
+/** Compares `png` with the reference `<dir>/<name>.png`; returns the problem, or null when they match. */
+export function compareScreenshot(name: string, png: Buffer, update = UPDATING, dir = REFERENCE_DIR): string | null {
+  mkdirSync(dir, { recursive: true });
+  const expectedPath = join(dir, `${name}.png`);
+  const changedPath = join(dir, `${name}-changed.png`);
+  const diffPath = join(dir, `${name}-diff.png`);
   const clean = () => {
     rmSync(changedPath, { force: true });
     rmSync(diffPath, { force: true });
