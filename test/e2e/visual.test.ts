@@ -5,7 +5,7 @@
 
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_SHOP_STYLESHEET, demoShopPages } from '../../demo/shop.ts';
 import { researchExport } from '../../shared/export/research.ts';
 import { EXTENSION_DIR } from './harness/build.ts';
@@ -50,7 +50,11 @@ describe.each(LANGUAGES)('in $locale', ({ locale, lang, uiLanguage }) => {
   let server: ShopServer;
   let browser: ExtensionBrowser;
   let uiFollows = true;
+  /** What the current test found (each test starts with none). */
   const problems: string[] = [];
+  beforeEach(() => {
+    problems.length = 0;
+  });
   const check = (name: string, png: Buffer) => {
     const problem = compareScreenshot(`${name}-${lang}`, png);
     if (problem) problems.push(problem);

@@ -30,8 +30,9 @@ describe('compareScreenshot', () => {
     expect(compareScreenshot('view', image(100, 100), false, dir)).toMatch(/no reference.*UPDATE_SNAPSHOTS=1/);
     expect(compareScreenshot('view', image(100, 100), true, dir)).toBeNull();
     expect(compareScreenshot('view', image(100, 100), false, dir)).toBeNull();
-    // 4 of 10,000 pixels (0.04 %) are within the tolerance.
-    expect(compareScreenshot('view', image(100, 100, 2), false, dir)).toBeNull();
+    // 1 of 10,000 pixels (0.01 %) is within the tolerance; 4 (0.04 %) are not.
+    expect(compareScreenshot('view', image(100, 100, 1), false, dir)).toBeNull();
+    expect(compareScreenshot('view', image(100, 100, 2), false, dir)).toMatch(/0\.04 % of pixels differ/);
   });
 
   it('fails on a changed region or size, and writes the diff', () => {
