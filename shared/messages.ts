@@ -55,6 +55,8 @@ export interface ProductTexts extends ListingTexts {
 export interface CountsTexts {
   label: string;
   split: string | null;
+  /** Where the product sits among its kind ("lower than typical for kettles"), or null when that cannot be said. */
+  kind?: string | null;
 }
 
 /**

@@ -129,6 +129,7 @@ export function productBadge(props: ProductBadgeProps): HTMLElement {
     h('span', { class: 'cl-range' }, `(${texts.range})`),
     props.noPrice && h('span', { class: 'cl-scope cl-no-price' }, `· ${t('overlay.noPrice')}`),
     counts && h('span', { class: 'cl-scope' }, `· ${counts.label}`),
+    counts?.kind && h('span', { class: 'cl-scope cl-kind' }, `· ${counts.kind}`),
     car && h('span', { class: 'cl-car' }, `· ${texts.car}`),
     more,
   );

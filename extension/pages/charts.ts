@@ -20,6 +20,11 @@ export interface ChartOptions {
   >;
   /** Formats kg CO2e for the labels on a sparse chart's points (in the shopper's language). */
   formatKg?: (kg: number) => string;
+  /**
+   * The shopper's locale (BCP 47): dates on the time axis ("12. Okt.", "10月") and numbers on the
+   * value axis ("1.000") written its way. Without it, Plot's own English formats.
+   */
+  locale?: string;
 }
 
 // Weeks are Mondays as YYYY-MM-DD; UTC midnight keeps them on the right day in every time zone.
@@ -59,14 +64,36 @@ function weekAxis(dates: readonly Date[], options: ChartOptions) {
   const last = Math.max(...dates.map(Number));
   const narrow = (options.width ?? 640) < 480;
   const weeks = Math.round((last - first) / (7 * DAY_MS)) + 1;
+  const ticks =
+    weeks <= (narrow ? 4 : 8) ? 'monday' : weeks <= (narrow ? 16 : 30) ? 'month' : narrow ? '3 months' : 'month';
   return {
     type: 'utc' as const,
     label: options.labels?.week ?? 'Week',
     labelAnchor: 'right' as const,
     domain: [new Date(first - 3.5 * DAY_MS), new Date(last + 3.5 * DAY_MS)],
-    ticks: weeks <= (narrow ? 4 : 8) ? 'monday' : weeks <= (narrow ? 16 : 30) ? 'month' : narrow ? '3 months' : 'month',
+    ticks,
+    ...(options.locale ? { tickFormat: dateTicks(options.locale, ticks === 'monday') } : {}),
   };
 }
+
+/**
+ * Tick labels for a time axis in `locale`: the day and month on weekly ticks ("12. Okt."), else the
+ * month, with the year under the first tick and under each January ("Okt." / "2026").
+ */
+function dateTicks(locale: string, days: boolean): (date: Date, i: number) => string {
+  const label = new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    month: 'short',
+    ...(days ? { day: 'numeric' as const } : {}),
+  });
+  const year = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric' });
+  return (date, i) =>
+    i === 0 || (!days && date.getUTCMonth() === 0) ? `${label.format(date)}\n${year.format(date)}` : label.format(date);
+}
+
+/** Value-axis tick labels in the shopper's locale ("1.000" in German), or Plot's own without one. */
+const numberTicks = (options: ChartOptions) =>
+  options.locale ? { tickFormat: (n: number) => new Intl.NumberFormat(options.locale).format(n) } : {};
 
 /** Footprint of the products viewed and emissions avoided, per week, side by side. */
 export function weeklyFootprintPlot(weeks: readonly WeekSummary[], options: ChartOptions): Element {
@@ -88,7 +115,13 @@ export function weeklyFootprintPlot(weeks: readonly WeekSummary[], options: Char
       options,
     ),
     // At least 0–1 kg: a ledger with nothing avoided yet gets a readable axis, not 0–0.
-    y: { label: 'kg CO₂e', grid: true, nice: true, domain: [0, Math.max(1, ...rows.map((r) => r.kgCO2e))] },
+    y: {
+      label: 'kg CO₂e',
+      grid: true,
+      nice: true,
+      domain: [0, Math.max(1, ...rows.map((r) => r.kgCO2e))],
+      ...numberTicks(options),
+    },
     color: { domain: [viewed, avoided], range: [VIEWED, AVOIDED], legend: true },
     marks: [
       Plot.ruleY([0]),
@@ -129,6 +162,7 @@ export function cumulativeAvoidedPlot(points: readonly CumulativeAvoided[], opti
       grid: true,
       nice: true,
       domain: [0, Math.max(1, ...rows.map((r) => r.total))],
+      ...numberTicks(options),
     },
     marks: [
       Plot.areaY(rows, { x: 'week', y: 'total', fill: AVOIDED, fillOpacity: 0.25 }),

@@ -8,7 +8,8 @@ import type { Estimate } from '../footprint/result.ts';
 import type { Source } from '../footprint/sources.ts';
 import { FOOTPRINT_TEXTS } from './footprint-texts.ts';
 import type { Lang } from './format.ts';
-import { categoryName, methodName } from './names.ts';
+import { methodNotes, methodSentence } from './method-sentence.ts';
+import { categoryName } from './names.ts';
 
 /** Where our own methods are explained: a page of the extension (the dashboard's methods section). */
 export interface Links {
@@ -35,16 +36,22 @@ export function sourceShown(source: Source, lang: Lang, links: Links): Source {
 const isEstimate = (estimate: FootprintEstimate): estimate is Estimate =>
   typeof (estimate as Partial<Estimate>).stepsIn === 'function';
 
-/** A plain copy of `estimate` with its texts in `lang` and its sources linked for a shop page. */
+/**
+ * A plain copy of `estimate` with its texts in `lang` and its sources linked for a shop page. Its
+ * method is one plain sentence (the card's); the methods' names, and what NAICS and calibration
+ * mean, end its steps (the last level).
+ */
 export function estimateIn(estimate: FootprintEstimate, lang: Lang, links: Links): FootprintEstimate {
   const own = isEstimate(estimate);
+  const steps = own ? estimate.stepsIn(lang) : estimate.steps;
+  const rangeMeaning = own ? estimate.rangeMeaningIn(lang) : estimate.rangeMeaning;
   return {
     ...estimate,
-    steps: own ? estimate.stepsIn(lang) : estimate.steps,
+    steps: [...steps, ...methodNotes(estimate.methods, [...steps, rangeMeaning], lang)],
     sources: estimate.sources.map((source) => sourceShown(source, lang, links)),
     categoryLabel: lang === 'en' ? estimate.categoryLabel : categoryName(estimate.category, lang),
-    method: lang === 'en' ? estimate.method : methodName(estimate.methods, lang),
-    rangeMeaning: own ? estimate.rangeMeaningIn(lang) : estimate.rangeMeaning,
+    method: methodSentence(estimate.methods, lang),
+    rangeMeaning,
   };
 }
 

@@ -78,18 +78,18 @@ describe.each(LANGUAGES)('in $locale', ({ locale, lang, category, methods }) => 
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await expect.poll(() => page.locator(PRODUCT_OVERLAY).count(), { timeout: 15_000 }).toBe(1);
     const overlay = await ProductOverlay.of(page);
+    // The card, then its last level: every step, factor and source.
     await overlay.click('button[aria-expanded]');
-    // The card, then its full level: every step and source.
-    await expect.poll(() => overlay.count('button[aria-controls$="-full"]'), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => overlay.count('button[data-choice]'), { timeout: 10_000 }).toBeGreaterThan(0);
     await overlay.click('button[aria-controls$="-full"]');
-    await expect.poll(() => overlay.count('li'), { timeout: 10_000 }).toBeGreaterThan(3);
+    await expect.poll(() => overlay.count('.cl-full ol li'), { timeout: 10_000 }).toBeGreaterThan(3);
     // One query at a time: each reads the document afresh, and node ids do not outlive it.
     const steps: string[] = [];
     const count = await overlay.count('ol li');
     for (let i = 0; i < count; i++) steps.push((await overlay.text('ol li', i)) ?? '');
     expect(steps.join('\n')).toContain(category);
     expectNoEnglish('steps', steps.join('\n'));
-    for (const selector of ['.cl-alt-title', '.cl-reason', '.cl-pop > p', '.cl-full > p']) {
+    for (const selector of ['.cl-alt-title', '.cl-reason', '.cl-pop > p', '.cl-full > p', '.cl-kind']) {
       const n = await overlay.count(selector);
       for (let i = 0; i < n; i++) expectNoEnglish(selector, (await overlay.text(selector, i)) ?? '');
     }

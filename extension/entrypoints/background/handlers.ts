@@ -24,6 +24,7 @@ import { uiLang } from '../../locale.ts';
 import { listingTexts, lowestAmongText, lowestMarkText, productTexts } from '../../overlay/listing-texts.ts';
 import { countsTexts } from '../../overlay/scope-text.ts';
 import { recordAlternativesShown, recordChoice } from './choices.ts';
+import { amongKindText } from './kind-text.ts';
 import { alternativesShown, creditedAlternatives, productSummary } from './worth.ts';
 
 /** Category groups whose goods are sold by weight or volume, where a title's pack size is what it holds. */
@@ -107,7 +108,7 @@ function footprintShown(
     alternatives,
     car,
     hidden: false,
-    counts: estimate ? countsTexts(estimate) : null,
+    counts: estimate ? { ...countsTexts(estimate), kind: amongKindText(product, estimate, lang) } : null,
     texts: estimate ? productTexts(estimate, car, alternatives) : null,
   };
 }

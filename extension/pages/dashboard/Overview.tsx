@@ -6,6 +6,7 @@ import { categoryName } from '../../../shared/i18n/names.ts';
 import { cumulativeAvoided } from '../../../shared/ledger/breakdowns.ts';
 import type { LedgerSummary } from '../../../shared/ledger/summary.ts';
 import { byCount, countText, kgText, kgWithUnit, uiLang } from '../../format.ts';
+import { uiLocale } from '../../locale.ts';
 import { Chart } from '../Chart.tsx';
 import { type ChartOptions, choicesPlot, cumulativeAvoidedPlot, weeklyFootprintPlot } from '../charts.ts';
 
@@ -30,12 +31,18 @@ export function Overview({ summary }: { summary: LedgerSummary }) {
   const labels = chartLabels();
   const weekly = useCallback(
     (document: Document, width: number) =>
-      weeklyFootprintPlot(progress.weeks, { document, width, labels, formatKg: kgText }),
+      weeklyFootprintPlot(progress.weeks, { document, width, labels, formatKg: kgText, locale: uiLocale() }),
     [progress],
   );
   const cumulative = useCallback(
     (document: Document, width: number) =>
-      cumulativeAvoidedPlot(cumulativeAvoided(progress.weeks), { document, width, labels, formatKg: kgText }),
+      cumulativeAvoidedPlot(cumulativeAvoided(progress.weeks), {
+        document,
+        width,
+        labels,
+        formatKg: kgText,
+        locale: uiLocale(),
+      }),
     [progress],
   );
   const byCategory = useCallback(

@@ -18,10 +18,9 @@ const PRODUCTS: { title: string; host: string; category: string; kg: number }[] 
   { title: 'Wooden toy train', host: 'www.etsy.com', category: 'toys', kg: 4 },
 ];
 
-/** Eight weeks of browsing and choosing, ending today, the same every run. */
-export function seededLedger(): LedgerEvent[] {
+/** Eight weeks of browsing and choosing, ending today (or `now`), the same every run. */
+export function seededLedger(now = Date.now()): LedgerEvent[] {
   const events: LedgerEvent[] = [];
-  const now = Date.now();
   for (let day = 55; day >= 0; day--) {
     const when = (hour: number) => new Date(now - day * 86_400_000 - hour * 60_000);
     const item = PRODUCTS[day % PRODUCTS.length]!;

@@ -38,8 +38,8 @@ function localeTexts(locale: string): Map<string, string> {
 
 /** Texts that are the same in German (or Chinese) because they hold only figures, units or names. */
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
-  de: ['overlay.estimate', 'overlay.range', 'dashboard.title', 'dashboard.shop', 'dashboard.sites'],
-  zh_CN: ['overlay.estimate', 'overlay.range'],
+  de: ['overlay.estimate', 'overlay.range', 'overlay.method', 'dashboard.title', 'dashboard.shop', 'dashboard.sites'],
+  zh_CN: ['overlay.estimate', 'overlay.range', 'overlay.method'],
 };
 
 /** Category names that German writes as English does (loanwords). */

@@ -38,6 +38,31 @@ describe('dashboard charts', () => {
     expect(compareSnapshot(import.meta.dirname, 'weekly-footprint', chart)).toBeNull();
   });
 
+  it('writes dates and numbers on the axes in the shopper language', () => {
+    const ticks = (locale?: string) =>
+      [...weeklyFootprintPlot(weeks, { document: doc, ...(locale ? { locale } : {}) }).querySelectorAll('text')]
+        .map((t) => t.textContent)
+        .join(' | ');
+    // Six weeks: a tick on each Monday, the first with its year.
+    expect(ticks('de')).toMatch(/5\. Okt\.\s*2026/);
+    expect(ticks('de')).toContain('12. Okt.');
+    expect(ticks('zh-CN')).toMatch(/10月5日\s*2026年/);
+    expect(ticks('zh-CN')).toContain('10月12日');
+    expect(ticks('en')).toContain('Oct 12');
+    // Without a locale, Plot's own (English) formats, as the report's charts have them.
+    expect(ticks()).not.toMatch(/Okt|月/);
+    const long = Array.from({ length: 20 }, (_, i) => ({
+      ...weeks[0]!,
+      week: new Date(Date.UTC(2026, 8, 7 + 7 * i)).toISOString().slice(0, 10),
+      viewedKgCO2e: 1500 + i,
+    }));
+    const months = [...weeklyFootprintPlot(long, { document: doc, locale: 'de' }).querySelectorAll('text')]
+      .map((t) => t.textContent)
+      .join(' | ');
+    expect(months).toMatch(/Okt\s*2026 \| Nov \| Dez \| Jan\s*2027/);
+    expect(months).toContain('1.200');
+  });
+
   it('cumulative avoided kg', () => {
     const chart = cumulativeAvoidedPlot(cumulativeAvoided(weeks), { document: doc });
     expect(chart.querySelectorAll(DATA_MARKS).length).toBeGreaterThan(0);
