@@ -125,7 +125,7 @@ export class Details implements Explanation {
     if (this.builtSteps) return this.builtSteps;
     const { classification, used, mode, delivery, weightKg } = this;
     const lines = [
-      `Category: ${classification.category.label} (${classification.evidence}; confidence ${classification.confidence}; sector NAICS ${this.sector} ${EEIO_KG_PER_USD2022[this.sector]?.title ?? ''})`,
+      `Category: ${classification.category.label} (${classification.evidence}; recognised with ${Math.round(classification.confidence * 100)} % confidence; sector NAICS ${this.sector} ${EEIO_KG_PER_USD2022[this.sector]?.title ?? ''})`,
       ...used.flatMap((c) => c.steps()),
     ];
     if (this.setAside)
