@@ -14,6 +14,7 @@ import { extractPageWithAnchors } from '../../shared/read.ts';
 import { contentScriptRunsAt } from '../../shared/sites/hosts.ts';
 import { type FixturePage, fixturePages, fixtureUrl, HAS_SHARED, sharedPath } from '../shared-fixtures.ts';
 import { type BrowserSession, browsers } from './harness/browsers.ts';
+import { demoLikePage } from './harness/pages.ts';
 
 /** Saved pages of the shops the extension runs on (others, like geizhals.at, are read by the CLI only). */
 const pages = fixturePages().filter((p) => fixtureUrl(p) !== null && contentScriptRunsAt(fixtureUrl(p)!));
@@ -49,17 +50,6 @@ const listingPages = pages
 
 const OVERLAY = '[data-carbon-ledger]';
 const LISTING_BADGE = '[data-carbon-ledger="listing-badge"]';
-
-const demoLikePage = (title: string, price: string) => `<!doctype html><html lang="en"><head>
-<title>${title}</title>
-<script type="application/ld+json">${JSON.stringify({
-  '@context': 'https://schema.org',
-  '@type': 'Product',
-  name: title,
-  brand: { '@type': 'Brand', name: 'Example' },
-  category: 'Clothing > Shirts & Tops > T-Shirts',
-  offers: { '@type': 'Offer', price, priceCurrency: 'EUR' },
-})}</script></head><body><h1>${title}</h1><p class="price">${price} €</p></body></html>`;
 
 describe.each(browsers)('$name', (browser) => {
   const missing = browser.missing();

@@ -8,6 +8,7 @@
 import { DEMO_SHOP_STYLESHEET, demoShopPages } from '../../demo/shop.ts';
 import { expect, screenshotPath, test } from './harness/fixture.ts';
 import { ProductOverlay } from './harness/overlay.ts';
+import { demoLikePage } from './harness/pages.ts';
 
 test('items a listing adds later (infinite scroll) are badged once each', async ({ shop }) => {
   const listing = demoShopPages().find((p) => p.kind === 'listing')!;
@@ -46,17 +47,6 @@ test('items a listing adds later (infinite scroll) are badged once each', async 
   await page.screenshot({ path: screenshotPath('listing-page.png') });
   expect(shop.extensionErrors).toEqual([]);
 });
-
-const demoLikePage = (title: string, price: string, extra = '') => `<!doctype html><html lang="en"><head>
-<title>${title}</title>
-<script type="application/ld+json">${JSON.stringify({
-  '@context': 'https://schema.org',
-  '@type': 'Product',
-  name: title,
-  brand: { '@type': 'Brand', name: 'Example' },
-  category: 'Clothing > Shirts & Tops > T-Shirts',
-  offers: { '@type': 'Offer', price, priceCurrency: 'EUR' },
-})}</script></head><body><h1>${title}</h1><p class="price">${price} €</p>${extra}</body></html>`;
 
 test('the badge is keyboard accessible', async ({ shop }) => {
   const page = await shop.open('https://www.etsy.com/listing/123/example', {

@@ -19,7 +19,7 @@ import {
   launchFirefoxWithExtension,
   openExtensionPage,
 } from './firefox.ts';
-import { readLedgerEvents, type StoredEvent } from './ledger.ts';
+import { readLedgerEvents, type StoredEvent, storedEvents } from './ledger.ts';
 import { ProductOverlay } from './overlay.ts';
 import { type Route, SERVED_BY_HEADER, type ShopServer, startShopServer } from './shop-server.ts';
 
@@ -290,27 +290,7 @@ const firefox: BrowserUnderTest = {
       },
       async ledgerEvents() {
         reader ??= await openExtensionPage(browser, 'popup.html');
-        return reader.evaluate(
-          () =>
-            new Promise<StoredEvent[]>((resolve, reject) => {
-              const open = indexedDB.open('carbon-ledger');
-              open.onerror = () => reject(open.error);
-              open.onsuccess = () => {
-                const db = open.result;
-                if (!db.objectStoreNames.contains('events')) {
-                  db.close();
-                  resolve([]);
-                  return;
-                }
-                const all = db.transaction('events').objectStore('events').getAll();
-                all.onsuccess = () => {
-                  db.close();
-                  resolve(all.result as StoredEvent[]);
-                };
-                all.onerror = () => reject(all.error);
-              };
-            }),
-        );
+        return reader.evaluate(storedEvents);
       },
       outsideRequests: () => [...outside, ...extensionRequests(server)],
       close: () => shop.close(),

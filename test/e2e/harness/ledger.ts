@@ -11,28 +11,32 @@ export interface StoredEvent {
   data: Record<string, unknown>;
 }
 
+/**
+ * Every stored event, read with IndexedDB itself in whatever extension context evaluates it (the
+ * background worker, or one of our pages): self-contained, as the browser runs it from its source.
+ */
+export const storedEvents = (): Promise<StoredEvent[]> =>
+  new Promise<StoredEvent[]>((resolve, reject) => {
+    const open = indexedDB.open('carbon-ledger');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('events')) {
+        db.close();
+        resolve([]);
+        return;
+      }
+      const all = db.transaction('events').objectStore('events').getAll();
+      all.onsuccess = () => {
+        db.close();
+        resolve(all.result as StoredEvent[]);
+      };
+      all.onerror = () => reject(all.error);
+    };
+  });
+
 export async function readLedgerEvents(background: Worker): Promise<StoredEvent[]> {
-  return background.evaluate(
-    () =>
-      new Promise<StoredEvent[]>((resolve, reject) => {
-        const open = indexedDB.open('carbon-ledger');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('events')) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const all = db.transaction('events').objectStore('events').getAll();
-          all.onsuccess = () => {
-            db.close();
-            resolve(all.result as StoredEvent[]);
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+  return background.evaluate(storedEvents);
 }
 
 /** The ledger's settings rows as stored, key → value (an empty object before any was written). */

@@ -91,3 +91,15 @@ export async function importSeed(page: Page): Promise<LedgerEvent[]> {
   await expect.poll(() => eventCount(page)).toBe(before + events.length);
   return events;
 }
+
+/** A small product page in the demo shop's manner: JSON-LD with a T-shirt's category trail, a title and a price. */
+export const demoLikePage = (title: string, price: string, extra = '') => `<!doctype html><html lang="en"><head>
+<title>${title}</title>
+<script type="application/ld+json">${JSON.stringify({
+  '@context': 'https://schema.org',
+  '@type': 'Product',
+  name: title,
+  brand: { '@type': 'Brand', name: 'Example' },
+  category: 'Clothing > Shirts & Tops > T-Shirts',
+  offers: { '@type': 'Offer', price, priceCurrency: 'EUR' },
+})}</script></head><body><h1>${title}</h1><p class="price">${price} €</p>${extra}</body></html>`;
